@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Forge Bridge</p>, document.getElementById('app')!);

@@ -1,0 +1,51 @@
+import type { Snapshot } from './snapshot';
+
+/** How the Forge bridge's own transport to the host was seen to work in a frame. */
+export type HostTransport = 'post-robot' | 'port-rpc' | 'unknown';
+
+/**
+ * Events the MAIN-world hook sends to the relay, over the private MessagePort the relay hands it.
+ * Times are epoch milliseconds with sub-millisecond precision (performance.timeOrigin + performance.now()).
+ * Call ids are unique within one document, starting at 1.
+ */
+export type HookEvent =
+  | {
+      type: 'hook-ready';
+      at: number;
+      url: string;
+      isTop: boolean;
+      /** document.referrer: for an iframe, usually the embedding page's URL. */
+      referrer: string;
+    }
+  | {
+      type: 'bridge-found';
+      at: number;
+      /** __bridge.__SEMVER when the bridge has one. */
+      semver: string | null;
+      frozen: boolean;
+      /** 'trap': the bridge was assigned after the hook ran; 'present': it was there already. */
+      via: 'trap' | 'present';
+    }
+  | { type: 'call-start'; id: number; command: string; at: number; request: Snapshot }
+  | { type: 'call-end'; id: number; at: number; ok: boolean; value: Snapshot }
+  | {
+      /** A host delivery to a callback the app passed in a subscription call (on, onPublic, subscribeRealtimeChannel). */
+      type: 'delivery';
+      id: number;
+      seq: number;
+      at: number;
+      /** The payload key the callback was under, e.g. "callback" or "onEvent". */
+      key: string;
+      args: Snapshot;
+    }
+  | { type: 'transport'; at: number; kind: HostTransport };
+
+export type HookEventType = HookEvent['type'];
+
+/** Window message the relay posts (with a MessagePort transferred) to hand the hook its channel. */
+export const CHANNEL_OFFER = 'forge-bridge-devtools:channel';
+
+/** Messages on the private port, hook → relay. */
+export interface HookMessage {
+  events: HookEvent[];
+}

@@ -1,0 +1,5 @@
+export * from './hook';
+export * from './limits';
+export * from './model';
+export * from './runtime';
+export * from './snapshot';

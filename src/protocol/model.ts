@@ -1,0 +1,120 @@
+import type { HostTransport } from './hook';
+import type { Snapshot } from './snapshot';
+
+/** What a Forge bridge command is, for people: one place (src/bridge) maps each command to one of these. */
+export type CallKind =
+  | 'resolver'
+  | 'invokeRemote'
+  | 'invokeService'
+  | 'requestRemote'
+  | 'product'
+  | 'context'
+  | 'events'
+  | 'realtime'
+  | 'navigation'
+  | 'modal'
+  | 'flag'
+  | 'uikit'
+  | 'other';
+
+export type CallStatus = 'pending' | 'ok' | 'error';
+
+/** One document in one frame of a tab, as the recorder knows it. */
+export interface FrameRecord {
+  /** Recorder-wide key: `${frameId}:${docId}`. */
+  key: string;
+  /** The browser's frame id (0 is the top frame). */
+  frameId: number;
+  /** Random id the relay made for this document. */
+  docId: string;
+  url: string;
+  isTop: boolean;
+  /** The embedding page's URL as the frame saw it (document.referrer), or '' when not known. */
+  parentUrl: string;
+  firstSeenAt: number;
+  hookReady: boolean;
+  bridge: { semver: string | null; frozen: boolean; via: 'trap' | 'present' } | null;
+  transport: HostTransport;
+  /** Page segment the document was loaded in. */
+  segment: number;
+}
+
+export interface DeliveryRecord {
+  seq: number;
+  at: number;
+  key: string;
+  args: Snapshot;
+}
+
+export interface CallRecord {
+  /** Recorder-wide key: `${frameKey}#${callId}`. */
+  id: string;
+  frameKey: string;
+  callId: number;
+  segment: number;
+  command: string;
+  kind: CallKind;
+  summary: string;
+  startedAt: number;
+  endedAt: number | null;
+  status: CallStatus;
+  request: Snapshot;
+  response: Snapshot | null;
+  error: Snapshot | null;
+  deliveries: DeliveryRecord[];
+  /** Deliveries dropped beyond LIMITS.deliveriesPerCall. */
+  deliveriesDropped: number;
+}
+
+export interface Segment {
+  index: number;
+  startedAt: number;
+  url: string;
+}
+
+/** Everything recorded for one tab. */
+export interface TabSession {
+  tabId: number;
+  segments: Segment[];
+  frames: FrameRecord[];
+  calls: CallRecord[];
+  /** Calls dropped because the bound was reached (oldest first). */
+  dropped: number;
+  /** Events the relays reported they had to drop while the background was away. */
+  lostInTransit: number;
+  /** Messages refused by validation. */
+  rejected: number;
+  recording: boolean;
+  preserveLog: boolean;
+  maxCalls: number;
+}
+
+/** The exported call shape (stable; grows in the trace issue). */
+export interface TraceCall {
+  id: string;
+  frame: { url: string; key: string; parentUrl: string; isTop: boolean };
+  command: string;
+  kind: CallKind;
+  summary: string;
+  startedAt: number;
+  endedAt: number | null;
+  durationMs: number | null;
+  status: CallStatus;
+  request: Snapshot;
+  response?: Snapshot;
+  error?: Snapshot;
+  deliveries: DeliveryRecord[];
+  segment: number;
+}
+
+export interface TraceV1 {
+  format: 'forge-bridge-trace';
+  version: 1;
+  exportedAt: number;
+  tabId: number;
+  extension: { version: string };
+  dropped: number;
+  frames: FrameRecord[];
+  segments: Segment[];
+  calls: TraceCall[];
+}

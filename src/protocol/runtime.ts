@@ -1,0 +1,49 @@
+import type { HookEvent } from './hook';
+import type { CallRecord, FrameRecord, TabSession, TraceV1 } from './model';
+
+/** runtime.connect port names. */
+export const PORT_RELAY = 'fbdt-relay';
+export const PORT_PANEL = 'fbdt-panel';
+
+/** Relay → background, over the PORT_RELAY port. The background takes tab and frame ids from the port's sender, never from the message. */
+export type RelayToBackground =
+  | {
+      type: 'hello';
+      docId: string;
+      url: string;
+      isTop: boolean;
+      parentUrl: string;
+    }
+  | {
+      type: 'batch';
+      docId: string;
+      /** Sequence number of the first event; events are numbered per document from 1 without gaps. */
+      firstSeq: number;
+      events: HookEvent[];
+      /** Events the relay dropped (buffer full) since its last batch. */
+      lost: number;
+    };
+
+/** Background → relay. */
+export type BackgroundToRelay =
+  /** Every event with a sequence number ≤ upTo is stored and need not be sent again. */
+  | { type: 'ack'; upTo: number }
+  | { type: 'recording'; on: boolean };
+
+/** Panel → background, over the PORT_PANEL port. */
+export type PanelToBackground =
+  | { type: 'subscribe'; tabId: number }
+  | { type: 'clear'; tabId: number }
+  | { type: 'set-recording'; tabId: number; on: boolean }
+  | { type: 'set-preserve-log'; tabId: number; on: boolean }
+  | { type: 'export'; tabId: number; requestId: number };
+
+/** Background → panel. */
+export type BackgroundToPanel =
+  | { type: 'session'; session: TabSession }
+  | { type: 'calls'; tabId: number; calls: CallRecord[] }
+  | { type: 'frames'; tabId: number; frames: FrameRecord[] }
+  | { type: 'counters'; tabId: number; dropped: number; lostInTransit: number; rejected: number; recording: boolean; preserveLog: boolean }
+  | { type: 'cleared'; tabId: number }
+  | { type: 'exported'; requestId: number; trace: TraceV1 }
+  | { type: 'error'; message: string };

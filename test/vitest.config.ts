@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx', 'test/sandbox/**/*.test.ts', 'test/sandbox/**/*.test.mjs'],
+    environment: 'node',
+    testTimeout: 20_000,
+  },
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+});
