@@ -1,2 +1,26 @@
 import browser from 'webextension-polyfill';
-browser.runtime.onInstalled.addListener(() => undefined);
+import { PORT_PANEL, PORT_RELAY } from '../../src/protocol';
+import { injectIntoOpenTabs } from './injectOpenTabs';
+import { startRecorderService } from './recorderService';
+
+// Listeners are registered synchronously, at the top level, so that an event that wakes a stopped
+// worker (a relay reconnecting, a panel opening) is delivered to them.
+const service = startRecorderService();
+
+browser.runtime.onConnect.addListener((port) => {
+  if (port.name === PORT_RELAY) service.acceptRelay(port);
+  else if (port.name === PORT_PANEL) service.acceptPanel(port);
+  else port.disconnect();
+});
+
+browser.tabs.onRemoved.addListener((tabId) => service.closeTab(tabId));
+
+browser.runtime.onInstalled.addListener(() => {
+  void injectIntoOpenTabs();
+});
+
+/** For people who drive a browser in their own end-to-end tests: see the README. */
+(globalThis as Record<string, unknown>).forgeBridgeDevTools = {
+  exportTrace: (tabId: number) => service.exportTrace(tabId),
+  tabs: () => service.tabIds(),
+};

@@ -1,2 +1,20 @@
 import { render } from 'preact';
-render(<p>Forge Bridge</p>, document.getElementById('app')!);
+import browser from 'webextension-polyfill';
+import { CallListPanel } from '../../src/ui/CallListPanel';
+import { createPortSource } from './portSource';
+import './panel.css';
+
+/** Inside DevTools the inspected tab; as an ordinary page, `?tabId=N`. */
+function inspectedTabId(): number | null {
+  const fromQuery = new URLSearchParams(location.search).get('tabId');
+  if (fromQuery !== null && /^\d+$/.test(fromQuery)) return Number(fromQuery);
+  return browser.devtools?.inspectedWindow?.tabId ?? null;
+}
+
+const root = document.getElementById('app')!;
+const tabId = inspectedTabId();
+if (tabId === null) {
+  render(<p class="empty">Open this panel from DevTools, or as a page with <code>?tabId=N</code>.</p>, root);
+} else {
+  render(<CallListPanel source={createPortSource()} tabId={tabId} />, root);
+}

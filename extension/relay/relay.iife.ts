@@ -1,1 +1,17 @@
-console.debug('relay placeholder');
+import browser from 'webextension-polyfill';
+import { CHANNEL_OFFER, PORT_RELAY } from '../../src/protocol';
+import { RelayLink } from '../../src/relay/relayLink';
+
+// Isolated world: hands the MAIN-world hook a private channel, validates what comes through it, and
+// forwards it to the background, resending whatever was not acknowledged when the worker restarts.
+const link = new RelayLink({
+  docId: crypto.randomUUID(),
+  hello: { url: location.href, isTop: window === window.top, parentUrl: document.referrer },
+  connect: () => browser.runtime.connect({ name: PORT_RELAY }),
+  schedule: (fn, ms) => setTimeout(fn, ms),
+});
+
+const channel = new MessageChannel();
+channel.port1.onmessage = (event) => link.fromHook(event.data);
+window.postMessage({ type: CHANNEL_OFFER }, '*', [channel.port2]);
+link.start();

@@ -1,0 +1,102 @@
+import browser from 'webextension-polyfill';
+import { classifyCall, summarizeCall } from '../../src/bridge';
+import { parsePanelToBackground, parseRelayToBackground } from '../../src/protocol/validate';
+import type { BackgroundToPanel, BackgroundToRelay, TraceV1 } from '../../src/protocol';
+import { IdbStore } from '../../src/recorder/idbStore';
+import { Recorder } from '../../src/recorder/recorder';
+import { exportTraceV1 } from '../../src/trace/exportV1';
+
+type Port = browser.Runtime.Port;
+
+/**
+ * Wires the recorder (src/recorder) to ports. The recorder is restored from IndexedDB before any message
+ * is applied, so a worker that was stopped mid-recording resumes where it was; messages that arrive
+ * while it restores wait in order.
+ */
+export function startRecorderService() {
+  const ready: Promise<Recorder> = Recorder.restore(new IdbStore(), { classify: classifyCall, summarize: summarizeCall }).then(
+    async (recorder) => {
+      const tabs = await browser.tabs.query({});
+      await recorder.pruneTabs(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id])));
+      return recorder;
+    },
+  );
+
+  function acceptRelay(port: Port) {
+    const tabId = port.sender?.tab?.id;
+    const frameId = port.sender?.frameId;
+    if (tabId === undefined || frameId === undefined) return port.disconnect();
+    // One chain per port keeps its batches in order while each waits for the store.
+    let chain = Promise.resolve();
+    port.onMessage.addListener((raw: unknown) => {
+      chain = chain.then(async () => {
+        const recorder = await ready;
+        const parsed = parseRelayToBackground(raw);
+        if (!parsed.ok) {
+          recorder.noteRejected(tabId, parsed.reason);
+          return;
+        }
+        const { ackUpTo, persisted } = recorder.apply(tabId, frameId, parsed.value);
+        // Ack only what is durable. After a failed save the recorder saves the changes with the next
+        // one, and that later ack (acks are cumulative) covers these events too.
+        if ((await persisted) && ackUpTo !== null) post<BackgroundToRelay>(port, { type: 'ack', upTo: ackUpTo });
+      });
+    });
+  }
+
+  function acceptPanel(port: Port) {
+    let unsubscribe: (() => void) | null = null;
+    port.onDisconnect.addListener(() => unsubscribe?.());
+    port.onMessage.addListener(async (raw: unknown) => {
+      const recorder = await ready;
+      const parsed = parsePanelToBackground(raw);
+      if (!parsed.ok) return post<BackgroundToPanel>(port, { type: 'error', message: parsed.reason });
+      const message = parsed.value;
+      switch (message.type) {
+        case 'subscribe':
+          unsubscribe?.();
+          unsubscribe = recorder.subscribe(message.tabId, (m) => post<BackgroundToPanel>(port, m));
+          break;
+        case 'clear':
+          recorder.clear(message.tabId);
+          break;
+        case 'set-recording':
+          recorder.setRecording(message.tabId, message.on);
+          break;
+        case 'set-preserve-log':
+          recorder.setPreserveLog(message.tabId, message.on);
+          break;
+        case 'export':
+          post<BackgroundToPanel>(port, { type: 'exported', requestId: message.requestId, trace: await exportTrace(message.tabId) });
+          break;
+      }
+    });
+  }
+
+  async function exportTrace(tabId: number): Promise<TraceV1> {
+    const recorder = await ready;
+    const session = recorder.getSession(tabId);
+    if (!session) throw new Error(`No recording for tab ${tabId}. Open a Forge page in that tab first.`);
+    return exportTraceV1(session, { extensionVersion: browser.runtime.getManifest().version, now: Date.now() });
+  }
+
+  return {
+    acceptRelay,
+    acceptPanel,
+    exportTrace,
+    async tabIds() {
+      return (await ready).tabIds();
+    },
+    closeTab(tabId: number) {
+      void ready.then((recorder) => recorder.closeTab(tabId));
+    },
+  };
+}
+
+function post<T>(port: Port, message: T) {
+  try {
+    port.postMessage(message);
+  } catch {
+    // The other side went away; it reconnects and asks again.
+  }
+}

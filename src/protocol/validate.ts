@@ -1,0 +1,368 @@
+/**
+ * Hand-written validators for every message that crosses a trust boundary.
+ *
+ * - The relay checks what the page's hook sends (`parseHookMessage`) before buffering it.
+ * - The background checks what a relay sends (`parseRelayToBackground`) and what a panel sends
+ *   (`parsePanelToBackground`); the relay checks what the background sends (`parseBackgroundToRelay`).
+ *
+ * A message is accepted or rejected whole. The reason names the first bad field, e.g.
+ * `events[3].id: expected a positive integer`. Accepted messages are rebuilt from their known fields only
+ * (unknown fields are dropped); snapshot values are checked in place and passed on as they are, never
+ * copied through property assignment, so a key such as `__proto__` stays an ordinary own data property.
+ */
+import type { HookEvent, HookMessage, HostTransport } from './hook';
+import { LIMITS } from './limits';
+import type { BackgroundToRelay, PanelToBackground, RelayToBackground } from './runtime';
+import type { Snapshot, SnapshotValue } from './snapshot';
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Extra nesting allowed beyond LIMITS.snapshotDepth (the hook's own descriptions add a level or two). */
+export const SNAPSHOT_DEPTH_MARGIN = 8;
+/** Extra serialized characters allowed beyond LIMITS.snapshotBytes (descriptions of what was cut). */
+export const SNAPSHOT_BYTES_MARGIN = 4096;
+/** Longest docId accepted; docIds are made of [A-Za-z0-9_-] so that frame and call keys stay unambiguous. */
+export const DOC_ID_MAX_CHARS = 128;
+
+const MAX_SNAPSHOT_DEPTH = LIMITS.snapshotDepth + SNAPSHOT_DEPTH_MARGIN;
+const MAX_SNAPSHOT_SIZE = LIMITS.snapshotBytes + SNAPSHOT_BYTES_MARGIN;
+const DOC_ID_RE = /^[A-Za-z0-9_-]+$/;
+const IDENT_RE = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const TRANSPORTS: ReadonlySet<string> = new Set<HostTransport>(['post-robot', 'port-rpc', 'unknown']);
+
+/** Thrown internally with a path-less reason; paths are prefixed while unwinding. */
+class Invalid {
+  constructor(
+    public path: string,
+    public message: string,
+  ) {}
+}
+
+function fail(path: string, message: string): never {
+  throw new Invalid(path, message);
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const t = typeof value;
+  if (t === 'number') return Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? 'a number' : String(value);
+  if (t === 'object') return 'an object';
+  return t === 'undefined' ? 'undefined' : `a ${t}`;
+}
+
+function quote(text: string, max = 40): string {
+  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
+}
+
+/**
+ * A plain object: prototype null, or a prototype whose own prototype is null (Object.prototype of this
+ * realm or of another one: data from a MessagePort may come from the page's realm). Class instances,
+ * Dates, Maps, RegExps, boxed primitives and the like are refused.
+ */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return false;
+  return Object.prototype.toString.call(value) === '[object Object]';
+}
+
+function record(value: unknown, path: string): Record<string, unknown> {
+  if (!isPlainObject(value)) fail(path, `expected a plain object, got ${describe(value)}`);
+  return value;
+}
+
+function join(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+function str(obj: Record<string, unknown>, key: string, path: string, max: number, min = 0): string {
+  const v = obj[key];
+  if (typeof v !== 'string') fail(join(path, key), `expected a string, got ${describe(v)}`);
+  if (v.length > max) fail(join(path, key), `string longer than ${max} characters (${v.length})`);
+  if (v.length < min) fail(join(path, key), min === 1 ? 'expected a non-empty string' : `string shorter than ${min} characters`);
+  return v;
+}
+
+function bool(obj: Record<string, unknown>, key: string, path: string): boolean {
+  const v = obj[key];
+  if (typeof v !== 'boolean') fail(join(path, key), `expected a boolean, got ${describe(v)}`);
+  return v;
+}
+
+/** Epoch milliseconds: finite and not negative. */
+function time(obj: Record<string, unknown>, key: string, path: string): number {
+  const v = obj[key];
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(join(path, key), `expected a finite non-negative number, got ${describe(v)}`);
+  return v;
+}
+
+function positiveInt(obj: Record<string, unknown>, key: string, path: string): number {
+  const v = obj[key];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) fail(join(path, key), 'expected a positive integer');
+  return v;
+}
+
+function nonNegativeInt(obj: Record<string, unknown>, key: string, path: string): number {
+  const v = obj[key];
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) fail(join(path, key), 'expected a non-negative integer');
+  return v;
+}
+
+function oneOf<T extends string>(obj: Record<string, unknown>, key: string, path: string, allowed: ReadonlySet<string>): T {
+  const v = obj[key];
+  if (typeof v !== 'string' || !allowed.has(v)) fail(join(path, key), `expected one of ${[...allowed].map((a) => `"${a}"`).join(', ')}`);
+  return v as T;
+}
+
+function docId(obj: Record<string, unknown>, path: string): string {
+  const v = str(obj, 'docId', path, DOC_ID_MAX_CHARS, 1);
+  if (!DOC_ID_RE.test(v)) fail(join(path, 'docId'), 'expected only letters, digits, "_" and "-"');
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Snapshot values
+
+function keyPath(key: string): string {
+  return IDENT_RE.test(key) && key.length <= 40 ? `.${key}` : `[${quote(key)}]`;
+}
+
+/**
+ * Walks a snapshot value once. `size` counts the characters of its JSON serialization (string escapes
+ * aside, so it never exceeds the real size); the walk stops as soon as the bound is passed, which also
+ * bounds the work for values that share sub-objects many times (possible through structured clone).
+ */
+class ValueChecker {
+  size = 0;
+
+  check(value: unknown, depth: number): void {
+    switch (typeof value) {
+      case 'string':
+        this.add(value.length + 2);
+        return;
+      case 'boolean':
+        this.add(value ? 4 : 5);
+        return;
+      case 'number':
+        if (!Number.isFinite(value)) fail('', `expected a finite number, got ${describe(value)}`);
+        this.add(String(value).length);
+        return;
+      case 'object':
+        break;
+      default:
+        fail('', `${describe(value)} is not JSON data`);
+    }
+    if (value === null) {
+      this.add(4);
+      return;
+    }
+    if (depth >= MAX_SNAPSHOT_DEPTH) fail('', `nested deeper than ${MAX_SNAPSHOT_DEPTH} levels`);
+    if (Array.isArray(value)) {
+      const n = value.length;
+      this.add(n === 0 ? 2 : n + 1);
+      for (let i = 0; i < n; i++) {
+        try {
+          this.check(value[i], depth + 1);
+        } catch (e) {
+          throw prefix(e, `[${i}]`);
+        }
+      }
+      return;
+    }
+    if (!isPlainObject(value)) fail('', `expected JSON data, got ${Object.prototype.toString.call(value)}`);
+    const keys = Object.keys(value);
+    this.add(keys.length === 0 ? 2 : keys.length + 1);
+    for (const key of keys) {
+      this.add(key.length + 3);
+      try {
+        this.check(value[key], depth + 1);
+      } catch (e) {
+        throw prefix(e, keyPath(key));
+      }
+    }
+  }
+
+  private add(n: number): void {
+    this.size += n;
+    if (this.size > MAX_SNAPSHOT_SIZE) fail('', `larger than ${MAX_SNAPSHOT_SIZE} characters serialized`);
+  }
+}
+
+function prefix(e: unknown, segment: string): unknown {
+  if (e instanceof Invalid) e.path = segment + e.path;
+  return e;
+}
+
+function snapshot(obj: Record<string, unknown>, key: string, path: string): Snapshot {
+  const p = join(path, key);
+  const s = record(obj[key], p);
+  const bytes = s.bytes;
+  if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0) fail(`${p}.bytes`, 'expected a non-negative integer');
+  if (bytes > MAX_SNAPSHOT_SIZE) fail(`${p}.bytes`, `larger than ${MAX_SNAPSHOT_SIZE}`);
+  const truncated = bool(s, 'truncated', p);
+  if (!('value' in s)) fail(`${p}.value`, 'missing');
+  const value = s.value;
+  try {
+    new ValueChecker().check(value, 0);
+  } catch (e) {
+    if (e instanceof Invalid) fail(`${p}.value${e.path}`, e.message);
+    throw e;
+  }
+  return { value: value as SnapshotValue, bytes, truncated };
+}
+
+/** Checks one snapshot on its own (for tests and for code that receives snapshots elsewhere). */
+export function parseSnapshot(data: unknown): ParseResult<Snapshot> {
+  return run(() => snapshot({ snapshot: data }, 'snapshot', ''));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Hook events
+
+function hookEvent(data: unknown, path: string): HookEvent {
+  const e = record(data, path);
+  const type = e.type;
+  switch (type) {
+    case 'hook-ready':
+      return {
+        type,
+        at: time(e, 'at', path),
+        url: str(e, 'url', path, LIMITS.urlChars),
+        isTop: bool(e, 'isTop', path),
+        referrer: str(e, 'referrer', path, LIMITS.urlChars),
+      };
+    case 'bridge-found': {
+      const semver = e.semver;
+      if (semver !== null && typeof semver !== 'string') fail(join(path, 'semver'), `expected a string or null, got ${describe(semver)}`);
+      if (typeof semver === 'string' && semver.length > LIMITS.commandChars) fail(join(path, 'semver'), `string longer than ${LIMITS.commandChars} characters`);
+      return {
+        type,
+        at: time(e, 'at', path),
+        semver,
+        frozen: bool(e, 'frozen', path),
+        via: oneOf<'trap' | 'present'>(e, 'via', path, VIA),
+      };
+    }
+    case 'call-start':
+      return {
+        type,
+        id: positiveInt(e, 'id', path),
+        command: str(e, 'command', path, LIMITS.commandChars, 1),
+        at: time(e, 'at', path),
+        request: snapshot(e, 'request', path),
+      };
+    case 'call-end':
+      return {
+        type,
+        id: positiveInt(e, 'id', path),
+        at: time(e, 'at', path),
+        ok: bool(e, 'ok', path),
+        value: snapshot(e, 'value', path),
+      };
+    case 'delivery':
+      return {
+        type,
+        id: positiveInt(e, 'id', path),
+        seq: nonNegativeInt(e, 'seq', path),
+        at: time(e, 'at', path),
+        key: str(e, 'key', path, LIMITS.commandChars),
+        args: snapshot(e, 'args', path),
+      };
+    case 'transport':
+      return { type, at: time(e, 'at', path), kind: oneOf<HostTransport>(e, 'kind', path, TRANSPORTS) };
+    default:
+      return fail(join(path, 'type'), typeof type === 'string' ? `unknown event type ${quote(type)}` : `expected an event type, got ${describe(type)}`);
+  }
+}
+
+const VIA: ReadonlySet<string> = new Set(['trap', 'present']);
+
+function eventList(obj: Record<string, unknown>, max: number): HookEvent[] {
+  const list = obj.events;
+  if (!Array.isArray(list)) fail('events', `expected an array, got ${describe(list)}`);
+  if (list.length > max) fail('events', `more than ${max} events (${list.length})`);
+  const out: HookEvent[] = new Array<HookEvent>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = hookEvent(list[i], `events[${i}]`);
+  return out;
+}
+
+function run<T>(parse: () => T): ParseResult<T> {
+  try {
+    return { ok: true, value: parse() };
+  } catch (e) {
+    if (e instanceof Invalid) {
+      const reason = e.path === '' ? e.message : `${e.path}: ${e.message}`;
+      return { ok: false, reason: reason.length > 500 ? `${reason.slice(0, 500)}…` : reason };
+    }
+    // A value that throws while being read (a getter, a revoked proxy) is refused like any other bad input.
+    return { ok: false, reason: 'unreadable message' };
+  }
+}
+
+/** Hook → relay, over the private MessagePort. */
+export function parseHookMessage(data: unknown): ParseResult<HookMessage> {
+  return run(() => ({ events: eventList(record(data, 'message'), LIMITS.eventsPerHookMessage) }));
+}
+
+/** Relay → background, over the PORT_RELAY port. */
+export function parseRelayToBackground(data: unknown): ParseResult<RelayToBackground> {
+  return run((): RelayToBackground => {
+    const m = record(data, 'message');
+    switch (m.type) {
+      case 'hello':
+        return {
+          type: 'hello',
+          docId: docId(m, ''),
+          url: str(m, 'url', '', LIMITS.urlChars),
+          isTop: bool(m, 'isTop', ''),
+          parentUrl: str(m, 'parentUrl', '', LIMITS.urlChars),
+        };
+      case 'batch': {
+        const id = docId(m, '');
+        const firstSeq = positiveInt(m, 'firstSeq', '');
+        const lost = nonNegativeInt(m, 'lost', '');
+        const events = eventList(m, LIMITS.eventsPerBatch);
+        if (!Number.isSafeInteger(firstSeq + events.length)) fail('firstSeq', 'sequence numbers overflow');
+        return { type: 'batch', docId: id, firstSeq, events, lost };
+      }
+      default:
+        return fail('type', `expected "hello" or "batch", got ${typeof m.type === 'string' ? quote(m.type) : describe(m.type)}`);
+    }
+  });
+}
+
+/** Background → relay. */
+export function parseBackgroundToRelay(data: unknown): ParseResult<BackgroundToRelay> {
+  return run((): BackgroundToRelay => {
+    const m = record(data, 'message');
+    switch (m.type) {
+      case 'ack':
+        return { type: 'ack', upTo: nonNegativeInt(m, 'upTo', '') };
+      case 'recording':
+        return { type: 'recording', on: bool(m, 'on', '') };
+      default:
+        return fail('type', `expected "ack" or "recording", got ${typeof m.type === 'string' ? quote(m.type) : describe(m.type)}`);
+    }
+  });
+}
+
+/** Panel → background, over the PORT_PANEL port. Tab ids and request ids are non-negative integers. */
+export function parsePanelToBackground(data: unknown): ParseResult<PanelToBackground> {
+  return run((): PanelToBackground => {
+    const m = record(data, 'message');
+    const type = m.type;
+    switch (type) {
+      case 'subscribe':
+      case 'clear':
+        return { type, tabId: nonNegativeInt(m, 'tabId', '') };
+      case 'set-recording':
+      case 'set-preserve-log':
+        return { type, tabId: nonNegativeInt(m, 'tabId', ''), on: bool(m, 'on', '') };
+      case 'export':
+        return { type, tabId: nonNegativeInt(m, 'tabId', ''), requestId: nonNegativeInt(m, 'requestId', '') };
+      default:
+        return fail('type', `unknown message type ${typeof type === 'string' ? quote(type) : describe(type)}`);
+    }
+  });
+}

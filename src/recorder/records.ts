@@ -1,0 +1,36 @@
+import type { CallRecord, FrameRecord, Segment } from '../protocol/model';
+import { SNAPSHOT_MARKER, type Snapshot } from '../protocol/snapshot';
+
+/**
+ * The command of a call whose start was never recorded (its `call-start` was lost, e.g. dropped by the
+ * relay while the background was away, and only its end or a delivery arrived). Real commands are never
+ * empty: the validators refuse an empty command. Such a call has `startedAt` set to the time of the first
+ * thing seen of it (so it sorts where it was seen), `kind` 'other', and `request` = UNKNOWN_REQUEST.
+ */
+export const UNKNOWN_COMMAND = '';
+
+const unknownRequestValue = { [SNAPSHOT_MARKER]: 'truncated', text: 'the start of this call was not recorded' } as const;
+
+export const UNKNOWN_REQUEST: Snapshot = {
+  value: unknownRequestValue,
+  bytes: JSON.stringify(unknownRequestValue).length,
+  truncated: true,
+};
+
+/** True for a call whose start was not recorded: its `startedAt` is not a start time, and it has no duration. */
+export function isStartUnknown(call: Pick<CallRecord, 'command'>): boolean {
+  return call.command === UNKNOWN_COMMAND;
+}
+
+/** A copy that later changes to the recorder's record do not reach (snapshots are never mutated, so they are shared). */
+export function cloneCall(call: CallRecord): CallRecord {
+  return { ...call, deliveries: call.deliveries.slice() };
+}
+
+export function cloneFrame(frame: FrameRecord): FrameRecord {
+  return { ...frame, bridge: frame.bridge ? { ...frame.bridge } : null };
+}
+
+export function cloneSegments(segments: readonly Segment[]): Segment[] {
+  return segments.map((s) => ({ ...s }));
+}

@@ -1,0 +1,303 @@
+import { describe, expect, it } from 'vitest';
+import {
+  parseBackgroundToRelay,
+  parseHookMessage,
+  parsePanelToBackground,
+  parseRelayToBackground,
+  parseSnapshot,
+} from '../../../src/protocol/validate';
+
+type Obj = Record<string, unknown>;
+
+function snap(value: unknown, bytes = 10, truncated = false): Obj {
+  return { value, bytes, truncated };
+}
+
+function start(id: unknown = 1, extra: Obj = {}): Obj {
+  return { type: 'call-start', id, command: 'invoke', at: 1000.5, request: snap({ functionKey: 'f' }), ...extra };
+}
+
+function reasonOf(result: { ok: boolean; reason?: string }): string {
+  expect(result.ok).toBe(false);
+  return (result as { reason: string }).reason;
+}
+
+const goodEvents = [
+  { type: 'hook-ready', at: 1, url: 'https://x.cdn.prod.atlassian-dev.net/a', isTop: false, referrer: 'https://site.atlassian.net/' },
+  { type: 'bridge-found', at: 2, semver: '3.4.5', frozen: true, via: 'trap' },
+  { type: 'bridge-found', at: 2.5, semver: null, frozen: false, via: 'present' },
+  { type: 'call-start', id: 7, command: 'invoke', at: 3.25, request: { value: { a: [1, 'x', null, true] }, bytes: 24, truncated: false } },
+  { type: 'call-end', id: 7, at: 4, ok: false, value: { value: { $fbdt: 'error', text: 'boom' }, bytes: 30, truncated: true } },
+  { type: 'delivery', id: 7, seq: 1, at: 5, key: 'callback', args: { value: [], bytes: 2, truncated: false } },
+  { type: 'transport', at: 6, kind: 'post-robot' },
+];
+
+describe('parseHookMessage: accepts', () => {
+  it('every event type, unchanged', () => {
+    const result = parseHookMessage({ events: goodEvents });
+    expect(result).toEqual({ ok: true, value: { events: goodEvents } });
+  });
+
+  it('an empty message', () => {
+    expect(parseHookMessage({ events: [] })).toEqual({ ok: true, value: { events: [] } });
+  });
+
+  it('drops unknown fields', () => {
+    const result = parseHookMessage({ events: [{ ...goodEvents[6], extra: 'x' }], also: 1 });
+    expect(result).toEqual({ ok: true, value: { events: [{ type: 'transport', at: 6, kind: 'post-robot' }] } });
+  });
+
+  it('500 events, the limit', () => {
+    const events = Array.from({ length: 500 }, (_, i) => start(i + 1));
+    const result = parseHookMessage({ events });
+    expect(result.ok && result.value.events.length).toBe(500);
+  });
+
+  it('objects with a null prototype and from JSON', () => {
+    const value = Object.create(null) as Obj;
+    value.a = 1;
+    expect(parseHookMessage({ events: [start(1, { request: snap(value) })] }).ok).toBe(true);
+    expect(parseHookMessage(JSON.parse(JSON.stringify({ events: goodEvents }))).ok).toBe(true);
+  });
+});
+
+describe('parseHookMessage: rejects, naming the field', () => {
+  it('a message that is not an object', () => {
+    expect(reasonOf(parseHookMessage(null))).toBe('message: expected a plain object, got null');
+    expect(reasonOf(parseHookMessage([]))).toBe('message: expected a plain object, got an array');
+    expect(reasonOf(parseHookMessage('x'))).toBe('message: expected a plain object, got a string');
+  });
+
+  it('events that are not an array', () => {
+    expect(reasonOf(parseHookMessage({ events: {} }))).toBe('events: expected an array, got an object');
+    expect(reasonOf(parseHookMessage({}))).toBe('events: expected an array, got undefined');
+  });
+
+  it('too many events', () => {
+    const events = Array.from({ length: 501 }, (_, i) => start(i + 1));
+    expect(reasonOf(parseHookMessage({ events }))).toBe('events: more than 500 events (501)');
+  });
+
+  it('a huge claimed count without iterating it', () => {
+    const events: unknown[] = [];
+    events.length = 2 ** 31;
+    expect(reasonOf(parseHookMessage({ events }))).toMatch(/^events: more than 500 events/);
+  });
+
+  it('bad ids', () => {
+    const events = [start(1), start(2), start(3)];
+    for (const bad of [0, -1, 1.5, '4', NaN, Infinity, 2 ** 53, null]) {
+      events[2] = start(bad);
+      expect(reasonOf(parseHookMessage({ events }))).toBe('events[2].id: expected a positive integer');
+    }
+  });
+
+  it('unknown event types', () => {
+    expect(reasonOf(parseHookMessage({ events: [start(), { type: 'nope', at: 1 }] }))).toBe('events[1].type: unknown event type "nope"');
+    expect(reasonOf(parseHookMessage({ events: [{ at: 1 }] }))).toBe('events[0].type: expected an event type, got undefined');
+  });
+
+  it('non-finite or negative times', () => {
+    for (const bad of [NaN, Infinity, -Infinity, -1, '1']) {
+      expect(reasonOf(parseHookMessage({ events: [start(1, { at: bad })] }))).toMatch(/^events\[0\]\.at: expected a finite non-negative number/);
+    }
+  });
+
+  it('commands: empty, too long, not a string', () => {
+    expect(reasonOf(parseHookMessage({ events: [start(1, { command: '' })] }))).toBe('events[0].command: expected a non-empty string');
+    expect(reasonOf(parseHookMessage({ events: [start(1, { command: 'x'.repeat(201) })] }))).toBe(
+      'events[0].command: string longer than 200 characters (201)',
+    );
+    expect(reasonOf(parseHookMessage({ events: [start(1, { command: 5 })] }))).toBe('events[0].command: expected a string, got a number');
+  });
+
+  it('URLs longer than 4096 characters', () => {
+    const ready = { ...goodEvents[0], url: 'https://a/' + 'x'.repeat(4096) };
+    expect(reasonOf(parseHookMessage({ events: [ready] }))).toMatch(/^events\[0\]\.url: string longer than 4096 characters/);
+    const ref = { ...goodEvents[0], referrer: 'y'.repeat(4097) };
+    expect(reasonOf(parseHookMessage({ events: [ref] }))).toMatch(/^events\[0\]\.referrer: string longer than 4096/);
+  });
+
+  it('enum values', () => {
+    expect(reasonOf(parseHookMessage({ events: [{ ...goodEvents[1], via: 'magic' }] }))).toBe('events[0].via: expected one of "trap", "present"');
+    expect(reasonOf(parseHookMessage({ events: [{ type: 'transport', at: 1, kind: 'carrier-pigeon' }] }))).toBe(
+      'events[0].kind: expected one of "post-robot", "port-rpc", "unknown"',
+    );
+    expect(reasonOf(parseHookMessage({ events: [{ ...goodEvents[4], ok: 'yes' }] }))).toBe('events[0].ok: expected a boolean, got a string');
+    expect(reasonOf(parseHookMessage({ events: [{ ...goodEvents[1], semver: 3 }] }))).toBe('events[0].semver: expected a string or null, got a number');
+  });
+
+  it('bad delivery fields', () => {
+    expect(reasonOf(parseHookMessage({ events: [{ ...goodEvents[5], seq: -1 }] }))).toBe('events[0].seq: expected a non-negative integer');
+    expect(reasonOf(parseHookMessage({ events: [{ ...goodEvents[5], key: 7 }] }))).toBe('events[0].key: expected a string, got a number');
+  });
+});
+
+describe('snapshots', () => {
+  const bad = (request: unknown) => reasonOf(parseHookMessage({ events: [start(), start(2, { request })] }));
+
+  it('must be {value, bytes, truncated}', () => {
+    expect(bad('x')).toBe('events[1].request: expected a plain object, got a string');
+    expect(bad({ value: 1, truncated: false })).toBe('events[1].request.bytes: expected a non-negative integer');
+    expect(bad({ value: 1, bytes: -1, truncated: false })).toBe('events[1].request.bytes: expected a non-negative integer');
+    expect(bad({ value: 1, bytes: 2.5, truncated: false })).toBe('events[1].request.bytes: expected a non-negative integer');
+    expect(bad({ value: 1, bytes: 1e9, truncated: false })).toBe('events[1].request.bytes: larger than 69632');
+    expect(bad({ value: 1, bytes: 1, truncated: 'no' })).toBe('events[1].request.truncated: expected a boolean, got a string');
+    expect(bad({ bytes: 1, truncated: false })).toBe('events[1].request.value: missing');
+  });
+
+  it('values must be JSON data, with the path of the first bad one', () => {
+    expect(bad(snap({ a: [1, NaN] }))).toBe('events[1].request.value.a[1]: expected a finite number, got NaN');
+    expect(bad(snap({ a: { b: Infinity } }))).toBe('events[1].request.value.a.b: expected a finite number, got Infinity');
+    expect(bad(snap({ 'odd key': undefined }))).toBe('events[1].request.value["odd key"]: undefined is not JSON data');
+    expect(bad(snap([() => 1]))).toBe('events[1].request.value[0]: a function is not JSON data');
+    expect(bad(snap({ n: 10n }))).toBe('events[1].request.value.n: a bigint is not JSON data');
+    expect(bad(snap(new Date(0)))).toBe('events[1].request.value: expected JSON data, got [object Date]');
+    expect(bad(snap({ m: new Map() }))).toBe('events[1].request.value.m: expected JSON data, got [object Map]');
+    class Thing {
+      a = 1;
+    }
+    expect(bad(snap({ t: new Thing() }))).toBe('events[1].request.value.t: expected JSON data, got [object Object]');
+    expect(bad(snap(new Uint8Array(2)))).toBe('events[1].request.value: expected JSON data, got [object Uint8Array]');
+  });
+
+  it('too deep', () => {
+    let deep: unknown = 'leaf';
+    for (let i = 0; i < 40; i++) deep = { d: deep };
+    expect(bad(snap(deep))).toMatch(/^events\[1\]\.request\.value(\.d)+: nested deeper than 32 levels$/);
+    let ok: unknown = 'leaf';
+    for (let i = 0; i < 24; i++) ok = [ok];
+    expect(parseHookMessage({ events: [start(1, { request: snap(ok) })] }).ok).toBe(true);
+  });
+
+  it('a cycle (possible through structured clone) is refused, not looped on', () => {
+    const a: Obj = {};
+    a.self = a;
+    expect(bad(snap(a))).toMatch(/nested deeper than 32 levels$/);
+  });
+
+  it('oversized values', () => {
+    expect(bad(snap('x'.repeat(70_000)))).toBe('events[1].request.value: larger than 69632 characters serialized');
+    const many = Array.from({ length: 20_000 }, () => 'abcd');
+    expect(bad(snap({ many }))).toMatch(/^events\[1\]\.request\.value\.many\[\d+\]: larger than 69632 characters serialized$/);
+    // 64 KiB of content passes.
+    expect(parseHookMessage({ events: [start(1, { request: snap('x'.repeat(65_000)) })] }).ok).toBe(true);
+  });
+
+  it('shared sub-objects cannot multiply the work: the size bound stops the walk', () => {
+    let node: unknown = 'x'.repeat(100);
+    for (let i = 0; i < 30; i++) node = [node, node]; // 2^30 leaves if walked in full
+    const t0 = performance.now();
+    expect(bad(snap(node))).toMatch(/larger than 69632 characters serialized$/);
+    expect(performance.now() - t0).toBeLessThan(200);
+  });
+
+  it('__proto__ keys stay data and pollute nothing', () => {
+    const raw = '{"events":[{"type":"call-start","id":1,"command":"invoke","at":1,"request":{"value":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}},"bytes":70,"truncated":false}}]}';
+    const parsed = parseHookMessage(JSON.parse(raw));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    const event = parsed.value.events[0]!;
+    expect(event.type).toBe('call-start');
+    if (event.type !== 'call-start') return;
+    const value = event.request.value as Obj;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.prototype.hasOwnProperty.call(value, '__proto__')).toBe(true);
+    expect(({} as Obj).polluted).toBeUndefined();
+    expect((Object.prototype as Obj).polluted).toBeUndefined();
+    expect(JSON.stringify(value)).toBe('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
+  });
+
+  it('a getter that throws makes the message unreadable, not a crash', () => {
+    const evil = {
+      get events(): unknown {
+        throw new Error('gotcha');
+      },
+    };
+    expect(reasonOf(parseHookMessage(evil))).toBe('unreadable message');
+  });
+
+  it('parseSnapshot checks one snapshot', () => {
+    expect(parseSnapshot({ value: [1], bytes: 3, truncated: false })).toEqual({ ok: true, value: { value: [1], bytes: 3, truncated: false } });
+    expect(reasonOf(parseSnapshot({ value: [NaN], bytes: 3, truncated: false }))).toBe('snapshot.value[0]: expected a finite number, got NaN');
+  });
+});
+
+describe('parseRelayToBackground', () => {
+  const hello = { type: 'hello', docId: '4f1c-aa_9', url: 'https://a/', isTop: true, parentUrl: '' };
+
+  it('accepts hello and batch', () => {
+    expect(parseRelayToBackground(hello)).toEqual({ ok: true, value: hello });
+    const batch = { type: 'batch', docId: 'd1', firstSeq: 1, events: goodEvents, lost: 3 };
+    expect(parseRelayToBackground(batch)).toEqual({ ok: true, value: batch });
+  });
+
+  it('rejects bad docIds', () => {
+    expect(reasonOf(parseRelayToBackground({ ...hello, docId: 'a:b' }))).toBe('docId: expected only letters, digits, "_" and "-"');
+    expect(reasonOf(parseRelayToBackground({ ...hello, docId: 'a#1' }))).toBe('docId: expected only letters, digits, "_" and "-"');
+    expect(reasonOf(parseRelayToBackground({ ...hello, docId: '' }))).toBe('docId: expected a non-empty string');
+    expect(reasonOf(parseRelayToBackground({ ...hello, docId: 'x'.repeat(129) }))).toBe('docId: string longer than 128 characters (129)');
+  });
+
+  it('rejects bad hello fields', () => {
+    expect(reasonOf(parseRelayToBackground({ ...hello, url: 'u'.repeat(4097) }))).toBe('url: string longer than 4096 characters (4097)');
+    expect(reasonOf(parseRelayToBackground({ ...hello, isTop: 1 }))).toBe('isTop: expected a boolean, got a number');
+    expect(reasonOf(parseRelayToBackground({ ...hello, parentUrl: null }))).toBe('parentUrl: expected a string, got null');
+  });
+
+  it('rejects bad batches', () => {
+    const batch = { type: 'batch', docId: 'd1', firstSeq: 1, events: [start()], lost: 0 };
+    expect(reasonOf(parseRelayToBackground({ ...batch, firstSeq: 0 }))).toBe('firstSeq: expected a positive integer');
+    expect(reasonOf(parseRelayToBackground({ ...batch, lost: -1 }))).toBe('lost: expected a non-negative integer');
+    expect(reasonOf(parseRelayToBackground({ ...batch, lost: Infinity }))).toBe('lost: expected a non-negative integer');
+    expect(reasonOf(parseRelayToBackground({ ...batch, lost: 1e300 }))).toBe('lost: expected a non-negative integer');
+    expect(reasonOf(parseRelayToBackground({ ...batch, firstSeq: 2 ** 53 - 1 }))).toBe('firstSeq: sequence numbers overflow');
+    const events = Array.from({ length: 201 }, (_, i) => start(i + 1));
+    expect(reasonOf(parseRelayToBackground({ ...batch, events }))).toBe('events: more than 200 events (201)');
+    expect(reasonOf(parseRelayToBackground({ ...batch, events: [start(), start(2, { at: NaN })] }))).toBe(
+      'events[1].at: expected a finite non-negative number, got NaN',
+    );
+    expect(reasonOf(parseRelayToBackground({ type: 'goodbye' }))).toBe('type: expected "hello" or "batch", got "goodbye"');
+  });
+
+  it('is fast for 200-event batches', () => {
+    const request = snap({ payload: { items: Array.from({ length: 50 }, (_, i) => ({ id: i, name: `item ${i}`, on: i % 2 === 0 })) } }, 2500);
+    const events = Array.from({ length: 200 }, (_, i) =>
+      i % 2 === 0 ? start(i + 1, { request }) : { type: 'call-end', id: i, at: 2, ok: true, value: request },
+    );
+    const batch = JSON.parse(JSON.stringify({ type: 'batch', docId: 'd1', firstSeq: 1, events, lost: 0 })) as unknown;
+    parseRelayToBackground(batch); // warm up
+    const t0 = performance.now();
+    for (let i = 0; i < 50; i++) expect(parseRelayToBackground(batch).ok).toBe(true);
+    const perBatch = (performance.now() - t0) / 50;
+    expect(perBatch).toBeLessThan(20);
+  });
+});
+
+describe('parsePanelToBackground and parseBackgroundToRelay', () => {
+  it('accepts every panel message', () => {
+    const messages = [
+      { type: 'subscribe', tabId: 3 },
+      { type: 'clear', tabId: 0 },
+      { type: 'set-recording', tabId: 3, on: false },
+      { type: 'set-preserve-log', tabId: 3, on: true },
+      { type: 'export', tabId: 3, requestId: 9 },
+    ];
+    for (const m of messages) expect(parsePanelToBackground(m)).toEqual({ ok: true, value: m });
+  });
+
+  it('rejects bad panel messages', () => {
+    expect(reasonOf(parsePanelToBackground({ type: 'subscribe', tabId: -1 }))).toBe('tabId: expected a non-negative integer');
+    expect(reasonOf(parsePanelToBackground({ type: 'subscribe', tabId: '3' }))).toBe('tabId: expected a non-negative integer');
+    expect(reasonOf(parsePanelToBackground({ type: 'set-recording', tabId: 3 }))).toBe('on: expected a boolean, got undefined');
+    expect(reasonOf(parsePanelToBackground({ type: 'export', tabId: 3, requestId: 1.5 }))).toBe('requestId: expected a non-negative integer');
+    expect(reasonOf(parsePanelToBackground({ type: 'drop-tables', tabId: 3 }))).toBe('type: unknown message type "drop-tables"');
+    expect(reasonOf(parsePanelToBackground(undefined))).toBe('message: expected a plain object, got undefined');
+  });
+
+  it('checks background → relay messages', () => {
+    expect(parseBackgroundToRelay({ type: 'ack', upTo: 12 })).toEqual({ ok: true, value: { type: 'ack', upTo: 12 } });
+    expect(parseBackgroundToRelay({ type: 'recording', on: false })).toEqual({ ok: true, value: { type: 'recording', on: false } });
+    expect(reasonOf(parseBackgroundToRelay({ type: 'ack', upTo: NaN }))).toBe('upTo: expected a non-negative integer');
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { HookEvent, RelayToBackground } from '../../../src/protocol';
+import { RelayLink, type RelayPort } from '../../../src/relay/relayLink';
+
+class FakePort implements RelayPort {
+  sent: RelayToBackground[] = [];
+  private messageListeners: ((m: unknown) => void)[] = [];
+  private disconnectListeners: (() => void)[] = [];
+  onMessage = { addListener: (l: (m: unknown) => void) => void this.messageListeners.push(l) };
+  onDisconnect = { addListener: (l: () => void) => void this.disconnectListeners.push(l) };
+  postMessage(m: RelayToBackground) {
+    this.sent.push(structuredClone(m));
+  }
+  ack(upTo: number) {
+    this.messageListeners.forEach((l) => l({ type: 'ack', upTo }));
+  }
+  drop() {
+    this.disconnectListeners.forEach((l) => l());
+  }
+}
+
+const snap = { value: null, bytes: 4, truncated: false };
+const start = (id: number): HookEvent => ({ type: 'call-start', id, command: 'getContext', at: 1000 + id, request: snap });
+
+function setup() {
+  const ports: FakePort[] = [];
+  const timers: (() => void)[] = [];
+  const link = new RelayLink({
+    docId: 'doc-1',
+    hello: { url: 'http://localhost:8000/app', isTop: false, parentUrl: 'http://127.0.0.1/' },
+    connect: () => {
+      const p = new FakePort();
+      ports.push(p);
+      return p;
+    },
+    schedule: (fn) => void timers.push(fn),
+  });
+  link.start();
+  return { link, ports, timers };
+}
+
+const sentEvents = (port: FakePort) =>
+  port.sent.flatMap((m) => (m.type === 'batch' ? m.events.map((e) => (e.type === 'call-start' ? e.id : -1)) : []));
+
+describe('RelayLink', () => {
+  it('says hello first, then forwards validated hook events in a batch', () => {
+    const { link, ports } = setup();
+    link.fromHook({ events: [start(1), start(2)] });
+    expect(ports[0]!.sent[0]).toMatchObject({ type: 'hello', docId: 'doc-1', url: 'http://localhost:8000/app' });
+    expect(ports[0]!.sent[1]).toMatchObject({ type: 'batch', firstSeq: 1 });
+    expect(sentEvents(ports[0]!)).toEqual([1, 2]);
+  });
+
+  it('refuses a malformed hook message and forwards nothing', () => {
+    const { link, ports } = setup();
+    link.fromHook({ events: [{ type: 'call-start', id: -3, command: 'x', at: 1, request: snap }] });
+    link.fromHook('not even an object');
+    expect(link.rejected).toBe(2);
+    expect(ports[0]!.sent.filter((m) => m.type === 'batch')).toHaveLength(0);
+  });
+
+  it('resends everything unacknowledged after the worker goes away, and only that', () => {
+    const { link, ports, timers } = setup();
+    link.fromHook({ events: [start(1), start(2), start(3)] });
+    ports[0]!.ack(2);
+    link.fromHook({ events: [start(4)] });
+    ports[0]!.drop();
+    link.fromHook({ events: [start(5)] }); // arrives while disconnected: buffered
+    expect(ports).toHaveLength(1);
+    timers.shift()!(); // the reconnect fires
+    expect(ports).toHaveLength(2);
+    expect(ports[1]!.sent[0]).toMatchObject({ type: 'hello' });
+    expect(sentEvents(ports[1]!)).toEqual([3, 4, 5]);
+  });
+
+  it('keeps retrying while connecting fails to deliver an ack', () => {
+    const { link, ports, timers } = setup();
+    link.fromHook({ events: [start(1)] });
+    ports[0]!.drop();
+    timers.shift()!();
+    ports[1]!.drop();
+    timers.shift()!();
+    expect(ports).toHaveLength(3);
+    expect(sentEvents(ports[2]!)).toEqual([1]);
+  });
+});
