@@ -41,7 +41,7 @@ async function buildFor(browser) {
     },
     plugins: [preact(), crx({ manifest: manifestFor(browser), browser })],
     build: {
-      outDir: `dist/${browser}`,
+      outDir: testBuild ? `dist/${browser}-test` : `dist/${browser}`,
       emptyOutDir: true,
       target: browser === 'firefox' ? 'firefox128' : 'chrome111',
       minify: false,
@@ -53,7 +53,7 @@ async function buildFor(browser) {
       },
     },
   });
-  console.log(`built dist/${browser}${testBuild ? ' (test build)' : ''}`);
+  console.log(`built dist/${browser}${testBuild ? '-test (test build)' : ''}`);
 }
 
 const wanted = process.argv.slice(2).filter((a) => a === 'chrome' || a === 'firefox');

@@ -17,6 +17,8 @@ browser.tabs.onRemoved.addListener((tabId) => service.closeTab(tabId));
 
 browser.runtime.onInstalled.addListener(() => {
   void injectIntoOpenTabs();
+  // Firefox's WebDriver BiDi cannot open extension pages, so a test build opens its own harness page.
+  if (__FBDT_TEST_BUILD__) void browser.tabs.create({ url: '/extension/panel/panel.html?harness=1', active: false });
 });
 
 /** For people who drive a browser in their own end-to-end tests: see the README. */

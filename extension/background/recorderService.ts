@@ -67,7 +67,11 @@ export function startRecorderService() {
           recorder.setPreserveLog(message.tabId, message.on);
           break;
         case 'export':
-          post<BackgroundToPanel>(port, { type: 'exported', requestId: message.requestId, trace: await exportTrace(message.tabId) });
+          try {
+            post<BackgroundToPanel>(port, { type: 'exported', requestId: message.requestId, trace: await exportTrace(message.tabId) });
+          } catch (error) {
+            post<BackgroundToPanel>(port, { type: 'error', message: error instanceof Error ? error.message : String(error) });
+          }
           break;
       }
     });

@@ -12,6 +12,9 @@ function inspectedTabId(): number | null {
 }
 
 const root = document.getElementById('app')!;
+if (__FBDT_TEST_BUILD__ && new URLSearchParams(location.search).has('harness')) {
+  void import('./harness').then((m) => m.installHarness());
+}
 const tabId = inspectedTabId();
 if (tabId === null) {
   render(<p class="empty">Open this panel from DevTools, or as a page with <code>?tabId=N</code>.</p>, root);

@@ -4,14 +4,22 @@ import { RelayLink } from '../../src/relay/relayLink';
 
 // Isolated world: hands the MAIN-world hook a private channel, validates what comes through it, and
 // forwards it to the background, resending whatever was not acknowledged when the worker restarts.
-const link = new RelayLink({
-  docId: crypto.randomUUID(),
-  hello: { url: location.href, isTop: window === window.top, parentUrl: document.referrer },
-  connect: () => browser.runtime.connect({ name: PORT_RELAY }),
-  schedule: (fn, ms) => setTimeout(fn, ms),
-});
 
-const channel = new MessageChannel();
-channel.port1.onmessage = (event) => link.fromHook(event.data);
-window.postMessage({ type: CHANNEL_OFFER }, '*', [channel.port2]);
-link.start();
+const RUNNING = Symbol.for('forge-bridge-devtools.relay');
+const world = globalThis as { [RUNNING]?: true };
+
+// Once per document and extension context: install-time injection can race the manifest's own injection.
+// A reloaded extension gets a new isolated world, so its relay runs and the hook accepts its new offer.
+if (!world[RUNNING]) {
+  world[RUNNING] = true;
+  const link = new RelayLink({
+    docId: crypto.randomUUID(),
+    hello: { url: location.href, isTop: window === window.top, parentUrl: document.referrer },
+    connect: () => browser.runtime.connect({ name: PORT_RELAY }),
+    schedule: (fn, ms) => setTimeout(fn, ms),
+  });
+  const channel = new MessageChannel();
+  channel.port1.onmessage = (event) => link.fromHook(event.data);
+  window.postMessage({ type: CHANNEL_OFFER }, '*', [channel.port2]);
+  link.start();
+}

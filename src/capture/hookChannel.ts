@@ -1,0 +1,236 @@
+import { CHANNEL_OFFER, type HookEvent, type HookMessage } from '../protocol/hook';
+import { LIMITS } from '../protocol/limits';
+import { MessageChannelCtor, setTimeoutFn } from './intrinsics';
+import { eventData, eventPorts, eventSource, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
+
+/**
+ * The hook's end of its private channel to the relay (isolated world).
+ *
+ * The relay posts `{ type: CHANNEL_OFFER }` to its own window with a MessagePort transferred. The hook's
+ * listener is on before any page script runs (capture phase, so it is the first listener at the
+ * target), takes the first offer that comes from this very window (`event.source === win`) with a port,
+ * stops it there (`stopImmediatePropagation`: page listeners never see it) and stops listening.
+ * (`event.source === win` does not prove the relay sent it: any script of the page can post to its own
+ * window. What protects the channel is that the hook's listener is first and takes only the first
+ * offer, posted at document_start before page scripts run. The worst a page can do is feed its own
+ * tab's trace, which the relay validates anyway.)
+ *
+ * Events are queued until the port arrives (bounded: MAX_QUEUED events and MAX_QUEUED_BYTES; beyond
+ * that they are dropped and counted), then posted as `{ events }` batches of at most
+ * LIMITS.eventsPerHookMessage, on a macrotask, or at once when a batch is full. Nothing is posted on the
+ * app's call path except a full batch.
+ */
+
+export interface ChannelWindow {
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener(type: 'message', listener: (event: MessageEvent) => void, options?: boolean | EventListenerOptions): void;
+}
+
+export interface HookChannelOptions {
+  /** Most events kept while no port is there; default 20,000. */
+  maxQueued?: number;
+  /** Most bytes (snapshot bytes plus a fixed cost per event) kept while waiting; default 16 MiB. */
+  maxQueuedBytes?: number;
+  /** Events per message; default LIMITS.eventsPerHookMessage. */
+  batchSize?: number;
+  /** Runs `run` on a later macrotask; default a MessageChannel (not throttled like timers), else setTimeout. */
+  schedule?: (run: () => void) => void;
+}
+
+/**
+ * What the hook posts. `dropped` (events dropped since the previous message because the queue was full)
+ * is an addition to HookMessage that the relay's validator currently ignores.
+ */
+export interface HookChannelMessage extends HookMessage {
+  dropped?: number;
+}
+
+export interface HookChannel {
+  emit(event: HookEvent): void;
+  /** Posts whatever is queued, if the port is there. */
+  flush(): void;
+  /** Listens for one more offer (the extension was reloaded and a new relay offers a new port). */
+  rearm(): void;
+  readonly connected: boolean;
+  /** Events dropped so far. */
+  readonly dropped: number;
+}
+
+export const MAX_QUEUED = 20_000;
+export const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
+/** Fixed cost counted per event besides its snapshot bytes. */
+const EVENT_COST = 128;
+/** A message is cut before it would carry more snapshot bytes than this. */
+const MESSAGE_BYTES = 4 * 1024 * 1024;
+
+function costOf(event: HookEvent): number {
+  switch (event.type) {
+    case 'call-start':
+      return EVENT_COST + event.request.bytes;
+    case 'call-end':
+      return EVENT_COST + event.value.bytes;
+    case 'delivery':
+      return EVENT_COST + event.args.bytes;
+    default:
+      return EVENT_COST;
+  }
+}
+
+function defaultSchedule(): (run: () => void) => void {
+  if (MessageChannelCtor !== undefined) {
+    try {
+      const mc = new MessageChannelCtor();
+      let pending: (() => void) | null = null;
+      mc.port1.onmessage = () => {
+        const run = pending;
+        pending = null;
+        if (run !== null) run();
+      };
+      // Node only: do not keep a test process alive.
+      (mc.port1 as { unref?: () => void }).unref?.();
+      (mc.port2 as { unref?: () => void }).unref?.();
+      const port2 = mc.port2;
+      return (run) => {
+        pending = run;
+        postToPort(port2, null);
+      };
+    } catch {
+      // fall through
+    }
+  }
+  const timeout = setTimeoutFn;
+  return (run) => {
+    if (timeout !== undefined) timeout(run, 0);
+  };
+}
+
+export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions = {}): HookChannel {
+  const maxQueued = opts.maxQueued ?? MAX_QUEUED;
+  const maxQueuedBytes = opts.maxQueuedBytes ?? MAX_QUEUED_BYTES;
+  const batchSize = opts.batchSize ?? LIMITS.eventsPerHookMessage;
+  const schedule = opts.schedule ?? defaultSchedule();
+
+  let port: PortLike | null = null;
+  let queue: HookEvent[] = [];
+  let queuedBytes = 0;
+  let scheduled = false;
+  let dropped = 0;
+  let droppedUnreported = 0;
+  let listening = false;
+
+  const post = (events: HookEvent[]): void => {
+    const message: HookChannelMessage = { events };
+    if (droppedUnreported > 0) {
+      message.dropped = droppedUnreported;
+      droppedUnreported = 0;
+    }
+    try {
+      postToPort(port as PortLike, message);
+    } catch {
+      dropped += events.length;
+    }
+  };
+
+  const flush = (): void => {
+    scheduled = false;
+    if (port === null || queue.length === 0) return;
+    const events = queue;
+    queue = [];
+    queuedBytes = 0;
+    let batch: HookEvent[] = [];
+    let bytes = 0;
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i] as HookEvent;
+      const cost = costOf(event);
+      if (batch.length > 0 && (batch.length >= batchSize || bytes + cost > MESSAGE_BYTES)) {
+        post(batch);
+        batch = [];
+        bytes = 0;
+      }
+      batch[batch.length] = event;
+      bytes += cost;
+    }
+    if (batch.length > 0) post(batch);
+  };
+
+  const run = (): void => {
+    try {
+      flush();
+    } catch {
+      // never into the page
+    }
+  };
+
+  const emit = (event: HookEvent): void => {
+    try {
+      const cost = costOf(event);
+      if (queue.length >= maxQueued || queuedBytes + cost > maxQueuedBytes) {
+        dropped++;
+        droppedUnreported++;
+        return;
+      }
+      queue[queue.length] = event;
+      queuedBytes += cost;
+      if (port === null) return;
+      if (queue.length >= batchSize) {
+        flush();
+      } else if (!scheduled) {
+        scheduled = true;
+        schedule(run);
+      }
+    } catch {
+      // never into the page
+    }
+  };
+
+  const onMessage = (event: MessageEvent): void => {
+    try {
+      const data = eventData(event);
+      if (data === null || typeof data !== 'object' || (data as { type?: unknown }).type !== CHANNEL_OFFER) return;
+      if (eventSource(event) !== win) return;
+      const ports = eventPorts(event);
+      const offered = ports !== null && ports.length > 0 ? ports[0] : undefined;
+      if (offered === null || typeof offered !== 'object' || typeof (offered as PortLike).postMessage !== 'function') return;
+      stopImmediatePropagation(event);
+      stopListening();
+      port = offered as PortLike;
+      flush();
+    } catch {
+      // never into the page
+    }
+  };
+
+  const startListening = (): void => {
+    if (listening) return;
+    try {
+      win.addEventListener('message', onMessage, true);
+      listening = true;
+    } catch {
+      // no channel then: events stay queued (bounded)
+    }
+  };
+
+  const stopListening = (): void => {
+    if (!listening) return;
+    listening = false;
+    try {
+      win.removeEventListener('message', onMessage, true);
+    } catch {
+      // nothing to do
+    }
+  };
+
+  startListening();
+
+  return {
+    emit,
+    flush: run,
+    rearm: startListening,
+    get connected() {
+      return port !== null;
+    },
+    get dropped() {
+      return dropped;
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { callbackKeysFor as catalogueCallbackKeys } from '../bridge/catalogue';
+import { LIMITS } from '../protocol/limits';
+import { createHookChannel, type ChannelWindow, type HookChannel, type HookChannelOptions } from './hookChannel';
+import {
+  cleanDescriptor,
+  defineProperty,
+  epochNow,
+  getOwnPropertyDescriptor,
+  objectFreeze,
+  objectIsFrozen,
+  stringSlice,
+} from './intrinsics';
+import { startTransportSniffer } from './transportSniffer';
+import { createBridgeView, installBridgeTrap, type BridgeLike, type BridgeVia } from './trapBridge';
+import { createCallBridgeWrapper, originalOf } from './wrapCallBridge';
+
+/**
+ * startHook: everything the MAIN-world hook does, wired together. The extension's hook entry calls it
+ * once at document_start: `startHook(globalThis)`.
+ *
+ * 1. marks the window (a symbol-keyed, non-enumerable, non-configurable property) so that a second copy
+ *    of the hook (the extension re-injects into open pages on install and update) does nothing but ask
+ *    the first copy to accept the new relay's channel offer;
+ * 2. opens the channel (listening for the relay's offer) and emits `hook-ready`;
+ * 3. installs the `__bridge` trap; each bridge that arrives emits `bridge-found` and gets a view whose
+ *    callBridge is wrapped;
+ * 4. starts the transport sniffer.
+ */
+
+export const HOOK_MARK: unique symbol = Symbol.for('forge-bridge-devtools.hook') as never;
+
+export interface StartHookOptions {
+  /** Defaults to src/bridge/catalogue's callbackKeysFor. */
+  callbackKeysFor?: (command: string) => readonly string[];
+  channel?: HookChannelOptions;
+}
+
+interface HookMarker {
+  readonly version: number;
+  rearm(): void;
+}
+
+type HookWindow = typeof globalThis & ChannelWindow;
+
+function cutUrl(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  return value.length > LIMITS.urlChars ? stringSlice(value, 0, LIMITS.urlChars) : value;
+}
+
+function readSafely(read: () => unknown): unknown {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns true when this call started the hook, false when it was already running (or cannot run). */
+export function startHook(win: typeof globalThis = globalThis, options: StartHookOptions = {}): boolean {
+  const w = win as HookWindow;
+  try {
+    const existing = getOwnPropertyDescriptor(w, HOOK_MARK);
+    if (existing !== undefined) {
+      try {
+        const marker = existing.value as Partial<HookMarker> | undefined;
+        if (marker !== null && typeof marker === 'object' && typeof marker.rearm === 'function') marker.rearm();
+      } catch {
+        // an older or foreign marker: leave it
+      }
+      return false;
+    }
+
+    // Marked first: if the window cannot be marked, nothing else is set up.
+    let channel: HookChannel | null = null;
+    const marker: HookMarker = objectFreeze({ version: 1, rearm: () => channel?.rearm() });
+    defineProperty(w, HOOK_MARK, cleanDescriptor({ value: marker, enumerable: false, configurable: false, writable: false }));
+    channel = createHookChannel(w, options.channel);
+
+    const emit = channel.emit;
+    let lastId = 0;
+    const wrap = createCallBridgeWrapper({
+      emit,
+      now: epochNow,
+      nextId: () => ++lastId,
+      callbackKeysFor: options.callbackKeysFor ?? catalogueCallbackKeys,
+    });
+
+    emit({
+      type: 'hook-ready',
+      at: epochNow(),
+      url: cutUrl(readSafely(() => w.location.href)),
+      isTop: readSafely(() => (w.top as unknown) === w) === true,
+      referrer: cutUrl(readSafely(() => w.document.referrer)),
+    });
+
+    const found = (bridge: BridgeLike, via: BridgeVia): void => {
+      const semver = readSafely(() => (bridge as { __SEMVER?: unknown }).__SEMVER);
+      emit({
+        type: 'bridge-found',
+        at: epochNow(),
+        semver: typeof semver === 'string' ? stringSlice(semver, 0, LIMITS.commandChars) : typeof semver === 'number' ? `${semver}` : null,
+        frozen: readSafely(() => objectIsFrozen(bridge)) === true,
+        via,
+      });
+    };
+
+    const hooked = installBridgeTrap(w, (bridge, via) => {
+      found(bridge, via);
+      return createBridgeView(bridge, wrap, originalOf);
+    });
+    if (!hooked) {
+      // A bridge we may not replace (non-configurable, or someone else's accessor): say it is there.
+      const present = readSafely(() => (w as { __bridge?: unknown }).__bridge);
+      if (present !== null && typeof present === 'object') found(present, 'present');
+    }
+
+    startTransportSniffer(w, (kind) => emit({ type: 'transport', at: epochNow(), kind }));
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createHookChannel, type ChannelWindow, type HookChannelMessage } from '../../../src/capture/hookChannel';
+import { CHANNEL_OFFER, type HookEvent } from '../../../src/protocol/hook';
+import { parseHookMessage } from '../../../src/protocol/validate';
+import { FakeWindow, macrotask, relayEnd } from './fakeWindow';
+
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  for (const c of channels.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
+});
+
+function transport(n: number): HookEvent {
+  return { type: 'transport', at: 1000 + n, kind: 'post-robot' };
+}
+
+/** A manual scheduler: `runs` holds what the channel asked to run later. */
+function manual() {
+  const runs: (() => void)[] = [];
+  return { runs, schedule: (run: () => void) => runs.push(run), runAll: () => runs.splice(0).forEach((r) => r()) };
+}
+
+/** The relay's part: a MessageChannel whose port2 is offered to the window. */
+async function offer(win: FakeWindow, from: unknown = win) {
+  const mc = new MessageChannel();
+  channels.push(mc);
+  const relay = relayEnd(mc.port1);
+  const event = await win.postMessage({ type: CHANNEL_OFFER }, '*', [mc.port2], from);
+  return { relay, event };
+}
+
+const asWindow = (w: FakeWindow) => w as unknown as ChannelWindow;
+
+describe('createHookChannel: the offer', () => {
+  it('queues events until the offer, then posts them on the port in one message', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { schedule: manual().schedule });
+    channel.emit(transport(1));
+    channel.emit(transport(2));
+    expect(channel.connected).toBe(false);
+    const { relay } = await offer(win);
+    expect(channel.connected).toBe(true);
+    const message = await relay.next();
+    expect(message).toEqual({ events: [transport(1), transport(2)] });
+    expect(parseHookMessage(message).ok).toBe(true);
+  });
+
+  it('hides the offer from page listeners', async () => {
+    const win = new FakeWindow();
+    createHookChannel(asWindow(win));
+    const seenByPage: unknown[] = [];
+    win.addEventListener('message', (e) => seenByPage.push(e.data), true);
+    win.addEventListener('message', (e) => seenByPage.push(e.data));
+    await offer(win);
+    expect(seenByPage).toEqual([]);
+  });
+
+  it('takes only the first offer, and then lets later ones through to the page', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { schedule: manual().schedule });
+    const first = await offer(win);
+    const seenByPage: unknown[] = [];
+    win.addEventListener('message', (e) => seenByPage.push(e.data));
+    const second = await offer(win);
+    expect(seenByPage).toEqual([{ type: CHANNEL_OFFER }]);
+    channel.emit(transport(1));
+    channel.flush();
+    expect(await first.relay.next()).toEqual({ events: [transport(1)] });
+    await macrotask();
+    expect(second.relay.messages).toEqual([]);
+  });
+
+  it('ignores an offer from another window, one without a port, and unrelated messages', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win));
+    const other = new FakeWindow();
+    const seenByPage: unknown[] = [];
+    win.addEventListener('message', (e) => seenByPage.push(e.data));
+    await offer(win, other);
+    await win.postMessage({ type: CHANNEL_OFFER }, '*', []);
+    await win.postMessage('hello');
+    await win.postMessage(null);
+    expect(channel.connected).toBe(false);
+    expect(seenByPage).toEqual([{ type: CHANNEL_OFFER }, { type: CHANNEL_OFFER }, 'hello', null]);
+  });
+
+  it('accepts one more offer after rearm (the extension was reloaded)', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { schedule: manual().schedule });
+    await offer(win);
+    channel.rearm();
+    const second = await offer(win);
+    channel.emit(transport(3));
+    channel.flush();
+    expect(await second.relay.next()).toEqual({ events: [transport(3)] });
+  });
+});
+
+describe('createHookChannel: batching and bounds', () => {
+  it('posts on a later macrotask, not on the emit path', async () => {
+    const win = new FakeWindow();
+    const m = manual();
+    const channel = createHookChannel(asWindow(win), { schedule: m.schedule });
+    const { relay } = await offer(win);
+    channel.emit(transport(1));
+    channel.emit(transport(2));
+    channel.emit(transport(3));
+    expect(m.runs).toHaveLength(1);
+    await macrotask();
+    expect(relay.messages).toEqual([]);
+    m.runAll();
+    expect(await relay.next()).toEqual({ events: [transport(1), transport(2), transport(3)] });
+  });
+
+  it('posts at once when a batch is full, and cuts messages at the batch size', async () => {
+    const win = new FakeWindow();
+    const m = manual();
+    const channel = createHookChannel(asWindow(win), { schedule: m.schedule, batchSize: 2 });
+    for (let i = 1; i <= 5; i++) channel.emit(transport(i));
+    const { relay } = await offer(win);
+    await macrotask();
+    expect(relay.messages.map((x) => (x as HookChannelMessage).events.length)).toEqual([2, 2, 1]);
+    channel.emit(transport(6));
+    channel.emit(transport(7));
+    await macrotask();
+    expect(relay.messages).toHaveLength(4);
+    expect(relay.messages[3]).toEqual({ events: [transport(6), transport(7)] });
+  });
+
+  it('keeps at most maxQueued events while waiting, and reports the drops with the next message', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { schedule: manual().schedule, maxQueued: 3 });
+    for (let i = 1; i <= 5; i++) channel.emit(transport(i));
+    expect(channel.dropped).toBe(2);
+    const { relay } = await offer(win);
+    expect(await relay.next()).toEqual({ events: [transport(1), transport(2), transport(3)], dropped: 2 });
+    channel.emit(transport(6));
+    channel.flush();
+    expect(await relay.next()).toEqual({ events: [transport(6)] });
+  });
+
+  it('bounds the bytes kept while waiting', () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { maxQueuedBytes: 1000 });
+    const big: HookEvent = { type: 'call-start', id: 1, command: 'invoke', at: 1, request: { value: 'x'.repeat(600), bytes: 602, truncated: false } };
+    channel.emit(big);
+    channel.emit({ ...big, id: 2 });
+    expect(channel.dropped).toBe(1);
+  });
+
+  it('uses a MessageChannel macrotask by default', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win));
+    const { relay } = await offer(win);
+    channel.emit(transport(1));
+    expect(await relay.next()).toEqual({ events: [transport(1)] });
+  });
+
+  it('never throws into the page when the port or the window misbehaves', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { schedule: manual().schedule });
+    const brokenPort = {
+      postMessage() {
+        throw new Error('port closed');
+      },
+    };
+    win.dispatch({ data: { type: CHANNEL_OFFER }, source: win, ports: [brokenPort as unknown as MessagePort] });
+    expect(channel.connected).toBe(true);
+    expect(() => {
+      channel.emit(transport(1));
+      channel.flush();
+    }).not.toThrow();
+    expect(channel.dropped).toBe(1);
+    const hostile = {
+      addEventListener() {
+        throw new Error('no');
+      },
+      removeEventListener() {
+        throw new Error('no');
+      },
+    };
+    expect(() => createHookChannel(hostile).emit(transport(1))).not.toThrow();
+  });
+});

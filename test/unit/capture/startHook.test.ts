@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { HookChannelMessage } from '../../../src/capture/hookChannel';
+import { HOOK_MARK, startHook } from '../../../src/capture/startHook';
+import { CHANNEL_OFFER, type HookEvent } from '../../../src/protocol/hook';
+import { parseHookMessage } from '../../../src/protocol/validate';
+import { FakeWindow, macrotask, relayEnd } from './fakeWindow';
+
+type Bridge = { callBridge: (command: string, payload?: unknown) => Promise<unknown>; __SEMVER?: string };
+
+const channels: MessageChannel[] = [];
+afterEach(() => {
+  for (const c of channels.splice(0)) {
+    c.port1.close();
+    c.port2.close();
+  }
+});
+
+async function connectRelay(win: FakeWindow) {
+  const mc = new MessageChannel();
+  channels.push(mc);
+  const relay = relayEnd(mc.port1);
+  await win.postMessage({ type: CHANNEL_OFFER }, '*', [mc.port2]);
+  /** Every event received so far, after checking each message as the relay does. */
+  const events = async (): Promise<HookEvent[]> => {
+    await macrotask();
+    await macrotask();
+    return relay.messages.flatMap((m) => {
+      const parsed = parseHookMessage(m);
+      if (!parsed.ok) throw new Error(`relay would refuse: ${parsed.reason}`);
+      return parsed.value.events;
+    });
+  };
+  return { relay, events };
+}
+
+const asGlobal = (w: FakeWindow) => w as unknown as typeof globalThis;
+const keys = (c: string) => (c === 'on' ? ['callback'] : []);
+
+describe('startHook', () => {
+  it('reports hook-ready, the bridge when it arrives, and each call, over the relay channel', async () => {
+    const win = new FakeWindow();
+    win.top = win;
+    expect(startHook(asGlobal(win), { callbackKeysFor: keys })).toBe(true);
+    const { events } = await connectRelay(win);
+    (win as unknown as { __bridge: Bridge }).__bridge = { __SEMVER: '1.15.3', callBridge: () => Promise.resolve({ ok: true }) };
+    const bridge = (win as unknown as { __bridge: Bridge }).__bridge;
+    expect(await bridge.callBridge('getContext')).toEqual({ ok: true });
+    const got = await events();
+    expect(got.map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'call-start', 'call-end']);
+    expect(got[0]).toMatchObject({
+      type: 'hook-ready',
+      url: 'https://abc.cdn.prod.atlassian-dev.net/index.html?x=1',
+      isTop: true,
+      referrer: 'https://site.atlassian.net/jira/apps/1',
+    });
+    expect(got[1]).toMatchObject({ type: 'bridge-found', semver: '1.15.3', frozen: false, via: 'trap' });
+    expect(got[2]).toMatchObject({ type: 'call-start', id: 1, command: 'getContext' });
+    expect(got[3]).toMatchObject({ type: 'call-end', id: 1, ok: true, value: { value: { ok: true } } });
+    const start = got[2] as Extract<HookEvent, { type: 'call-start' }>;
+    const end = got[3] as Extract<HookEvent, { type: 'call-end' }>;
+    expect(end.at).toBeGreaterThanOrEqual(start.at);
+    expect(Math.abs(start.at - Date.now())).toBeLessThan(5000);
+  });
+
+  it('reports a frozen bridge, a present one, and the transport', async () => {
+    const win = new FakeWindow();
+    const real = Object.freeze({ __SEMVER: '1.2.3', callBridge: () => Promise.resolve(1) });
+    Object.defineProperty(win, '__bridge', { value: real, configurable: true, enumerable: true, writable: true });
+    startHook(asGlobal(win), { callbackKeysFor: keys });
+    const { events } = await connectRelay(win);
+    win.dispatch({ data: '{"__post_robot_10_0_46__":[]}', source: {} });
+    const got = await events();
+    expect(got.map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'transport']);
+    expect(got[0]).toMatchObject({ isTop: false });
+    expect(got[1]).toMatchObject({ type: 'bridge-found', semver: '1.2.3', frozen: true, via: 'present' });
+    expect(got[2]).toMatchObject({ type: 'transport', kind: 'post-robot' });
+  });
+
+  it('still says the bridge is there when it cannot be hooked', async () => {
+    const win = new FakeWindow();
+    Object.defineProperty(win, '__bridge', { value: { callBridge: () => undefined }, configurable: false });
+    startHook(asGlobal(win), { callbackKeysFor: keys });
+    const { events } = await connectRelay(win);
+    const got = await events();
+    expect(got.map((e) => e.type)).toEqual(['hook-ready', 'bridge-found']);
+    expect(got[1]).toMatchObject({ semver: null, via: 'present' });
+  });
+
+  it('runs once per window: a second start only lets the first accept a new relay', async () => {
+    const win = new FakeWindow();
+    expect(startHook(asGlobal(win), { callbackKeysFor: keys })).toBe(true);
+    const accessor = Object.getOwnPropertyDescriptor(win, '__bridge');
+    const first = await connectRelay(win);
+    const listeners = win.listenerCount;
+    expect(startHook(asGlobal(win), { callbackKeysFor: keys })).toBe(false);
+    expect(Object.getOwnPropertyDescriptor(win, '__bridge')).toEqual(accessor);
+    expect(Object.keys(win)).not.toContain(String(HOOK_MARK));
+    expect(Object.getOwnPropertyDescriptor(win, HOOK_MARK)?.enumerable).toBe(false);
+    const second = await connectRelay(win);
+    expect(win.listenerCount).toBe(listeners);
+    (win as unknown as { __bridge: Bridge }).__bridge = { callBridge: () => Promise.resolve(2) };
+    await (win as unknown as { __bridge: Bridge }).__bridge.callBridge('after-reload');
+    const got = await second.events();
+    expect(got.map((e) => e.type)).toEqual(['bridge-found', 'call-start', 'call-end']);
+    expect((await first.events()).map((e) => e.type)).toEqual(['hook-ready']);
+  });
+
+  it('uses the real catalogue by default: on() callbacks are wrapped and deliveries recorded', async () => {
+    const win = new FakeWindow();
+    startHook(asGlobal(win));
+    const { events, relay } = await connectRelay(win);
+    let hostCallback: ((p: unknown) => void) | undefined;
+    (win as unknown as { __bridge: Bridge }).__bridge = {
+      callBridge: (_c, p) => {
+        hostCallback = (p as { callback: (p: unknown) => void }).callback;
+        return Promise.resolve();
+      },
+    };
+    await (win as unknown as { __bridge: Bridge }).__bridge.callBridge('on', { event: 'e', callback: () => undefined });
+    hostCallback?.({ n: 1 });
+    const got = await events();
+    expect(got.filter((e) => e.type === 'delivery')).toMatchObject([{ id: 1, seq: 0, key: 'callback', args: { value: [{ n: 1 }] } }]);
+    expect((relay.messages as HookChannelMessage[]).every((m) => m.dropped === undefined)).toBe(true);
+  });
+
+  it('never throws, even on a window it cannot mark', () => {
+    const frozen = new FakeWindow();
+    Object.freeze(frozen);
+    expect(() => startHook(asGlobal(frozen))).not.toThrow();
+    expect(startHook(asGlobal(frozen))).toBe(false);
+    expect(frozen.listenerCount).toBe(0);
+  });
+});
