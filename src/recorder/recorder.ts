@@ -1,8 +1,9 @@
 import type { HookEvent } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
-import type { CallKind, CallRecord, CallStatus, FrameRecord, Segment, TabSession } from '../protocol/model';
+import type { CallKind, CallRecord, FrameRecord, Segment, TabSession } from '../protocol/model';
 import type { BackgroundToPanel, RelayToBackground } from '../protocol/runtime';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
+import type { SummaryInput } from '../bridge/summary';
 import { Fifo } from './fifo';
 import { ChangeSet, type PersistedDoc, type PersistedSession, type PersistedState, type SessionStore } from './persistence';
 import { cloneCall, cloneFrame, cloneSegments, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
@@ -10,14 +11,7 @@ import { cloneCall, cloneFrame, cloneSegments, UNKNOWN_COMMAND, UNKNOWN_REQUEST 
 /** src/bridge's classifyCall has this shape: it reads the request's snapshot value. */
 export type CallClassifier = (command: string, request: SnapshotValue) => CallKind;
 
-/** src/bridge's summarizeCall input: snapshot values, not whole snapshots. */
-export interface SummaryInput {
-  command: string;
-  request: SnapshotValue;
-  status: CallStatus;
-  response: SnapshotValue | null;
-  error: SnapshotValue | null;
-}
+export type { SummaryInput };
 export type CallSummarizer = (input: SummaryInput) => string;
 
 export type PanelListener = (message: BackgroundToPanel) => void;
@@ -59,9 +53,8 @@ interface CallEntry {
   cost: number;
 }
 
-interface SessionState {
-  tabId: number;
-  segments: Segment[];
+/** A tab's live state: what is persisted per session, plus the in-memory indexes built from it. */
+interface SessionState extends Omit<PersistedSession, 'nextFrameOrder'> {
   frames: Map<string, FrameRecord>;
   /** Insertion number of each frame (frames are listed in this order). */
   frameOrder: Map<string, number>;
@@ -71,15 +64,6 @@ interface SessionState {
   fifo: Fifo<string>;
   docs: Map<string, PersistedDoc>;
   bytes: number;
-  dropped: number;
-  lostInTransit: number;
-  rejected: number;
-  recording: boolean;
-  preserveLog: boolean;
-  maxCalls: number | null;
-  topDocKey: string | null;
-  nextOrder: number;
-  nextSegment: number;
   lastRejection: string | null;
 }
 
