@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { PORT_PANEL, PORT_RELAY } from '../../src/protocol';
+import { syncCustomOrigins } from './customOrigins';
 import { injectIntoOpenTabs } from './injectOpenTabs';
 import { startRecorderService } from './recorderService';
 
@@ -15,7 +16,11 @@ browser.runtime.onConnect.addListener((port) => {
 
 browser.tabs.onRemoved.addListener((tabId) => service.closeTab(tabId));
 
+browser.permissions.onAdded.addListener(() => void syncCustomOrigins());
+browser.permissions.onRemoved.addListener(() => void syncCustomOrigins());
+
 browser.runtime.onInstalled.addListener(() => {
+  void syncCustomOrigins();
   void injectIntoOpenTabs();
   // Firefox's WebDriver BiDi cannot open extension pages, so a test build opens its own harness page.
   if (__FBDT_TEST_BUILD__) void browser.tabs.create({ url: '/extension/panel/panel.html?harness=1', active: false });

@@ -19,5 +19,5 @@ const tabId = inspectedTabId();
 if (tabId === null) {
   render(<p class="empty">Open this panel from DevTools, or as a page with <code>?tabId=N</code>.</p>, root);
 } else {
-  render(<CallListPanel source={createPortSource()} tabId={tabId} />, root);
+  render(<CallListPanel source={createPortSource()} tabId={tabId} onOpenSettings={() => void browser.runtime.openOptionsPage()} />, root);
 }

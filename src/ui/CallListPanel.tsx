@@ -8,7 +8,7 @@ function durationOf(call: CallRecord): number | null {
   return call.endedAt === null ? null : call.endedAt - call.startedAt;
 }
 
-function EmptyState({ view }: { view: SessionView }) {
+function EmptyState({ view, onOpenSettings }: { view: SessionView; onOpenSettings?: () => void }) {
   if (!view.connected) return <p class="empty">Connecting to the recorder…</p>;
   if (view.frames.some((f) => f.bridge)) return <p class="empty">A Forge bridge is hooked in this tab; no call yet.</p>;
   return (
@@ -16,7 +16,10 @@ function EmptyState({ view }: { view: SessionView }) {
       <p><strong>No Forge frame in this tab yet.</strong> Likely reasons:</p>
       <ul>
         <li>This page is not a Forge app page (Jira, Confluence or Bitbucket with a Custom UI or UI Kit app).</li>
-        <li>The app's frames are on an origin the extension does not cover (for example a custom tunnel host).</li>
+        <li>
+          The app's frames are on an origin the extension does not cover (for example a custom tunnel host): add it in{' '}
+          {onOpenSettings ? <button type="button" class="link" onClick={onOpenSettings}>Settings</button> : 'Settings'}.
+        </li>
         <li>The page was loaded before the extension was installed or updated: reload the page.</li>
       </ul>
     </div>
@@ -24,7 +27,7 @@ function EmptyState({ view }: { view: SessionView }) {
 }
 
 /** The call list for one tab: toolbar, counters and a live table. */
-export function CallListPanel({ source, tabId }: { source: PanelDataSource; tabId: number }) {
+export function CallListPanel({ source, tabId, onOpenSettings }: { source: PanelDataSource; tabId: number; onOpenSettings?: () => void }) {
   const [view, setView] = useState<SessionView>(emptySessionView);
 
   useEffect(() => {
@@ -68,7 +71,7 @@ export function CallListPanel({ source, tabId }: { source: PanelDataSource; tabI
         {view.error && <span class="error" role="alert">{view.error}</span>}
       </div>
       {view.calls.length === 0 ? (
-        <EmptyState view={view} />
+        <EmptyState view={view} onOpenSettings={onOpenSettings} />
       ) : (
         <table class="calls" role="grid" aria-label="Forge bridge calls">
           <thead>
