@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { APP_BASE_PATH, startCdn } from './server/cdn';
 import type { SandboxContext } from './server/context';
@@ -10,6 +9,7 @@ import { createPlatform, type MintedToken, type MintFitOptions, type FctRequest,
 import { RemoteLog, type RemoteLogEntry } from './server/remote-log';
 import { startRemote } from './server/remote';
 import { startSite } from './server/site';
+import { buildSandboxAssets } from './web/build';
 
 export type { Knobs, KnobsInput, FaultCount, Faults, HopLatency } from './server/knobs';
 export type { RemoteLogEntry, FitCheck, RemoteVia } from './server/remote-log';
@@ -21,9 +21,9 @@ export type { SandboxConfig } from './server/config';
 export interface StartSandboxOptions {
   /** Initial knobs, merged over the defaults (deep; Partial<Knobs> works). */
   knobs?: KnobsInput;
-  /** Build output folder (site/, cdn/); default `<repo>/.cache/sandbox`. */
+  /** Build output folder (site/, cdn/); default `<repo>/.cache/sandbox-build`. */
   assetsDir?: string;
-  /** Run `buildSandboxAssets(assetsDir)` from ./browser/build first; default true. */
+  /** Run `buildSandboxAssets(assetsDir)` from ./web/build first; default true. */
   build?: boolean;
   /** Fixed ports; 0 or absent = a free one. */
   ports?: { site?: number; cdn?: number; remote?: number };
@@ -70,28 +70,11 @@ export interface Sandbox {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('../../.cache/sandbox', import.meta.url));
-
-async function buildAssets(outDir: string): Promise<void> {
-  const base = new URL('./browser/', import.meta.url);
-  const candidates = ['build.ts', 'build.js', 'build.mjs'].map((f) => fileURLToPath(new URL(f, base)));
-  const found = candidates.find((f) => existsSync(f));
-  if (!found) {
-    throw new Error(
-      `startSandbox: test/sandbox/browser/build.ts is missing, so the browser assets cannot be built. ` +
-        `Pass { build: false, assetsDir } with prebuilt assets (site/index.html, cdn/global-bridge.js, cdn/apps/<resource>/).`,
-    );
-  }
-  const mod = (await import(pathToFileURL(found).href)) as { buildSandboxAssets?: (outDir: string) => unknown };
-  if (typeof mod.buildSandboxAssets !== 'function') {
-    throw new Error(`startSandbox: ${found} does not export buildSandboxAssets(outDir)`);
-  }
-  await mod.buildSandboxAssets(outDir);
-}
+export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('../../.cache/sandbox-build', import.meta.url));
 
 export async function startSandbox(options: StartSandboxOptions = {}): Promise<Sandbox> {
   const assetsDir = resolve(options.assetsDir ?? DEFAULT_ASSETS_DIR);
-  if (options.build !== false) await buildAssets(assetsDir);
+  if (options.build !== false) await buildSandboxAssets(assetsDir);
 
   const knobs = new KnobStore(options.knobs);
   const abort = new AbortController();

@@ -33,3 +33,27 @@ export async function stopWorker(browser: ChromiumWithExtension): Promise<void> 
     await cdp.detach().catch(() => undefined);
   }
 }
+
+/** Polls the trace until `done` holds (recording is asynchronous: hook → relay → worker → store). */
+export async function waitForTrace(
+  browser: ChromiumWithExtension,
+  tabId: number,
+  done: (trace: TraceV1) => boolean,
+  timeoutMs = 15_000,
+): Promise<TraceV1> {
+  const deadline = Date.now() + timeoutMs;
+  let last: TraceV1 | null = null;
+  for (;;) {
+    try {
+      last = await exportTrace(browser, tabId);
+      if (done(last)) return last;
+    } catch {
+      // no session yet, or the worker is restarting
+    }
+    if (Date.now() > deadline) {
+      const summary = last ? `${last.calls.length} calls: ${last.calls.slice(-5).map((c) => c.summary).join(' | ')}` : 'no trace';
+      throw new Error(`trace condition not met within ${timeoutMs} ms (${summary})`);
+    }
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}

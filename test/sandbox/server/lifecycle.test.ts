@@ -1,6 +1,4 @@
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../index';
 import { makeFakeAssets } from './test-support';
@@ -96,8 +94,4 @@ describe('startSandbox / stop', () => {
     expect(await pending).toBeInstanceOf(Error);
   });
 
-  const buildModule = fileURLToPath(new URL('../browser/build.ts', import.meta.url));
-  it.skipIf(existsSync(buildModule))('fails with a clear message when the browser build module is missing', async () => {
-    await expect(startSandbox({ assetsDir })).rejects.toThrow(/browser\/build\.ts is missing/);
-  });
 });

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { launchFirefox, type FirefoxWithExtension } from './support/firefox';
+import { firefoxTabId, firefoxWaitForTrace, harnessPage } from './support/firefoxHarness';
+
+let sandbox: Sandbox;
+let firefox: FirefoxWithExtension;
+let harness: Page;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  firefox = await launchFirefox({ extensionDir: 'dist/firefox-test' });
+  harness = await harnessPage(firefox.browser);
+});
+afterAll(async () => {
+  await firefox?.close();
+  await sandbox?.stop();
+});
+
+async function appFrame(page: Page, resource: string, moduleKey: string): Promise<Frame> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const ready = await frame
+        .evaluate(() => location.pathname + location.search)
+        .then((p) => p.includes(`/${resource}/`) && p.includes(`moduleKey=${moduleKey}`))
+        .catch(() => false);
+      if (ready && (await frame.evaluate(() => '__sandboxApp' in window).catch(() => false))) {
+        await frame.evaluate(() => (window as unknown as { __sandboxApp: { ready: Promise<unknown> } }).__sandboxApp.ready);
+        return frame;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no app frame for ${resource}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+describe('capture in Firefox ESR, against the Forge sandbox and the real @forge/bridge', () => {
+  it('records parse-time calls, resolver and remote calls, and a 2,000-call burst with none lost', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${sandbox.siteUrl}?modules=issue-panel,resolver-panel`);
+    const app = await appFrame(page, 'main', 'issue-panel');
+    await appFrame(page, 'main', 'resolver-panel');
+    const outcome = await app.evaluate(() => (window as unknown as { __sandboxApp: { run(a: string): Promise<{ ok: boolean }> } }).__sandboxApp.run('invokeRemote'));
+    expect(outcome.ok).toBe(true);
+    const counts = await app.evaluate(() => (window as unknown as { __sandboxApp: { burst(n: number, a: string): Promise<{ ok: number; error: number }> } }).__sandboxApp.burst(2000, 'getContext'));
+    expect(counts).toEqual({ ok: 2000, error: 0 });
+    const tabId = await firefoxTabId(harness, page.url());
+    const trace = await firefoxWaitForTrace(harness, tabId, (t) => t.calls.filter((c) => c.command === 'getContext' && c.status === 'ok').length >= 2001, 30_000);
+    expect(trace.calls.some((c) => c.summary.startsWith('invoke getText') && c.status === 'ok')).toBe(true);
+    expect(trace.calls.some((c) => c.kind === 'invokeRemote' && c.status === 'ok')).toBe(true);
+    expect(trace.dropped).toBe(0);
+    expect(trace.frames.find((f) => f.url.includes('/main/'))?.bridge).toMatchObject({ via: 'trap' });
+    await page.close();
+  });
+
+  it('records a Forge frame nested inside another Forge frame', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${sandbox.siteUrl}?modules=nested`);
+    const tabId = await firefoxTabId(harness, page.url());
+    const trace = await firefoxWaitForTrace(harness, tabId, (t) => t.calls.some((c) => c.frame.parentUrl.includes('/nested/') && c.status === 'ok'));
+    expect(trace.frames.filter((f) => f.bridge !== null).length).toBeGreaterThanOrEqual(2);
+    await page.close();
+  });
+});

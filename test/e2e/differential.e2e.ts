@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { launchChromium } from './support/chromium';
+import { appFrame } from './support/sandboxPage';
+
+/**
+ * The app's own view of a full scenario (every action once), normalised by the app for per-run noise.
+ * Each run gets a fresh sandbox (the remote keeps state) on the same ports (URLs appear in results).
+ */
+async function scenarioOutcomes(withExtension: boolean, query: string, ports?: Sandbox['ports']): Promise<{ outcomes: unknown; ports: Sandbox['ports'] }> {
+  const sandbox = await startSandbox(ports ? { ports } : {});
+  const browser = await launchChromium(withExtension ? { extensionDir: 'dist/chrome' } : {});
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${sandbox.siteUrl}${query}`);
+    const app = await appFrame(page, 'main', 'issue-panel');
+    const outcomes = await app.evaluate(() => (window as unknown as { __sandboxApp: { scenario(n: string): Promise<unknown> } }).__sandboxApp.scenario('all'));
+    return { outcomes, ports: sandbox.ports };
+  } finally {
+    await browser.close();
+    await sandbox.stop();
+  }
+}
+
+describe('the hook never changes what the app sees', () => {
+  for (const [label, query] of [
+    ['post-robot transport', '?modules=issue-panel'],
+    ['port-rpc transport, frozen bridge', '?modules=issue-panel&transport=port-rpc&frozen=1'],
+  ] as const) {
+    it(`gives the app identical results and errors with and without the extension (${label})`, async () => {
+      const without = await scenarioOutcomes(false, query);
+      const withExt = await scenarioOutcomes(true, query, without.ports);
+      expect(Array.isArray(without.outcomes) && without.outcomes.length).toBeGreaterThan(10);
+      expect(JSON.stringify(without.outcomes)).toContain('"ok":false'); // the scenario includes failing calls
+      expect(withExt.outcomes).toEqual(without.outcomes);
+    });
+  }
+});
