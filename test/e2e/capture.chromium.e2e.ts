@@ -58,7 +58,11 @@ describe('capture in Chromium, against the Forge sandbox and the real @forge/bri
 
   it('records a Forge frame nested inside another Forge frame, with its parent', async () => {
     const { page, tabId } = await openSite('?modules=nested');
-    const trace = await waitForTrace(browser, tabId, (t) => t.frames.some((f) => !f.isTop && f.parentUrl.includes('/nested/') && f.bridge !== null) && t.calls.some((c) => c.frame.parentUrl.includes('/nested/')));
+    const innerSettled = (t: TraceV1) => {
+      const inner = t.calls.filter((c) => c.frame.parentUrl.includes('/nested/'));
+      return ['getContext', 'invoke'].every((command) => inner.some((c) => c.command === command && c.status !== 'pending'));
+    };
+    const trace = await waitForTrace(browser, tabId, innerSettled);
     const inner = trace.calls.filter((c) => c.frame.parentUrl.includes('/nested/'));
     // The inner frame is the macro module's: getContext succeeds; its resolver is an endpoint, so invoke fails.
     expect(inner.find((c) => c.command === 'getContext')?.status).toBe('ok');
