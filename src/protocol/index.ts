@@ -3,3 +3,5 @@ export * from './limits';
 export * from './model';
 export * from './runtime';
 export * from './snapshot';
+export * from './network';
+export * from './tokens';

@@ -22,4 +22,8 @@ export const LIMITS = {
   defaultMaxCallsPerTab: 10_000,
   /** Deliveries kept per subscription call. */
   deliveriesPerCall: 200,
+  /** Characters kept of each network request or response body. */
+  networkBodyChars: 256 * 1024,
+  /** Network entries kept per tab (oldest dropped first). */
+  networkEntriesPerTab: 10_000,
 } as const;

@@ -1,5 +1,7 @@
 import type { HostTransport } from './hook';
+import type { NetworkEntry } from './network';
 import type { Snapshot } from './snapshot';
+import type { CallMatch, TokenRecord } from './tokens';
 
 /** What a Forge bridge command is, for people: one place (src/bridge) maps each command to one of these. */
 export type CallKind =
@@ -118,3 +120,41 @@ export interface TraceV1 {
   segments: Segment[];
   calls: TraceCall[];
 }
+
+/** What redaction removed, by kind: shown to the user before saving and kept in the trace. */
+export interface RedactionCounts {
+  /** JWT signatures stripped (header and claims stay readable; the token cannot be replayed). */
+  jwtSignatures: number;
+  /** x-forge-oauth-system / x-forge-oauth-user values replaced. */
+  oauthTokens: number;
+  /** Cookie and Set-Cookie values replaced. */
+  cookies: number;
+  /** Non-JWT Authorization values replaced. */
+  authorization: number;
+  /** Payload values under keys matching the sensitive-key list. */
+  sensitiveKeys: number;
+}
+
+/** Version 2: everything the panel shows. Calls keep the version 1 shape. */
+export interface TraceV2 {
+  format: 'forge-bridge-trace';
+  version: 2;
+  exportedAt: number;
+  tabId: number;
+  extension: { version: string };
+  browser: { name: string; version: string } | null;
+  /** Settings that shaped the recording. */
+  settings: { maxCalls: number; preserveLog: boolean; networkFeed: 'on' | 'off' | 'unknown' };
+  /** null when the author chose to keep secrets. */
+  redaction: { keys: string[]; counts: RedactionCounts } | null;
+  dropped: number;
+  lostInTransit: number;
+  frames: FrameRecord[];
+  segments: Segment[];
+  calls: TraceCall[];
+  network: NetworkEntry[];
+  tokens: TokenRecord[];
+  matches: CallMatch[];
+}
+
+export type AnyTrace = TraceV1 | TraceV2;
