@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { PORT_PANEL, type BackgroundToPanel, type TraceV1 } from '../../src/protocol';
+import { PORT_PANEL, type BackgroundToPanel, type AnyTrace } from '../../src/protocol';
 
 /**
  * Test builds only: what an end-to-end test needs from a page it can reach in Firefox, where the
@@ -12,7 +12,7 @@ export function installHarness() {
       const tabs = await browser.tabs.query({});
       return tabs.flatMap((t) => (t.id === undefined ? [] : [{ id: t.id, url: t.url ?? '' }]));
     },
-    exportTrace(tabId: number): Promise<TraceV1> {
+    exportTrace(tabId: number): Promise<AnyTrace> {
       const requestId = nextId++;
       const port = browser.runtime.connect({ name: PORT_PANEL });
       return new Promise((resolve, reject) => {

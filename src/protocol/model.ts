@@ -89,6 +89,12 @@ export interface TabSession {
   recording: boolean;
   preserveLog: boolean;
   maxCalls: number;
+  /** Network entries the DevTools page handed over (only while DevTools was open on the tab). */
+  network: NetworkEntry[];
+  /** Network entries dropped beyond LIMITS.networkEntriesPerTab. */
+  networkDropped: number;
+  /** 'on' while a DevTools window watches this tab's network; what happens while it is 'off' is not seen. */
+  networkFeed: 'on' | 'off';
 }
 
 /** The exported call shape (stable; grows in the trace issue). */

@@ -1,9 +1,11 @@
 import type { HookEvent } from './hook';
-import type { CallRecord, FrameRecord, TabSession, TraceV1 } from './model';
+import type { CallRecord, FrameRecord, TabSession, TraceV1, TraceV2 } from './model';
+import type { NetworkEntry } from './network';
 
 /** runtime.connect port names. */
 export const PORT_RELAY = 'fbdt-relay';
 export const PORT_PANEL = 'fbdt-panel';
+export const PORT_DEVTOOLS = 'fbdt-devtools';
 
 /** Relay → background, over the PORT_RELAY port. The background takes tab and frame ids from the port's sender, never from the message. */
 export type RelayToBackground =
@@ -45,5 +47,15 @@ export type BackgroundToPanel =
   | { type: 'frames'; tabId: number; frames: FrameRecord[] }
   | { type: 'counters'; tabId: number; dropped: number; lostInTransit: number; rejected: number; recording: boolean; preserveLog: boolean }
   | { type: 'cleared'; tabId: number }
-  | { type: 'exported'; requestId: number; trace: TraceV1 }
+  | { type: 'network'; tabId: number; entries: NetworkEntry[]; dropped: number }
+  | { type: 'network-feed'; tabId: number; on: boolean }
+  | { type: 'exported'; requestId: number; trace: TraceV1 | TraceV2 }
   | { type: 'error'; message: string };
+
+/**
+ * DevTools page → background, over the PORT_DEVTOOLS port. Only extension pages may use it (the background
+ * checks the sender); the feed counts as on for the tab while the port is open.
+ */
+export type DevtoolsToBackground =
+  | { type: 'network-hello'; tabId: number }
+  | { type: 'network'; tabId: number; entries: NetworkEntry[] };

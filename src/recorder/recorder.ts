@@ -692,6 +692,9 @@ export class Recorder {
       recording: s.recording,
       preserveLog: s.preserveLog,
       maxCalls: this.maxCallsOf(s),
+      network: [],
+      networkDropped: 0,
+      networkFeed: 'off',
     };
   }
 
@@ -707,6 +710,9 @@ export class Recorder {
       recording: true,
       preserveLog: false,
       maxCalls: this.defaultMaxCalls,
+      network: [],
+      networkDropped: 0,
+      networkFeed: 'off',
     };
   }
 

@@ -1,4 +1,4 @@
-import type { BackgroundToPanel, CallRecord, FrameRecord } from '../protocol';
+import type { BackgroundToPanel, CallRecord, FrameRecord, NetworkEntry } from '../protocol';
 
 /** What the panel shows for one tab, rebuilt from the background's change feed. */
 export interface SessionView {
@@ -6,6 +6,10 @@ export interface SessionView {
   /** Calls in the order they started. */
   calls: CallRecord[];
   frames: FrameRecord[];
+  /** Network entries in the order they arrived. */
+  network: NetworkEntry[];
+  networkDropped: number;
+  networkFeed: 'on' | 'off';
   dropped: number;
   lostInTransit: number;
   rejected: number;
@@ -19,6 +23,9 @@ export const emptySessionView: SessionView = {
   tabId: null,
   calls: [],
   frames: [],
+  network: [],
+  networkDropped: 0,
+  networkFeed: 'off',
   dropped: 0,
   lostInTransit: 0,
   rejected: 0,
@@ -57,6 +64,9 @@ export function applyPanelMessage(view: SessionView, message: BackgroundToPanel)
         tabId: s.tabId,
         calls: s.calls.slice().sort(byStart),
         frames: s.frames.slice(),
+        network: s.network.slice(),
+        networkDropped: s.networkDropped,
+        networkFeed: s.networkFeed,
         dropped: s.dropped,
         lostInTransit: s.lostInTransit,
         rejected: s.rejected,
@@ -84,7 +94,11 @@ export function applyPanelMessage(view: SessionView, message: BackgroundToPanel)
         preserveLog: message.preserveLog,
       };
     case 'cleared':
-      return { ...view, calls: [], dropped: 0 };
+      return { ...view, calls: [], dropped: 0, network: [], networkDropped: 0 };
+    case 'network':
+      return { ...view, network: upsert(view.network, message.entries, (e) => e.id), networkDropped: message.dropped };
+    case 'network-feed':
+      return { ...view, networkFeed: message.on ? 'on' : 'off' };
     case 'error':
       return { ...view, error: message.message };
     case 'exported':

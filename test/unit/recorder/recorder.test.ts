@@ -427,7 +427,7 @@ describe('Recorder: change feed', () => {
     expect(messages).toEqual([
       {
         type: 'session',
-        session: { tabId: TAB, segments: [], frames: [], calls: [], dropped: 0, lostInTransit: 0, rejected: 0, recording: true, preserveLog: false, maxCalls: 10_000 },
+        session: { tabId: TAB, segments: [], frames: [], calls: [], dropped: 0, lostInTransit: 0, rejected: 0, recording: true, preserveLog: false, maxCalls: 10_000, network: [], networkDropped: 0, networkFeed: 'off' },
       },
     ]);
     messages.length = 0;

@@ -58,7 +58,7 @@ const session: TabSession = {
   rejected: 1,
   recording: true,
   preserveLog: false,
-  maxCalls: 10_000,
+  maxCalls: 10_000, network: [], networkDropped: 0, networkFeed: 'off',
 };
 
 describe('exportTraceV1', () => {

@@ -12,7 +12,7 @@ function call(id: string, startedAt: number, status: CallRecord['status'] = 'pen
 }
 const session: TabSession = {
   tabId: 7, segments: [], frames: [], calls: [call('b', 20), call('a', 10)], dropped: 3, lostInTransit: 0, rejected: 0,
-  recording: true, preserveLog: false, maxCalls: 10_000,
+  recording: true, preserveLog: false, maxCalls: 10_000, network: [], networkDropped: 0, networkFeed: 'off',
 };
 
 describe('applyPanelMessage', () => {
