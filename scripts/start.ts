@@ -1,0 +1,250 @@
+// `npm start`: build the extension, start the Forge sandbox, and show the extension recording it.
+//   headful (a display is there): Chromium with the extension and DevTools open on the sandbox site; stays up
+//     until the browser is closed or Ctrl+C.
+//   headless (no display, CI, or --headless): drives the demo scenario, saves out/panel.png and out/trace.json
+//     (redacted), and prints what was recorded.
+//   --firefox: Firefox ESR with the extension through web-ext (needs a display).
+//   --no-build: use dist/ as it is.   --out DIR: where the headless demo saves (default out/).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import type { AnyTrace } from '../src/protocol/model';
+import { startSandbox, type Sandbox } from '../test/sandbox';
+import { findBrowser, hasDisplay, installHint, QUIET_FLAGS, type FoundBrowser } from './lib/browsers';
+import { formatSummary, summarizeTrace } from './lib/traceSummary';
+
+const PANEL_TITLE = 'Forge Bridge';
+
+const { values: flags } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    firefox: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'out' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+  strict: true,
+});
+const OUT_DIR = resolve(flags.out);
+
+function fail(message: string): never {
+  console.error(`\nnpm start: ${message}`);
+  process.exit(1);
+}
+
+function build(): void {
+  if (flags['no-build']) {
+    if (!existsSync('dist/chrome/manifest.json')) fail('--no-build, but dist/chrome is not built: run `npm run build` first.');
+    return;
+  }
+  console.log('Building the extension (dist/chrome, dist/firefox)…');
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  if (result.status !== 0) fail('the build failed (see above).');
+}
+
+function locate(family: 'chromium' | 'firefox'): FoundBrowser {
+  try {
+    const found = findBrowser(family, { platform: process.platform, env: process.env, exists: existsSync });
+    if (found) return found;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  fail(installHint(family, process.platform));
+}
+
+async function launchChromium(found: FoundBrowser, headless: boolean): Promise<{ browser: Browser; extensionId: string; profile: string }> {
+  const profile = await mkdtemp(join(tmpdir(), 'fbdt-start-'));
+  // --no-sandbox only where Chromium cannot sandbox (root, containers); on a desktop it shows a warning bar.
+  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const args = QUIET_FLAGS.filter((f) => f !== '--no-sandbox' || runningAsRoot || headless);
+  const browser = await puppeteer.launch({
+    browser: 'chrome',
+    executablePath: found.path,
+    headless,
+    devtools: !headless,
+    pipe: true,
+    // Loads through CDP Extensions.loadUnpacked: works in Chromium and in branded Chrome ≥ 137 alike.
+    enableExtensions: true,
+    userDataDir: profile,
+    args: [...args, '--window-size=1400,900'],
+    defaultViewport: null,
+    handleSIGINT: false,
+  });
+  const extensionId = await browser.installExtension(resolve('dist/chrome'));
+  return { browser, extensionId, profile };
+}
+
+/** The tab id of `page`, asked of the extension's service worker. */
+async function tabIdOf(browser: Browser, extensionId: string, page: Page): Promise<number> {
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 10_000 });
+  const worker = (await target.worker())!;
+  const id = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? null, page.url());
+  if (id === null) throw new Error(`the extension does not see a tab at ${page.url()}`);
+  return id;
+}
+
+async function exportTrace(browser: Browser, extensionId: string, tabId: number, redact: boolean): Promise<AnyTrace> {
+  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 10_000 });
+  const worker = (await target.worker())!;
+  return worker.evaluate(
+    (id, r) => (globalThis as unknown as { forgeBridgeDevTools: { exportTrace(t: number, o: { redact: boolean }): Promise<AnyTrace> } }).forgeBridgeDevTools.exportTrace(id, { redact: r }),
+    tabId,
+    redact,
+  );
+}
+
+async function appFrame(page: Page, moduleKey: string): Promise<Frame> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/main/') && f.url().includes(`moduleKey=${moduleKey}`));
+    if (frame) {
+      await frame.waitForFunction(() => '__sandboxApp' in window, { timeout: 15_000 });
+      await frame.evaluate(() => (window as unknown as { __sandboxApp: { ready: Promise<unknown> } }).__sandboxApp.ready);
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error(`the sandbox app frame for ${moduleKey} did not appear`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Polls until every call has settled and the count has not moved for half a second. */
+async function settledTrace(browser: Browser, extensionId: string, tabId: number, redact: boolean): Promise<AnyTrace> {
+  const deadline = Date.now() + 30_000;
+  let last: AnyTrace | null = null;
+  let stableSince = Date.now();
+  for (;;) {
+    const trace = await exportTrace(browser, extensionId, tabId, redact).catch(() => null);
+    if (trace && last && trace.calls.length === last.calls.length) {
+      if (trace.calls.every((c) => c.status !== 'pending') && Date.now() - stableSince > 500) return trace;
+    } else {
+      stableSince = Date.now();
+    }
+    if (trace) last = trace;
+    if (Date.now() > deadline) {
+      if (last) return last;
+      throw new Error('the extension recorded nothing within 30 s');
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function headlessDemo(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
+  const { browser, extensionId, profile } = await launchChromium(found, true);
+  try {
+    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(sandbox.siteUrl);
+    const tabId = await tabIdOf(browser, extensionId, page);
+    console.log('Driving the demo scenario: every bridge command, once, from the Custom UI issue panel…');
+    const app = await appFrame(page, 'issue-panel');
+    await app.evaluate(() => (window as unknown as { __sandboxApp: { scenario(n: string): Promise<unknown> } }).__sandboxApp.scenario('all'));
+    const trace = await settledTrace(browser, extensionId, tabId, true);
+
+    await mkdir(OUT_DIR, { recursive: true });
+    await writeFile(join(OUT_DIR, 'trace.json'), JSON.stringify(trace, null, 2));
+    const panel = await browser.newPage();
+    await panel.setViewport({ width: 1280, height: 800 });
+    await panel.goto(`chrome-extension://${extensionId}/extension/panel/panel.html?tabId=${tabId}`);
+    await panel.waitForSelector('[role="row"]', { timeout: 10_000 }).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    await panel.screenshot({ path: join(OUT_DIR, 'panel.png') });
+
+    console.log(`\n${formatSummary(summarizeTrace(trace))}`);
+    const redacted = 'redaction' in trace && trace.redaction !== null ? ' (redacted)' : '';
+    console.log(`\nSaved ${join(flags.out, 'trace.json')}${redacted} and ${join(flags.out, 'panel.png')} (the panel as it showed this tab).`);
+    console.log('With a display, `npm start` opens the browser with DevTools instead; `npm start -- --headless` forces this mode.');
+  } finally {
+    await browser.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** Selects the Forge Bridge panel in the DevTools window (best effort: DevTools' internals are not an API). */
+async function showPanel(browser: Browser, extensionId: string): Promise<boolean> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const devtools = browser.targets().find((t) => t.url().startsWith('devtools://devtools/bundled/devtools_app.html'));
+    const page = devtools ? await devtools.asPage().catch(() => null) : null;
+    if (page) {
+      const shown = await page
+        .evaluate(async (panelId) => {
+          const legacy = await import('devtools://devtools/bundled/ui/legacy/legacy.js' as string);
+          await legacy.InspectorView.InspectorView.instance().showPanel(panelId);
+          return true;
+        }, `chrome-extension://${extensionId}${PANEL_TITLE}`)
+        .catch(() => false);
+      if (shown) return true;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+async function headful(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
+  const { browser, extensionId, profile } = await launchChromium(found, false);
+  // A tab opened after the extension was loaded gets a DevTools window with the extension's panel in it.
+  const blank = await browser.pages();
+  const page = await browser.newPage();
+  await Promise.all(blank.map((p) => p.close().catch(() => undefined)));
+  await page.goto(sandbox.siteUrl);
+  const shown = await showPanel(browser, extensionId);
+  const name = found.branded ? 'Google Chrome' : 'Chromium';
+  console.log(
+    shown
+      ? `\n${name} is open on the sandbox site with DevTools on the "${PANEL_TITLE}" panel.`
+      : `\n${name} is open on the sandbox site with DevTools; pick the "${PANEL_TITLE}" panel in DevTools' tab strip (or its » menu).`,
+  );
+  console.log('Click the buttons in the app frames to make bridge calls. Close the browser or press Ctrl+C to stop.');
+  await new Promise<void>((done) => {
+    browser.on('disconnected', () => done());
+    process.once('SIGINT', () => done());
+  });
+  await browser.close().catch(() => undefined);
+  await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+}
+
+async function firefox(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
+  console.log(`Starting ${found.path} with the extension as a temporary add-on (web-ext run)…`);
+  const webExt = spawn(
+    process.execPath,
+    ['node_modules/web-ext/bin/web-ext.js', 'run', '--source-dir', 'dist/firefox', `--firefox=${found.path}`, '--start-url', sandbox.siteUrl, '--devtools', '--no-reload', '--no-config-discovery'],
+    { stdio: 'inherit' },
+  );
+  await new Promise<void>((done) => {
+    webExt.on('exit', () => done());
+    process.once('SIGINT', () => {
+      webExt.kill('SIGINT');
+      done();
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  if (flags.help) {
+    console.log('Usage: npm start [-- --headless] [-- --firefox] [-- --no-build] [-- --out DIR]');
+    return;
+  }
+  const browser = locate(flags.firefox ? 'firefox' : 'chromium');
+  if (flags.firefox && !hasDisplay(process.platform, process.env)) {
+    fail('the Firefox variant opens a browser window and needs a display (DISPLAY or WAYLAND_DISPLAY). Without one, run `npm start` (Chromium, headless demo).');
+  }
+  build();
+  console.log('Starting the Forge sandbox (site, Forge CDN, platform, remote on loopback)…');
+  const sandbox = await startSandbox();
+  console.log(`  product page ${sandbox.siteUrl}\n  remote       ${sandbox.remoteOrigin}\n  JWKS         ${sandbox.jwksUrl}`);
+  try {
+    if (flags.firefox) await firefox(sandbox, browser);
+    else if (flags.headless || !hasDisplay(process.platform, process.env)) await headlessDemo(sandbox, browser);
+    else await headful(sandbox, browser);
+  } finally {
+    await sandbox.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => fail(error instanceof Error ? (error.stack ?? error.message) : String(error)),
+);

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { AnyTrace } from '../../src/protocol';
+
+const out = await mkdtemp(join(tmpdir(), 'fbdt-start-out-'));
+afterAll(() => rm(out, { recursive: true, force: true }));
+
+function runStart(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/start.ts', ...args], {
+      env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe('npm start without a display (the README\'s first line on a headless machine)', () => {
+  it('drives the demo, saves the panel screenshot and the trace, and prints what it recorded', async () => {
+    const result = await runStart(['--no-build', '--out', out]);
+    expect(result.code, result.stderr).toBe(0);
+    const trace = JSON.parse(await readFile(join(out, 'trace.json'), 'utf8')) as AnyTrace;
+    expect(trace.format).toBe('forge-bridge-trace');
+    const kinds = new Set(trace.calls.map((c) => c.kind));
+    for (const kind of ['context', 'resolver', 'invokeRemote', 'requestRemote', 'product', 'events', 'uikit']) expect(kinds).toContain(kind);
+    expect(trace.calls.every((c) => c.status !== 'pending')).toBe(true);
+    expect(result.stdout).toContain(`Recorded ${trace.calls.length} bridge calls from ${trace.frames.length} frames`);
+    const png = await readFile(join(out, 'panel.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect((await stat(join(out, 'panel.png'))).size).toBeGreaterThan(20_000);
+  }, 90_000);
+
+  it('refuses a CHROME_PATH that names no file, saying so', async () => {
+    const result = await runStart(['--no-build'], { CHROME_PATH: '/nonexistent/chrome' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('CHROME_PATH is set to /nonexistent/chrome, but there is no file there.');
+  }, 30_000);
+
+  it('explains that the Firefox variant needs a display', async () => {
+    const result = await runStart(['--no-build', '--firefox']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Firefox variant opens a browser window and needs a display/);
+  }, 60_000);
+});
