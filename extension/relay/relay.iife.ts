@@ -17,7 +17,10 @@ if (!world[RUNNING]) {
     hello: { url: location.href, isTop: window === window.top, parentUrl: document.referrer },
     connect: () => browser.runtime.connect({ name: PORT_RELAY }),
     schedule: (fn, ms) => setTimeout(fn, ms),
+    batchDelayMs: 25,
   });
+  // A navigation closes the port: what is gathered goes first.
+  window.addEventListener('pagehide', () => link.flush(), true);
   const channel = new MessageChannel();
   channel.port1.onmessage = (event) => link.fromHook(event.data);
   window.postMessage({ type: CHANNEL_OFFER }, '*', [channel.port2]);

@@ -1,6 +1,6 @@
 import { CHANNEL_OFFER, type HookEvent, type HookMessage } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
-import { MessageChannelCtor, setTimeoutFn } from './intrinsics';
+import { setTimeoutFn } from './intrinsics';
 import { eventData, eventPorts, eventSource, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
 
 /**
@@ -33,7 +33,7 @@ export interface HookChannelOptions {
   maxQueuedBytes?: number;
   /** Events per message; default LIMITS.eventsPerHookMessage. */
   batchSize?: number;
-  /** Runs `run` on a later macrotask; default a MessageChannel (not throttled like timers), else setTimeout. */
+  /** Runs `run` later; default a GATHER_MS timer. */
   schedule?: (run: () => void) => void;
 }
 
@@ -76,32 +76,16 @@ function costOf(event: HookEvent): number {
   }
 }
 
+/**
+ * How long events gather before they go to the relay. Each message is a task and a structured clone on the
+ * page's own thread; gathering keeps that off the app's round trips. A full batch goes at once.
+ */
+export const GATHER_MS = 20;
+
 function defaultSchedule(): (run: () => void) => void {
-  if (MessageChannelCtor !== undefined) {
-    try {
-      const mc = new MessageChannelCtor();
-      let pending: (() => void) | null = null;
-      mc.port1.onmessage = () => {
-        const run = pending;
-        pending = null;
-        if (run !== null) run();
-      };
-      // Node only: do not keep a test process alive.
-      (mc.port1 as { unref?: () => void }).unref?.();
-      (mc.port2 as { unref?: () => void }).unref?.();
-      const port2 = mc.port2;
-      return (run) => {
-        pending = run;
-        postToPort(port2, null);
-      };
-    } catch {
-      // fall through
-    }
-  }
   const timeout = setTimeoutFn;
-  return (run) => {
-    if (timeout !== undefined) timeout(run, 0);
-  };
+  if (timeout !== undefined) return (run) => void timeout(run, GATHER_MS);
+  return (run) => void Promise.resolve().then(run);
 }
 
 export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions = {}): HookChannel {

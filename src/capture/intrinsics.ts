@@ -119,8 +119,6 @@ export const messageEventSource = getter<unknown>(protoOf('MessageEvent'), 'sour
 export const messageEventPorts = getter<readonly unknown[]>(protoOf('MessageEvent'), 'ports');
 export const eventStopImmediatePropagation = method<void>(protoOf('Event'), 'stopImmediatePropagation');
 export const messagePortPostMessage = method<void>(protoOf('MessagePort'), 'postMessage');
-export const MessageChannelCtor: typeof MessageChannel | undefined =
-  typeof MessageChannel === 'function' ? MessageChannel : undefined;
 export const setTimeoutFn: typeof setTimeout | undefined = typeof setTimeout === 'function' ? setTimeout : undefined;
 
 const perf: Performance | undefined = typeof performance === 'object' && performance !== null ? performance : undefined;

@@ -75,6 +75,9 @@ export function startHook(win: typeof globalThis = globalThis, options: StartHoo
     const marker: HookMarker = objectFreeze({ version: 1, rearm: () => channel?.rearm() });
     defineProperty(w, HOOK_MARK, cleanDescriptor({ value: marker, enumerable: false, configurable: false, writable: false }));
     channel = createHookChannel(w, options.channel);
+    // Events gather for a few ms before they go to the relay; a page that is going away sends them first.
+    const flushOnExit = channel.flush;
+    readSafely(() => (w as unknown as Pick<Window, 'addEventListener'>).addEventListener('pagehide', flushOnExit, true));
 
     const emit = channel.emit;
     let lastId = 0;

@@ -1,4 +1,5 @@
 import type { BackgroundToRelay, RelayToBackground } from '../protocol';
+import { LIMITS } from '../protocol/limits';
 import { parseHookMessage } from '../protocol/validate';
 import { RelayBuffer } from './relayBuffer';
 import { reconnectDelay } from './reconnect';
@@ -15,6 +16,12 @@ export interface RelayLinkDeps {
   hello: { url: string; isTop: boolean; parentUrl: string };
   connect(): RelayPort;
   schedule(fn: () => void, ms: number): void;
+  /**
+   * How long events gather before a batch goes to the background (0: at once). Each runtime message wakes the
+   * browser and the worker, which on a small machine slows the page's own round trips; a batch of 200 events
+   * goes at once regardless.
+   */
+  batchDelayMs?: number;
 }
 
 /**
@@ -25,6 +32,7 @@ export class RelayLink {
   private readonly buffer: RelayBuffer;
   private port: RelayPort | null = null;
   private attempts = 0;
+  private flushScheduled = false;
   /** Hook messages refused by validation; reported nowhere else, so kept for diagnostics. */
   rejected = 0;
   lastRejection = '';
@@ -45,10 +53,17 @@ export class RelayLink {
       return;
     }
     this.buffer.push(parsed.value.events);
-    this.flush();
+    const delay = this.deps.batchDelayMs ?? 0;
+    if (delay <= 0 || this.buffer.unsentCount >= LIMITS.eventsPerBatch) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      this.deps.schedule(() => this.flush(), delay);
+    }
   }
 
-  private flush(): void {
+  /** Sends everything gathered so far (also when the page is going away). */
+  flush(): void {
+    this.flushScheduled = false;
     if (!this.port) return;
     for (const batch of this.buffer.takeBatches()) this.send(batch);
   }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { HookChannelMessage } from '../../../src/capture/hookChannel';
+import { GATHER_MS, type HookChannelMessage } from '../../../src/capture/hookChannel';
 import { HOOK_MARK, startHook } from '../../../src/capture/startHook';
 import { CHANNEL_OFFER, type HookEvent } from '../../../src/protocol/hook';
 import { parseHookMessage } from '../../../src/protocol/validate';
@@ -22,7 +22,8 @@ async function connectRelay(win: FakeWindow) {
   await win.postMessage({ type: CHANNEL_OFFER }, '*', [mc.port2]);
   /** Every event received so far, after checking each message as the relay does. */
   const events = async (): Promise<HookEvent[]> => {
-    await macrotask();
+    // The hook gathers events for GATHER_MS before it posts them.
+    await new Promise((r) => setTimeout(r, GATHER_MS + 5));
     await macrotask();
     return relay.messages.flatMap((m) => {
       const parsed = parseHookMessage(m);

@@ -22,7 +22,7 @@ class FakePort implements RelayPort {
 const snap = { value: null, bytes: 4, truncated: false };
 const start = (id: number): HookEvent => ({ type: 'call-start', id, command: 'getContext', at: 1000 + id, request: snap });
 
-function setup() {
+function setup(batchDelayMs?: number) {
   const ports: FakePort[] = [];
   const timers: (() => void)[] = [];
   const link = new RelayLink({
@@ -34,6 +34,7 @@ function setup() {
       return p;
     },
     schedule: (fn) => void timers.push(fn),
+    batchDelayMs,
   });
   link.start();
   return { link, ports, timers };
@@ -82,5 +83,24 @@ describe('RelayLink', () => {
     timers.shift()!();
     expect(ports).toHaveLength(3);
     expect(sentEvents(ports[2]!)).toEqual([1]);
+  });
+
+  it('gathers events for batchDelayMs and sends them as one batch, at once when a batch is full, and on flush()', () => {
+    const { link, ports, timers } = setup(25);
+    link.fromHook({ events: [start(1)] });
+    link.fromHook({ events: [start(2)] });
+    expect(sentEvents(ports[0]!)).toEqual([]);
+    expect(timers).toHaveLength(1);
+    timers.shift()!();
+    expect(ports[0]!.sent.filter((m) => m.type === 'batch')).toHaveLength(1);
+    expect(sentEvents(ports[0]!)).toEqual([1, 2]);
+
+    const full = Array.from({ length: 200 }, (_, i) => start(3 + i));
+    link.fromHook({ events: full });
+    expect(sentEvents(ports[0]!)).toHaveLength(202);
+
+    link.fromHook({ events: [start(203)] });
+    link.flush();
+    expect(sentEvents(ports[0]!).at(-1)).toBe(203);
   });
 });
