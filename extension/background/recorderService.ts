@@ -14,7 +14,7 @@ type Port = browser.Runtime.Port;
  * while it restores wait in order.
  */
 export function startRecorderService() {
-  const ready: Promise<Recorder> = Recorder.restore(new IdbStore(), { classify: classifyCall, summarize: summarizeCall }).then(
+  const ready: Promise<Recorder> = Recorder.restore(new IdbStore(), { classify: classifyCall, summarize: summarizeCall, saveSpacingMs: 100 }).then(
     async (recorder) => {
       const tabs = await browser.tabs.query({});
       await recorder.pruneTabs(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id])));

@@ -32,6 +32,11 @@ export interface RecorderOptions {
   maxDocsPerTab?: number;
   /** Clock for segment starts and frame first-seen times (default Date.now). */
   now?: () => number;
+  /**
+   * Least time between the starts of two saves (default 0). Changes made meanwhile go together, so a call that
+   * starts and ends within it is written once; the relay keeps events until the save is acknowledged.
+   */
+  saveSpacingMs?: number;
   /** Called when a save fails (the changes stay pending and go with the next save). */
   onStoreError?: (error: unknown) => void;
 }
@@ -113,6 +118,7 @@ export class Recorder {
   private readonly maxBytes: number;
   private readonly maxDocs: number;
   private readonly onStoreError: (error: unknown) => void;
+  private readonly saveSpacingMs: number;
   private defaultMaxCalls: number;
 
   private readonly sessions = new Map<number, SessionState>();
@@ -132,6 +138,7 @@ export class Recorder {
     this.maxBytes = isCount(options.maxBytesPerTab) ? options.maxBytesPerTab : DEFAULT_MAX_BYTES_PER_TAB;
     this.maxDocs = isCount(options.maxDocsPerTab) ? options.maxDocsPerTab : DEFAULT_MAX_DOCS_PER_TAB;
     this.onStoreError = options.onStoreError ?? ((e) => console.warn('forge-bridge-devtools: saving the recording failed', e));
+    this.saveSpacingMs = options.saveSpacingMs ?? 0;
     this.store = store;
     this.changes = store ? new ChangeSet() : null;
   }
@@ -817,7 +824,8 @@ export class Recorder {
   private persist(): Promise<boolean> {
     if (!this.store || !this.changes) return Promise.resolve(true);
     if (this.nextFlush) return this.nextFlush;
-    const next = this.saving.then(() => this.save());
+    const spacing = this.saveSpacingMs;
+    const next = this.saving.then(() => (spacing > 0 ? new Promise<void>((r) => setTimeout(r, spacing)) : undefined)).then(() => this.save());
     this.nextFlush = next;
     this.saving = next;
     return next;

@@ -284,3 +284,16 @@ describe('relay and recorder across a worker restart', () => {
     expect(s.calls.every((c, i) => c.callId === i + 1 && c.status === 'ok')).toBe(true);
   });
 });
+
+describe('Recorder: save spacing', () => {
+  it('writes the changes made within saveSpacingMs in one save, and acknowledges only once it is done', async () => {
+    const store = new MemoryStore();
+    const r = new Recorder(options({ saveSpacingMs: 30 }), store);
+    const results = [r.apply(1, 0, hello('d1')), r.apply(1, 0, batch('d1', 1, [start(1)])), r.apply(1, 0, batch('d1', 2, [end(1)]))];
+    expect(store.saves).toBe(0);
+    expect(await Promise.all(results.map((x) => x.persisted))).toEqual([true, true, true]);
+    expect(store.saves).toBe(1);
+    const state = await store.load();
+    expect(state.calls.map((c) => c.call.status)).toEqual(['ok']);
+  });
+});
