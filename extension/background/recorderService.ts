@@ -26,7 +26,8 @@ export function startRecorderService() {
     const tabId = port.sender?.tab?.id;
     const frameId = port.sender?.frameId;
     if (tabId === undefined || frameId === undefined) return port.disconnect();
-    // One chain per port keeps its batches in order while each waits for the store.
+    // One chain per port applies its batches in order; it does not wait for the store (saves are
+    // coalesced, and waiting for each would pace a burst at one batch per save).
     let chain = Promise.resolve();
     port.onMessage.addListener((raw: unknown) => {
       chain = chain.then(async () => {
@@ -37,9 +38,11 @@ export function startRecorderService() {
           return;
         }
         const { ackUpTo, persisted } = recorder.apply(tabId, frameId, parsed.value);
-        // Ack only what is durable. After a failed save the recorder saves the changes with the next
-        // one, and that later ack (acks are cumulative) covers these events too.
-        if ((await persisted) && ackUpTo !== null) post<BackgroundToRelay>(port, { type: 'ack', upTo: ackUpTo });
+        // Ack only what is durable. Saves complete in order and acks are cumulative (the relay ignores
+        // one below what it already has); after a failed save the next one carries these changes too.
+        void persisted.then((saved) => {
+          if (saved && ackUpTo !== null) post<BackgroundToRelay>(port, { type: 'ack', upTo: ackUpTo });
+        });
       });
     });
   }

@@ -57,6 +57,7 @@ export async function benchBridgeOverhead(extensionDir: string) {
     addedMedianUs: (w.median - wo.median) * 1000,
     addedP99Us: (w.p99 - wo.p99) * 1000,
     ratioTotal: w.total / wo.total,
+    meanAddedUs: ((w.total - wo.total) / CALLS) * 1000,
     longTasksWith: w.longTasks.length,
     longestTaskWithMs: Math.max(0, ...w.longTasks),
   };

@@ -40,6 +40,7 @@ export async function waitForTrace(
   tabId: number,
   done: (trace: TraceV1) => boolean,
   timeoutMs = 15_000,
+  pollMs = 150,
 ): Promise<TraceV1> {
   const deadline = Date.now() + timeoutMs;
   let last: TraceV1 | null = null;
@@ -54,6 +55,6 @@ export async function waitForTrace(
       const summary = last ? `${last.calls.length} calls: ${last.calls.slice(-5).map((c) => c.summary).join(' | ')}` : 'no trace';
       throw new Error(`trace condition not met within ${timeoutMs} ms (${summary})`);
     }
-    await new Promise((r) => setTimeout(r, 150));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
