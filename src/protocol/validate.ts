@@ -14,8 +14,10 @@ import type { HookEvent, HookMessage, HostTransport } from './hook';
 import { LIMITS } from './limits';
 import type { BackgroundToRelay, PanelToBackground, RelayToBackground } from './runtime';
 import type { Snapshot, SnapshotValue } from './snapshot';
+import { bool, describe, fail, Invalid, isPlainObject, join, nonNegativeInt, oneOf, positiveInt, quote, record, run, str, time, type ParseResult } from './validateBasics';
 
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
+export type { ParseResult };
+
 
 /** Extra nesting allowed beyond LIMITS.snapshotDepth (the hook's own descriptions add a level or two). */
 export const SNAPSHOT_DEPTH_MARGIN = 8;
@@ -29,91 +31,6 @@ const MAX_SNAPSHOT_SIZE = LIMITS.snapshotBytes + SNAPSHOT_BYTES_MARGIN;
 const DOC_ID_RE = /^[A-Za-z0-9_-]+$/;
 const IDENT_RE = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const TRANSPORTS: ReadonlySet<string> = new Set<HostTransport>(['post-robot', 'port-rpc', 'unknown']);
-
-/** Thrown internally with a path-less reason; paths are prefixed while unwinding. */
-class Invalid {
-  constructor(
-    public path: string,
-    public message: string,
-  ) {}
-}
-
-function fail(path: string, message: string): never {
-  throw new Invalid(path, message);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  const t = typeof value;
-  if (t === 'number') return Number.isNaN(value) ? 'NaN' : Number.isFinite(value) ? 'a number' : String(value);
-  if (t === 'object') return 'an object';
-  return t === 'undefined' ? 'undefined' : `a ${t}`;
-}
-
-function quote(text: string, max = 40): string {
-  return JSON.stringify(text.length > max ? `${text.slice(0, max)}…` : text);
-}
-
-/**
- * A plain object: prototype null, or a prototype whose own prototype is null (Object.prototype of this
- * realm or of another one: data from a MessagePort may come from the page's realm). Class instances,
- * Dates, Maps, RegExps, boxed primitives and the like are refused.
- */
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== null && Object.getPrototypeOf(proto) !== null) return false;
-  return Object.prototype.toString.call(value) === '[object Object]';
-}
-
-function record(value: unknown, path: string): Record<string, unknown> {
-  if (!isPlainObject(value)) fail(path, `expected a plain object, got ${describe(value)}`);
-  return value;
-}
-
-function join(path: string, key: string): string {
-  return path === '' ? key : `${path}.${key}`;
-}
-
-function str(obj: Record<string, unknown>, key: string, path: string, max: number, min = 0): string {
-  const v = obj[key];
-  if (typeof v !== 'string') fail(join(path, key), `expected a string, got ${describe(v)}`);
-  if (v.length > max) fail(join(path, key), `string longer than ${max} characters (${v.length})`);
-  if (v.length < min) fail(join(path, key), min === 1 ? 'expected a non-empty string' : `string shorter than ${min} characters`);
-  return v;
-}
-
-function bool(obj: Record<string, unknown>, key: string, path: string): boolean {
-  const v = obj[key];
-  if (typeof v !== 'boolean') fail(join(path, key), `expected a boolean, got ${describe(v)}`);
-  return v;
-}
-
-/** Epoch milliseconds: finite and not negative. */
-function time(obj: Record<string, unknown>, key: string, path: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(join(path, key), `expected a finite non-negative number, got ${describe(v)}`);
-  return v;
-}
-
-function positiveInt(obj: Record<string, unknown>, key: string, path: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) fail(join(path, key), 'expected a positive integer');
-  return v;
-}
-
-function nonNegativeInt(obj: Record<string, unknown>, key: string, path: string): number {
-  const v = obj[key];
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) fail(join(path, key), 'expected a non-negative integer');
-  return v;
-}
-
-function oneOf<T extends string>(obj: Record<string, unknown>, key: string, path: string, allowed: ReadonlySet<string>): T {
-  const v = obj[key];
-  if (typeof v !== 'string' || !allowed.has(v)) fail(join(path, key), `expected one of ${[...allowed].map((a) => `"${a}"`).join(', ')}`);
-  return v as T;
-}
 
 function docId(obj: Record<string, unknown>, path: string): string {
   const v = str(obj, 'docId', path, DOC_ID_MAX_CHARS, 1);
@@ -285,19 +202,6 @@ function eventList(obj: Record<string, unknown>, max: number): HookEvent[] {
   const out: HookEvent[] = new Array<HookEvent>(list.length);
   for (let i = 0; i < list.length; i++) out[i] = hookEvent(list[i], `events[${i}]`);
   return out;
-}
-
-function run<T>(parse: () => T): ParseResult<T> {
-  try {
-    return { ok: true, value: parse() };
-  } catch (e) {
-    if (e instanceof Invalid) {
-      const reason = e.path === '' ? e.message : `${e.path}: ${e.message}`;
-      return { ok: false, reason: reason.length > 500 ? `${reason.slice(0, 500)}…` : reason };
-    }
-    // A value that throws while being read (a getter, a revoked proxy) is refused like any other bad input.
-    return { ok: false, reason: 'unreadable message' };
-  }
 }
 
 /** Hook → relay, over the private MessagePort. */

@@ -1,13 +1,15 @@
-import type { PersistedCall, PersistedDoc, PersistedFrame, PersistedSession, PersistedState, SessionStore, StoreChanges } from './persistence';
+import type { PersistedCall, PersistedDoc, PersistedFrame, PersistedNetwork, PersistedSession, PersistedState, SessionStore, StoreChanges } from './persistence';
 
 export const IDB_NAME = 'forge-bridge-devtools';
-const IDB_VERSION = 1;
+/** 2 added the network store. */
+const IDB_VERSION = 2;
 
 const SESSIONS = 'sessions';
 const FRAMES = 'frames';
 const CALLS = 'calls';
 const DOCS = 'docs';
-const ALL = [SESSIONS, FRAMES, CALLS, DOCS];
+const NETWORK = 'network';
+const ALL = [SESSIONS, FRAMES, CALLS, DOCS, NETWORK];
 
 export interface IdbStoreOptions {
   /** Database name (default IDB_NAME). */
@@ -37,8 +39,9 @@ function tabRange(tabId: number): IDBKeyRange {
 }
 
 /**
- * The recorder's SessionStore on IndexedDB (available to the background in both browsers). Four object
- * stores: sessions (key tabId), frames ([tabId, key]), calls ([tabId, order]) and docs ([tabId, key]).
+ * The recorder's SessionStore on IndexedDB (available to the background in both browsers). Five object
+ * stores: sessions (key tabId), frames ([tabId, key]), calls ([tabId, order]), docs ([tabId, key]) and
+ * network ([tabId, order]).
  * Each save is one readwrite transaction; it resolves when the transaction completes.
  */
 export class IdbStore implements SessionStore {
@@ -61,6 +64,7 @@ export class IdbStore implements SessionStore {
           if (!db.objectStoreNames.contains(FRAMES)) db.createObjectStore(FRAMES, { keyPath: ['tabId', 'key'] });
           if (!db.objectStoreNames.contains(CALLS)) db.createObjectStore(CALLS, { keyPath: ['tabId', 'order'] });
           if (!db.objectStoreNames.contains(DOCS)) db.createObjectStore(DOCS, { keyPath: ['tabId', 'key'] });
+          if (!db.objectStoreNames.contains(NETWORK)) db.createObjectStore(NETWORK, { keyPath: ['tabId', 'order'] });
         };
         req.onsuccess = () => {
           const db = req.result;
@@ -87,14 +91,15 @@ export class IdbStore implements SessionStore {
   async load(): Promise<PersistedState> {
     const db = await this.open();
     const tx = db.transaction(ALL, 'readonly');
-    const [sessions, frames, calls, docs] = await Promise.all([
+    const [sessions, frames, calls, docs, network] = await Promise.all([
       request(tx.objectStore(SESSIONS).getAll() as IDBRequest<PersistedSession[]>),
       request(tx.objectStore(FRAMES).getAll() as IDBRequest<PersistedFrame[]>),
       // Key order is (tabId, order): the order the recorder needs.
       request(tx.objectStore(CALLS).getAll() as IDBRequest<PersistedCall[]>),
       request(tx.objectStore(DOCS).getAll() as IDBRequest<PersistedDoc[]>),
+      request(tx.objectStore(NETWORK).getAll() as IDBRequest<PersistedNetwork[]>),
     ]);
-    return { sessions, frames, calls, docs };
+    return { sessions, frames, calls, docs, network };
   }
 
   async save(changes: StoreChanges): Promise<void> {
@@ -108,14 +113,19 @@ export class IdbStore implements SessionStore {
       const frames = tx.objectStore(FRAMES);
       const calls = tx.objectStore(CALLS);
       const docs = tx.objectStore(DOCS);
+      const network = tx.objectStore(NETWORK);
       for (const c of changes.tabs) {
         if (c.deleteAll) {
           sessions.delete(c.tabId);
           frames.delete(tabRange(c.tabId));
           calls.delete(tabRange(c.tabId));
           docs.delete(tabRange(c.tabId));
+          network.delete(tabRange(c.tabId));
         }
-        if (c.clearCalls) calls.delete(tabRange(c.tabId));
+        if (c.clearCalls) {
+          calls.delete(tabRange(c.tabId));
+          network.delete(tabRange(c.tabId));
+        }
         if (c.clearFrames) frames.delete(tabRange(c.tabId));
         if (c.session) sessions.put(c.session);
         for (const key of c.deleteFrames) frames.delete([c.tabId, key]);
@@ -124,6 +134,8 @@ export class IdbStore implements SessionStore {
         for (const p of c.putCalls) calls.put(p);
         for (const key of c.deleteDocs) docs.delete([c.tabId, key]);
         for (const d of c.putDocs) docs.put(d);
+        for (const order of c.deleteNetwork) network.delete([c.tabId, order]);
+        for (const p of c.putNetwork) network.put(p);
       }
     } catch (e) {
       // A value IndexedDB cannot clone, or a closed connection: nothing of this save is written.

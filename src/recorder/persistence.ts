@@ -1,4 +1,5 @@
 import type { CallRecord, FrameRecord, Segment } from '../protocol/model';
+import type { NetworkEntry } from '../protocol/network';
 import { cloneCall, cloneFrame, cloneSegments } from './records';
 
 /** A tab's session without its frames and calls (those are stored one record each). */
@@ -20,6 +21,8 @@ export interface PersistedSession {
   nextSegment: number;
   /** Insertion number the next frame gets. */
   nextFrameOrder: number;
+  /** Network entries dropped beyond the bound (absent in records saved before network entries existed). */
+  networkDropped?: number;
 }
 
 export interface PersistedFrame {
@@ -35,6 +38,13 @@ export interface PersistedCall {
   /** Insertion number within the tab: calls are restored, and dropped when over the bound, in this order. */
   order: number;
   call: CallRecord;
+}
+
+export interface PersistedNetwork {
+  tabId: number;
+  /** Insertion number within the tab, shared with nothing else: entries are restored in this order. */
+  order: number;
+  entry: NetworkEntry;
 }
 
 /** What the recorder knows of one document's event stream; it outlives the document's frame record. */
@@ -59,11 +69,14 @@ export interface PersistedState {
   /** In any order (the recorder sorts them by tabId and order). */
   calls: PersistedCall[];
   docs: PersistedDoc[];
+  /** In any order (the recorder sorts them by tabId and order). */
+  network: PersistedNetwork[];
 }
 
 /**
  * What changed for one tab since the last save. A store applies it in this order, in one transaction:
- * 1. `deleteAll`: every record of the tab; 2. `clearCalls` / `clearFrames`: every call / frame of the tab;
+ * 1. `deleteAll`: every record of the tab; 2. `clearCalls` / `clearFrames`: every call and network entry /
+ *    every frame of the tab;
  * 3. the deletions and puts by key (a key appears in at most one of them).
  */
 export interface TabChanges {
@@ -78,6 +91,8 @@ export interface TabChanges {
   deleteCalls: number[];
   putDocs: PersistedDoc[];
   deleteDocs: string[];
+  putNetwork: PersistedNetwork[];
+  deleteNetwork: number[];
 }
 
 export interface StoreChanges {
@@ -99,10 +114,11 @@ interface PendingTab {
   frames: Map<string, { frame: FrameRecord; order: number } | null>;
   calls: Map<number, CallRecord | null>;
   docs: Map<string, PersistedDoc | null>;
+  network: Map<number, NetworkEntry | null>;
 }
 
 function emptyPending(): PendingTab {
-  return { deleteAll: false, clearCalls: false, clearFrames: false, session: null, frames: new Map(), calls: new Map(), docs: new Map() };
+  return { deleteAll: false, clearCalls: false, clearFrames: false, session: null, frames: new Map(), calls: new Map(), docs: new Map(), network: new Map() };
 }
 
 /**
@@ -135,6 +151,7 @@ export class ChangeSet {
     const t = this.tab(tabId);
     t.clearCalls = true;
     t.calls = new Map();
+    t.network = new Map();
   }
 
   clearFrames(tabId: number): void {
@@ -171,6 +188,14 @@ export class ChangeSet {
     this.tab(tabId).docs.set(key, null);
   }
 
+  putNetwork(tabId: number, order: number, entry: NetworkEntry): void {
+    this.tab(tabId).network.set(order, entry);
+  }
+
+  deleteNetwork(tabId: number, order: number): void {
+    this.tab(tabId).network.set(order, null);
+  }
+
   /** Everything accumulated, copied, and a fresh start. */
   take(): StoreChanges {
     const out: StoreChanges = { tabs: [] };
@@ -187,6 +212,8 @@ export class ChangeSet {
         deleteCalls: [],
         putDocs: [],
         deleteDocs: [],
+        putNetwork: [],
+        deleteNetwork: [],
       };
       for (const [key, f] of t.frames) {
         if (f) c.putFrames.push({ tabId, key, order: f.order, frame: cloneFrame(f.frame) });
@@ -199,6 +226,11 @@ export class ChangeSet {
       for (const [key, doc] of t.docs) {
         if (doc) c.putDocs.push({ ...doc });
         else c.deleteDocs.push(key);
+      }
+      // Entries are never changed after they arrive, so they are written as they are.
+      for (const [order, entry] of t.network) {
+        if (entry) c.putNetwork.push({ tabId, order, entry });
+        else c.deleteNetwork.push(order);
       }
       out.tabs.push(c);
     }
@@ -224,6 +256,8 @@ export class ChangeSet {
       for (const p of c.putCalls) this.putCall(c.tabId, p.order, p.call);
       for (const key of c.deleteDocs) this.deleteDoc(c.tabId, key);
       for (const d of c.putDocs) this.putDoc(d);
+      for (const order of c.deleteNetwork) this.deleteNetwork(c.tabId, order);
+      for (const p of c.putNetwork) this.putNetwork(c.tabId, p.order, p.entry);
     }
     for (const [tabId, t] of newer) {
       if (t.deleteAll) this.deleteTab(tabId);
@@ -234,6 +268,7 @@ export class ChangeSet {
       for (const [k, v] of t.frames) into.frames.set(k, v);
       for (const [k, v] of t.calls) into.calls.set(k, v);
       for (const [k, v] of t.docs) into.docs.set(k, v);
+      for (const [k, v] of t.network) into.network.set(k, v);
     }
   }
 }
@@ -244,12 +279,13 @@ export class MemoryStore implements SessionStore {
   private frames = new Map<number, Map<string, PersistedFrame>>();
   private calls = new Map<number, Map<number, PersistedCall>>();
   private docs = new Map<number, Map<string, PersistedDoc>>();
+  private network = new Map<number, Map<number, PersistedNetwork>>();
   /** Number of successful saves (for tests). */
   saves = 0;
 
   async load(): Promise<PersistedState> {
-    const state: PersistedState = { sessions: [], frames: [], calls: [], docs: [] };
-    for (const tabId of [...this.sessions.keys(), ...this.frames.keys(), ...this.calls.keys(), ...this.docs.keys()]
+    const state: PersistedState = { sessions: [], frames: [], calls: [], docs: [], network: [] };
+    for (const tabId of [...this.sessions.keys(), ...this.frames.keys(), ...this.calls.keys(), ...this.docs.keys(), ...this.network.keys()]
       .filter((id, i, all) => all.indexOf(id) === i)
       .sort((a, b) => a - b)) {
       const s = this.sessions.get(tabId);
@@ -258,6 +294,7 @@ export class MemoryStore implements SessionStore {
       const calls = [...(this.calls.get(tabId)?.values() ?? [])].sort((a, b) => a.order - b.order);
       for (const c of calls) state.calls.push(structuredClone(c));
       for (const d of this.docs.get(tabId)?.values() ?? []) state.docs.push(structuredClone(d));
+      for (const n of this.network.get(tabId)?.values() ?? []) state.network.push(structuredClone(n));
     }
     return state;
   }
@@ -270,8 +307,12 @@ export class MemoryStore implements SessionStore {
         this.frames.delete(id);
         this.calls.delete(id);
         this.docs.delete(id);
+        this.network.delete(id);
       }
-      if (c.clearCalls) this.calls.delete(id);
+      if (c.clearCalls) {
+        this.calls.delete(id);
+        this.network.delete(id);
+      }
       if (c.clearFrames) this.frames.delete(id);
       if (c.session) this.sessions.set(id, structuredClone(c.session));
       const frames = mapOf(this.frames, id);
@@ -283,6 +324,9 @@ export class MemoryStore implements SessionStore {
       const docs = mapOf(this.docs, id);
       for (const key of c.deleteDocs) docs.delete(key);
       for (const d of c.putDocs) docs.set(d.key, structuredClone(d));
+      const network = mapOf(this.network, id);
+      for (const order of c.deleteNetwork) network.delete(order);
+      for (const p of c.putNetwork) network.set(p.order, structuredClone(p));
     }
     this.saves++;
   }

@@ -1,6 +1,7 @@
 import type { HookEvent } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
 import type { CallKind, CallRecord, FrameRecord, Segment, TabSession } from '../protocol/model';
+import type { NetworkEntry } from '../protocol/network';
 import type { BackgroundToPanel, RelayToBackground } from '../protocol/runtime';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
 import type { SummaryInput } from '../bridge/summary';
@@ -70,6 +71,13 @@ interface SessionState extends Omit<PersistedSession, 'nextFrameOrder'> {
   docs: Map<string, PersistedDoc>;
   bytes: number;
   lastRejection: string | null;
+  /** Network entries by insertion order (Map order = oldest first), and each id's order. */
+  network: Map<number, NetworkEntry>;
+  networkOrder: Map<string, number>;
+  nextNetworkOrder: number;
+  networkDropped: number;
+  /** DevTools windows watching the tab's network now (not persisted: a restarted worker has none). */
+  networkFeeds: number;
 }
 
 /** What one operation changed, for the panel feed. */
@@ -79,10 +87,12 @@ interface Delta {
   counters: boolean;
   session: boolean;
   cleared: boolean;
+  network: NetworkEntry[];
+  networkFeed: boolean;
 }
 
 function delta(): Delta {
-  return { calls: new Set(), frames: new Set(), counters: false, session: false, cleared: false };
+  return { calls: new Set(), frames: new Set(), counters: false, session: false, cleared: false, network: [], networkFeed: false };
 }
 
 const CALL_OVERHEAD = 256;
@@ -441,8 +451,12 @@ export class Recorder {
     s.fifo.clear();
     s.bytes = 0;
     s.dropped = 0;
+    s.network = new Map();
+    s.networkOrder = new Map();
+    s.networkDropped = 0;
     this.changes?.clearCalls(s.tabId);
     d.calls.clear();
+    d.network = [];
     d.counters = true;
   }
 
@@ -613,6 +627,51 @@ export class Recorder {
     return last;
   }
 
+  // ---------------------------------------------------------------------------------------------
+  // Network feed (from a DevTools window on the tab)
+
+  /**
+   * Keeps network entries the DevTools page handed over, in the tab's current page segment. An entry whose
+   * id is already kept replaces it; beyond LIMITS.networkEntriesPerTab the oldest go and are counted.
+   */
+  applyNetwork(tabId: number, entries: NetworkEntry[]): Promise<boolean> {
+    const s = this.ensureSession(tabId);
+    const d = delta();
+    if (!s.recording) return this.persist();
+    const segment = s.segments.at(-1)?.index ?? 0;
+    for (const incoming of entries) {
+      const entry: NetworkEntry = { ...incoming, segment };
+      let order = s.networkOrder.get(entry.id);
+      if (order === undefined) {
+        order = s.nextNetworkOrder++;
+        s.networkOrder.set(entry.id, order);
+      }
+      s.network.set(order, entry);
+      this.changes?.putNetwork(tabId, order, entry);
+      d.network.push(entry);
+    }
+    for (const [order, entry] of s.network) {
+      if (s.network.size <= LIMITS.networkEntriesPerTab) break;
+      s.network.delete(order);
+      s.networkOrder.delete(entry.id);
+      s.networkDropped++;
+      this.changes?.deleteNetwork(tabId, order);
+    }
+    return this.finish(s, d);
+  }
+
+  /** A DevTools window started (on) or stopped (off) watching the tab's network. */
+  setNetworkFeed(tabId: number, on: boolean): void {
+    const s = this.ensureSession(tabId);
+    const before = s.networkFeeds > 0;
+    s.networkFeeds = Math.max(0, s.networkFeeds + (on ? 1 : -1));
+    if (before !== s.networkFeeds > 0) {
+      const d = delta();
+      d.networkFeed = true;
+      this.emit(s, d);
+    }
+  }
+
   /** Frees everything recorded for the tab (the tab was closed). */
   closeTab(tabId: number): Promise<boolean> {
     if (this.sessions.delete(tabId)) this.changes?.deleteTab(tabId);
@@ -699,9 +758,9 @@ export class Recorder {
       recording: s.recording,
       preserveLog: s.preserveLog,
       maxCalls: this.maxCallsOf(s),
-      network: [],
-      networkDropped: 0,
-      networkFeed: 'off',
+      network: [...s.network.values()],
+      networkDropped: s.networkDropped,
+      networkFeed: s.networkFeeds > 0 ? 'on' : 'off',
     };
   }
 
@@ -749,6 +808,11 @@ export class Recorder {
         nextOrder: 1,
         nextSegment: 0,
         lastRejection: null,
+        network: new Map(),
+        networkOrder: new Map(),
+        nextNetworkOrder: 1,
+        networkDropped: 0,
+        networkFeeds: 0,
       };
       this.sessions.set(tabId, s);
     }
@@ -769,6 +833,7 @@ export class Recorder {
       nextOrder: s.nextOrder,
       nextSegment: s.nextSegment,
       nextFrameOrder: s.nextFrameOrder,
+      networkDropped: s.networkDropped,
     };
   }
 
@@ -805,6 +870,8 @@ export class Recorder {
         entries.sort((a, b) => a.order - b.order);
         if (entries.length > 0) messages.push({ type: 'calls', tabId, calls: entries.map((e) => cloneCall(e.call)) });
       }
+      if (d.network.length > 0) messages.push({ type: 'network', tabId, entries: d.network.slice(), dropped: s.networkDropped });
+      if (d.networkFeed) messages.push({ type: 'network-feed', tabId, on: s.networkFeeds > 0 });
       if (d.counters || d.cleared) {
         messages.push({
           type: 'counters',
@@ -883,6 +950,14 @@ export class Recorder {
       s.fifo.push(p.call.id);
       s.bytes += entry.cost;
       if (p.order >= s.nextOrder) s.nextOrder = p.order + 1;
+    }
+    for (const p of state.sessions) this.ensureSession(p.tabId).networkDropped = p.networkDropped ?? 0;
+    const network = state.network.slice().sort((a, b) => a.tabId - b.tabId || a.order - b.order);
+    for (const p of network) {
+      const s = this.ensureSession(p.tabId);
+      s.network.set(p.order, p.entry);
+      s.networkOrder.set(p.entry.id, p.order);
+      if (p.order >= s.nextNetworkOrder) s.nextNetworkOrder = p.order + 1;
     }
     // The bounds may have been lowered since the state was saved.
     for (const s of this.sessions.values()) {

@@ -1,3 +1,4 @@
+import type { NetworkEntry } from '../../../src/protocol/network';
 import type { HookEvent } from '../../../src/protocol/hook';
 import type { CallKind } from '../../../src/protocol/model';
 import type { RelayToBackground } from '../../../src/protocol/runtime';
@@ -45,4 +46,31 @@ export function starts(from: number, to: number): HookEvent[] {
   const out: HookEvent[] = [];
   for (let id = from; id <= to; id++) out.push(start(id));
   return out;
+}
+
+/** A network entry as the DevTools page hands it over. */
+export function netEntry(id: string, extra: Partial<NetworkEntry> = {}): NetworkEntry {
+  return {
+    id,
+    startedAt: 1_700_000_000_000,
+    durationMs: 12.5,
+    method: 'POST',
+    url: 'https://site.example/gateway/api/graphql',
+    status: 200,
+    statusText: 'OK',
+    requestHeaders: [{ name: 'content-type', value: 'application/json' }],
+    responseHeaders: [],
+    requestBody: '{"operationName":"forge_ui_invokeExtension"}',
+    responseBody: '{"data":{}}',
+    responseBodyEncoding: null,
+    bodyTruncated: false,
+    requestBodySize: 44,
+    responseBodySize: 11,
+    mimeType: 'application/json',
+    timings: { blocked: 0.5, dns: -1, connect: -1, ssl: -1, send: 0.1, wait: 10, receive: 1.9 },
+    category: 'forge-graphql',
+    operationName: 'forge_ui_invokeExtension',
+    segment: 0,
+    ...extra,
+  };
 }
