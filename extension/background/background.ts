@@ -1,5 +1,5 @@
 import browser from 'webextension-polyfill';
-import { PORT_PANEL, PORT_RELAY } from '../../src/protocol';
+import { PORT_DEVTOOLS, PORT_PANEL, PORT_RELAY } from '../../src/protocol';
 import { syncCustomOrigins } from './customOrigins';
 import { injectIntoOpenTabs } from './injectOpenTabs';
 import { startRecorderService } from './recorderService';
@@ -11,6 +11,7 @@ const service = startRecorderService();
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === PORT_RELAY) service.acceptRelay(port);
   else if (port.name === PORT_PANEL) service.acceptPanel(port);
+  else if (port.name === PORT_DEVTOOLS) service.acceptDevtools(port);
   else port.disconnect();
 });
 

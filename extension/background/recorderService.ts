@@ -1,6 +1,7 @@
 import browser from 'webextension-polyfill';
 import { classifyCall, summarizeCall } from '../../src/bridge';
 import { parsePanelToBackground, parseRelayToBackground } from '../../src/protocol/validate';
+import { parseDevtoolsToBackground } from '../../src/protocol/validateNetwork';
 import type { BackgroundToPanel, BackgroundToRelay, TraceV1 } from '../../src/protocol';
 import { IdbStore } from '../../src/recorder/idbStore';
 import { Recorder } from '../../src/recorder/recorder';
@@ -47,7 +48,34 @@ export function startRecorderService() {
     });
   }
 
+  /**
+   * A DevTools page's network feed. Only the extension's own pages may send it; the feed counts as on for
+   * its tab while the port is open.
+   */
+  function acceptDevtools(port: Port) {
+    if (!fromExtensionPage(port)) return port.disconnect();
+    let watching: number | null = null;
+    port.onDisconnect.addListener(() => {
+      if (watching !== null) void ready.then((recorder) => recorder.setNetworkFeed(watching!, false));
+    });
+    port.onMessage.addListener(async (raw: unknown) => {
+      const recorder = await ready;
+      const parsed = parseDevtoolsToBackground(raw);
+      if (!parsed.ok) return;
+      const message = parsed.value;
+      if (message.type === 'network-hello') {
+        if (watching !== null) recorder.setNetworkFeed(watching, false);
+        watching = message.tabId;
+        recorder.setNetworkFeed(watching, true);
+      } else if (message.tabId === watching) {
+        void recorder.applyNetwork(message.tabId, message.entries);
+      }
+    });
+  }
+
   function acceptPanel(port: Port) {
+    // A panel can read any tab's recording: only the extension's own pages may be one.
+    if (!fromExtensionPage(port)) return port.disconnect();
     let unsubscribe: (() => void) | null = null;
     port.onDisconnect.addListener(() => unsubscribe?.());
     port.onMessage.addListener(async (raw: unknown) => {
@@ -90,6 +118,7 @@ export function startRecorderService() {
   return {
     acceptRelay,
     acceptPanel,
+    acceptDevtools,
     exportTrace,
     async tabIds() {
       return (await ready).tabIds();
@@ -98,6 +127,14 @@ export function startRecorderService() {
       void ready.then((recorder) => recorder.closeTab(tabId));
     },
   };
+}
+
+/**
+ * One of the extension's own pages (panel, DevTools page, viewer; also when opened in a tab). A content
+ * script's sender URL is its page's, never the extension's.
+ */
+function fromExtensionPage(port: Port): boolean {
+  return port.sender?.url?.startsWith(browser.runtime.getURL('')) ?? false;
 }
 
 function post<T>(port: Port, message: T) {

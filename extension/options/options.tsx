@@ -3,6 +3,17 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { toMatchPattern } from '../../src/settings/originPattern';
 import '../panel/panel.css';
+import { TrustedJwks } from './trustedJwks';
+
+function Settings() {
+  return (
+    <main class="empty">
+      <h1>Forge Bridge DevTools settings</h1>
+      <CustomOrigins />
+      <TrustedJwks />
+    </main>
+  );
+}
 
 function CustomOrigins() {
   const fixed = browser.runtime.getManifest().host_permissions ?? [];
@@ -34,9 +45,8 @@ function CustomOrigins() {
   };
 
   return (
-    <main class="empty">
-      <h1>Forge Bridge DevTools settings</h1>
-      <h2>Origins</h2>
+    <section aria-labelledby="origins-heading">
+      <h2 id="origins-heading">Origins</h2>
       <p>Forge frames are recorded on these origins out of the box:</p>
       <ul>{fixed.map((o) => <li key={o}><code>{o}</code></li>)}</ul>
       <p>Add the origin your app's frames come from when it is not one of them (a custom tunnel host, for example).</p>
@@ -57,8 +67,8 @@ function CustomOrigins() {
       ) : (
         <p>No origin added yet.</p>
       )}
-    </main>
+    </section>
   );
 }
 
-render(<CustomOrigins />, document.getElementById('app')!);
+render(<Settings />, document.getElementById('app')!);
