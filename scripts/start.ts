@@ -7,17 +7,17 @@
 //   --no-build: use dist/ as it is.   --out DIR: where the headless demo saves (default out/).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
+import type { Browser, Frame, Page } from 'puppeteer-core';
 import type { AnyTrace } from '../src/protocol/model';
 import { startSandbox, type Sandbox } from '../test/sandbox';
-import { findBrowser, hasDisplay, installHint, QUIET_FLAGS, type FoundBrowser } from './lib/browsers';
+import { findBrowser, hasDisplay, installHint, type FoundBrowser } from './lib/browsers';
+import { PANEL_TITLE, showPanel } from './lib/devtoolsPanel';
+import { extensionWorker, launchChromiumWithExtension } from './lib/launchChromium';
 import { formatSummary, summarizeTrace } from './lib/traceSummary';
 
-const PANEL_TITLE = 'Forge Bridge';
 
 const { values: flags } = parseArgs({
   options: {
@@ -56,40 +56,16 @@ function locate(family: 'chromium' | 'firefox'): FoundBrowser {
   fail(installHint(family, process.platform));
 }
 
-async function launchChromium(found: FoundBrowser, headless: boolean): Promise<{ browser: Browser; extensionId: string; profile: string }> {
-  const profile = await mkdtemp(join(tmpdir(), 'fbdt-start-'));
-  // --no-sandbox only where Chromium cannot sandbox (root, containers); on a desktop it shows a warning bar.
-  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const args = QUIET_FLAGS.filter((f) => f !== '--no-sandbox' || runningAsRoot || headless);
-  const browser = await puppeteer.launch({
-    browser: 'chrome',
-    executablePath: found.path,
-    headless,
-    devtools: !headless,
-    pipe: true,
-    // Loads through CDP Extensions.loadUnpacked: works in Chromium and in branded Chrome ≥ 137 alike.
-    enableExtensions: true,
-    userDataDir: profile,
-    args: [...args, '--window-size=1400,900'],
-    defaultViewport: null,
-    handleSIGINT: false,
-  });
-  const extensionId = await browser.installExtension(resolve('dist/chrome'));
-  return { browser, extensionId, profile };
-}
-
 /** The tab id of `page`, asked of the extension's service worker. */
 async function tabIdOf(browser: Browser, extensionId: string, page: Page): Promise<number> {
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 10_000 });
-  const worker = (await target.worker())!;
+  const worker = await extensionWorker(browser, extensionId);
   const id = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? null, page.url());
   if (id === null) throw new Error(`the extension does not see a tab at ${page.url()}`);
   return id;
 }
 
 async function exportTrace(browser: Browser, extensionId: string, tabId: number, redact: boolean): Promise<AnyTrace> {
-  const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 10_000 });
-  const worker = (await target.worker())!;
+  const worker = await extensionWorker(browser, extensionId);
   return worker.evaluate(
     (id, r) => (globalThis as unknown as { forgeBridgeDevTools: { exportTrace(t: number, o: { redact: boolean }): Promise<AnyTrace> } }).forgeBridgeDevTools.exportTrace(id, { redact: r }),
     tabId,
@@ -133,7 +109,7 @@ async function settledTrace(browser: Browser, extensionId: string, tabId: number
 }
 
 async function headlessDemo(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
-  const { browser, extensionId, profile } = await launchChromium(found, true);
+  const { browser, extensionId, close } = await launchChromiumWithExtension({ executablePath: found.path, extensionDir: 'dist/chrome', headless: true, devtools: false });
   try {
     const page = (await browser.pages())[0] ?? (await browser.newPage());
     await page.setViewport({ width: 1280, height: 900 });
@@ -158,33 +134,12 @@ async function headlessDemo(sandbox: Sandbox, found: FoundBrowser): Promise<void
     console.log(`\nSaved ${join(flags.out, 'trace.json')}${redacted} and ${join(flags.out, 'panel.png')} (the panel as it showed this tab).`);
     console.log('With a display, `npm start` opens the browser with DevTools instead; `npm start -- --headless` forces this mode.');
   } finally {
-    await browser.close().catch(() => undefined);
-    await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+    await close();
   }
-}
-
-/** Selects the Forge Bridge panel in the DevTools window (best effort: DevTools' internals are not an API). */
-async function showPanel(browser: Browser, extensionId: string): Promise<boolean> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const devtools = browser.targets().find((t) => t.url().startsWith('devtools://devtools/bundled/devtools_app.html'));
-    const page = devtools ? await devtools.asPage().catch(() => null) : null;
-    if (page) {
-      const shown = await page
-        .evaluate(async (panelId) => {
-          const legacy = await import('devtools://devtools/bundled/ui/legacy/legacy.js' as string);
-          await legacy.InspectorView.InspectorView.instance().showPanel(panelId);
-          return true;
-        }, `chrome-extension://${extensionId}${PANEL_TITLE}`)
-        .catch(() => false);
-      if (shown) return true;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return false;
 }
 
 async function headful(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
-  const { browser, extensionId, profile } = await launchChromium(found, false);
+  const { browser, extensionId, close } = await launchChromiumWithExtension({ executablePath: found.path, extensionDir: 'dist/chrome', headless: false, devtools: true });
   // A tab opened after the extension was loaded gets a DevTools window with the extension's panel in it.
   const blank = await browser.pages();
   const page = await browser.newPage();
@@ -202,8 +157,7 @@ async function headful(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
     browser.on('disconnected', () => done());
     process.once('SIGINT', () => done());
   });
-  await browser.close().catch(() => undefined);
-  await rm(profile, { recursive: true, force: true }).catch(() => undefined);
+  await close();
 }
 
 async function firefox(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
