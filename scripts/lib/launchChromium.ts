@@ -30,8 +30,9 @@ export async function launchChromiumWithExtension(opts: { executablePath: string
     args: [...args, '--window-size=1400,900'],
     defaultViewport: null,
     handleSIGINT: false,
-    // DevTools' own frames (the extension's panel in it) are targets puppeteer hides by default.
-    targetFilter: () => true,
+    // DevTools' own frames (the extension's panel in it) are targets puppeteer hides by default; attaching to
+    // everything is only worth it with DevTools open.
+    ...(opts.devtools ? { targetFilter: () => true } : {}),
   });
   try {
     const extensionId = await browser.installExtension(resolve(opts.extensionDir));
@@ -55,5 +56,11 @@ export async function extensionWorker(browser: Browser, extensionId: string) {
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`), { timeout: 10_000 });
   const worker = await target.worker();
   if (!worker) throw new Error('the extension service worker has no execution context');
+  // The target shows up before the worker's script has run.
+  const deadline = Date.now() + 10_000;
+  while (!(await worker.evaluate('typeof self.forgeBridgeDevTools === "object"').catch(() => false))) {
+    if (Date.now() > deadline) throw new Error('the extension service worker did not start within 10 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
   return worker;
 }
