@@ -1,0 +1,63 @@
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { panelFrame, showPanel } from '../../scripts/lib/devtoolsPanel';
+import { launchChromiumWithExtension, type ChromiumSession } from '../../scripts/lib/launchChromium';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { CHROMIUM_PATH } from './support/chromium';
+
+let sandbox: Sandbox;
+let chromium: ChromiumSession;
+let site: Page;
+let panel: Frame;
+
+/** The app frame of the sandbox's issue panel, ready for actions. */
+async function issuePanelApp(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const frame = page.frames().find((f) => f.url().includes('/main/') && f.url().includes('moduleKey=issue-panel'));
+    if (frame) {
+      await frame.waitForFunction(() => '__sandboxApp' in window);
+      await frame.evaluate(() => (window as unknown as { __sandboxApp: { ready: Promise<unknown> } }).__sandboxApp.ready);
+      return frame;
+    }
+    if (Date.now() > deadline) throw new Error('no issue-panel app frame');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  chromium = await launchChromiumWithExtension({ executablePath: CHROMIUM_PATH, extensionDir: 'dist/chrome', headless: true, devtools: true });
+  // One DevTools window per tab: keep only the tab opened after the extension was loaded (it has the panel).
+  const blank = await chromium.browser.pages();
+  site = await chromium.browser.newPage();
+  for (const page of blank) await page.close();
+  await site.goto(`${sandbox.siteUrl}?modules=issue-panel`);
+  expect(await showPanel(chromium.browser, chromium.extensionId)).toBe(true);
+  panel = await panelFrame(chromium.browser, chromium.extensionId);
+});
+afterAll(async () => {
+  await chromium?.close();
+  await sandbox?.stop();
+});
+
+const panelText = () => panel.evaluate(() => document.body.innerText);
+
+describe('the panel inside real DevTools (Chromium), against the Forge sandbox', () => {
+  it('shows the calls the app makes, live, and a screenshot is saved', async () => {
+    await panel.waitForFunction(() => document.body.innerText.includes('getContext'), { timeout: 15_000 });
+    const app = await issuePanelApp(site);
+    await app.evaluate(() => (window as unknown as { __sandboxApp: { run(a: string): Promise<unknown> } }).__sandboxApp.run('invokeRemote'));
+    await app.evaluate(() => (window as unknown as { __sandboxApp: { run(a: string): Promise<unknown> } }).__sandboxApp.run('requestRemote'));
+    await panel.waitForFunction(
+      () => /invokeRemote (GET|POST) \/\S+ → 2\d\d/.test(document.body.innerText) && /requestRemote remote-a (GET|POST) \/\S+ → 2\d\d/.test(document.body.innerText),
+      { timeout: 15_000 },
+    );
+    expect(await panelText()).toMatch(/requestRemote remote-a/);
+    await mkdir('test-results', { recursive: true });
+    const devtools = chromium.browser.targets().find((t) => t.url().startsWith('devtools://devtools/bundled/devtools_app.html'));
+    const devtoolsPage = await devtools!.asPage();
+    await devtoolsPage.screenshot({ path: 'test-results/devtools-panel.png' });
+  });
+});
