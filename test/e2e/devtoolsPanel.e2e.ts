@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { panelFrame, showPanel } from '../../scripts/lib/devtoolsPanel';
-import { launchChromiumWithExtension, type ChromiumSession } from '../../scripts/lib/launchChromium';
+import { extensionWorker, launchChromiumWithExtension, type ChromiumSession } from '../../scripts/lib/launchChromium';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { CHROMIUM_PATH } from './support/chromium';
 
@@ -60,4 +60,32 @@ describe('the panel inside real DevTools (Chromium), against the Forge sandbox',
     const devtoolsPage = await devtools!.asPage();
     await devtoolsPage.screenshot({ path: 'test-results/devtools-panel.png' });
   });
+
+  it('feeds the recorder the tab\'s Forge traffic while DevTools is open: invokeExtension, the FIT mint, the FIT-bearing request', async () => {
+    const session = await panel.evaluate(async (tabId) => {
+      const port = chrome.runtime.connect({ name: 'fbdt-panel' });
+      const first = await new Promise<{ type: string; session?: unknown }>((resolve) => {
+        port.onMessage.addListener((m) => resolve(m as { type: string; session?: unknown }));
+        port.postMessage({ type: 'subscribe', tabId });
+      });
+      port.disconnect();
+      return first.session as { networkFeed: string; network: { category: string; operationName: string | null; url: string; requestHeaders: { name: string; value: string }[] }[] };
+    }, await siteTabId());
+    expect(session.networkFeed).toBe('on');
+    const operations = session.network.filter((e) => e.category === 'forge-graphql').map((e) => e.operationName);
+    expect(operations).toEqual(expect.arrayContaining(['forge_ui_invokeExtension', 'signInvocationTokenForUI']));
+    const fitBearing = session.network.filter((e) => e.category === 'forge-jwt');
+    expect(fitBearing.length).toBeGreaterThan(0);
+    expect(fitBearing[0]!.url.startsWith(sandbox.remoteOrigin)).toBe(true);
+    expect(fitBearing[0]!.requestHeaders.find((h) => h.name.toLowerCase() === 'authorization')?.value).toMatch(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+  });
 });
+
+/** The browser's id for the sandbox site's tab, asked of the extension. */
+async function siteTabId(): Promise<number> {
+  const worker = await extensionWorker(chromium.browser, chromium.extensionId);
+  const url = site.url();
+  const id = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
+  if (id === null) throw new Error(`no tab at ${url}`);
+  return id;
+}

@@ -1,0 +1,82 @@
+import browser from 'webextension-polyfill';
+import { PORT_DEVTOOLS, type DevtoolsToBackground, type NetworkEntry } from '../../src/protocol';
+import { NETWORK_ENTRIES_PER_MESSAGE } from '../../src/protocol/validateNetwork';
+import { categorize, fromHarEntry, remoteOriginsOf, type HarEntryLike } from '../../src/network';
+import { reconnectDelay } from '../../src/relay/reconnect';
+
+/** A HAR entry as devtools.network hands it over: Chrome's getContent takes a callback, Firefox's returns a promise. */
+type FinishedRequest = HarEntryLike & {
+  getContent(callback?: (content: string | null, encoding: string | null) => void): Promise<[string | null, string | null]> | void;
+};
+
+const FLUSH_MS = 100;
+
+function contentOf(request: FinishedRequest): Promise<{ text: string | null; encoding: string | null }> {
+  return new Promise((resolve) => {
+    try {
+      const result = request.getContent((text, encoding) => resolve({ text: text ?? null, encoding: encoding || null }));
+      if (result && typeof result.then === 'function') {
+        // Firefox: [content, mimeType]; base64 bodies are marked on the HAR entry itself.
+        result.then(([text]) => resolve({ text: text ?? null, encoding: request.response.content.encoding ?? null }), () => resolve({ text: null, encoding: null }));
+      }
+    } catch {
+      resolve({ text: null, encoding: null });
+    }
+  });
+}
+
+/**
+ * Hands the recorder the inspected tab's requests that matter to Forge (src/network decides which), with
+ * their bodies, in small batches. The feed is on for the tab while this page's port is open.
+ */
+export function startNetworkFeed(tabId: number): void {
+  const pageId = crypto.randomUUID().slice(0, 8);
+  const remoteOrigins = new Set<string>();
+  let seq = 0;
+  let port: browser.Runtime.Port | null = null;
+  let attempts = 0;
+  let queue: NetworkEntry[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const send = (message: DevtoolsToBackground) => {
+    try {
+      port?.postMessage(message);
+    } catch {
+      // the worker went away; onDisconnect reconnects
+    }
+  };
+
+  const flush = () => {
+    timer = null;
+    if (!port) return;
+    while (queue.length > 0) send({ type: 'network', tabId, entries: queue.splice(0, NETWORK_ENTRIES_PER_MESSAGE) });
+  };
+
+  const connect = () => {
+    const opened = browser.runtime.connect({ name: PORT_DEVTOOLS });
+    port = opened;
+    opened.onMessage.addListener(() => undefined);
+    opened.onDisconnect.addListener(() => {
+      port = null;
+      setTimeout(connect, reconnectDelay(attempts++));
+    });
+    send({ type: 'network-hello', tabId });
+    attempts = 0;
+    flush();
+  };
+  connect();
+
+  browser.devtools.network.onRequestFinished.addListener((raw) => {
+    const request = raw as unknown as FinishedRequest;
+    const category = categorize(request, { remoteOrigins });
+    if (category === null) return;
+    const id = `${pageId}-${++seq}`;
+    void contentOf(request).then((content) => {
+      const entry = fromHarEntry(request, content, { id, segment: 0, category });
+      for (const origin of remoteOriginsOf([entry])) remoteOrigins.add(origin);
+      queue.push(entry);
+      if (queue.length >= NETWORK_ENTRIES_PER_MESSAGE) flush();
+      else if (timer === null) timer = setTimeout(flush, FLUSH_MS);
+    });
+  });
+}
