@@ -20,7 +20,7 @@ export interface TokenUse {
 }
 
 export interface TokenRecord {
-  /** `jti` claim when present, otherwise `sha256:<hex of the compact JWT, first 16 bytes>`. */
+  /** `jti` claim when present, otherwise `h:<16 hex digits: two 32-bit FNV-1a lanes over the compact JWT>`. */
   id: string;
   type: TokenType;
   /** The compact JWT. A credential: redaction removes the signature. */
