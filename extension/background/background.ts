@@ -29,6 +29,6 @@ browser.runtime.onInstalled.addListener(() => {
 
 /** For people who drive a browser in their own end-to-end tests: see the README. */
 (globalThis as Record<string, unknown>).forgeBridgeDevTools = {
-  exportTrace: (tabId: number) => service.exportTrace(tabId),
+  exportTrace: (tabId: number, options?: { redact?: boolean }) => service.exportTrace(tabId, options),
   tabs: () => service.tabIds(),
 };

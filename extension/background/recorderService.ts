@@ -2,10 +2,10 @@ import browser from 'webextension-polyfill';
 import { classifyCall, summarizeCall } from '../../src/bridge';
 import { parsePanelToBackground, parseRelayToBackground } from '../../src/protocol/validate';
 import { parseDevtoolsToBackground } from '../../src/protocol/validateNetwork';
-import type { BackgroundToPanel, BackgroundToRelay, TraceV1 } from '../../src/protocol';
+import type { AnyTrace, BackgroundToPanel, BackgroundToRelay } from '../../src/protocol';
 import { IdbStore } from '../../src/recorder/idbStore';
 import { Recorder } from '../../src/recorder/recorder';
-import { exportTraceV1 } from '../../src/trace/exportV1';
+import { browserFromUserAgent, deriveForTrace, exportTraceV2, redactTrace } from '../../src/trace';
 
 type Port = browser.Runtime.Port;
 
@@ -108,11 +108,17 @@ export function startRecorderService() {
     });
   }
 
-  async function exportTrace(tabId: number): Promise<TraceV1> {
+  /** The tab's full trace (version 2), redacted unless `redact: false` is asked for explicitly. */
+  async function exportTrace(tabId: number, options: { redact?: boolean } = {}): Promise<AnyTrace> {
     const recorder = await ready;
     const session = recorder.getSession(tabId);
     if (!session) throw new Error(`No recording for tab ${tabId}. Open a Forge page in that tab first.`);
-    return exportTraceV1(session, { extensionVersion: browser.runtime.getManifest().version, now: Date.now() });
+    const trace = exportTraceV2(
+      session,
+      { extensionVersion: browser.runtime.getManifest().version, now: Date.now(), browser: browserFromUserAgent(navigator.userAgent) },
+      deriveForTrace(session),
+    );
+    return options.redact === false ? trace : redactTrace(trace);
   }
 
   return {

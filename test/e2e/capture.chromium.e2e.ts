@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { TraceCall, TraceV1 } from '../../src/protocol';
+import type { TraceCall, TraceV2 } from '../../src/protocol';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { launchChromium, type ChromiumWithExtension } from './support/chromium';
 import { stopWorker, tabIdOf, waitForTrace } from './support/extensionWorker';
@@ -58,7 +58,7 @@ describe('capture in Chromium, against the Forge sandbox and the real @forge/bri
 
   it('records a Forge frame nested inside another Forge frame, with its parent', async () => {
     const { page, tabId } = await openSite('?modules=nested');
-    const innerSettled = (t: TraceV1) => {
+    const innerSettled = (t: TraceV2) => {
       const inner = t.calls.filter((c) => c.frame.parentUrl.includes('/nested/'));
       return ['getContext', 'invoke'].every((command) => inner.some((c) => c.command === command && c.status !== 'pending'));
     };
@@ -117,7 +117,7 @@ describe('capture in Chromium, against the Forge sandbox and the real @forge/bri
     await new Promise((r) => setTimeout(r, 60));
     await stopWorker(browser);
     expect(await burst).toBe(2000);
-    const trace: TraceV1 = await waitForTrace(browser, tabId, (t) => t.calls.length >= before + 2000 && t.calls.every((c) => c.status !== 'pending'), 30_000);
+    const trace: TraceV2 = await waitForTrace(browser, tabId, (t) => t.calls.length >= before + 2000 && t.calls.every((c) => c.status !== 'pending'), 30_000);
     expect(trace.calls.length).toBe(before + 2000);
     expect(trace.calls.filter((c) => c.command === 'getContext' && c.status === 'ok').length).toBe(2001);
     expect(trace.dropped).toBe(0);

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { TraceV1 } from '../../../src/protocol';
+import type { TraceV2 } from '../../../src/protocol';
 import type { ChromiumWithExtension } from './chromium';
 
 /** The browser's id for the tab showing `page`, asked of the extension (tabs.query by URL needs only host permission). */
@@ -12,10 +12,10 @@ export async function tabIdOf(browser: ChromiumWithExtension, page: Page): Promi
 }
 
 /** The documented automation entry point: globalThis.forgeBridgeDevTools.exportTrace(tabId) in the worker. */
-export async function exportTrace(browser: ChromiumWithExtension, tabId: number): Promise<TraceV1> {
+export async function exportTrace(browser: ChromiumWithExtension, tabId: number): Promise<TraceV2> {
   const worker = await browser.worker();
   return worker.evaluate(
-    (id) => (globalThis as unknown as { forgeBridgeDevTools: { exportTrace(t: number): Promise<TraceV1> } }).forgeBridgeDevTools.exportTrace(id),
+    (id) => (globalThis as unknown as { forgeBridgeDevTools: { exportTrace(t: number): Promise<TraceV2> } }).forgeBridgeDevTools.exportTrace(id),
     tabId,
   );
 }
@@ -38,12 +38,12 @@ export async function stopWorker(browser: ChromiumWithExtension): Promise<void> 
 export async function waitForTrace(
   browser: ChromiumWithExtension,
   tabId: number,
-  done: (trace: TraceV1) => boolean,
+  done: (trace: TraceV2) => boolean,
   timeoutMs = 15_000,
   pollMs = 150,
-): Promise<TraceV1> {
+): Promise<TraceV2> {
   const deadline = Date.now() + timeoutMs;
-  let last: TraceV1 | null = null;
+  let last: TraceV2 | null = null;
   for (;;) {
     try {
       last = await exportTrace(browser, tabId);

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'puppeteer-core';
-import type { TraceV1 } from '../../../src/protocol';
+import type { TraceV2 } from '../../../src/protocol';
 
 /**
  * The test build's harness page (panel.html?harness=1), which the extension opens itself on install.
@@ -19,7 +19,7 @@ export async function harnessPage(browser: Browser, timeoutMs = 15_000): Promise
 
 interface Harness {
   tabs(): Promise<{ id: number; url: string }[]>;
-  exportTrace(tabId: number): Promise<TraceV1>;
+  exportTrace(tabId: number): Promise<TraceV2>;
 }
 
 export async function firefoxTabId(harness: Page, url: string): Promise<number> {
@@ -29,9 +29,9 @@ export async function firefoxTabId(harness: Page, url: string): Promise<number> 
   return tab.id;
 }
 
-export async function firefoxWaitForTrace(harness: Page, tabId: number, done: (t: TraceV1) => boolean, timeoutMs = 15_000): Promise<TraceV1> {
+export async function firefoxWaitForTrace(harness: Page, tabId: number, done: (t: TraceV2) => boolean, timeoutMs = 15_000): Promise<TraceV2> {
   const deadline = Date.now() + timeoutMs;
-  let last: TraceV1 | null = null;
+  let last: TraceV2 | null = null;
   for (;;) {
     try {
       last = await harness.evaluate((id) => (window as unknown as { fbdtHarness: Harness }).fbdtHarness.exportTrace(id), tabId);

@@ -1,0 +1,71 @@
+import { correlate } from '../../../src/network';
+import type { CallRecord, FrameRecord, TabSession } from '../../../src/protocol/model';
+import type { NetworkEntry } from '../../../src/protocol/network';
+import { collectTokens } from '../../../src/tokens';
+import { exportTraceV2 } from '../../../src/trace';
+import { call, entry, fitMint, invokeGraphql, jwt, requestRemote } from '../network/fixtures';
+
+/** Known secrets planted in every place a trace can carry them. */
+export const SECRETS = {
+  fitSignature: 'PLANTEDfitSIGNATUREabcdef0123456789',
+  oauthSystem: 'planted-oauth-system-token-7f3a9',
+  oauthUser: 'planted-oauth-user-token-2b8c1',
+  cookie: 'planted-session-cookie-5d1e',
+  basic: 'cGxhbnRlZDpiYXNpYy1wYXNzd29yZA',
+  password: 'planted-payload-password-99',
+  apiKey: 'plantedQueryApiKey42',
+  bodySecret: 'planted-base64-body-secret-11',
+  clientSecret: 'planted-form-client-secret-3',
+};
+
+export const T0 = 1_800_000_000;
+
+export function plantedFit(): string {
+  const unsigned = jwt({ iss: 'forge/invocation-token', aud: 'ari:cloud:ecosystem::app/1', jti: 'f'.repeat(40), iat: T0, nbf: T0, exp: T0 + 25, app: { id: 'a' } });
+  return `${unsigned.slice(0, unsigned.lastIndexOf('.'))}.${SECRETS.fitSignature}`;
+}
+
+const FRAME: FrameRecord = {
+  key: '3:doc', frameId: 3, docId: 'doc', url: 'http://localhost:8000/main/index.html', isTop: false, parentUrl: 'http://127.0.0.1:9000/index.html',
+  firstSeenAt: T0 * 1000, hookReady: true, bridge: { semver: '1.15.3', frozen: false, via: 'trap' }, transport: 'post-robot', segment: 0,
+};
+
+export function plantedSession(): TabSession {
+  const fit = plantedFit();
+  const at = T0 * 1000;
+  const remote = call('fetchRemote', { ...requestRemote(`/tasks?apiKey=${SECRETS.apiKey}&page=2`), fetchRequestInit: { path: `/tasks?apiKey=${SECRETS.apiKey}&page=2`, method: 'POST', body: JSON.stringify({ password: SECRETS.password, title: 'keep me' }), headers: [] } }, at + 100, at + 200, { frameKey: FRAME.key, kind: 'requestRemote', summary: 'requestRemote remote-a POST /tasks → 200', response: { value: { status: 200, body: '{"ok":true}' }, bytes: 30, truncated: false } });
+  const resolver = call('invoke', { functionKey: 'login', payload: { user: 'ann', password: SECRETS.password } }, at + 300, at + 400, { frameKey: FRAME.key, kind: 'resolver', summary: 'invoke login' });
+  const calls: CallRecord[] = [remote, resolver];
+  const network: NetworkEntry[] = [
+    fitMint(at + 105, 'http://remote.test'),
+    entry({
+      url: `http://remote.test/tasks?apiKey=${SECRETS.apiKey}&page=2`,
+      category: 'forge-jwt',
+      method: 'POST',
+      startedAt: at + 120,
+      requestHeaders: [
+        { name: 'Authorization', value: `Bearer ${fit}` },
+        { name: 'x-forge-oauth-system', value: SECRETS.oauthSystem },
+        { name: 'X-Forge-OAuth-User', value: SECRETS.oauthUser },
+        { name: 'Cookie', value: `session=${SECRETS.cookie}` },
+      ],
+      responseHeaders: [{ name: 'Set-Cookie', value: `sid=${SECRETS.cookie}; HttpOnly` }, { name: 'Date', value: new Date(at).toUTCString() }],
+      requestBody: `grant_type=x&client_secret=${SECRETS.clientSecret}&title=keep`,
+      responseBody: Buffer.from(JSON.stringify({ token: SECRETS.bodySecret, note: 'keep me' })).toString('base64'),
+      responseBodyEncoding: 'base64',
+    }),
+    entry({ url: 'http://product.test/rest/api/3/myself', category: 'product', startedAt: at + 130, requestHeaders: [{ name: 'Authorization', value: `Basic ${SECRETS.basic}` }] }),
+    invokeGraphql({ functionKey: 'login', payload: { user: 'ann', password: SECRETS.password } }, at + 310),
+  ];
+  return {
+    tabId: 7, segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/index.html' }], frames: [FRAME], calls, dropped: 0, lostInTransit: 0, rejected: 0,
+    recording: true, preserveLog: false, maxCalls: 10_000, network, networkDropped: 0, networkFeed: 'on',
+  };
+}
+
+export function plantedTrace() {
+  const session = plantedSession();
+  const matches = correlate(session.calls, session.network);
+  const tokens = collectTokens({ calls: session.calls, network: session.network, matches });
+  return exportTraceV2(session, { extensionVersion: '0.1.0', now: T0 * 1000 + 1000, browser: { name: 'Chromium', version: '156' } }, { tokens, matches });
+}
