@@ -1,0 +1,1 @@
+export { matchCall, parseFilter, type FilterRow, type FilterTerm, type ParsedFilter } from './filter';

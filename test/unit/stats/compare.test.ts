@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { compareRemotes, quantile, sharedHistogram, summarize, verdictFor } from '../../../src/stats';
+import { call, requestRemote } from '../network/fixtures';
+
+const viaInvoke = (ms: number, status = 200) =>
+  call('invoke', { path: '/tasks?page=1', method: 'GET', invokeType: 'ui-remote-fetch' }, 0, ms, { response: { value: { success: status < 400, payload: { status } }, bytes: 100, truncated: false } });
+const viaRequest = (ms: number, status = 200) => call('fetchRemote', requestRemote('/tasks'), 0, ms, { response: { value: { status }, bytes: 80, truncated: false } });
+
+describe('summary statistics', () => {
+  it('interpolates quantiles and bins two series on the same edges', () => {
+    expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(summarize([5, 1, 3])).toMatchObject({ count: 3, p50: 3, max: 5, mean: 3 });
+    const h = sharedHistogram([1, 2], [10], 5);
+    expect(h.edges).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(h.a).toEqual([1, 1, 0, 0, 0]);
+    expect(h.b).toEqual([0, 0, 0, 0, 1]);
+  });
+});
+
+describe('compareRemotes and verdictFor', () => {
+  it('groups both paths by method and path and says which is faster, from the numbers', () => {
+    const calls = [...[50, 60, 70, 80, 90, 100].map((ms) => viaInvoke(ms)), ...[20, 25, 30, 35, 40].map((ms) => viaRequest(ms))];
+    const [cmp] = compareRemotes(calls);
+    expect(cmp).toMatchObject({ method: 'GET', path: '/tasks', remoteKeys: ['remote-a'], invokeRemote: { calls: 6, errorRate: 0 }, requestRemote: { calls: 5 } });
+    expect(cmp!.invokeRemote!.latency.p50).toBe(75);
+    expect(cmp!.requestRemote!.latency.p50).toBe(30);
+    expect(verdictFor(cmp!)).toBe('requestRemote is 2.5× faster at p50 for GET /tasks over 11 calls (6 invokeRemote, 5 requestRemote) (30.0 ms against 75.0 ms).');
+  });
+
+  it('says when only one path was used, when there are too few calls, ties, and different error rates', () => {
+    const only = compareRemotes([viaRequest(10)])[0]!;
+    expect(verdictFor(only)).toBe('Only requestRemote was used for GET /tasks (1 call); call it with invokeRemote too to compare.');
+    const few = compareRemotes([viaRequest(10), viaInvoke(10)])[0]!;
+    expect(verdictFor(few)).toMatch(/^Not enough calls to compare GET \/tasks yet: 2 calls \(1 invokeRemote, 1 requestRemote\)/);
+    const tie = compareRemotes([...[10, 10, 10, 10, 10].map((ms) => viaInvoke(ms)), ...[10, 10, 10, 10, 10.5].map((ms) => viaRequest(ms, 500))])[0]!;
+    expect(verdictFor(tie)).toBe('invokeRemote and requestRemote take about the same time for GET /tasks (p50 10.0 ms and 10.0 ms) over 10 calls (5 invokeRemote, 5 requestRemote). Errors: invokeRemote 0 %, requestRemote 100 %.');
+  });
+
+  it('counts pending calls apart and ignores calls that are not remote calls', () => {
+    const cmp = compareRemotes([viaRequest(10), call('fetchRemote', requestRemote('/tasks'), 0, null), call('getContext', null, 0, 5)]);
+    expect(cmp).toHaveLength(1);
+    expect(cmp[0]!.requestRemote).toMatchObject({ calls: 2, pending: 1, latency: { count: 1 } });
+  });
+});
