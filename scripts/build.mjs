@@ -49,6 +49,7 @@ async function buildFor(browser) {
       rollupOptions: {
         input: {
           panel: 'extension/panel/panel.html',
+          viewer: 'extension/viewer/viewer.html',
         },
       },
     },

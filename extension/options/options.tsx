@@ -2,12 +2,12 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { toMatchPattern } from '../../src/settings/originPattern';
-import '../panel/panel.css';
+import '../../src/ui/panel.css';
 import { TrustedJwks } from './trustedJwks';
 
 function Settings() {
   return (
-    <main class="empty">
+    <main class="empty panel" data-theme={matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'}>
       <h1>Forge Bridge DevTools settings</h1>
       <CustomOrigins />
       <TrustedJwks />

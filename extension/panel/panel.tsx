@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { CallListPanel } from '../../src/ui/CallListPanel';
+import { Panel } from '../../src/ui/Panel';
+import '../../src/ui/panel.css';
+import { extensionEnvironment } from './environment';
 import { createPortSource } from './portSource';
-import './panel.css';
 
 /** Inside DevTools the inspected tab; as an ordinary page, `?tabId=N`. */
 function inspectedTabId(): number | null {
@@ -19,5 +20,5 @@ const tabId = inspectedTabId();
 if (tabId === null) {
   render(<p class="empty">Open this panel from DevTools, or as a page with <code>?tabId=N</code>.</p>, root);
 } else {
-  render(<CallListPanel source={createPortSource()} tabId={tabId} onOpenSettings={() => void browser.runtime.openOptionsPage()} />, root);
+  render(<Panel source={createPortSource()} tabId={tabId} env={extensionEnvironment({ viewer: false })} mode="live" />, root);
 }

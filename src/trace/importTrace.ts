@@ -11,8 +11,14 @@ export type ImportResult = { ok: true; trace: TraceV2; source: 'trace-v1' | 'tra
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
+/** The message for a file too large to open, or null; checked before a file is read. */
+export function importSizeError(bytes: number, max = MAX_IMPORT_BYTES): string | null {
+  return bytes > max ? `The file is ${mb(bytes)}; the largest file this viewer opens is ${mb(max)}. Export fewer calls (clear the log first, or filter) and try again.` : null;
+}
+
 function tooLarge(bytes: number, max: number): ImportResult | null {
-  return bytes > max ? { ok: false, error: `The file is ${mb(bytes)}; the largest file this viewer opens is ${mb(max)}. Export fewer calls (clear the log first, or filter) and try again.` } : null;
+  const error = importSizeError(bytes, max);
+  return error ? { ok: false, error } : null;
 }
 
 function parseError(text: string, error: unknown): string {

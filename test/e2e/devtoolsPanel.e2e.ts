@@ -62,16 +62,25 @@ describe('the panel inside real DevTools (Chromium), against the Forge sandbox',
   });
 
   it('feeds the recorder the tab\'s Forge traffic while DevTools is open: invokeExtension, the FIT mint, the FIT-bearing request', async () => {
-    const session = await panel.evaluate(async (tabId) => {
-      const port = chrome.runtime.connect({ name: 'fbdt-panel' });
-      const first = await new Promise<{ type: string; session?: unknown }>((resolve) => {
-        port.onMessage.addListener((m) => resolve(m as { type: string; session?: unknown }));
-        port.postMessage({ type: 'subscribe', tabId });
-      });
-      port.disconnect();
-      return first.session as { networkFeed: string; network: { category: string; operationName: string | null; url: string; requestHeaders: { name: string; value: string }[] }[] };
-    }, await siteTabId());
-    expect(session.networkFeed).toBe('on');
+    type Session = { networkFeed: string; network: { category: string; operationName: string | null; url: string; requestHeaders: { name: string; value: string }[] }[] };
+    const tabId = await siteTabId();
+    const read = () =>
+      panel.evaluate(async (id) => {
+        const port = chrome.runtime.connect({ name: 'fbdt-panel' });
+        const first = await new Promise<{ type: string; session?: unknown }>((resolve) => {
+          port.onMessage.addListener((m) => resolve(m as { type: string; session?: unknown }));
+          port.postMessage({ type: 'subscribe', tabId: id });
+        });
+        port.disconnect();
+        return first.session as Session;
+      }, tabId);
+    // Entries arrive after their bodies are read and a batch is sent: poll for a few seconds.
+    let session = await read();
+    for (let i = 0; i < 50 && !(session.network.some((e) => e.category === 'forge-jwt') && session.network.some((e) => e.operationName === 'signInvocationTokenForUI')); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      session = await read();
+    }
+    expect(session.networkFeed, JSON.stringify(session).slice(0, 300)).toBe('on');
     const operations = session.network.filter((e) => e.category === 'forge-graphql').map((e) => e.operationName);
     expect(operations).toEqual(expect.arrayContaining(['forge_ui_invokeExtension', 'signInvocationTokenForUI']));
     const fitBearing = session.network.filter((e) => e.category === 'forge-jwt');

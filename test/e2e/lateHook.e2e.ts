@@ -44,10 +44,10 @@ describe('a hook that arrives after the bridge', () => {
       const tabId = await panel.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
       expect(tabId).toBeTypeOf('number');
       await panel.goto(`chrome-extension://${id}/extension/panel/panel.html?tabId=${tabId}`);
-      const row = panel.locator('tr[data-command="invoke"]');
+      const row = panel.locator('[role="row"][data-command="invoke"]');
       await row.waitFor({ timeout: 10_000 });
-      expect(await row.locator('td.summary').textContent()).toBe('invoke afterInstall');
-      expect(await panel.locator('tr[data-command="beforeInstall"]').count()).toBe(0);
+      expect(await row.locator('.col-summary').textContent()).toBe('invoke afterInstall');
+      expect(await panel.locator('[role="row"][data-command="beforeInstall"]').count()).toBe(0);
     } finally {
       await context.close().catch(() => undefined);
       await rm(profile, { recursive: true, force: true });

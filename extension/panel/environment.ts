@@ -1,0 +1,59 @@
+import browser from 'webextension-polyfill';
+import { readTrustedJwksUrls, TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
+import { browserFromUserAgent } from '../../src/trace';
+import type { PanelEnvironment } from '../../src/ui/panelEnvironment';
+
+function saveFile(name: string, _mime: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** DevTools says "dark" for its dark theme ("default" or "light" otherwise); a plain page follows the system. */
+function theme(): 'light' | 'dark' {
+  const name = browser.devtools?.panels?.themeName;
+  if (name) return name === 'dark' ? 'dark' : 'light';
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** Frame URLs the inspected page lists (top-level iframes), through DevTools; null outside DevTools. */
+function pageFrameLister(): PanelEnvironment['listPageFrameUrls'] {
+  const inspected = browser.devtools?.inspectedWindow;
+  if (!inspected) return null;
+  return async () => {
+    const [result] = (await inspected.eval('Array.from(document.querySelectorAll("iframe"), (f) => f.src)')) as [unknown, unknown];
+    return Array.isArray(result) ? result.filter((u): u is string => typeof u === 'string') : [];
+  };
+}
+
+/** The panel's environment in an extension page (DevTools panel, panel as a tab, or the viewer). */
+export function extensionEnvironment(options: { viewer: boolean }): PanelEnvironment {
+  const manifest = browser.runtime.getManifest();
+  return {
+    extensionVersion: manifest.version,
+    browser: browserFromUserAgent(navigator.userAgent),
+    theme: theme(),
+    // Only key sets the verifier chose (Atlassian's by environment, or ones trusted in settings) are fetched.
+    fetchJwks: async (url) => {
+      const response = await fetch(url, { credentials: 'omit', cache: 'no-cache' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json();
+    },
+    trustedJwksUrls: async () => readTrustedJwksUrls((await browser.storage.local.get(TRUSTED_JWKS_KEY))[TRUSTED_JWKS_KEY]),
+    coveredOrigins: async () => {
+      const fixed = (manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []);
+      const { origins = [] } = await browser.permissions.getAll();
+      return [...new Set([...fixed, ...origins])];
+    },
+    listPageFrameUrls: options.viewer ? null : pageFrameLister(),
+    openSettings: () => void browser.runtime.openOptionsPage(),
+    openViewer: options.viewer ? null : () => void browser.tabs.create({ url: browser.runtime.getURL('extension/viewer/viewer.html') }),
+    saveFile,
+    now: () => Date.now(),
+  };
+}

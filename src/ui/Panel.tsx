@@ -1,0 +1,197 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TabSession, TraceV2 } from '../protocol';
+import { parseFilter } from '../query';
+import { exportTraceV2, traceToSession } from '../trace';
+import { CallTable } from './CallTable';
+import { ComparePanel } from './compare/ComparePanel';
+import type { PanelDataSource } from './dataSource';
+import { useDerived } from './derived';
+import { Details } from './details/Details';
+import { Diagnose } from './Diagnose';
+import { EmptyState } from './EmptyState';
+import { buildRows, filterRows, sortRows, type ColumnKey, type Sort } from './listModel';
+import type { PanelEnvironment } from './panelEnvironment';
+import { applyPanelMessage, emptySessionView, type SessionView } from './sessionState';
+import { PasteToDecode } from './tokens/PasteToDecode';
+import { useNow } from './tokens/TokenView';
+import { Toolbar, type PanelView } from './Toolbar';
+import { ExportDialog } from './transfer/ExportDialog';
+import { ImportButton } from './transfer/ImportButton';
+
+const HIDDEN_KEY = 'fbdt.hiddenColumns';
+
+function loadHidden(): Set<ColumnKey> {
+  try {
+    return new Set(JSON.parse(localStorage.getItem(HIDDEN_KEY) ?? '[]') as ColumnKey[]);
+  } catch {
+    return new Set();
+  }
+}
+
+function viewOfTrace(trace: TraceV2): SessionView {
+  return applyPanelMessage(emptySessionView, { type: 'session', session: traceToSession(trace) });
+}
+
+function sessionOfView(view: SessionView, tabId: number): TabSession {
+  return { tabId, segments: [], frames: view.frames, calls: view.calls, dropped: view.dropped, lostInTransit: view.lostInTransit, rejected: view.rejected, recording: view.recording, preserveLog: view.preserveLog, maxCalls: 0, network: view.network, networkDropped: view.networkDropped, networkFeed: view.networkFeed };
+}
+
+const typing = (el: EventTarget | null) => el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
+
+/**
+ * The panel: one tab's calls live (a port to the recorder), or a trace file (the viewer). The same UI in
+ * DevTools, as a plain page and in the viewer; what differs comes in through `source` and `env`.
+ */
+export function Panel({ source, tabId, env, mode, initialTrace = null }: { source: PanelDataSource; tabId: number | null; env: PanelEnvironment; mode: 'live' | 'file'; initialTrace?: { trace: TraceV2; name: string } | null }) {
+  const [live, setLive] = useState<SessionView>(emptySessionView);
+  const [opened, setOpened] = useState<{ view: SessionView; trace: TraceV2; name: string; notes: string[] } | null>(initialTrace ? { view: viewOfTrace(initialTrace.trace), trace: initialTrace.trace, name: initialTrace.name, notes: [] } : null);
+  const [filterText, setFilterText] = useState('');
+  const [chips, setChips] = useState<Set<string>>(new Set());
+  const [errorsOnly, setErrorsOnly] = useState(false);
+  const [sort, setSort] = useState<Sort>({ key: 'time', descending: false });
+  const [hidden, setHidden] = useState<Set<ColumnKey>>(loadHidden);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const [panelView, setPanelView] = useState<PanelView>('calls');
+  const [exporting, setExporting] = useState(false);
+  const filterRef = useRef<HTMLInputElement>(null);
+  const now = useNow(env);
+
+  useEffect(() => {
+    if (mode !== 'live' || tabId === null) return;
+    const stop = source.connect(
+      (message) => setLive((current) => applyPanelMessage(current, message)),
+      () => setLive((current) => ({ ...current, connected: false })),
+    );
+    source.send({ type: 'subscribe', tabId });
+    return stop;
+  }, [source, tabId, mode]);
+
+  const view = opened?.view ?? live;
+  const derived = useDerived(view.calls, view.network);
+  const filter = useMemo(() => parseFilter(filterText), [filterText]);
+  const rows = useMemo(() => buildRows(view.calls, view.frames, derived.tokens), [view.calls, view.frames, derived.tokens]);
+  const shown = useMemo(() => sortRows(filterRows(rows, { query: filter, chips, errorsOnly }), sort), [rows, filter, chips, errorsOnly, sort]);
+  const selected = selectedId === null ? null : (shown.find((r) => r.call.id === selectedId) ?? null);
+  const isLive = mode === 'live' && opened === null && tabId !== null;
+
+  const move = (delta: number) => {
+    if (shown.length === 0) return;
+    const index = selectedId === null ? -1 : shown.findIndex((r) => r.call.id === selectedId);
+    const next = Math.min(shown.length - 1, Math.max(0, index < 0 ? (delta > 0 ? 0 : shown.length - 1) : index + delta));
+    setSelectedId(shown[next]!.call.id);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key === '/' && !typing(e.target)) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
+        e.preventDefault();
+        setPanelView('calls');
+        filterRef.current?.focus();
+        filterRef.current?.select();
+        return;
+      }
+      if (e.key === 'Escape') {
+        if (exporting) setExporting(false);
+        else if (e.target === filterRef.current) filterRef.current?.blur();
+        else if (detailsOpen) setDetailsOpen(false);
+        return;
+      }
+      if (typing(e.target) || panelView !== 'calls') return;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        if ((e.target as HTMLElement).closest?.('[role="tablist"]')) return;
+        e.preventDefault();
+        move(e.key === 'ArrowDown' ? 1 : -1);
+      } else if (e.key === 'Enter' && selected) {
+        e.preventDefault();
+        setDetailsOpen(true);
+        setTimeout(() => document.querySelector<HTMLElement>('.details [role="tab"][aria-selected="true"]')?.focus(), 0);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  const send = (m: Parameters<PanelDataSource['send']>[0]) => source.send(m);
+  const toggleColumn = (key: ColumnKey) => {
+    const next = new Set(hidden);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    setHidden(next);
+    try {
+      localStorage.setItem(HIDDEN_KEY, JSON.stringify([...next]));
+    } catch {
+      // storage unavailable: the choice lasts for this session
+    }
+  };
+  const buildTrace = (): TraceV2 =>
+    opened && !isLive
+      ? opened.trace
+      : exportTraceV2(sessionOfView(view, tabId ?? -1), { extensionVersion: env.extensionVersion, now: env.now(), browser: env.browser }, { tokens: derived.tokens, matches: derived.matches });
+
+  return (
+    <div class="panel" data-theme={env.theme}>
+      <Toolbar
+        live={isLive}
+        recording={view.recording}
+        preserveLog={view.preserveLog}
+        onRecord={() => tabId !== null && send({ type: 'set-recording', tabId, on: !view.recording })}
+        onClear={() => tabId !== null && send({ type: 'clear', tabId })}
+        onPreserveLog={(on) => tabId !== null && send({ type: 'set-preserve-log', tabId, on })}
+        filterText={filterText}
+        filter={filter}
+        filterRef={filterRef}
+        onFilter={setFilterText}
+        chips={chips}
+        onChip={(label) => setChips((c) => {
+          const next = new Set(c);
+          if (next.has(label)) next.delete(label);
+          else next.add(label);
+          return next;
+        })}
+        errorsOnly={errorsOnly}
+        onErrorsOnly={setErrorsOnly}
+        hidden={hidden}
+        onToggleColumn={toggleColumn}
+        view={panelView}
+        onView={setPanelView}
+        onExport={() => setExporting(true)}
+        importSlot={<ImportButton onImported={(trace, name, notes) => { setOpened({ view: viewOfTrace(trace), trace, name, notes }); setSelectedId(null); }} />}
+        onSettings={env.openSettings}
+        onOpenViewer={env.openViewer}
+        shown={shown.length}
+        total={view.calls.length}
+      />
+      {opened && (
+        <div class="banner" role="status" data-testid="opened-file">
+          Showing <strong>{opened.name}</strong> ({opened.view.calls.length} calls{opened.trace.redaction ? ', redacted' : ', NOT redacted'}). {opened.notes.join(' ')}
+          {mode === 'live' && tabId !== null && <button type="button" class="link" onClick={() => setOpened(null)}>Back to the live tab</button>}
+        </div>
+      )}
+      {isLive && !view.recording && <div class="banner warn" role="status">Recording paused: calls made now are not kept.</div>}
+      {view.dropped > 0 && <div class="banner warn" role="status" data-testid="dropped">The recorder's bound was reached: the {view.dropped.toLocaleString()} oldest calls were dropped. Clear the log, or raise the bound.</div>}
+      {view.lostInTransit > 0 && <div class="banner warn" role="status">{view.lostInTransit} events were lost on the way to the recorder.</div>}
+      {isLive && view.networkFeed === 'off' && view.calls.length > 0 && (
+        <div class="banner muted" data-testid="feed-off">The network feed is off: DevTools was not open on this tab, so requests, tokens and timing phases of calls made meanwhile are not known.</div>
+      )}
+      {view.error && <div class="banner error" role="alert">{view.error}</div>}
+      <main class="main">
+        {panelView === 'compare' && <ComparePanel calls={view.calls} />}
+        {panelView === 'decode' && <PasteToDecode env={env} />}
+        {panelView === 'diagnose' && <Diagnose env={env} input={{ frames: view.frames, networkFeed: view.networkFeed, dropped: view.dropped, lostInTransit: view.lostInTransit, rejected: view.rejected }} />}
+        {panelView === 'calls' &&
+          (shown.length === 0 ? (
+            <EmptyState view={opened ? { ...view, connected: true } : view} filtered={view.calls.length > 0} onOpenSettings={env.openSettings} onDiagnose={() => setPanelView('diagnose')} />
+          ) : (
+            <div class={`split${detailsOpen && selected ? ' with-details' : ''}`}>
+              <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} />
+              {detailsOpen && selected && (
+                <Details call={selected.call} frame={selected.frame} calls={view.calls} derived={derived} env={env} networkFeed={view.networkFeed} onClose={() => setDetailsOpen(false)} />
+              )}
+            </div>
+          ))}
+      </main>
+      {exporting && <ExportDialog build={buildTrace} env={env} onClose={() => setExporting(false)} />}
+    </div>
+  );
+}

@@ -1,0 +1,84 @@
+import { useState } from 'preact/hooks';
+import type { CallRecord, FrameRecord } from '../../protocol';
+import type { Derived } from '../derived';
+import { JsonTree } from '../JsonTree';
+import type { PanelEnvironment } from '../panelEnvironment';
+import { CopyMenu } from './CopyMenu';
+import { Overview } from './Overview';
+import { TimingTab } from './TimingTab';
+import { TokenTab } from './TokenTab';
+
+export type DetailsTab = 'overview' | 'request' | 'response' | 'timing' | 'token' | 'raw';
+
+/** The app id (ARI) the frame's own getContext reported, to check a token's audience against. */
+function appIdOf(calls: readonly CallRecord[], frameKey: string): string | null {
+  for (const c of calls) {
+    if (c.frameKey !== frameKey || c.command !== 'getContext' || c.status !== 'ok') continue;
+    const ctx = c.response?.value as { localId?: unknown; extension?: { appId?: unknown } } | null;
+    const localId = typeof ctx?.localId === 'string' ? ctx.localId : '';
+    const m = /ari:cloud:ecosystem::extension\/([0-9a-f-]{36})\//.exec(localId);
+    if (m) return `ari:cloud:ecosystem::app/${m[1]}`;
+  }
+  return null;
+}
+
+export function Details({ call, frame, calls, derived, env, networkFeed, onClose }: {
+  call: CallRecord;
+  frame: FrameRecord | null;
+  calls: readonly CallRecord[];
+  derived: Derived;
+  env: PanelEnvironment;
+  networkFeed: 'on' | 'off';
+  onClose: () => void;
+}) {
+  const [tab, setTab] = useState<DetailsTab>('overview');
+  const outcomeLabel = call.status === 'error' ? 'Error' : 'Response';
+  const tabs: { id: DetailsTab; label: string }[] = [
+    { id: 'overview', label: 'Overview' },
+    { id: 'request', label: 'Request' },
+    { id: 'response', label: outcomeLabel },
+    { id: 'timing', label: 'Timing' },
+    { id: 'token', label: 'Token' },
+    { id: 'raw', label: 'Raw' },
+  ];
+  const phases = derived.phasesOf(call);
+  const main = derived.matches.find((m) => m.callId === call.id && m.relation !== 'token-renewal');
+  const entry = main ? (derived.entries.get(main.entryId) ?? null) : null;
+  const onKey = (e: KeyboardEvent) => {
+    const i = tabs.findIndex((t) => t.id === tab);
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+      e.preventDefault();
+      const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length]!;
+      setTab(next.id);
+      (e.currentTarget as HTMLElement).querySelector<HTMLElement>(`#tab-${next.id}`)?.focus();
+    }
+  };
+  const outcome = call.status === 'error' ? call.error : call.response;
+  return (
+    <aside class="details" aria-label="Call details">
+      <div class="details-head">
+        <div role="tablist" aria-label="Call details" onKeyDown={onKey}>
+          {tabs.map((t) => (
+            <button key={t.id} id={`tab-${t.id}`} type="button" role="tab" aria-selected={tab === t.id} aria-controls="details-panel" tabIndex={tab === t.id ? 0 : -1} onClick={() => setTab(t.id)}>
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" class="close" onClick={onClose} aria-label="Close details" title="Close (Esc)">✕</button>
+      </div>
+      <div id="details-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} class="details-body">
+        {tab === 'overview' && (
+          <>
+            <Overview call={call} frame={frame} />
+            <CopyMenu call={call} frame={frame} entry={entry} phases={phases} />
+          </>
+        )}
+        {tab === 'request' && <JsonTree value={call.request.value} label="Request" />}
+        {tab === 'response' && (outcome ? <JsonTree value={outcome.value} label={outcomeLabel} /> : <p class="muted">The call is still pending.</p>)}
+        {tab === 'timing' && <TimingTab call={call} phases={phases} matches={derived.matches} networkFeed={networkFeed} />}
+        {tab === 'token' && <TokenTab call={call} tokens={derived.tokens} warnings={derived.warnings} env={env} expectedAudience={appIdOf(calls, call.frameKey)} />}
+        {tab === 'raw' && <pre class="raw">{JSON.stringify({ ...call, network: entry }, null, 2)}</pre>}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,64 @@
+import type { FrameRecord } from '../protocol';
+
+export interface DiagnoseInput {
+  frames: readonly FrameRecord[];
+  networkFeed: 'on' | 'off';
+  /** Frame URLs the page itself lists (DevTools only), to find frames the extension never heard from. */
+  pageFrameUrls: readonly string[] | null;
+  coveredOrigins: readonly string[];
+  extensionVersion: string;
+  browser: { name: string; version: string } | null;
+  dropped: number;
+  lostInTransit: number;
+  rejected: number;
+}
+
+/** Whether a URL is covered by a match pattern such as https://*.atlassian.net/* or http://localhost/*. */
+export function coveredBy(url: string, patterns: readonly string[]): boolean {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  return patterns.some((p) => {
+    const m = /^(\*|https?):\/\/([^/]+)\//.exec(p);
+    if (!m) return false;
+    const [, scheme, host] = m;
+    if (scheme !== '*' && `${scheme}:` !== u.protocol) return false;
+    if (host === '*') return true;
+    return host!.startsWith('*.') ? u.hostname === host!.slice(2) || u.hostname.endsWith(host!.slice(1)) : u.hostname === host;
+  });
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
+/** What the extension saw on this page, as text to paste into an issue (answers forge-facts §7's open questions). */
+export function diagnoseText(d: DiagnoseInput): string {
+  const lines = [`Forge Bridge DevTools ${d.extensionVersion} on ${d.browser ? `${d.browser.name} ${d.browser.version}` : 'an unknown browser'}`];
+  lines.push(`Network feed: ${d.networkFeed === 'on' ? 'on (DevTools open on this tab)' : 'off (requests are not seen while DevTools is closed)'}`);
+  lines.push(`Frames the extension heard from: ${d.frames.length}`);
+  for (const f of d.frames) {
+    const bridge = f.bridge ? `bridge caught (${f.bridge.via === 'trap' ? 'trapped on install' : 'already present'}, __SEMVER ${f.bridge.semver ?? 'unknown'}${f.bridge.frozen ? ', frozen' : ''})` : 'no bridge';
+    lines.push(`- ${f.isTop ? '[top] ' : ''}${originOf(f.url)} ${f.hookReady ? 'hook ran' : 'hook did not report'}; ${bridge}; transport ${f.transport}`);
+    lines.push(`  ${f.url}`);
+  }
+  if (d.pageFrameUrls) {
+    const heard = new Set(d.frames.map((f) => f.url));
+    const silent = d.pageFrameUrls.filter((u) => u && !heard.has(u));
+    const uncovered = silent.filter((u) => /^https?:/.test(u) && !coveredBy(u, d.coveredOrigins));
+    lines.push(`Frames the page lists that never reported: ${silent.length}`);
+    for (const u of silent) lines.push(`- ${u}${uncovered.includes(u) ? '  (origin not covered: add it in Settings)' : ''}`);
+  } else {
+    lines.push('Frames the page lists: unknown here (only inside DevTools)');
+  }
+  lines.push(`Covered origins: ${d.coveredOrigins.join(', ') || 'none'}`);
+  lines.push(`Dropped calls (bound): ${d.dropped}; lost in transit: ${d.lostInTransit}; refused messages: ${d.rejected}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,109 @@
+import type { CallKind, CallRecord, FrameRecord, TokenRecord } from '../protocol';
+import { matchCall, type ParsedFilter } from '../query';
+
+/** One row of the call list, with what its columns show precomputed. */
+export interface Row {
+  call: CallRecord;
+  frame: FrameRecord | null;
+  durationMs: number | null;
+  bytes: number;
+  /** Expiry (epoch ms) of the token the call carried, when one did. */
+  tokenExp: number | null;
+}
+
+export type ColumnKey = 'time' | 'frame' | 'kind' | 'summary' | 'status' | 'duration' | 'size' | 'ttl' | 'waterfall';
+
+export const COLUMNS: { key: ColumnKey; label: string; width: string; sortable: boolean }[] = [
+  { key: 'time', label: 'Time', width: '92px', sortable: true },
+  { key: 'frame', label: 'Frame / module', width: '16%', sortable: true },
+  { key: 'kind', label: 'Kind', width: '92px', sortable: true },
+  { key: 'summary', label: 'Summary', width: 'auto', sortable: true },
+  { key: 'status', label: 'Status', width: '58px', sortable: true },
+  { key: 'duration', label: 'Duration', width: '70px', sortable: true },
+  { key: 'size', label: 'Size', width: '64px', sortable: true },
+  { key: 'ttl', label: 'Token TTL', width: '72px', sortable: true },
+  { key: 'waterfall', label: 'Waterfall', width: '14%', sortable: false },
+];
+
+/** The kind chips of the toolbar, and which kinds each stands for. */
+export const KIND_CHIPS: { label: string; kinds: CallKind[] }[] = [
+  { label: 'resolver', kinds: ['resolver'] },
+  { label: 'invokeRemote', kinds: ['invokeRemote', 'invokeService'] },
+  { label: 'requestRemote', kinds: ['requestRemote'] },
+  { label: 'product', kinds: ['product'] },
+  { label: 'events', kinds: ['events', 'realtime'] },
+  { label: 'UI Kit', kinds: ['uikit'] },
+  { label: 'other', kinds: ['context', 'navigation', 'modal', 'flag', 'other'] },
+];
+
+export function buildRows(calls: readonly CallRecord[], frames: readonly FrameRecord[], tokens: readonly TokenRecord[]): Row[] {
+  const frameByKey = new Map(frames.map((f) => [f.key, f]));
+  const expByCall = new Map<string, number>();
+  for (const t of tokens) {
+    if (t.exp === null) continue;
+    for (const u of t.uses) if (u.callId && u.source === 'authorization-header') expByCall.set(u.callId, t.exp * 1000);
+  }
+  return calls.map((call) => ({
+    call,
+    frame: frameByKey.get(call.frameKey) ?? null,
+    durationMs: call.endedAt === null ? null : call.endedAt - call.startedAt,
+    bytes: call.request.bytes + (call.response?.bytes ?? call.error?.bytes ?? 0),
+    tokenExp: expByCall.get(call.id) ?? null,
+  }));
+}
+
+export interface RowFilter {
+  query: ParsedFilter;
+  /** Chip labels switched on; none means all kinds. */
+  chips: ReadonlySet<string>;
+  errorsOnly: boolean;
+}
+
+export function filterRows(rows: readonly Row[], f: RowFilter): Row[] {
+  const kinds = new Set(KIND_CHIPS.filter((c) => f.chips.has(c.label)).flatMap((c) => c.kinds));
+  return rows.filter((r) => (kinds.size === 0 || kinds.has(r.call.kind)) && (!f.errorsOnly || r.call.status === 'error') && matchCall(f.query, r));
+}
+
+export interface Sort {
+  key: ColumnKey;
+  descending: boolean;
+}
+
+const value = (r: Row, key: ColumnKey): string | number => {
+  switch (key) {
+    case 'time': return r.call.startedAt;
+    case 'frame': return r.frame?.url ?? r.call.frameKey;
+    case 'kind': return r.call.kind;
+    case 'summary': return r.call.summary;
+    case 'status': return r.call.status;
+    case 'duration': return r.durationMs ?? Number.POSITIVE_INFINITY;
+    case 'size': return r.bytes;
+    case 'ttl': return r.tokenExp ?? Number.POSITIVE_INFINITY;
+    default: return 0;
+  }
+};
+
+/** Sorted copy; ties keep start order, so streaming rows do not shuffle. */
+export function sortRows(rows: readonly Row[], sort: Sort): Row[] {
+  if (sort.key === 'time' && !sort.descending) return rows as Row[];
+  const dir = sort.descending ? -1 : 1;
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => {
+      const x = value(a.r, sort.key);
+      const y = value(b.r, sort.key);
+      return (x < y ? -1 : x > y ? 1 : 0) * dir || a.i - b.i;
+    })
+    .map((x) => x.r);
+}
+
+/** The time span the waterfall strip draws against. */
+export function timeRange(rows: readonly Row[], now: number): { from: number; to: number } {
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  for (const r of rows) {
+    from = Math.min(from, r.call.startedAt);
+    to = Math.max(to, r.call.endedAt ?? now);
+  }
+  return Number.isFinite(from) ? { from, to: Math.max(to, from + 1) } : { from: 0, to: 1 };
+}

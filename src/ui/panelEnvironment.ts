@@ -1,0 +1,19 @@
+/** What the panel needs from where it runs: DevTools (live), a plain page (tests), or the trace viewer. */
+export interface PanelEnvironment {
+  extensionVersion: string;
+  browser: { name: string; version: string } | null;
+  theme: 'light' | 'dark';
+  /** Fetches a JWKS for verification; null where there is no network to ask (viewer without access, tests). */
+  fetchJwks: ((url: string) => Promise<unknown>) | null;
+  /** JWKS URLs the user trusts in settings (e.g. the sandbox's). */
+  trustedJwksUrls: () => Promise<string[]>;
+  /** Host match patterns the extension covers (manifest and user-added), for Diagnose. */
+  coveredOrigins: () => Promise<string[]>;
+  /** URLs of the inspected page's frames as the page lists them; null where unknown (viewer, tests). */
+  listPageFrameUrls: (() => Promise<string[]>) | null;
+  openSettings: (() => void) | null;
+  openViewer: (() => void) | null;
+  /** Saves a file (a download). */
+  saveFile: (name: string, mime: string, data: Blob) => void;
+  now: () => number;
+}
