@@ -4,7 +4,9 @@ import { TokenRecordView } from '../tokens/TokenView';
 
 /** The tokens this call carried or received, explained, counted down and verified. */
 export function TokenTab({ call, tokens, warnings, env, expectedAudience }: { call: CallRecord; tokens: TokenRecord[]; warnings: TokenWarning[]; env: PanelEnvironment; expectedAudience: string | null }) {
-  const mine = tokens.filter((t) => t.uses.some((u) => u.callId === call.id));
+  // The token the call itself carried first (a requestRemote's FIT), then those it received or waited on.
+  const carried = (t: TokenRecord) => t.uses.some((u) => u.callId === call.id && u.source === 'authorization-header');
+  const mine = tokens.filter((t) => t.uses.some((u) => u.callId === call.id)).sort((a, b) => Number(carried(b)) - Number(carried(a)));
   if (mine.length === 0) {
     return (
       <p class="muted">
