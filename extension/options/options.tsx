@@ -7,7 +7,7 @@ import { TrustedJwks } from './trustedJwks';
 
 function Settings() {
   return (
-    <main class="empty panel" data-theme={matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'}>
+    <main class="empty settings" data-theme={matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'}>
       <h1>Forge Bridge DevTools settings</h1>
       <CustomOrigins />
       <TrustedJwks />

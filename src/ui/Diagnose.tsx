@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { copyText } from './clipboard';
-import { diagnoseText, type DiagnoseInput } from './diagnose';
+import { diagnoseText, type DiagnoseInput } from './diagnoseText';
 import type { PanelEnvironment } from './panelEnvironment';
 
 /** "Diagnose this page": what the extension saw, with a button to copy it into an issue. */
