@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame } from 'puppeteer-core';
+import { extensionWorker } from '../../scripts/lib/launchChromium';
+import type { TraceV2 } from '../../src/protocol';
+import { importTraceText, toHar } from '../../src/trace';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
+
+let sandbox: Sandbox;
+let session: DevtoolsSession;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  session = await openInDevtools(sandbox, '?modules=issue-panel');
+});
+afterAll(async () => {
+  await session?.close();
+  await sandbox?.stop();
+});
+
+const PLANTED = {
+  queryKey: 'plantedQueryKey8c1f',
+  bodyPassword: 'planted-body-password-41d2',
+  invokePassword: 'planted-invoke-password-77aa',
+  invokeToken: 'planted-invoke-token-0b3e',
+  cookie: 'planted-site-cookie-5e90',
+};
+
+function encodings(secret: string): string[] {
+  return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')];
+}
+
+async function exportTrace(redact: boolean): Promise<TraceV2> {
+  const worker = await extensionWorker(session.chromium.browser, session.chromium.extensionId);
+  const tabId = await session.tabId();
+  return worker.evaluate((id, r) => (globalThis as unknown as { forgeBridgeDevTools: { exportTrace(t: number, o: { redact: boolean }): Promise<TraceV2> } }).forgeBridgeDevTools.exportTrace(id, { redact: r }), tabId, redact);
+}
+
+async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
+  for (let i = 0; i < 75; i++) {
+    const value = await read();
+    if (done(value)) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('traces of a sandbox session (real DevTools, Chromium)', () => {
+  it('a redacted export carries none of the secrets planted in the session, in any encoding, as JSON or HAR', async () => {
+    await session.site.setCookie({ name: 'session', value: PLANTED.cookie, url: sandbox.siteOrigin });
+    const app = await session.app();
+    // Straight through the bridge, as requestRemote and invoke would send them.
+    await app.evaluate(async (p) => {
+      const bridge = (globalThis as unknown as { __bridge: { callBridge(c: string, x: unknown): Promise<unknown> } }).__bridge;
+      await bridge.callBridge('fetchRemote', {
+        remoteKey: 'remote-a',
+        fetchRequestInit: { path: `/tasks?apiKey=${p.queryKey}&page=2`, method: 'POST', headers: [['content-type', 'application/json']], body: JSON.stringify({ password: p.bodyPassword, title: 'keep me' }) },
+        isMultipartFormData: false,
+      });
+    }, PLANTED);
+    await session.run('invoke');
+    await app.evaluate((p) => (window as unknown as { __sandboxApp: { run(a: string, x: unknown): Promise<unknown> } }).__sandboxApp.run('invoke', { password: p.invokePassword, token: p.invokeToken }), PLANTED);
+
+    const raw = await waitFor(() => exportTrace(false), (t) => t.tokens.some((x) => x.type === 'FIT') && t.network.some((e) => e.url.includes(PLANTED.queryKey)), 'the planted request and its FIT');
+    const signatures = raw.tokens.map((t) => t.jwt.split('.')[2]!).filter((s) => s.length > 20);
+    const planted = [...Object.values(PLANTED), ...signatures];
+    // The unredacted trace really holds them (the test can fail).
+    const rawText = JSON.stringify(raw);
+    for (const secret of planted) expect(rawText.includes(secret), `unredacted trace holds ${secret}`).toBe(true);
+
+    const redacted = await exportTrace(true);
+    expect(redacted.redaction?.counts.jwtSignatures).toBeGreaterThanOrEqual(signatures.length);
+    for (const text of [JSON.stringify(redacted), JSON.stringify(toHar(redacted))]) {
+      for (const secret of planted) for (const form of encodings(secret)) expect(text.includes(form), `${secret} as ${form}`).toBe(false);
+    }
+    expect(JSON.stringify(redacted)).toContain('keep me');
+  });
+
+  it('imports the HAR of Chromium\'s own network log for the session, rebuilding the Forge calls and tokens', async () => {
+    await session.run('invokeRemote');
+    await session.run('requestRemote');
+    const devtools = session.chromium.browser.targets().find((t) => t.url().startsWith('devtools://devtools/bundled/devtools_app.html'))!;
+    const devtoolsPage = (await devtools.asPage())!;
+    const devtoolsExtensionPage = devtoolsPage.frames().find((f: Frame) => f.url().endsWith('/extension/devtools/devtools.html'))!;
+    // What Chrome's "Save all as HAR with content" does: the log, with each entry's content read.
+    const harText = await devtoolsExtensionPage.evaluate(async () => {
+      type Entry = { response: { content: { text?: string; encoding?: string } }; getContent(cb: (c: string, e: string) => void): void };
+      const log = await new Promise<{ entries: Entry[] }>((resolve) => chrome.devtools.network.getHAR((h) => resolve(h as unknown as { entries: Entry[] })));
+      for (const entry of log.entries) {
+        await new Promise<void>((resolve) =>
+          entry.getContent((content, encoding) => {
+            if (content !== null && content !== undefined) entry.response.content.text = content;
+            if (encoding) entry.response.content.encoding = encoding;
+            resolve();
+          }),
+        );
+      }
+      return JSON.stringify({ log });
+    });
+    const result = importTraceText(harText);
+    expect(result.ok, result.ok ? '' : result.error).toBe(true);
+    if (!result.ok) return;
+    expect(result.source).toBe('har');
+    const kinds = result.trace.calls.map((c) => c.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['resolver', 'invokeRemote', 'requestRemote']));
+    const request = result.trace.calls.find((c) => c.kind === 'requestRemote')!;
+    expect(request.summary).toMatch(/^requestRemote remote-a (GET|POST) \/tasks/);
+    expect(result.trace.tokens.some((t) => t.type === 'FIT' && t.claims.iss === 'forge/invocation-token')).toBe(true);
+  });
+});
