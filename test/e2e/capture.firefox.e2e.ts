@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox';
@@ -61,6 +62,24 @@ describe('capture in Firefox ESR, against the Forge sandbox and the real @forge/
     const tabId = await firefoxTabId(harness, page.url());
     const trace = await firefoxWaitForTrace(harness, tabId, (t) => t.calls.some((c) => c.frame.parentUrl.includes('/nested/') && c.status === 'ok'));
     expect(trace.frames.filter((f) => f.bridge !== null).length).toBeGreaterThanOrEqual(2);
+    await page.close();
+  });
+
+  it('shows the tab\'s calls live on the panel page (the panel inside Firefox\'s DevTools cannot be driven from a test)', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${sandbox.siteUrl}?modules=issue-panel`);
+    const app = await appFrame(page, 'main', 'issue-panel');
+    const tabId = await firefoxTabId(harness, page.url());
+    // BiDi may not navigate to moz-extension pages, and popups need a gesture: the extension's own page
+    // navigates itself to the panel for that tab (keeping the harness).
+    await harness.evaluate((id) => void (location.href = `/extension/panel/panel.html?tabId=${id}&harness=1`), tabId);
+    const panel = harness;
+    await panel.waitForFunction(() => document.querySelector('[role="grid"]') !== null, { timeout: 15_000 });
+    await panel.waitForFunction(() => document.body.innerText.includes('getContext'), { timeout: 15_000 });
+    await app.evaluate(() => (window as unknown as { __sandboxApp: { run(a: string): Promise<unknown> } }).__sandboxApp.run('requestRemote'));
+    await panel.waitForFunction(() => /requestRemote remote-a GET \/tasks → 200/.test(document.body.innerText), { timeout: 15_000 });
+    await mkdir('test-results', { recursive: true });
+    await panel.screenshot({ path: 'test-results/firefox-panel.png' });
     await page.close();
   });
 });
