@@ -1,9 +1,9 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { COLUMNS, timeRange, type ColumnKey, type Row, type Sort } from './listModel';
 import { formatBytes, formatClock, formatDuration, shortFrameName } from './format';
 
 export const ROW_HEIGHT = 20;
-const OVERSCAN = 10;
+const OVERSCAN = 6;
 
 function moduleOf(row: Row): string {
   const url = row.frame?.url ?? '';
@@ -59,7 +59,9 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
   const [height, setHeight] = useState(400);
   const atBottom = useRef(true);
   const columns = COLUMNS.filter((c) => !hidden.has(c.key));
-  const range = timeRange(rows, now);
+  // The waterfall's span moves only with the rows (and with the clock while calls are pending).
+  const pending = rows.some((r) => r.call.endedAt === null);
+  const range = useMemo(() => timeRange(rows, now), [rows, pending ? now : 0]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -99,8 +101,9 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
 
   const template = columns.map((c) => (c.width === 'auto' ? 'minmax(120px, 1fr)' : c.width)).join(' ');
   return (
-    <div class="grid" role="grid" aria-label="Forge bridge calls" aria-rowcount={rows.length + 1}>
-      <div class="grid-head" role="row" style={{ gridTemplateColumns: template }}>
+    // One column template for every row, through a variable: rows then share their computed style.
+    <div class="grid" role="grid" aria-label="Forge bridge calls" aria-rowcount={rows.length + 1} style={{ '--columns': template }}>
+      <div class="grid-head" role="row">
         {columns.map((c) => (
           <div
             key={c.key}
@@ -120,18 +123,19 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
         ))}
       </div>
       <div class="grid-body" ref={scroller} onScroll={onScroll} data-testid="grid-body">
-        <div style={{ height: `${rows.length * ROW_HEIGHT}px`, position: 'relative' }}>
+        <div class="grid-spacer" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
+          <div class="grid-window" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
           {visible.map((row, i) => {
             const index = first + i;
             const selected = row.call.id === selectedId;
             return (
+              // Keyed by slot, not by call: scrolling rewrites the text of the rows in view instead of building new ones.
               <div
-                key={row.call.id}
+                key={i}
                 role="row"
                 aria-rowindex={index + 2}
                 aria-selected={selected}
                 class={`grid-row status-${row.call.status}${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}`}
-                style={{ top: `${index * ROW_HEIGHT}px`, gridTemplateColumns: template }}
                 data-call-id={row.call.id}
                 data-command={row.call.command}
                 onClick={() => onSelect(row.call.id)}
@@ -145,6 +149,7 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
               </div>
             );
           })}
+          </div>
         </div>
       </div>
     </div>

@@ -55,7 +55,6 @@ export function Panel({ source, tabId, env, mode, initialTrace = null }: { sourc
   const [panelView, setPanelView] = useState<PanelView>('calls');
   const [exporting, setExporting] = useState(false);
   const filterRef = useRef<HTMLInputElement>(null);
-  const now = useNow(env);
 
   useEffect(() => {
     if (mode !== 'live' || tabId === null) return;
@@ -73,6 +72,9 @@ export function Panel({ source, tabId, env, mode, initialTrace = null }: { sourc
   const rows = useMemo(() => buildRows(view.calls, view.frames, derived.tokens), [view.calls, view.frames, derived.tokens]);
   const shown = useMemo(() => sortRows(filterRows(rows, { query: filter, chips, errorsOnly }), sort), [rows, filter, chips, errorsOnly, sort]);
   const selected = selectedId === null ? null : (shown.find((r) => r.call.id === selectedId) ?? null);
+  // The clock ticks only while something on screen counts: a pending call's bar, a token's time to live.
+  const ticking = useMemo(() => view.calls.some((c) => c.endedAt === null) || derived.tokens.some((t) => t.exp !== null && t.exp * 1000 > Date.now()), [view.calls, derived.tokens]);
+  const now = useNow(env, ticking ? 1000 : null);
   const isLive = mode === 'live' && opened === null && tabId !== null;
 
   const move = (delta: number) => {
@@ -82,35 +84,38 @@ export function Panel({ source, tabId, env, mode, initialTrace = null }: { sourc
     setSelectedId(shown[next]!.call.id);
   };
 
+  // One listener for the panel's life; it calls the latest handler, which sees the latest state.
+  const onKeyRef = useRef<(e: KeyboardEvent) => void>(() => undefined);
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.key === '/' && !typing(e.target)) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
-        e.preventDefault();
-        setPanelView('calls');
-        filterRef.current?.focus();
-        filterRef.current?.select();
-        return;
-      }
-      if (e.key === 'Escape') {
-        if (exporting) setExporting(false);
-        else if (e.target === filterRef.current) filterRef.current?.blur();
-        else if (detailsOpen) setDetailsOpen(false);
-        return;
-      }
-      if (typing(e.target) || panelView !== 'calls') return;
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-        if ((e.target as HTMLElement).closest?.('[role="tablist"]')) return;
-        e.preventDefault();
-        move(e.key === 'ArrowDown' ? 1 : -1);
-      } else if (e.key === 'Enter' && selected) {
-        e.preventDefault();
-        setDetailsOpen(true);
-        setTimeout(() => document.querySelector<HTMLElement>('.details [role="tab"][aria-selected="true"]')?.focus(), 0);
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  });
+    const listener = (e: KeyboardEvent) => onKeyRef.current(e);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+  onKeyRef.current = (e: KeyboardEvent) => {
+    if ((e.key === '/' && !typing(e.target)) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
+      e.preventDefault();
+      setPanelView('calls');
+      filterRef.current?.focus();
+      filterRef.current?.select();
+      return;
+    }
+    if (e.key === 'Escape') {
+      if (exporting) setExporting(false);
+      else if (e.target === filterRef.current) filterRef.current?.blur();
+      else if (detailsOpen) setDetailsOpen(false);
+      return;
+    }
+    if (typing(e.target) || panelView !== 'calls') return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      if ((e.target as HTMLElement).closest?.('[role="tablist"]')) return;
+      e.preventDefault();
+      move(e.key === 'ArrowDown' ? 1 : -1);
+    } else if (e.key === 'Enter' && selected) {
+      e.preventDefault();
+      setDetailsOpen(true);
+      setTimeout(() => document.querySelector<HTMLElement>('.details [role="tab"][aria-selected="true"]')?.focus(), 0);
+    }
+  };
 
   const send = (m: Parameters<PanelDataSource['send']>[0]) => source.send(m);
   const toggleColumn = (key: ColumnKey) => {

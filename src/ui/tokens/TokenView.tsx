@@ -5,13 +5,15 @@ import type { PanelEnvironment } from '../panelEnvironment';
 import { countdownText } from './countdown';
 import { useVerification } from './useVerification';
 
-/** Re-renders every second while mounted: countdowns tick. */
-export function useNow(env: PanelEnvironment, everyMs = 1000): number {
+/** Re-renders every `everyMs` while mounted (countdowns tick); null: no ticking. */
+export function useNow(env: PanelEnvironment, everyMs: number | null = 1000): number {
   const [now, setNow] = useState(env.now());
   useEffect(() => {
+    if (everyMs === null) return;
+    setNow(env.now());
     const timer = setInterval(() => setNow(env.now()), everyMs);
     return () => clearInterval(timer);
-  }, []);
+  }, [everyMs]);
   return now;
 }
 
