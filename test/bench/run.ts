@@ -1,6 +1,8 @@
 // `npm run bench`: prints numbers; each compares with the extension against without it in the same run.
 import { benchBridgeOverhead } from './bridgeOverhead';
 import { benchBurst } from './burst';
+import { benchPanel } from './panel.bench';
+import { benchTrace } from './trace.bench';
 import { benchSandboxRoundTrip } from './sandboxRoundTrip';
 
 const extensionDir = 'dist/chrome';
@@ -20,3 +22,15 @@ console.log(`  p99 added: ${f(sandbox.addedP99Us)} µs; ratio with/without: medi
 const burst = await benchBurst(extensionDir);
 console.log(`\nBurst: ${burst.calls} calls fired at once into a page with the extension, Chromium`);
 console.log(`  recorded ${burst.recorded}, dropped by the bound ${burst.dropped}, lost ${burst.calls - burst.recorded}; page settled them in ${f(burst.pageMs)} ms, all recorded after ${burst.recordedMs} ms`);
+
+const panel = await benchPanel();
+console.log(`\nPanel fed ${panel.calls.toLocaleString('en')} calls (a plain page in Chromium)`);
+console.log(`  first render ${f(panel.firstRenderMs)} ms (target ≤ 500); filter applied ${f(panel.filterMs)} ms (target ≤ 100)`);
+console.log(`  scrolling, ${panel.scrollFrames} steps: median ${f(panel.medianScrollFrameMs)} ms of work per frame, worst ${f(panel.worstScrollFrameMs)} ms, ${panel.scrollFramesOver16ms} over 16 ms`);
+console.log(`  page heap after GC: ${f(panel.heapMB)} MB`);
+
+const trace = await benchTrace();
+const ms = (n: number) => `${Math.round(n)} ms`;
+console.log(`\nTrace of ${trace.calls.toLocaleString('en')} calls and ${trace.network.toLocaleString('en')} requests (in Chromium)`);
+console.log(`  export ${ms(trace.exportMs + trace.redactMs + trace.stringifyMs)} (derive ${ms(trace.exportMs)}, redact ${ms(trace.redactMs)}, JSON ${ms(trace.stringifyMs)}; target ≤ 2 s), ${(trace.bytes / 1024 / 1024).toFixed(1)} MB`);
+console.log(`  import ${ms(trace.importMs)} (target ≤ 2 s); HAR: write ${ms(trace.harMs)}, read ${ms(trace.harImportMs)}, ${(trace.harBytes / 1024 / 1024).toFixed(1)} MB`);
