@@ -185,4 +185,20 @@ describe('the panel as a plain page with a scripted data source', () => {
     expect(trace.calls).toHaveLength(5);
     await page.close();
   });
+
+  it('decodes a pasted token, explains its claims, and says why it could not verify it here', async () => {
+    const page = await openWith();
+    await page.getByRole('tab', { name: 'Decode token' }).click();
+    const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+    const now = Math.floor(Date.now() / 1000);
+    const jwt = `${part({ alg: 'RS256', kid: 'forge/invocation-token/wf-1' })}.${part({ iss: 'forge/invocation-token', aud: 'ari:cloud:ecosystem::app/1', iat: now, exp: now + 25, app: { id: 'a' } })}.c2ln`;
+    await page.getByLabel(/Paste a Forge token/).fill(`Authorization: Bearer ${jwt}`);
+    expect(await page.locator('.token h3').textContent()).toBe('Forge Invocation Token (FIT)');
+    expect(await page.getByTestId('countdown').textContent()).toMatch(/^expires in 2\d(\.\d)? s$/);
+    await page.getByTestId('verification').filter({ hasText: 'not verified' }).waitFor();
+    expect(await page.getByTestId('verification').textContent()).toContain('no network access here');
+    await page.getByLabel(/Paste a Forge token/).fill('not a token');
+    expect(await page.getByRole('alert').textContent()).toContain('Not a JWT');
+    await page.close();
+  });
 });
