@@ -56,6 +56,12 @@ function locate(family: 'chromium' | 'firefox'): FoundBrowser {
   fail(installHint(family, process.platform));
 }
 
+/** Trusts the sandbox's key set, as a user would in Settings (the profile is a throwaway one). */
+async function trustSandboxKeys(browser: Browser, extensionId: string, sandbox: Sandbox): Promise<void> {
+  const worker = await extensionWorker(browser, extensionId);
+  await worker.evaluate((url) => chrome.storage.local.set({ trustedJwksUrls: [url] }), sandbox.jwksUrl);
+}
+
 /** The tab id of `page`, asked of the extension's service worker. */
 async function tabIdOf(browser: Browser, extensionId: string, page: Page): Promise<number> {
   const worker = await extensionWorker(browser, extensionId);
@@ -87,15 +93,28 @@ async function appFrame(page: Page, moduleKey: string): Promise<Frame> {
   }
 }
 
-/** Polls until every call has settled and the count has not moved for half a second. */
+async function waitForFeed(browser: Browser, extensionId: string, tabId: number): Promise<boolean> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const trace = await exportTrace(browser, extensionId, tabId, true).catch(() => null);
+    if (trace && 'settings' in trace && trace.settings.networkFeed === 'on') return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+/** Calls and network entries recorded so far: the trace has settled when neither moves. */
+const size = (t: AnyTrace) => `${t.calls.length}/${'network' in t ? t.network.length : 0}`;
+
+/** Polls until every call has settled and neither calls nor network entries have moved for a second. */
 async function settledTrace(browser: Browser, extensionId: string, tabId: number, redact: boolean): Promise<AnyTrace> {
   const deadline = Date.now() + 30_000;
   let last: AnyTrace | null = null;
   let stableSince = Date.now();
   for (;;) {
     const trace = await exportTrace(browser, extensionId, tabId, redact).catch(() => null);
-    if (trace && last && trace.calls.length === last.calls.length) {
-      if (trace.calls.every((c) => c.status !== 'pending') && Date.now() - stableSince > 500) return trace;
+    if (trace && last && size(trace) === size(last)) {
+      if (trace.calls.every((c) => c.status !== 'pending') && Date.now() - stableSince > 1000) return trace;
     } else {
       stableSince = Date.now();
     }
@@ -109,12 +128,19 @@ async function settledTrace(browser: Browser, extensionId: string, tabId: number
 }
 
 async function headlessDemo(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
-  const { browser, extensionId, close } = await launchChromiumWithExtension({ executablePath: found.path, extensionDir: 'dist/chrome', headless: true, devtools: false });
+  // DevTools open on the site tab (headless too): its network feed gives the trace tokens and timing phases.
+  const { browser, extensionId, close } = await launchChromiumWithExtension({ executablePath: found.path, extensionDir: 'dist/chrome', headless: true, devtools: true });
   try {
-    const page = (await browser.pages())[0] ?? (await browser.newPage());
+    await trustSandboxKeys(browser, extensionId, sandbox);
+    const blank = await browser.pages();
+    const page = await browser.newPage();
+    for (const p of blank) await p.close();
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(sandbox.siteUrl);
     const tabId = await tabIdOf(browser, extensionId, page);
+    // DevTools opens alongside the tab; its network feed must be listening before the demo makes requests.
+    const feedOn = await waitForFeed(browser, extensionId, tabId);
+    if (!feedOn) console.log('(DevTools did not open in time: the trace will have calls but no network entries or tokens.)');
     console.log('Driving the demo scenario: every bridge command, once, from the Custom UI issue panel…');
     const app = await appFrame(page, 'issue-panel');
     await app.evaluate(() => (window as unknown as { __sandboxApp: { scenario(n: string): Promise<unknown> } }).__sandboxApp.scenario('all'));
@@ -125,8 +151,16 @@ async function headlessDemo(sandbox: Sandbox, found: FoundBrowser): Promise<void
     const panel = await browser.newPage();
     await panel.setViewport({ width: 1280, height: 800 });
     await panel.goto(`chrome-extension://${extensionId}/extension/panel/panel.html?tabId=${tabId}`);
-    await panel.waitForSelector('[role="row"]', { timeout: 10_000 }).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 300));
+    await panel.waitForSelector('[role="row"][data-command="fetchRemote"]', { timeout: 10_000 }).catch(() => undefined);
+    // Show a requestRemote call's token in the screenshot: its claims, countdown and verification.
+    await panel
+      .evaluate(() => {
+        const rows = [...document.querySelectorAll<HTMLElement>('[role="row"][data-command="fetchRemote"]')];
+        rows[0]?.click();
+      })
+      .catch(() => undefined);
+    await panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.details [role="tab"]')].find((t) => t.textContent === 'Token')?.click()).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 500));
     await panel.screenshot({ path: join(OUT_DIR, 'panel.png') });
 
     console.log(`\n${formatSummary(summarizeTrace(trace))}`);
@@ -140,6 +174,7 @@ async function headlessDemo(sandbox: Sandbox, found: FoundBrowser): Promise<void
 
 async function headful(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
   const { browser, extensionId, close } = await launchChromiumWithExtension({ executablePath: found.path, extensionDir: 'dist/chrome', headless: false, devtools: true });
+  await trustSandboxKeys(browser, extensionId, sandbox);
   // A tab opened after the extension was loaded gets a DevTools window with the extension's panel in it.
   const blank = await browser.pages();
   const page = await browser.newPage();
