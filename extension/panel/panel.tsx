@@ -20,5 +20,5 @@ const tabId = inspectedTabId();
 if (tabId === null) {
   render(<p class="empty">Open this panel from DevTools, or as a page with <code>?tabId=N</code>.</p>, root);
 } else {
-  render(<Panel source={createPortSource()} tabId={tabId} env={extensionEnvironment({ viewer: false })} mode="live" />, root);
+  render(<Panel source={createPortSource()} tabId={tabId} env={extensionEnvironment({ viewer: false })} />, root);
 }

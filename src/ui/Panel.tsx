@@ -39,10 +39,11 @@ function sessionOfView(view: SessionView, tabId: number): TabSession {
 const typing = (el: EventTarget | null) => el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
 
 /**
- * The panel: one tab's calls live (a port to the recorder), or a trace file (the viewer). The same UI in
- * DevTools, as a plain page and in the viewer; what differs comes in through `source` and `env`.
+ * The panel: one tab's calls live (`source`, a port to the recorder), or a trace file (`initialTrace`, the
+ * viewer). The same UI in DevTools, as a plain page and in the viewer; what differs comes in through the props.
  */
-export function Panel({ source, tabId, env, mode, initialTrace = null }: { source: PanelDataSource; tabId: number | null; env: PanelEnvironment; mode: 'live' | 'file'; initialTrace?: { trace: TraceV2; name: string } | null }) {
+export function Panel({ source, tabId, env, initialTrace = null }: { source: PanelDataSource | null; tabId: number | null; env: PanelEnvironment; initialTrace?: { trace: TraceV2; name: string } | null }) {
+  const hasLiveTab = source !== null && tabId !== null;
   const [live, setLive] = useState<SessionView>(emptySessionView);
   const [opened, setOpened] = useState<{ view: SessionView; trace: TraceV2; name: string; notes: string[] } | null>(initialTrace ? { view: viewOfTrace(initialTrace.trace), trace: initialTrace.trace, name: initialTrace.name, notes: [] } : null);
   const [filterText, setFilterText] = useState('');
@@ -57,14 +58,14 @@ export function Panel({ source, tabId, env, mode, initialTrace = null }: { sourc
   const filterRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
-    if (mode !== 'live' || tabId === null) return;
+    if (!source || tabId === null) return;
     const stop = source.connect(
       (message) => setLive((current) => applyPanelMessage(current, message)),
       () => setLive((current) => ({ ...current, connected: false })),
     );
     source.send({ type: 'subscribe', tabId });
     return stop;
-  }, [source, tabId, mode]);
+  }, [source, tabId]);
 
   const view = opened?.view ?? live;
   const derived = useDerived(view.calls, view.network);
@@ -75,7 +76,7 @@ export function Panel({ source, tabId, env, mode, initialTrace = null }: { sourc
   // The clock ticks only while something on screen counts: a pending call's bar, a token's time to live.
   const ticking = useMemo(() => view.calls.some((c) => c.endedAt === null) || derived.tokens.some((t) => t.exp !== null && t.exp * 1000 > Date.now()), [view.calls, derived.tokens]);
   const now = useNow(env, ticking ? 1000 : null);
-  const isLive = mode === 'live' && opened === null && tabId !== null;
+  const isLive = hasLiveTab && opened === null;
 
   const move = (delta: number) => {
     if (shown.length === 0) return;
@@ -117,7 +118,7 @@ export function Panel({ source, tabId, env, mode, initialTrace = null }: { sourc
     }
   };
 
-  const send = (m: Parameters<PanelDataSource['send']>[0]) => source.send(m);
+  const send = (m: Parameters<PanelDataSource['send']>[0]) => source?.send(m);
   const toggleColumn = (key: ColumnKey) => {
     const next = new Set(hidden);
     if (next.has(key)) next.delete(key);
@@ -170,7 +171,7 @@ export function Panel({ source, tabId, env, mode, initialTrace = null }: { sourc
       {opened && (
         <div class="banner" role="status" data-testid="opened-file">
           Showing <strong>{opened.name}</strong> ({opened.view.calls.length} calls{opened.trace.redaction ? ', redacted' : ', NOT redacted'}). {opened.notes.join(' ')}
-          {mode === 'live' && tabId !== null && <button type="button" class="link" onClick={() => setOpened(null)}>Back to the live tab</button>}
+          {hasLiveTab && <button type="button" class="link" onClick={() => setOpened(null)}>Back to the live tab</button>}
         </div>
       )}
       {isLive && !view.recording && <div class="banner warn" role="status">Recording paused: calls made now are not kept.</div>}

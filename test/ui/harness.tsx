@@ -48,4 +48,4 @@ const env: PanelEnvironment = {
   saved,
 };
 
-render(<Panel source={source} tabId={7} env={env} mode="live" />, document.getElementById('app')!);
+render(<Panel source={source} tabId={7} env={env} />, document.getElementById('app')!);
