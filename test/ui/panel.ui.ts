@@ -201,4 +201,21 @@ describe('the panel as a plain page with a scripted data source', () => {
     expect(await page.getByRole('alert').textContent()).toContain('Not a JWT');
     await page.close();
   });
+
+  it('imports a trace into the panel beside the live tab, says what it shows, and goes back to live', async () => {
+    const page = await openWith();
+    const { plantedTrace } = await import('../unit/trace/fixtures');
+    const { redactTrace } = await import('../../src/trace');
+    const file = { name: 'report.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(redactTrace(plantedTrace()))) };
+    await page.getByTestId('import-file').setInputFiles(file);
+    await page.getByTestId('opened-file').waitFor();
+    expect(await page.getByTestId('opened-file').textContent()).toContain('Showing report.json (2 calls, redacted)');
+    expect(await rowCount(page)).toBe('2 calls');
+    await page.getByRole('button', { name: 'Back to the live tab' }).click();
+    expect(await rowCount(page)).toBe('5 calls');
+    await page.getByTestId('import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"todo":[]}') });
+    expect(await page.getByTestId('import-error').textContent()).toBe('notes.json: This is JSON, but neither a Forge Bridge trace nor a HAR file (its top-level keys: todo).');
+    expect(await rowCount(page)).toBe('5 calls');
+    await page.close();
+  });
 });
