@@ -1,18 +1,17 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'puppeteer-core';
+import type { Frame } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
 
 let sandbox: Sandbox;
 let session: DevtoolsSession;
-let site: Page;
 let panel: Frame;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
   session = await openInDevtools(sandbox, '?modules=issue-panel');
-  ({ site, panel } = session);
+  ({ panel } = session);
 });
 afterAll(async () => {
   await session?.close();
