@@ -55,4 +55,18 @@ describe('the trace viewer (an extension page: no DevTools, no Forge site)', () 
     expect(await page.getByRole('button', { name: 'Open a file…' }).isVisible()).toBe(true);
     await page.close();
   });
+
+  it('opens a file dropped on the page', async () => {
+    const page = await openViewer();
+    const text = JSON.stringify(redactTrace(plantedTrace()));
+    await page.evaluate((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'dropped.json', { type: 'application/json' }));
+      window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
+    }, text);
+    await page.getByTestId('opened-file').waitFor();
+    expect(await page.getByTestId('opened-file').textContent()).toContain('Showing dropped.json (2 calls, redacted)');
+    await page.close();
+  });
 });
