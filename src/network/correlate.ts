@@ -81,6 +81,7 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
   for (const call of ordered) {
     const w = windowOf(call);
     let best: { entry: NetworkEntry; relation: CallMatch['relation']; key: string; candidates: number } | null = null;
+    // Keys come most specific first: the first that finds a free entry in the call's window decides.
     for (const { relation, key } of keysOfCall.get(call)!) {
       const list = entriesByKey.get(key)!;
       let candidates = 0;
@@ -89,7 +90,10 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
         candidates++;
         if (!first && !used.has(list[i]!.id)) first = list[i]!;
       }
-      if (first && (!best || first.startedAt < best.entry.startedAt)) best = { entry: first, relation, key, candidates };
+      if (first) {
+        best = { entry: first, relation, key, candidates };
+        break;
+      }
     }
     if (!best) continue;
     used.add(best.entry.id);

@@ -28,20 +28,24 @@ function withSlash(path: string): string {
   return path.startsWith('/') ? path : `/${path}`;
 }
 
-/** Keys of a call (basePaths: path prefixes of the remotes' base URLs seen, '' included). */
+/** Keys of a call, most specific first (basePaths: path prefixes of the remotes' base URLs seen, '' included). */
 export function callKeys(call: CallRecord, basePaths: readonly string[]): Keyed[] {
   const request = call.request.value;
   if (call.command === 'invoke') {
     const http = httpRequestOf(call.command, request);
     if (http) return [{ relation: 'graphql', key: `endpoint ${String(field(request, 'invokeType'))} ${http.method} ${http.path ?? ''}` }];
     const functionKey = textOf(field(request, 'functionKey'));
-    return functionKey ? [{ relation: 'graphql', key: `resolver ${functionKey}` }] : [];
+    if (!functionKey) return [];
+    // The payload tells apart calls of one function made at once; a cut snapshot cannot, so then the key alone.
+    const payload = call.request.truncated ? [] : [{ relation: 'graphql' as const, key: `resolver ${functionKey} ${JSON.stringify(field(request, 'payload') ?? null)}` }];
+    return [...payload, { relation: 'graphql', key: `resolver ${functionKey}` }];
   }
   if (call.command === 'fetchRemote') {
     const http = httpRequestOf(call.command, request);
     if (!http || http.path === null) return [];
     const path = withSlash(http.path);
-    return basePaths.map((base) => ({ relation: 'remote-request' as const, key: `http ${http.method} ${base.replace(/\/$/, '')}${path}` }));
+    // Longest base path first: the most specific key is tried first.
+    return [...basePaths].sort((a, b) => b.length - a.length).map((base) => ({ relation: 'remote-request' as const, key: `http ${http.method} ${base.replace(/\/$/, '')}${path}` }));
   }
   if (call.command === 'fetchProduct') {
     const http = httpRequestOf(call.command, request);
@@ -56,7 +60,12 @@ export function entryKeys(entry: NetworkEntry): Keyed[] {
     return readForgeGraphql(entry).flatMap((x): Keyed[] => {
       const call = x.call;
       if (!call) return [];
-      if (typeof call.functionKey === 'string') return [{ relation: 'graphql', key: `resolver ${call.functionKey}` }];
+      if (typeof call.functionKey === 'string') {
+        return [
+          { relation: 'graphql', key: `resolver ${call.functionKey} ${JSON.stringify(call.payload ?? null)}` },
+          { relation: 'graphql', key: `resolver ${call.functionKey}` },
+        ];
+      }
       const method = typeof call.method === 'string' && call.method.trim() ? call.method.trim().toUpperCase() : 'GET';
       return [{ relation: 'graphql', key: `endpoint ${String(call.invokeType)} ${method} ${typeof call.path === 'string' ? call.path : ''}` }];
     });

@@ -100,3 +100,27 @@ describe('computePhases', () => {
     expect(computePhases(c, [], [])).toMatchObject({ network: null, bridgeOutMs: null, totalMs: 10 });
   });
 });
+
+describe('correlate: resolver calls told apart by their payload', () => {
+  it('matches two overlapping calls of one function to their own requests, certainly, by payload', () => {
+    const a = call('invoke', { functionKey: 'getIssues', payload: { page: 1 } }, 1000, 1200);
+    const b = call('invoke', { functionKey: 'getIssues', payload: { page: 2 } }, 1001, 1200);
+    const gb = invokeGraphql({ functionKey: 'getIssues', payload: { page: 2 } }, 1010);
+    const ga = invokeGraphql({ functionKey: 'getIssues', payload: { page: 1 } }, 1011);
+    const matches = correlate([a, b], [gb, ga]);
+    expect(matches.map((m) => [m.callId, m.entryId, m.certainty])).toEqual([
+      [a.id, ga.id, 'certain'],
+      [b.id, gb.id, 'certain'],
+    ]);
+  });
+
+  it('falls back to the function key when the snapshot was cut, and then says it is uncertain', () => {
+    const a = call('invoke', { functionKey: 'big', payload: { $fbdt: 'truncated' } }, 1000, 1200, { request: { value: { functionKey: 'big', payload: { $fbdt: 'truncated' } }, bytes: 70_000, truncated: true } });
+    const b = call('invoke', { functionKey: 'big', payload: { x: 1 } }, 1001, 1200);
+    const g1 = invokeGraphql({ functionKey: 'big', payload: { huge: 'x' } }, 1010);
+    const g2 = invokeGraphql({ functionKey: 'big', payload: { x: 1 } }, 1011);
+    const matches = correlate([a, b], [g1, g2]);
+    expect(matches.find((m) => m.callId === b.id)).toMatchObject({ entryId: g2.id });
+    expect(matches.find((m) => m.callId === a.id)).toMatchObject({ entryId: g1.id, certainty: 'uncertain' });
+  });
+});
