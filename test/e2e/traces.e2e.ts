@@ -61,7 +61,12 @@ describe('traces of a sandbox session (real DevTools, Chromium)', () => {
     await session.run('invoke');
     await app.evaluate((p) => (window as unknown as { __sandboxApp: { run(a: string, x: unknown): Promise<unknown> } }).__sandboxApp.run('invoke', { password: p.invokePassword, token: p.invokeToken }), PLANTED);
 
-    const raw = await waitFor(() => exportTrace(false), (t) => t.tokens.some((x) => x.type === 'FIT') && t.network.some((e) => e.url.includes(PLANTED.queryKey)), 'the planted request and its FIT');
+    // Recording is asynchronous (hook → relay → worker; the network feed too): wait until all of it is there.
+    const raw = await waitFor(
+      () => exportTrace(false),
+      (t) => t.tokens.some((x) => x.type === 'FIT') && Object.values(PLANTED).every((p) => JSON.stringify(t).includes(p)),
+      'the planted values and the FIT in the recording',
+    );
     const signatures = raw.tokens.map((t) => t.jwt.split('.')[2]!).filter((s) => s.length > 20);
     const planted = [...Object.values(PLANTED), ...signatures];
     // The unredacted trace really holds them (the test can fail).
