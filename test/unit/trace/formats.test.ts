@@ -1,46 +1,9 @@
-import { createRequire } from 'node:module';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { TraceV2 } from '../../../src/protocol/model';
-import { exportTraceV1, importTraceBytes, importTraceText, redactTrace, toHar, traceToSession } from '../../../src/trace';
-import v1Schema from '../../../src/trace/schema/forge-bridge-trace.v1.schema.json';
-import v2Schema from '../../../src/trace/schema/forge-bridge-trace.v2.schema.json';
+import { importTraceBytes, importTraceText, redactTrace, toHar, traceToSession } from '../../../src/trace';
 import { FIT, har } from '../network/fixtures';
-import { plantedSession, plantedTrace } from './fixtures';
-
-const require = createRequire(import.meta.url);
-
-function harValidator() {
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json'));
-  const schemas = require('har-schema') as Record<string, { $id: string }>;
-  for (const schema of Object.values(schemas)) ajv.addSchema(schema);
-  return ajv.getSchema('har.json#')!;
-}
-
-const traceValidator = (schema: object) => new Ajv({ allErrors: true, strict: false }).compile(schema);
-
-describe('the trace format and its JSON Schemas', () => {
-  it('a version 2 export, redacted or not, validates; a damaged one does not', () => {
-    const validate = traceValidator(v2Schema);
-    const trace = plantedTrace();
-    expect(validate(trace), JSON.stringify(validate.errors)).toBe(true);
-    expect(validate(redactTrace(trace)), JSON.stringify(validate.errors)).toBe(true);
-    const damaged = structuredClone(trace) as unknown as { calls: { status: string }[] };
-    damaged.calls[0]!.status = 'finished';
-    expect(validate(damaged)).toBe(false);
-  });
-
-  it('a version 1 export validates against the version 1 schema and still imports', () => {
-    const v1 = exportTraceV1(plantedSession(), { extensionVersion: '0.1.0', now: 1 });
-    expect(traceValidator(v1Schema)(v1)).toBe(true);
-    const imported = importTraceText(JSON.stringify(v1));
-    expect(imported).toMatchObject({ ok: true, source: 'trace-v1' });
-    if (imported.ok) expect(imported.trace.calls).toEqual(v1.calls);
-  });
-});
+import { plantedTrace } from './fixtures';
+import { harValidator } from './validators';
 
 describe('HAR export', () => {
   it('validates against the HAR 1.2 schema, with one entry per network entry and per bridge call', () => {
