@@ -16,6 +16,14 @@ export const SECRETS = {
   apiKey: 'plantedQueryApiKey42',
   bodySecret: 'planted-base64-body-secret-11',
   clientSecret: 'planted-form-client-secret-3',
+  deliverySignature: 'PLANTEDdeliverySIGNATURE0042',
+  headerPairKey: 'planted-header-pair-api-key-8',
+  invokeRemoteBasic: 'cGxhbnRlZC1pbnZva2UtcmVtb3RlLWJhc2lj',
+  attachmentSecret: 'planted-attachment-secret-61',
+  truncatedSecret: 'planted-truncated-body-secret-5',
+  escapedSecret: 'planted-escaped-json-secret-17',
+  fragmentToken: 'planted-fragment-access-token-23',
+  graphqlVariable: 'planted-graphql-variable-token-90',
 };
 
 export const T0 = 1_800_000_000;
@@ -30,12 +38,29 @@ const FRAME: FrameRecord = {
   firstSeenAt: T0 * 1000, hookReady: true, bridge: { semver: '1.15.3', frozen: false, via: 'trap' }, transport: 'post-robot', segment: 0,
 };
 
+/** A JWT whose signature is planted (a token the app received in an event). */
+function plantedEventJwt(): string {
+  const unsigned = jwt({ sub: 'event', exp: T0 + 60 });
+  return `${unsigned.slice(0, unsigned.lastIndexOf('.'))}.${SECRETS.deliverySignature}`;
+}
+
+const base64 = (text: string) => Buffer.from(text).toString('base64');
+
 export function plantedSession(): TabSession {
   const fit = plantedFit();
   const at = T0 * 1000;
+  const headersAsPairs = call('fetchRemote', { ...requestRemote('/files/1'), fetchRequestInit: { path: '/files/1', method: 'GET', body: null, headers: [['X-Api-Key', SECRETS.headerPairKey], ['Accept', 'application/json']] } }, at + 500, at + 600, {
+    frameKey: FRAME.key, kind: 'requestRemote', summary: 'requestRemote remote-a GET /files/1 → 200',
+    response: { value: { status: 200, isAttachment: true, body: base64(JSON.stringify({ secret: SECRETS.attachmentSecret, name: 'report.json' })) }, bytes: 120, truncated: false },
+  });
+  const invokeRemote = call('invoke', { path: '/sync', method: 'POST', headers: { Authorization: `Basic ${SECRETS.invokeRemoteBasic}`, 'X-Trace': 'keep-trace-id' }, body: { mode: 'full' }, invokeType: 'ui-remote-fetch' }, at + 700, at + 800, { frameKey: FRAME.key, kind: 'invokeRemote', summary: 'invokeRemote POST /sync' });
+  const subscription = call('on', { event: 'jira:issueChanged', callback: { $fbdt: 'function', text: 'onChange' } }, at + 50, at + 60, {
+    frameKey: FRAME.key, kind: 'events', summary: 'on jira:issueChanged',
+    deliveries: [{ seq: 1, at: at + 900, key: 'callback', args: { value: [{ issueId: '10001', note: `token ${plantedEventJwt()} arrived` }], bytes: 200, truncated: false } }],
+  });
   const remote = call('fetchRemote', { ...requestRemote(`/tasks?apiKey=${SECRETS.apiKey}&page=2`), fetchRequestInit: { path: `/tasks?apiKey=${SECRETS.apiKey}&page=2`, method: 'POST', body: JSON.stringify({ password: SECRETS.password, title: 'keep me' }), headers: [] } }, at + 100, at + 200, { frameKey: FRAME.key, kind: 'requestRemote', summary: 'requestRemote remote-a POST /tasks → 200', response: { value: { status: 200, body: '{"ok":true}' }, bytes: 30, truncated: false } });
   const resolver = call('invoke', { functionKey: 'login', payload: { user: 'ann', password: SECRETS.password } }, at + 300, at + 400, { frameKey: FRAME.key, kind: 'resolver', summary: 'invoke login' });
-  const calls: CallRecord[] = [remote, resolver];
+  const calls: CallRecord[] = [subscription, remote, resolver, headersAsPairs, invokeRemote];
   const network: NetworkEntry[] = [
     fitMint(at + 105, 'http://remote.test'),
     entry({
@@ -56,9 +81,19 @@ export function plantedSession(): TabSession {
     }),
     entry({ url: 'http://product.test/rest/api/3/myself', category: 'product', startedAt: at + 130, requestHeaders: [{ name: 'Authorization', value: `Basic ${SECRETS.basic}` }] }),
     invokeGraphql({ functionKey: 'login', payload: { user: 'ann', password: SECRETS.password } }, at + 310),
+    entry({
+      url: 'http://site.test/gateway/api/graphql', category: 'forge-graphql', method: 'POST', startedAt: at + 400, operationName: 'forge_ui_invokeExtension',
+      requestBody: JSON.stringify({ operationName: 'forge_ui_invokeExtension', variables: { input: { extensionId: 'x', apiToken: SECRETS.graphqlVariable, payload: { call: { functionKey: 'keepFunction' } } } } }),
+    }),
+    entry({
+      url: 'http://remote.test/big', category: 'remote', startedAt: at + 450, bodyTruncated: true,
+      // Cut short, so not JSON: masked by the text rules, also where JSON sits escaped inside a string.
+      responseBody: `{"rows":[{"password":"${SECRETS.truncatedSecret}","title":"keep row"},{"raw":"{\\"apiKey\\":\\"${SECRETS.escapedSecret}\\",\\"name\\":\\"keep`,
+    }),
   ];
+  const frame = { ...FRAME, url: `${FRAME.url}#access_token=${SECRETS.fragmentToken}&state=keep-state` };
   return {
-    tabId: 7, segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/index.html' }], frames: [FRAME], calls, dropped: 0, lostInTransit: 0, rejected: 0,
+    tabId: 7, segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/index.html' }], frames: [frame], calls, dropped: 0, lostInTransit: 0, rejected: 0,
     recording: true, preserveLog: false, maxCalls: 10_000, network, networkDropped: 0, networkFeed: 'on',
   };
 }

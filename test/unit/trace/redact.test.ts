@@ -1,55 +1,96 @@
 import { describe, expect, it } from 'vitest';
+import type { TraceV2 } from '../../../src/protocol/model';
 import { decodeJwt } from '../../../src/tokens';
-import { previewRedaction, REDACTED_SIGNATURE, redactTrace, toHar } from '../../../src/trace';
+import { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, sensitiveKeyMatcher, toHar } from '../../../src/trace';
 import { plantedTrace, SECRETS } from './fixtures';
+
+/** The text, plus what every base64 or base64url run in it decodes to (bodies and attachments are base64). */
+function withDecodedRuns(text: string): string {
+  const runs = text.match(/[A-Za-z0-9+/_-]{16,}={0,2}/g) ?? [];
+  return [text, ...runs.flatMap((run) => [Buffer.from(run, 'base64').toString('latin1'), Buffer.from(run, 'base64url').toString('latin1')])].join('\n');
+}
 
 /** Every way the exports could spell a value. */
 function encodings(secret: string): string[] {
-  return [
-    secret,
-    JSON.stringify(secret).slice(1, -1),
-    encodeURIComponent(secret),
-    Buffer.from(secret).toString('base64'),
-    Buffer.from(secret).toString('base64url'),
-  ];
+  return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64'), Buffer.from(secret).toString('base64url')];
 }
 
+const exportsOf = (trace: TraceV2) => [JSON.stringify(trace), JSON.stringify(toHar(trace))].map(withDecodedRuns);
+
 describe('redaction (on by default)', () => {
+  it('the fixture really carries every planted secret', () => {
+    const [json, har] = exportsOf(plantedTrace());
+    for (const secret of Object.values(SECRETS)) {
+      expect(json!.includes(secret), secret).toBe(true);
+      expect(har!.includes(secret), secret).toBe(true);
+    }
+  });
+
   it('removes every planted secret from the JSON trace and its HAR, in every encoding', () => {
-    const trace = plantedTrace();
-    const before = JSON.stringify(trace);
-    // The fixture really carries them (the test can fail).
-    for (const secret of Object.values(SECRETS)) expect(before.includes(secret) || before.includes(Buffer.from(JSON.stringify({ token: SECRETS.bodySecret, note: 'keep me' })).toString('base64'))).toBe(true);
-    const redacted = redactTrace(trace);
-    for (const text of [JSON.stringify(redacted), JSON.stringify(toHar(redacted))]) {
+    for (const text of exportsOf(redactTrace(plantedTrace()))) {
       for (const secret of Object.values(SECRETS)) {
         for (const form of encodings(secret)) expect(text.includes(form), `${secret} as ${form}`).toBe(false);
       }
     }
   });
 
-  it('keeps what a reader needs: token claims, non-secret payload and query values', () => {
+  it('keeps what a reader needs: token claims, schemes, non-secret payload, headers and query values', () => {
     const redacted = redactTrace(plantedTrace());
-    const token = redacted.tokens.find((t) => t.id === 'f'.repeat(40))!;
-    expect(token.jwt.endsWith(`.${REDACTED_SIGNATURE}`)).toBe(true);
-    expect(decodeJwt(token.jwt)).toMatchObject({ ok: true, claims: { iss: 'forge/invocation-token', jti: 'f'.repeat(40) } });
-    const text = JSON.stringify(redacted);
-    expect(text).toContain('keep me');
-    expect(text).toContain('page=2');
+    const fit = redacted.tokens.find((t) => t.id === 'f'.repeat(40))!;
+    expect(fit.jwt.endsWith(`.${REDACTED_SIGNATURE}`)).toBe(true);
+    expect(decodeJwt(fit.jwt)).toMatchObject({ ok: true, claims: { iss: 'forge/invocation-token', jti: 'f'.repeat(40) } });
+    const [json] = exportsOf(redacted);
+    for (const kept of ['keep me', 'page=2', 'keep-trace-id', 'keep row', 'keep-state', 'keepFunction', 'report.json', 'Basic [redacted]']) expect(json, kept).toContain(kept);
+    const cut = redacted.network.find((e) => e.bodyTruncated)!.responseBody!;
+    expect(cut).toContain('"password":"[redacted]","title":"keep row"');
+    expect(cut).toContain('\\"apiKey\\":\\"[redacted]\\",\\"name\\":\\"keep');
     const base64 = redacted.network.find((e) => e.responseBodyEncoding === 'base64')!;
-    expect(JSON.parse(Buffer.from(base64.responseBody!, 'base64').toString())).toEqual({ token: '[redacted]', note: 'keep me' });
-    const auth = redacted.network.find((e) => e.category === 'product')!.requestHeaders[0]!;
-    expect(auth).toEqual({ name: 'Authorization', value: 'Basic [redacted]' });
+    expect(JSON.parse(Buffer.from(base64.responseBody!, 'base64').toString())).toEqual({ token: REDACTED, note: 'keep me' });
+    expect(redacted.network.find((e) => e.category === 'product')!.requestHeaders[0]).toEqual({ name: 'Authorization', value: `Basic ${REDACTED}` });
+    const delivery = redacted.calls.find((c) => c.command === 'on')!.deliveries[0]!.args.value as [{ note: string }];
+    const eventJwt = /eyJ\S+/.exec(delivery[0].note)![0];
+    expect(eventJwt.endsWith(`.${REDACTED_SIGNATURE}`)).toBe(true);
+    expect(decodeJwt(eventJwt)).toMatchObject({ ok: true, claims: { sub: 'event' } });
+    const pairs = redacted.calls.find((c) => c.summary.includes('/files/1'))!.request.value as { fetchRequestInit: { headers: string[][] } };
+    expect(pairs.fetchRequestInit.headers).toEqual([['X-Api-Key', REDACTED], ['Accept', 'application/json']]);
   });
 
   it('counts what it removes by kind, before saving, and leaves the input untouched', () => {
     const trace = plantedTrace();
     const before = JSON.stringify(trace);
     const counts = previewRedaction(trace);
-    // Two FITs: the one the mint returned and the planted one the request carried.
-    expect(counts).toMatchObject({ jwtSignatures: 2, oauthTokens: 2, cookies: 2, authorization: 1 });
-    expect(counts.sensitiveKeys).toBeGreaterThanOrEqual(5);
+    // Three JWTs: the FIT the mint returned, the planted one the request carried, the one in the event.
+    // Authorization: the product request's Basic and the invokeRemote payload's Basic.
+    expect(counts).toMatchObject({ jwtSignatures: 3, oauthTokens: 2, cookies: 2, authorization: 2 });
+    expect(counts.sensitiveKeys).toBeGreaterThanOrEqual(Object.keys(SECRETS).length - 7);
     expect(JSON.stringify(trace)).toBe(before);
-    expect(redactTrace(trace, { keys: [] }).redaction!.counts.sensitiveKeys).toBe(0);
+    expect(redactTrace(trace).redaction).toEqual({ keys: [...DEFAULT_SENSITIVE_KEYS], counts });
+  });
+
+  it('masks by the keys given: none masks no payload value, yet credentials and signatures still go', () => {
+    const redacted = redactTrace(plantedTrace(), { keys: [] });
+    expect(redacted.redaction!.counts).toMatchObject({ sensitiveKeys: 0, jwtSignatures: 3, oauthTokens: 2, cookies: 2 });
+    expect(JSON.stringify(redacted)).toContain(SECRETS.password);
+    expect(JSON.stringify(redacted)).not.toContain(SECRETS.fitSignature);
+  });
+
+  it('is idempotent: a redacted trace redacts to itself and counts nothing new', () => {
+    const once = redactTrace(plantedTrace());
+    const twice = redactTrace(once);
+    expect(twice.calls).toEqual(once.calls);
+    expect(twice.network).toEqual(once.network);
+    expect(twice.redaction!.counts).toMatchObject({ jwtSignatures: 0, sensitiveKeys: 0 });
+  });
+});
+
+describe('sensitive keys', () => {
+  const isSensitive = sensitiveKeyMatcher(DEFAULT_SENSITIVE_KEYS);
+
+  it('ignore case, "-", "_" and spaces, and match a key that ends with a listed word', () => {
+    for (const key of ['password', 'PASSWORD', 'api-key', 'API_KEY', 'apiKey', 'authToken', 'db_password', 'X-Amz-Signature', 'client secret', 'JSESSIONID', 'session']) expect(isSensitive(key), key).toBe(true);
+  });
+
+  it('leave keys that only start with or contain a word', () => {
+    for (const key of ['tokenCount', 'sessionStart', 'passwordPolicy', 'title', 'page', 'functionKey']) expect(isSensitive(key), key).toBe(false);
   });
 });
