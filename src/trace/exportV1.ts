@@ -1,4 +1,5 @@
 import type { TabSession, TraceV1 } from '../protocol/model';
+import { cloneSegments } from '../recorder/records';
 import { copyFrames, framesByKey, toTraceCall } from './traceCall';
 
 export interface ExportMeta {
@@ -21,7 +22,7 @@ export function exportTraceV1(session: TabSession, meta: ExportMeta): TraceV1 {
     extension: { version: meta.extensionVersion },
     dropped: session.dropped,
     frames: copyFrames(session.frames),
-    segments: session.segments.map((s) => ({ ...s })),
+    segments: cloneSegments(session.segments),
     calls: session.calls.map((call) => toTraceCall(call, frames.get(call.frameKey))),
   };
 }

@@ -1,5 +1,9 @@
 import type { TraceCall, TraceV2 } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
+import type { CallMatch } from '../protocol/tokens';
+import { callToHar } from './harCalls';
+import { harTime } from './harTime';
+import { networkToHar } from './harNetwork';
 
 /** The HAR 1.2 shapes this tool writes (a subset of the spec, plus `_forge` fields). */
 export interface HarNameValue {
@@ -35,7 +39,34 @@ export interface HarEntry {
   };
   cache: Record<string, never>;
   timings: { blocked: number; dns: number; connect: number; ssl: number; send: number; wait: number; receive: number };
-  _forge?: unknown;
+  _forge?: HarForgeEntry | HarForgeCall;
+}
+
+/** `_forge` of a network entry: what HAR has no field for, and the calls that caused it. */
+export interface HarForgeEntry {
+  /** Position in the trace's network list (entries are sorted by time here). */
+  index: number;
+  id: string;
+  category: NetworkEntry['category'];
+  operationName: string | null;
+  segment: number;
+  bodyTruncated: boolean;
+  matches: Pick<CallMatch, 'callId' | 'relation' | 'certainty'>[];
+  /** Fields whose HAR form differs from the entry (e.g. -1 sizes HAR cannot hold), so that import is exact. */
+  exact?: Partial<NetworkEntry>;
+}
+
+/** A snapshot without its value: the value is the entry's postData (request) or content text (response, error). */
+export interface SnapshotSize {
+  bytes: number;
+  truncated: boolean;
+}
+
+/** `_forge` of a bridge call: the call, its snapshots' values being in the entry's postData and content. */
+export interface HarForgeCall {
+  /** Position in the trace's call list. */
+  index: number;
+  call: Omit<TraceCall, 'request' | 'response' | 'error'> & { request: SnapshotSize; response?: SnapshotSize; error?: SnapshotSize };
 }
 
 export interface Har {
@@ -45,120 +76,48 @@ export interface Har {
     browser?: { name: string; version: string };
     pages: { startedDateTime: string; id: string; title: string; pageTimings: Record<string, number> }[];
     entries: HarEntry[];
+    comment?: string;
     /** The trace without its calls and network entries (those are in the entries): a HAR saved by this tool imports back whole. */
     _forge?: Omit<TraceV2, 'calls' | 'network'>;
   };
 }
 
-/** Bridge calls become entries at this made-up host (`.invalid` never resolves), one path per frame and command. */
-export const BRIDGE_HOST = 'forge-bridge.invalid';
+export const HAR_CREATOR = 'Forge Bridge DevTools';
+export const pageIdOf = (segment: number) => `segment-${segment}`;
 
-const iso = (ms: number) => new Date(Number.isFinite(ms) && ms > 0 ? ms : 0).toISOString();
-const nonNegative = (n: number) => (n >= 0 ? n : 0);
-
-function queryOf(url: string): HarNameValue[] {
-  try {
-    return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
-  } catch {
-    return [];
-  }
+function redactionComment(trace: TraceV2): string {
+  if (!trace.redaction) return 'NOT REDACTED: this file may hold live credentials (tokens, cookies, secrets).';
+  const c = trace.redaction.counts;
+  return `Redacted: ${c.jwtSignatures} JWT signatures, ${c.oauthTokens} OAuth tokens, ${c.cookies} cookies, ${c.authorization} Authorization values, ${c.sensitiveKeys} values under sensitive keys.`;
 }
 
-function networkEntry(entry: NetworkEntry, trace: TraceV2): HarEntry {
-  const matches = trace.matches.filter((m) => m.entryId === entry.id).map(({ callId, relation, certainty }) => ({ callId, relation, certainty }));
-  return {
-    pageref: `segment-${entry.segment}`,
-    startedDateTime: iso(entry.startedAt),
-    time: nonNegative(entry.durationMs),
-    request: {
-      method: entry.method,
-      url: entry.url,
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: entry.requestHeaders,
-      queryString: queryOf(entry.url),
-      ...(entry.requestBody !== null ? { postData: { mimeType: 'application/json', text: entry.requestBody } } : {}),
-      headersSize: -1,
-      bodySize: entry.requestBodySize,
-    },
-    response: {
-      status: entry.status,
-      statusText: entry.statusText,
-      httpVersion: 'HTTP/1.1',
-      cookies: [],
-      headers: entry.responseHeaders,
-      content: {
-        size: nonNegative(entry.responseBodySize),
-        mimeType: entry.mimeType || 'application/octet-stream',
-        ...(entry.responseBody !== null ? { text: entry.responseBody } : {}),
-        ...(entry.responseBodyEncoding ? { encoding: entry.responseBodyEncoding } : {}),
-      },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: entry.responseBodySize,
-    },
-    cache: {},
-    timings: { ...entry.timings, send: nonNegative(entry.timings.send), wait: nonNegative(entry.timings.wait), receive: nonNegative(entry.timings.receive) },
-    _forge: { entry: { id: entry.id, category: entry.category, operationName: entry.operationName, bodyTruncated: entry.bodyTruncated, segment: entry.segment }, matches },
-  };
-}
-
-function frameHost(call: TraceCall): string {
-  try {
-    return new URL(call.frame.url).host || 'frame';
-  } catch {
-    return 'frame';
-  }
-}
-
-function callEntry(call: TraceCall): HarEntry {
-  const outcome = call.status === 'ok' ? call.response : call.status === 'error' ? call.error : undefined;
-  const text = outcome ? JSON.stringify(outcome.value) : undefined;
-  return {
-    pageref: `segment-${call.segment}`,
-    startedDateTime: iso(call.startedAt),
-    time: nonNegative(call.durationMs ?? 0),
-    request: {
-      method: 'POST',
-      url: `https://${BRIDGE_HOST}/${encodeURIComponent(frameHost(call))}/${encodeURIComponent(call.command)}`,
-      httpVersion: 'forge-bridge',
-      cookies: [],
-      headers: [],
-      queryString: [],
-      postData: { mimeType: 'application/json', text: JSON.stringify(call.request.value) },
-      headersSize: -1,
-      bodySize: call.request.bytes,
-    },
-    response: {
-      // 200 ok, 500 error, 0 still pending: so that a HAR viewer colours them as the panel does.
-      status: call.status === 'ok' ? 200 : call.status === 'error' ? 500 : 0,
-      statusText: call.summary,
-      httpVersion: 'forge-bridge',
-      cookies: [],
-      headers: [],
-      content: { size: outcome?.bytes ?? 0, mimeType: 'application/json', ...(text !== undefined ? { text } : {}) },
-      redirectURL: '',
-      headersSize: -1,
-      bodySize: outcome?.bytes ?? 0,
-    },
-    cache: {},
-    timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: nonNegative(call.durationMs ?? 0), receive: 0 },
-    _forge: { call },
-  };
-}
-
-/** HAR 1.2: the network entries, and one entry per bridge call carrying the call in `_forge`. */
+/**
+ * HAR 1.2: one page per segment, one entry per network entry (with `_forge.matches`), and one POST entry per
+ * bridge call at `https://forge-bridge.invalid/<frame host>/<command>` carrying the call in `_forge.call`.
+ */
 export function toHar(trace: TraceV2): Har {
   const { calls, network, ...rest } = trace;
-  const entries = [...network.map((e) => networkEntry(e, trace)), ...calls.map(callEntry)];
-  entries.sort((a, b) => (a.startedDateTime < b.startedDateTime ? -1 : a.startedDateTime > b.startedDateTime ? 1 : 0));
+  const matchesByEntry = new Map<string, HarForgeEntry['matches']>();
+  for (const { entryId, callId, relation, certainty } of trace.matches) {
+    let list = matchesByEntry.get(entryId);
+    if (!list) matchesByEntry.set(entryId, (list = []));
+    list.push({ callId, relation, certainty });
+  }
+  const pages = new Set(trace.segments.map((s) => s.index));
+  const pageref = (segment: number) => (pages.has(segment) ? { pageref: pageIdOf(segment) } : {});
+  const timed: [number, HarEntry][] = [
+    ...network.map((e, i): [number, HarEntry] => [e.startedAt, { ...pageref(e.segment), ...networkToHar(e, i, matchesByEntry.get(e.id) ?? []) }]),
+    ...calls.map((c, i): [number, HarEntry] => [c.startedAt, { ...pageref(c.segment), ...callToHar(c, i) }]),
+  ];
+  timed.sort((a, b) => a[0] - b[0]);
   return {
     log: {
       version: '1.2',
-      creator: { name: 'Forge Bridge DevTools', version: trace.extension.version },
+      creator: { name: HAR_CREATOR, version: trace.extension.version },
       ...(trace.browser ? { browser: trace.browser } : {}),
-      pages: trace.segments.map((s) => ({ startedDateTime: iso(s.startedAt), id: `segment-${s.index}`, title: s.url, pageTimings: {} })),
-      entries,
+      pages: trace.segments.map((s) => ({ startedDateTime: harTime(s.startedAt), id: pageIdOf(s.index), title: s.url, pageTimings: {} })),
+      entries: timed.map(([, entry]) => entry),
+      comment: redactionComment(trace),
       _forge: rest,
     },
   };

@@ -1,7 +1,9 @@
 export { exportTraceV1, type ExportMeta } from './exportV1';
 export { exportTraceV2, type ExportMetaV2 } from './exportV2';
-export { BRIDGE_HOST, toHar, type Har, type HarEntry } from './har';
-export { CURRENT_VERSION, importSizeError, importTraceBytes, importTraceText, MAX_IMPORT_BYTES, type ImportResult } from './importTrace';
+export { toHar, type Har, type HarEntry, type HarForgeCall, type HarForgeEntry } from './har';
+export { BRIDGE_HOST } from './harCalls';
+export { importSizeError, importTraceBytes, importTraceText, MAX_IMPORT_BYTES, type ImportOptions, type ImportResult } from './importTrace';
+export { CURRENT_VERSION } from './versions';
 export { migrateV1toV2 } from './migrate';
 export { previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace } from './redact';
 export { DEFAULT_SENSITIVE_KEYS, sensitiveKeyMatcher } from './sensitiveKeys';

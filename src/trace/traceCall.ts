@@ -1,5 +1,5 @@
 import type { CallRecord, FrameRecord, TraceCall } from '../protocol/model';
-import { isStartUnknown } from '../recorder/records';
+import { cloneFrame, isStartUnknown } from '../recorder/records';
 
 /**
  * A recorded call in the trace's stable shape. `durationMs` is endedAt − startedAt, or null while the call is
@@ -30,5 +30,5 @@ export function framesByKey(frames: readonly FrameRecord[]): Map<string, FrameRe
 }
 
 export function copyFrames(frames: readonly FrameRecord[]): FrameRecord[] {
-  return frames.map((f) => ({ ...f, bridge: f.bridge ? { ...f.bridge } : null }));
+  return frames.map(cloneFrame);
 }
