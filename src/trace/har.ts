@@ -1,7 +1,7 @@
 import type { TraceCall, TraceV2 } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { CallMatch } from '../protocol/tokens';
-import { callToHar } from './harCalls';
+import { callsToHar } from './harCalls';
 import { harTime } from './harTime';
 import { networkToHar } from './harNetwork';
 
@@ -107,7 +107,7 @@ export function toHar(trace: TraceV2): Har {
   const pageref = (segment: number) => (pages.has(segment) ? { pageref: pageIdOf(segment) } : {});
   const timed: [number, HarEntry][] = [
     ...network.map((e, i): [number, HarEntry] => [e.startedAt, { ...pageref(e.segment), ...networkToHar(e, i, matchesByEntry.get(e.id) ?? []) }]),
-    ...calls.map((c, i): [number, HarEntry] => [c.startedAt, { ...pageref(c.segment), ...callToHar(c, i) }]),
+    ...callsToHar(calls).map((entry, i): [number, HarEntry] => [calls[i]!.startedAt, { ...pageref(calls[i]!.segment), ...entry }]),
   ];
   timed.sort((a, b) => a[0] - b[0]);
   return {

@@ -6,18 +6,23 @@ import { harTime, nonNegative } from './harTime';
 /** Bridge calls become entries at this made-up host (`.invalid` never resolves), one path per frame and command. */
 export const BRIDGE_HOST = 'forge-bridge.invalid';
 
-function frameHost(call: TraceCall): string {
-  try {
-    return new URL(call.frame.url).host || 'frame';
-  } catch {
-    return 'frame';
-  }
+/** The host of a frame's URL, for the made-up URL's path; one URL parse per frame, not per call. */
+function frameHosts(): (url: string) => string {
+  const known = new Map<string, string>();
+  return (url) => {
+    let host = known.get(url);
+    if (host === undefined) {
+      host = (URL.canParse(url) && new URL(url).host) || 'frame';
+      known.set(url, host);
+    }
+    return host;
+  };
 }
 
 const sizeOf = (s: Snapshot): SnapshotSize => ({ bytes: s.bytes, truncated: s.truncated });
 
 /** A bridge call as a HAR entry: POST to a made-up URL, the payload as postData, the outcome as content. */
-export function callToHar(call: TraceCall, index: number): HarEntry {
+function callToHar(call: TraceCall, index: number, host: string): HarEntry {
   const { request, response, error, ...rest } = call;
   const outcome = response ?? error;
   const forge: HarForgeCall = { index, call: { ...rest, request: sizeOf(request), ...(response ? { response: sizeOf(response) } : {}), ...(error ? { error: sizeOf(error) } : {}) } };
@@ -27,7 +32,7 @@ export function callToHar(call: TraceCall, index: number): HarEntry {
     time: duration,
     request: {
       method: 'POST',
-      url: `https://${BRIDGE_HOST}/${encodeURIComponent(frameHost(call))}/${encodeURIComponent(call.command || 'unknown')}`,
+      url: `https://${BRIDGE_HOST}/${encodeURIComponent(host)}/${encodeURIComponent(call.command || 'unknown')}`,
       httpVersion: 'forge-bridge',
       cookies: [],
       headers: [],
@@ -52,6 +57,12 @@ export function callToHar(call: TraceCall, index: number): HarEntry {
     timings: { blocked: -1, dns: -1, connect: -1, ssl: -1, send: 0, wait: duration, receive: 0 },
     _forge: forge,
   };
+}
+
+/** Every call as a HAR entry, in the trace's order. */
+export function callsToHar(calls: readonly TraceCall[]): HarEntry[] {
+  const hostOf = frameHosts();
+  return calls.map((call, i) => callToHar(call, i, hostOf(call.frame.url)));
 }
 
 /** The call back from an entry of this tool's HAR; null when its texts are not the JSON this tool wrote. */

@@ -51,13 +51,7 @@ function fromJson(value: unknown, now: number): ImportResult {
   return fail(`This is JSON, but neither a Forge Bridge trace nor a HAR file (${whatThisIs(value)}).`);
 }
 
-/** Opens a trace file: this tool's traces (every version) or a HAR. Never throws: anything wrong is a message. */
-export function importTraceText(text: string, options: ImportOptions = {}): ImportResult {
-  const max = options.maxBytes ?? MAX_IMPORT_BYTES;
-  // Each UTF-16 unit is 1 to 3 bytes: count (stopping past the limit) only when the text could be over it.
-  const over = text.length > max || (text.length * 3 > max && utf8Length(text, max) > max);
-  const tooLarge = over ? importSizeError(utf8Length(text), max) : null;
-  if (tooLarge) return fail(tooLarge);
+function parseAndRead(text: string, options: ImportOptions): ImportResult {
   if (text.trim() === '') return fail('The file is empty.');
   let value: unknown;
   try {
@@ -73,6 +67,14 @@ export function importTraceText(text: string, options: ImportOptions = {}): Impo
   }
 }
 
+/** Opens a trace file: this tool's traces (every version) or a HAR. Never throws: anything wrong is a message. */
+export function importTraceText(text: string, options: ImportOptions = {}): ImportResult {
+  const max = options.maxBytes ?? MAX_IMPORT_BYTES;
+  // Each UTF-16 unit is 1 to 3 bytes: count them only when the text could be over the limit.
+  const tooLarge = text.length * 3 > max ? importSizeError(utf8Length(text), max) : null;
+  return tooLarge ? fail(tooLarge) : parseAndRead(text, options);
+}
+
 /** The same, from a file's bytes: the size is checked before anything is decoded or parsed. */
 export function importTraceBytes(bytes: ArrayBuffer | Uint8Array, options: ImportOptions = {}): ImportResult {
   const tooLarge = importSizeError(bytes.byteLength, options.maxBytes ?? MAX_IMPORT_BYTES);
@@ -83,5 +85,5 @@ export function importTraceBytes(bytes: ArrayBuffer | Uint8Array, options: Impor
   } catch {
     return fail('The file is not text (UTF-8): is it a trace or a HAR?');
   }
-  return importTraceText(text, options);
+  return parseAndRead(text, options);
 }

@@ -14,23 +14,41 @@ export type Report = (path: string, message: string) => boolean;
 
 /** Thrown through the walk when the report has enough; never escapes a checker. */
 class Enough {}
-type Check = (value: unknown, path: string, report: Report) => void;
+
+/**
+ * Where the walk is: a stack of keys, turned into a JSON path only when there is a problem to report
+ * (building a path string for every value visited would cost more than the checks).
+ */
+interface Walk {
+  path: (string | number)[];
+  problem: (path: string, message: string) => void;
+}
+type Check = (value: unknown, walk: Walk) => void;
+
+const here = (walk: Walk) => `$${walk.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('')}`;
 
 const KNOWN = new Set(['$schema', '$id', 'title', 'description', 'type', 'const', 'enum', 'minimum', 'required', 'properties', 'items', 'oneOf', '$ref', 'definitions']);
 
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
-}
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-const matchesType = (value: unknown, type: string) => {
-  const actual = typeOf(value);
-  return actual === type || (type === 'number' && actual === 'integer');
+const TYPES: Record<string, (v: unknown) => boolean> = {
+  null: (v) => v === null,
+  boolean: (v) => typeof v === 'boolean',
+  number: (v) => typeof v === 'number',
+  integer: (v) => Number.isInteger(v),
+  string: (v) => typeof v === 'string',
+  array: Array.isArray,
+  object: isObject,
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+function typeTest(types: string[]): (v: unknown) => boolean {
+  const tests = types.map((t) => {
+    const test = TYPES[t];
+    if (!test) throw new Error(`schema type not supported: ${t}`);
+    return test;
+  });
+  return tests.length === 1 ? tests[0]! : (v) => tests.some((test) => test(v));
+}
 
 function describeList(values: readonly Json[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
@@ -53,11 +71,14 @@ export class SchemaCompiler {
     if (!root) throw new Error(`unknown schema ${file}`);
     const check = this.compile(root, root);
     return (value, report) => {
-      try {
-        check(value, '$', (path, message) => {
+      const walk: Walk = {
+        path: [],
+        problem: (path, message) => {
           if (!report(path, message)) throw new Enough();
-          return true;
-        });
+        },
+      };
+      try {
+        check(value, walk);
       } catch (error) {
         if (!(error instanceof Enough)) throw error;
       }
@@ -79,7 +100,7 @@ export class SchemaCompiler {
     if (done) return done;
     // Late binding lets recursive $refs compile: the slot is filled before it is first called.
     let body: Check = () => undefined;
-    const check: Check = (value, path, report) => body(value, path, report);
+    const check: Check = (value, walk) => body(value, walk);
     this.compiled.set(node, check);
     body = this.build(node, root);
     return check;
@@ -92,70 +113,95 @@ export class SchemaCompiler {
       return this.compile(target.node, target.root);
     }
     const parts: Check[] = [];
-    const types = node.type === undefined ? null : (Array.isArray(node.type) ? node.type : [node.type]).map(String);
-    if (types) {
-      const expected = types.join(' or ');
-      parts.push((value, path, report) => {
-        if (!types.some((t) => matchesType(value, t))) report(path, `expected ${expected}`);
+    if (node.type !== undefined) {
+      const types = (Array.isArray(node.type) ? node.type : [node.type]).map(String);
+      const test = typeTest(types);
+      const expected = `expected ${types.join(' or ')}`;
+      parts.push((value, walk) => {
+        if (!test(value)) walk.problem(here(walk), expected);
       });
     }
     if (node.const !== undefined) {
       const wanted = node.const;
-      parts.push((value, path, report) => {
-        if (value !== wanted) report(path, `expected ${JSON.stringify(wanted)}`);
+      const expected = `expected ${JSON.stringify(wanted)}`;
+      parts.push((value, walk) => {
+        if (value !== wanted) walk.problem(here(walk), expected);
       });
     }
     if (Array.isArray(node.enum)) {
       const allowed = node.enum;
-      parts.push((value, path, report) => {
-        if (!allowed.includes(value as Json)) report(path, `expected one of ${describeList(allowed)}`);
+      const expected = `expected one of ${describeList(allowed)}`;
+      parts.push((value, walk) => {
+        if (!allowed.includes(value as Json)) walk.problem(here(walk), expected);
       });
     }
     if (typeof node.minimum === 'number') {
       const min = node.minimum;
-      parts.push((value, path, report) => {
-        if (typeof value === 'number' && value < min) report(path, `expected at least ${min}`);
+      parts.push((value, walk) => {
+        if (typeof value === 'number' && value < min) walk.problem(here(walk), `expected at least ${min}`);
       });
     }
     if (Array.isArray(node.required) || isObject(node.properties)) parts.push(this.objectCheck(node, root));
     if (isObject(node.items)) {
       const item = this.compile(node.items as SchemaNode, root);
-      parts.push((value, path, report) => {
+      parts.push((value, walk) => {
         if (!Array.isArray(value)) return;
-        for (let i = 0; i < value.length; i++) item(value[i], `${path}[${i}]`, report);
+        const path = walk.path;
+        path.push(0);
+        for (let i = 0; i < value.length; i++) {
+          path[path.length - 1] = i;
+          item(value[i], walk);
+        }
+        path.pop();
       });
     }
     if (Array.isArray(node.oneOf)) parts.push(this.oneOfCheck(node.oneOf as SchemaNode[], root));
-    return (value, path, report) => {
-      for (const part of parts) part(value, path, report);
+    if (parts.length === 1) return parts[0]!;
+    return (value, walk) => {
+      for (let i = 0; i < parts.length; i++) parts[i]!(value, walk);
     };
   }
 
   private objectCheck(node: SchemaNode, root: SchemaNode): Check {
     const required = (Array.isArray(node.required) ? node.required : []).map(String);
     const properties = Object.entries(isObject(node.properties) ? node.properties : {}).map(([key, child]) => [key, this.compile(child as SchemaNode, root)] as const);
-    return (value, path, report) => {
+    const keys = properties.map(([key]) => key);
+    const checks = properties.map(([, check]) => check);
+    return (value, walk) => {
       if (!isObject(value)) return;
-      for (const key of required) if (!(key in value)) report(`${path}.${key}`, 'missing');
-      for (const [key, check] of properties) if (key in value) check(value[key], `${path}.${key}`, report);
+      const path = walk.path;
+      for (let i = 0; i < required.length; i++) {
+        const key = required[i]!;
+        if (key in value) continue;
+        path.push(key);
+        walk.problem(here(walk), 'missing');
+        path.pop();
+      }
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        if (!(key in value)) continue;
+        path.push(key);
+        checks[i]!(value[key], walk);
+        path.pop();
+      }
     };
   }
 
   /** Exactly one branch must pass; when none does, the problems of the branch of the value's type are reported. */
   private oneOfCheck(branches: SchemaNode[], root: SchemaNode): Check {
-    const checks = branches.map((b) => ({ check: this.compile(b, root), type: b.type }));
-    return (value, path, report) => {
+    const checks = branches.map((b) => ({ check: this.compile(b, root), fits: b.type === undefined ? null : typeTest((Array.isArray(b.type) ? b.type : [b.type]).map(String)), type: b.type }));
+    return (value, walk) => {
       const failures = checks.map(({ check }) => {
         const found: [string, string][] = [];
-        check(value, path, (p, m) => found.push([p, m]) < 100);
+        check(value, { path: [...walk.path], problem: (p, m) => found.push([p, m]) });
         return found;
       });
       const passing = failures.filter((f) => f.length === 0).length;
       if (passing === 1) return;
-      if (passing > 1) return void report(path, 'matches more than one allowed form');
-      const sameType = failures.find((_, i) => typeof checks[i]!.type === 'string' && matchesType(value, checks[i]!.type as string));
-      if (!sameType) return void report(path, `expected ${checks.map((c) => c.type ?? 'another form').join(' or ')}`);
-      for (const [p, m] of sameType) report(p, m);
+      if (passing > 1) return walk.problem(here(walk), 'matches more than one allowed form');
+      const sameType = failures.find((_, i) => checks[i]!.fits?.(value) === true);
+      if (!sameType) return walk.problem(here(walk), `expected ${checks.map((c) => c.type ?? 'another form').join(' or ')}`);
+      for (const [p, m] of sameType) walk.problem(p, m);
     };
   }
 }

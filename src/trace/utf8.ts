@@ -1,14 +1,22 @@
-/** UTF-8 length of a string, counted without encoding it; stops counting once past `limit`. */
-export function utf8Length(text: string, limit = Number.POSITIVE_INFINITY): number {
+const CHUNK = 1 << 20;
+let buffer: Uint8Array | null = null;
+
+/**
+ * UTF-8 length of a (well-formed) string without encoding it whole: it is encoded a chunk at a time into
+ * one reusable buffer, natively, and only the byte counts are kept.
+ */
+export function utf8Length(text: string): number {
+  if (text.length <= CHUNK) return new TextEncoder().encode(text).length;
+  buffer ??= new Uint8Array(CHUNK * 3);
+  const encoder = new TextEncoder();
   let bytes = 0;
-  for (let i = 0; i < text.length && bytes <= limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + CHUNK, text.length);
+    // Never split a surrogate pair: each half alone would count as a replacement character.
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    bytes += encoder.encodeInto(text.slice(start, end), buffer).written;
+    start = end;
   }
   return bytes;
 }

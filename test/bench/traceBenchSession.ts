@@ -1,0 +1,28 @@
+import type { CallRecord, NetworkEntry, TabSession } from '../../src/protocol';
+
+/** A session as large as the bench wants: resolver invokes and requestRemote calls, a FIT-bearing request every 40 calls. */
+export function session(calls: number): TabSession {
+  const t0 = 1_800_000_000_000;
+  const list: CallRecord[] = [];
+  for (let i = 0; i < calls; i++) {
+    const remote = i % 4 === 0;
+    list.push({
+      id: `1:doc#${i + 1}`, frameKey: '1:doc', callId: i + 1, segment: 0,
+      command: remote ? 'fetchRemote' : 'invoke', kind: remote ? 'requestRemote' : 'resolver',
+      summary: remote ? 'requestRemote remote-a GET /tasks → 200' : 'invoke getIssues',
+      startedAt: t0 + i * 3, endedAt: t0 + i * 3 + 2, status: 'ok',
+      request: { value: remote ? { remoteKey: 'remote-a', fetchRequestInit: { path: `/tasks?page=${i}`, method: 'GET' } } : { functionKey: 'getIssues', payload: { page: i, password: 'x' } }, bytes: 80, truncated: false },
+      response: { value: { status: 200, body: `{"items":[${i}]}` }, bytes: 40, truncated: false }, error: null, deliveries: [], deliveriesDropped: 0,
+    });
+  }
+  const network: NetworkEntry[] = [];
+  for (let i = 0; i < calls; i += 40) {
+    network.push({
+      id: `n${i}`, startedAt: t0 + i * 3 + 1, durationMs: 1, method: 'GET', url: `https://remote.example/tasks?page=${i}`, status: 200, statusText: 'OK',
+      requestHeaders: [{ name: 'Authorization', value: 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJmb3JnZS9pbnZvY2F0aW9uLXRva2VuIn0.c2lnbmF0dXJl' }], responseHeaders: [],
+      requestBody: null, responseBody: '{"items":[]}', responseBodyEncoding: null, bodyTruncated: false, requestBodySize: 0, responseBodySize: 12, mimeType: 'application/json',
+      timings: { blocked: 0, dns: -1, connect: -1, ssl: -1, send: 0, wait: 1, receive: 0 }, category: 'forge-jwt', operationName: null, segment: 0,
+    });
+  }
+  return { tabId: 1, segments: [], frames: [], calls: list, dropped: 0, lostInTransit: 0, rejected: 0, recording: true, preserveLog: false, maxCalls: calls, network, networkDropped: 0, networkFeed: 'on' };
+}
