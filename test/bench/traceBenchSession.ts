@@ -1,4 +1,4 @@
-import type { CallRecord, NetworkEntry, TabSession } from '../../src/protocol';
+import type { CallRecord, FrameRecord, NetworkEntry, TabSession } from '../../src/protocol';
 
 /** A session as large as the bench wants: resolver invokes and requestRemote calls, a FIT-bearing request every 40 calls. */
 export function session(calls: number): TabSession {
@@ -24,5 +24,10 @@ export function session(calls: number): TabSession {
       timings: { blocked: 0, dns: -1, connect: -1, ssl: -1, send: 0, wait: 1, receive: 0 }, category: 'forge-jwt', operationName: null, segment: 0,
     });
   }
-  return { tabId: 1, segments: [], frames: [], calls: list, dropped: 0, lostInTransit: 0, rejected: 0, recording: true, preserveLog: false, maxCalls: calls, network, networkDropped: 0, networkFeed: 'on' };
+  const frame: FrameRecord = {
+    key: '1:doc', frameId: 1, docId: 'doc', url: 'https://59n3u0-x.cdn.prod.atlassian-dev.net/app/env/dep/main/index.html', isTop: false, parentUrl: 'https://site.atlassian.net/jira',
+    firstSeenAt: t0 - 100, hookReady: true, bridge: { semver: '1.15.3', frozen: false, via: 'trap' }, transport: 'post-robot', segment: 0,
+  };
+  const segments = [{ index: 0, startedAt: t0 - 200, url: 'https://site.atlassian.net/jira' }];
+  return { tabId: 1, segments, frames: [frame], calls: list, dropped: 0, lostInTransit: 0, rejected: 0, recording: true, preserveLog: false, maxCalls: calls, network, networkDropped: 0, networkFeed: 'on' };
 }
