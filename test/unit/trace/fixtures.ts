@@ -46,21 +46,13 @@ function plantedEventJwt(): string {
 
 const base64 = (text: string) => Buffer.from(text).toString('base64');
 
+/** The secrets the first nine places hold (the session other tests open in the panel: two calls). */
 export function plantedSession(): TabSession {
   const fit = plantedFit();
   const at = T0 * 1000;
-  const headersAsPairs = call('fetchRemote', { ...requestRemote('/files/1'), fetchRequestInit: { path: '/files/1', method: 'GET', body: null, headers: [['X-Api-Key', SECRETS.headerPairKey], ['Accept', 'application/json']] } }, at + 500, at + 600, {
-    frameKey: FRAME.key, kind: 'requestRemote', summary: 'requestRemote remote-a GET /files/1 → 200',
-    response: { value: { status: 200, isAttachment: true, body: base64(JSON.stringify({ secret: SECRETS.attachmentSecret, name: 'report.json' })) }, bytes: 120, truncated: false },
-  });
-  const invokeRemote = call('invoke', { path: '/sync', method: 'POST', headers: { Authorization: `Basic ${SECRETS.invokeRemoteBasic}`, 'X-Trace': 'keep-trace-id' }, body: { mode: 'full' }, invokeType: 'ui-remote-fetch' }, at + 700, at + 800, { frameKey: FRAME.key, kind: 'invokeRemote', summary: 'invokeRemote POST /sync' });
-  const subscription = call('on', { event: 'jira:issueChanged', callback: { $fbdt: 'function', text: 'onChange' } }, at + 50, at + 60, {
-    frameKey: FRAME.key, kind: 'events', summary: 'on jira:issueChanged',
-    deliveries: [{ seq: 1, at: at + 900, key: 'callback', args: { value: [{ issueId: '10001', note: `token ${plantedEventJwt()} arrived` }], bytes: 200, truncated: false } }],
-  });
   const remote = call('fetchRemote', { ...requestRemote(`/tasks?apiKey=${SECRETS.apiKey}&page=2`), fetchRequestInit: { path: `/tasks?apiKey=${SECRETS.apiKey}&page=2`, method: 'POST', body: JSON.stringify({ password: SECRETS.password, title: 'keep me' }), headers: [] } }, at + 100, at + 200, { frameKey: FRAME.key, kind: 'requestRemote', summary: 'requestRemote remote-a POST /tasks → 200', response: { value: { status: 200, body: '{"ok":true}' }, bytes: 30, truncated: false } });
   const resolver = call('invoke', { functionKey: 'login', payload: { user: 'ann', password: SECRETS.password } }, at + 300, at + 400, { frameKey: FRAME.key, kind: 'resolver', summary: 'invoke login' });
-  const calls: CallRecord[] = [subscription, remote, resolver, headersAsPairs, invokeRemote];
+  const calls: CallRecord[] = [remote, resolver];
   const network: NetworkEntry[] = [
     fitMint(at + 105, 'http://remote.test'),
     entry({
@@ -76,31 +68,57 @@ export function plantedSession(): TabSession {
       ],
       responseHeaders: [{ name: 'Set-Cookie', value: `sid=${SECRETS.cookie}; HttpOnly` }, { name: 'Date', value: new Date(at).toUTCString() }],
       requestBody: `grant_type=x&client_secret=${SECRETS.clientSecret}&title=keep`,
-      responseBody: Buffer.from(JSON.stringify({ token: SECRETS.bodySecret, note: 'keep me' })).toString('base64'),
+      responseBody: base64(JSON.stringify({ token: SECRETS.bodySecret, note: 'keep me' })),
       responseBodyEncoding: 'base64',
     }),
     entry({ url: 'http://product.test/rest/api/3/myself', category: 'product', startedAt: at + 130, requestHeaders: [{ name: 'Authorization', value: `Basic ${SECRETS.basic}` }] }),
     invokeGraphql({ functionKey: 'login', payload: { user: 'ann', password: SECRETS.password } }, at + 310),
-    entry({
-      url: 'http://site.test/gateway/api/graphql', category: 'forge-graphql', method: 'POST', startedAt: at + 400, operationName: 'forge_ui_invokeExtension',
-      requestBody: JSON.stringify({ operationName: 'forge_ui_invokeExtension', variables: { input: { extensionId: 'x', apiToken: SECRETS.graphqlVariable, payload: { call: { functionKey: 'keepFunction' } } } } }),
-    }),
-    entry({
-      url: 'http://remote.test/big', category: 'remote', startedAt: at + 450, bodyTruncated: true,
-      // Cut short, so not JSON: masked by the text rules, also where JSON sits escaped inside a string.
-      responseBody: `{"rows":[{"password":"${SECRETS.truncatedSecret}","title":"keep row"},{"raw":"{\\"apiKey\\":\\"${SECRETS.escapedSecret}\\",\\"name\\":\\"keep`,
-    }),
   ];
-  const frame = { ...FRAME, url: `${FRAME.url}#access_token=${SECRETS.fragmentToken}&state=keep-state` };
   return {
-    tabId: 7, segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/index.html' }], frames: [frame], calls, dropped: 0, lostInTransit: 0, rejected: 0,
+    tabId: 7, segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/index.html' }], frames: [FRAME], calls, dropped: 0, lostInTransit: 0, rejected: 0,
     recording: true, preserveLog: false, maxCalls: 10_000, network, networkDropped: 0, networkFeed: 'on',
   };
 }
 
-export function plantedTrace() {
-  const session = plantedSession();
+/**
+ * The same session with a secret in every other place a trace can carry one: a JWT in an event delivery,
+ * fetch headers as [name, value] pairs, a requestRemote attachment (base64), an invokeRemote payload's
+ * Authorization, a GraphQL variable, a body cut short with JSON escaped inside it, a URL fragment.
+ */
+export function plantedEverywhereSession(): TabSession {
+  const base = plantedSession();
+  const at = T0 * 1000;
+  const headersAsPairs = call('fetchRemote', { ...requestRemote('/files/1'), fetchRequestInit: { path: '/files/1', method: 'GET', body: null, headers: [['X-Api-Key', SECRETS.headerPairKey], ['Accept', 'application/json']] } }, at + 500, at + 600, {
+    frameKey: FRAME.key, kind: 'requestRemote', summary: 'requestRemote remote-a GET /files/1 → 200',
+    response: { value: { status: 200, isAttachment: true, body: base64(JSON.stringify({ secret: SECRETS.attachmentSecret, name: 'report.json' })) }, bytes: 120, truncated: false },
+  });
+  const invokeRemote = call('invoke', { path: '/sync', method: 'POST', headers: { Authorization: `Basic ${SECRETS.invokeRemoteBasic}`, 'X-Trace': 'keep-trace-id' }, body: { mode: 'full' }, invokeType: 'ui-remote-fetch' }, at + 700, at + 800, { frameKey: FRAME.key, kind: 'invokeRemote', summary: 'invokeRemote POST /sync' });
+  const subscription = call('on', { event: 'jira:issueChanged', callback: { $fbdt: 'function', text: 'onChange' } }, at + 50, at + 60, {
+    frameKey: FRAME.key, kind: 'events', summary: 'on jira:issueChanged',
+    deliveries: [{ seq: 1, at: at + 900, key: 'callback', args: { value: [{ issueId: '10001', note: `token ${plantedEventJwt()} arrived` }], bytes: 200, truncated: false } }],
+  });
+  const graphqlVariable = entry({
+    url: 'http://site.test/gateway/api/graphql', category: 'forge-graphql', method: 'POST', startedAt: at + 400, operationName: 'forge_ui_invokeExtension',
+    requestBody: JSON.stringify({ operationName: 'forge_ui_invokeExtension', variables: { input: { extensionId: 'x', apiToken: SECRETS.graphqlVariable, payload: { call: { functionKey: 'keepFunction' } } } } }),
+  });
+  const cutShort = entry({
+    url: 'http://remote.test/big', category: 'remote', startedAt: at + 450, bodyTruncated: true,
+    // Cut short, so not JSON: masked by the text rules, also where JSON sits escaped inside a string.
+    responseBody: `{"rows":[{"password":"${SECRETS.truncatedSecret}","title":"keep row"},{"raw":"{\\"apiKey\\":\\"${SECRETS.escapedSecret}\\",\\"name\\":\\"keep`,
+  });
+  return {
+    ...base,
+    frames: [{ ...FRAME, url: `${FRAME.url}#access_token=${SECRETS.fragmentToken}&state=keep-state` }],
+    calls: [subscription, ...base.calls, headersAsPairs, invokeRemote],
+    network: [...base.network, graphqlVariable, cutShort],
+  };
+}
+
+function traceOf(session: TabSession) {
   const matches = correlate(session.calls, session.network);
   const tokens = collectTokens({ calls: session.calls, network: session.network, matches });
   return exportTraceV2(session, { extensionVersion: '0.1.0', now: T0 * 1000 + 1000, browser: { name: 'Chromium', version: '156' } }, { tokens, matches });
 }
+
+export const plantedTrace = () => traceOf(plantedSession());
+export const plantedEverywhereTrace = () => traceOf(plantedEverywhereSession());

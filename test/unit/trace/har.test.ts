@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceV2 } from '../../../src/protocol/model';
 import { BRIDGE_HOST, redactTrace, toHar, type HarForgeCall, type HarForgeEntry } from '../../../src/trace';
-import { plantedTrace } from './fixtures';
+import { plantedEverywhereTrace } from './fixtures';
 import { harValidator } from './validators';
 
 const validate = harValidator();
 
 describe('toHar', () => {
   it('validates against the HAR 1.2 schema, redacted or not, and with no segments at all', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     for (const candidate of [trace, redactTrace(trace), { ...trace, segments: [] }]) expect(validate(toHar(candidate)), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('names this tool, makes a page per segment, and says whether secrets were removed', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     const { log } = toHar(trace);
     expect(log.creator).toEqual({ name: 'Forge Bridge DevTools', version: '0.1.0' });
     expect(log.browser).toEqual({ name: 'Chromium', version: '156' });
@@ -24,7 +24,7 @@ describe('toHar', () => {
   });
 
   it('has one entry per network entry and per bridge call, oldest first', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     const { entries } = toHar(trace).log;
     expect(entries).toHaveLength(trace.network.length + trace.calls.length);
     const times = entries.map((e) => Date.parse(e.startedDateTime));
@@ -32,7 +32,7 @@ describe('toHar', () => {
   });
 
   it('gives a network entry its headers, bodies, timings and the calls that caused it', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     const { entries } = toHar(trace).log;
     for (const entry of trace.network) {
       const har = entries.find((e) => (e._forge as HarForgeEntry | undefined)?.id === entry.id)!;
@@ -50,14 +50,14 @@ describe('toHar', () => {
   });
 
   it('writes a form body with its own content type', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     const withType: TraceV2 = { ...trace, network: trace.network.map((e) => (e.requestBody?.startsWith('grant_type') ? { ...e, requestHeaders: [...e.requestHeaders, { name: 'Content-Type', value: 'application/x-www-form-urlencoded' }] } : e)) };
     const form = toHar(withType).log.entries.find((e) => e.request.postData?.text.startsWith('grant_type'))!;
     expect(form.request.postData!.mimeType).toBe('application/x-www-form-urlencoded');
   });
 
   it('makes each bridge call a POST to a made-up URL, its payload the body, its outcome the content, its duration the time', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     const { entries } = toHar(trace).log;
     const callEntries = entries.filter((e) => e._forge && 'call' in e._forge);
     expect(callEntries).toHaveLength(trace.calls.length);
@@ -78,7 +78,7 @@ describe('toHar', () => {
   });
 
   it('colours a failed call 500 and a pending one 0, without content', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     const [first, second] = trace.calls;
     const failed = { ...first!, status: 'error' as const, response: undefined, error: { value: { $fbdt: 'error', text: 'boom' }, bytes: 30, truncated: false } };
     const pending = { ...second!, status: 'pending' as const, endedAt: null, durationMs: null, response: undefined };

@@ -3,7 +3,7 @@ import type { TraceV2 } from '../../../src/protocol/model';
 import { importTraceBytes, importTraceText, MAX_IMPORT_BYTES, toHar } from '../../../src/trace';
 import { jsonParseError } from '../../../src/trace/jsonError';
 import { FIT, har } from '../network/fixtures';
-import { plantedTrace } from './fixtures';
+import { plantedEverywhereTrace } from './fixtures';
 import { traceValidators } from './validators';
 
 const harOf = (entries: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries, ...extra } });
@@ -34,7 +34,7 @@ describe('size: checked before anything is parsed', () => {
 });
 
 describe('files that are not whole JSON', () => {
-  const text = JSON.stringify(plantedTrace());
+  const text = JSON.stringify(plantedEverywhereTrace());
 
   it.each([
     ['in the middle of a string', text.indexOf('"command":"') + 14],
@@ -83,7 +83,7 @@ describe('JSON of the wrong kind names what it found', () => {
 });
 
 describe('traces: versions and damage', () => {
-  const trace = plantedTrace();
+  const trace = plantedEverywhereTrace();
 
   it('a trace from a newer version, as JSON or inside our HAR, asks for an update', () => {
     const newer = /made by a newer version of Forge Bridge DevTools \(trace format v3; this one reads up to v2\)/;
@@ -156,7 +156,7 @@ describe('browser HARs (Chrome or Firefox Network panel)', () => {
   });
 
   it('our HAR re-saved by a browser (its _forge fields gone) still gives the calls from the traffic', () => {
-    const har = JSON.parse(JSON.stringify(toHar(plantedTrace())));
+    const har = JSON.parse(JSON.stringify(toHar(plantedEverywhereTrace())));
     delete har.log._forge;
     for (const entry of har.log.entries) delete entry._forge;
     const result = importTraceText(JSON.stringify(har));
@@ -202,7 +202,7 @@ describe('import never throws', () => {
 
   it('on hundreds of damaged traces and HARs, and what it accepts is a valid trace', () => {
     const { v2 } = traceValidators();
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     let accepted = 0;
     for (const doc of [trace, toHar(trace)]) {
       for (let seed = 1; seed <= 300; seed++) {

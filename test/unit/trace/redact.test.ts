@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceV2 } from '../../../src/protocol/model';
 import { decodeJwt } from '../../../src/tokens';
 import { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, sensitiveKeyMatcher, toHar } from '../../../src/trace';
-import { plantedTrace, SECRETS } from './fixtures';
+import { plantedEverywhereTrace, SECRETS } from './fixtures';
 
 /** The text, plus what every base64 or base64url run in it decodes to (bodies and attachments are base64). */
 function withDecodedRuns(text: string): string {
@@ -19,7 +19,7 @@ const exportsOf = (trace: TraceV2) => [JSON.stringify(trace), JSON.stringify(toH
 
 describe('redaction (on by default)', () => {
   it('the fixture really carries every planted secret', () => {
-    const [json, har] = exportsOf(plantedTrace());
+    const [json, har] = exportsOf(plantedEverywhereTrace());
     for (const secret of Object.values(SECRETS)) {
       expect(json!.includes(secret), secret).toBe(true);
       expect(har!.includes(secret), secret).toBe(true);
@@ -27,7 +27,7 @@ describe('redaction (on by default)', () => {
   });
 
   it('removes every planted secret from the JSON trace and its HAR, in every encoding', () => {
-    for (const text of exportsOf(redactTrace(plantedTrace()))) {
+    for (const text of exportsOf(redactTrace(plantedEverywhereTrace()))) {
       for (const secret of Object.values(SECRETS)) {
         for (const form of encodings(secret)) expect(text.includes(form), `${secret} as ${form}`).toBe(false);
       }
@@ -35,8 +35,8 @@ describe('redaction (on by default)', () => {
   });
 
   it('keeps what a reader needs: token claims, schemes, non-secret payload, headers and query values', () => {
-    const redacted = redactTrace(plantedTrace());
-    const fit = redacted.tokens.find((t) => t.id === 'f'.repeat(40))!;
+    const redacted = redactTrace(plantedEverywhereTrace());
+    const fit = redacted.tokens.find((t) => t.type === 'FIT' && decodeJwt(t.jwt).ok && (decodeJwt(t.jwt) as { claims: { jti?: unknown } }).claims.jti === 'f'.repeat(40))!;
     expect(fit.jwt.endsWith(`.${REDACTED_SIGNATURE}`)).toBe(true);
     expect(decodeJwt(fit.jwt)).toMatchObject({ ok: true, claims: { iss: 'forge/invocation-token', jti: 'f'.repeat(40) } });
     const [json] = exportsOf(redacted);
@@ -56,7 +56,7 @@ describe('redaction (on by default)', () => {
   });
 
   it('counts what it removes by kind, before saving, and leaves the input untouched', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     const before = JSON.stringify(trace);
     const counts = previewRedaction(trace);
     // Three JWTs: the FIT the mint returned, the planted one the request carried, the one in the event.
@@ -68,14 +68,14 @@ describe('redaction (on by default)', () => {
   });
 
   it('masks by the keys given: none masks no payload value, yet credentials and signatures still go', () => {
-    const redacted = redactTrace(plantedTrace(), { keys: [] });
+    const redacted = redactTrace(plantedEverywhereTrace(), { keys: [] });
     expect(redacted.redaction!.counts).toMatchObject({ sensitiveKeys: 0, jwtSignatures: 3, oauthTokens: 2, cookies: 2 });
     expect(JSON.stringify(redacted)).toContain(SECRETS.password);
     expect(JSON.stringify(redacted)).not.toContain(SECRETS.fitSignature);
   });
 
   it('is idempotent: a redacted trace redacts to itself and counts nothing new', () => {
-    const once = redactTrace(plantedTrace());
+    const once = redactTrace(plantedEverywhereTrace());
     const twice = redactTrace(once);
     expect(twice.calls).toEqual(once.calls);
     expect(twice.network).toEqual(once.network);

@@ -3,7 +3,7 @@ import { correlate } from '../../../src/network';
 import type { TabSession, TraceV2 } from '../../../src/protocol/model';
 import { collectTokens } from '../../../src/tokens';
 import { exportTraceV1, exportTraceV2, importTraceText, redactTrace, toHar, traceToSession } from '../../../src/trace';
-import { plantedSession, plantedTrace } from './fixtures';
+import { plantedEverywhereSession, plantedEverywhereTrace } from './fixtures';
 
 const META = { extensionVersion: '0.1.0', now: 1_800_000_001_000, browser: { name: 'Chromium', version: '156' } };
 
@@ -20,7 +20,7 @@ function imported(text: string): TraceV2 {
 
 describe('round trips', () => {
   it('the fixture has what a round trip must keep', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     expect(trace.calls.length).toBeGreaterThan(3);
     expect(trace.tokens.length).toBeGreaterThan(1);
     expect(trace.matches.length).toBeGreaterThan(1);
@@ -29,7 +29,7 @@ describe('round trips', () => {
   });
 
   it('JSON, redaction off: export → import gives the same trace, calls, tokens and matches', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     const back = importTraceText(JSON.stringify(trace));
     expect(back).toMatchObject({ ok: true, source: 'trace-v2', notes: [] });
     if (!back.ok) return;
@@ -40,7 +40,7 @@ describe('round trips', () => {
   });
 
   it('HAR: our own HAR imports back as the very trace, redacted or not', () => {
-    for (const trace of [plantedTrace(), redactTrace(plantedTrace())]) {
+    for (const trace of [plantedEverywhereTrace(), redactTrace(plantedEverywhereTrace())]) {
       const back = importTraceText(JSON.stringify(toHar(trace)));
       expect(back).toMatchObject({ ok: true, source: 'har' });
       if (!back.ok) return;
@@ -51,13 +51,13 @@ describe('round trips', () => {
   });
 
   it('HAR: values HAR cannot hold (-1 durations and sizes, sub-ms starts, no MIME type) come back exactly', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     const odd: TraceV2 = { ...trace, network: trace.network.map((e, i) => (i === 0 ? { ...e, durationMs: -1, startedAt: e.startedAt + 0.25, mimeType: '', timings: { ...e.timings, wait: -1 } } : e)) };
     expect(imported(JSON.stringify(toHar(odd))).network).toEqual(odd.network);
   });
 
   it('version 1: export → import gives its calls, migrated to version 2', () => {
-    const v1 = exportTraceV1(plantedSession(), { extensionVersion: '0.1.0', now: 1 });
+    const v1 = exportTraceV1(plantedEverywhereSession(), { extensionVersion: '0.1.0', now: 1 });
     const back = importTraceText(JSON.stringify(v1));
     expect(back).toMatchObject({ ok: true, source: 'trace-v1', trace: { version: 2, network: [], tokens: [], matches: [], settings: { networkFeed: 'unknown' } } });
     if (back.ok) expect(back.trace.calls).toEqual(v1.calls);
@@ -66,14 +66,14 @@ describe('round trips', () => {
 
 describe('traceToSession', () => {
   it('rebuilds the session a trace was exported from (what a trace does not keep takes its idle value)', () => {
-    const session = plantedSession();
+    const session = plantedEverywhereSession();
     const rebuilt = traceToSession(imported(JSON.stringify(exportWithDerived(session))));
     expect(rebuilt).toEqual({ ...session, recording: false, rejected: 0, networkDropped: 0 });
     expect(rebuilt.calls.map((c) => [c.frameKey, c.callId])).toEqual(session.calls.map((c) => [c.frameKey, c.callId]));
   });
 
   it('is the inverse of export: exporting the rebuilt session gives the trace again', () => {
-    const trace = plantedTrace();
+    const trace = plantedEverywhereTrace();
     expect(exportTraceV2(traceToSession(trace), META, trace)).toEqual(trace);
   });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceV2 } from '../../../src/protocol/model';
 import { exportTraceV1, importTraceText, migrateV1toV2, redactTrace, toHar } from '../../../src/trace';
 import { traceProblems } from '../../../src/trace/check';
-import { plantedSession, plantedTrace } from './fixtures';
+import { plantedEverywhereSession, plantedEverywhereTrace } from './fixtures';
 import { traceValidators, v1Schema, v2Schema } from './validators';
 
 /** Paths of properties that have no description (the schemas document every field). */
@@ -42,8 +42,8 @@ describe('the JSON Schemas of the trace format', () => {
   });
 
   it('accept a version 2 export, redacted or not, and what the importer makes of version 1 and of our HAR', () => {
-    const trace = plantedTrace();
-    for (const candidate of [trace, redactTrace(trace), migrateV1toV2(exportTraceV1(plantedSession(), { extensionVersion: '0.1.0', now: 1 }))]) {
+    const trace = plantedEverywhereTrace();
+    for (const candidate of [trace, redactTrace(trace), migrateV1toV2(exportTraceV1(plantedEverywhereSession(), { extensionVersion: '0.1.0', now: 1 }))]) {
       expect(v2(candidate), JSON.stringify(v2.errors)).toBe(true);
     }
     const fromHar = importTraceText(JSON.stringify(toHar(trace)));
@@ -51,7 +51,7 @@ describe('the JSON Schemas of the trace format', () => {
   });
 
   it('accept a version 1 export against the version 1 schema, and refuse a damaged one', () => {
-    const trace = exportTraceV1(plantedSession(), { extensionVersion: '0.1.0', now: 1 });
+    const trace = exportTraceV1(plantedEverywhereSession(), { extensionVersion: '0.1.0', now: 1 });
     expect(v1(trace), JSON.stringify(v1.errors)).toBe(true);
     expect(v2(trace)).toBe(false);
     const damaged = structuredClone(trace);
@@ -60,7 +60,7 @@ describe('the JSON Schemas of the trace format', () => {
   });
 
   it.each(DAMAGE)('refuse %s, as the importer does', (_what, damage) => {
-    const trace = structuredClone(plantedTrace());
+    const trace = structuredClone(plantedEverywhereTrace());
     damage(trace);
     expect(v2(trace)).toBe(false);
     expect(traceProblems(trace, 2)).not.toEqual([]);
