@@ -1,68 +1,68 @@
 import type { NetworkCategory, NetworkEntry } from '../protocol/network';
-import { isForgeOperation, operationNamesIn, readForgeGraphql } from './graphql';
+import { isForgeOperation, operationNamesIn } from './graphql';
 import { headerValue, type HarEntryLike } from './har';
 import { bearerJwt, isForgeJwt } from './jwtClaims';
-
-/** Product REST the host calls for fetchProduct, and the FCT mint (forge-facts §2.4). */
-const PRODUCT_PATH = /^\/(rest\/api\/|wiki\/rest\/|rest\/internal\/2\/forge\/|!api\/|api\/2\.0\/)/;
-
-function originOf(url: string): string | null {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return null;
-  }
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return '';
-  }
-}
+import { parseUrl } from './urls';
 
 export interface KnownTraffic {
-  /** Origins of remotes seen so far (from FIT mints and FIT-bearing requests). */
+  /** Origins of remotes seen so far (from FIT mints and FIT-bearing requests): see remoteOriginsOf. */
   remoteOrigins: ReadonlySet<string>;
 }
 
 /**
- * Whether an entry matters to Forge, and why; null for everything else (scripts, images, analytics,
- * GraphQL that is not Forge's). Order matters: a FIT on a request to a remote is 'forge-jwt'.
+ * Paths of the product REST APIs the host calls for requestJira / requestConfluence / requestBitbucket,
+ * and Jira's FCT mint (forge-facts §2.4). api.bitbucket.org serves its API from /2.0/.
+ */
+const PRODUCT_PATH = /^\/(?:rest\/(?:api|agile|servicedeskapi)\/|wiki\/rest\/|wiki\/api\/v2\/|rest\/internal\/2\/forge\/context\/token\/?$|!api\/|api\/2\.0\/)/;
+const BITBUCKET_API_HOST = 'api.bitbucket.org';
+
+/**
+ * What a page loads as a resource rather than fetches: never a bridge request, even on a product REST path
+ * (Jira serves avatars from /rest/api/…/universal_avatar/). Chrome names it in `_resourceType`; both
+ * browsers send `Sec-Fetch-Dest`, which is `empty` for fetch and XHR.
+ */
+const RESOURCE_TYPES = new Set(['image', 'script', 'stylesheet', 'font', 'media', 'document', 'manifest', 'texttrack', 'ping', 'csp-violation-report']);
+
+function isLoadedResource(entry: HarEntryLike): boolean {
+  if (typeof entry._resourceType === 'string' && RESOURCE_TYPES.has(entry._resourceType)) return true;
+  const dest = headerValue(entry.request.headers, 'sec-fetch-dest');
+  return dest !== null && dest !== 'empty';
+}
+
+function isForgeGraphql(entry: HarEntryLike, url: URL): boolean {
+  if (entry.request.method !== 'POST' || !/\/graphql\/?$/.test(url.pathname)) return false;
+  // Jira's gateway also names the operation in the query string (?operation=…).
+  return isForgeOperation(url.searchParams.get('operation')) || operationNamesIn(entry.request.postData?.text).some(isForgeOperation);
+}
+
+function isProductRest(url: URL): boolean {
+  return PRODUCT_PATH.test(url.pathname) || (url.hostname === BITBUCKET_API_HOST && url.pathname.startsWith('/2.0/'));
+}
+
+/**
+ * Whether a request matters to Forge, and why; null for everything else (scripts, images, analytics,
+ * GraphQL that is not Forge's, malformed entries). Checked most telling first: a Forge GraphQL operation,
+ * a Forge token on the request, a known remote's origin (CORS preflights included: they cost the call
+ * time), then product REST.
  */
 export function categorize(entry: HarEntryLike, known: KnownTraffic): NetworkCategory | null {
-  const { request } = entry;
-  const path = pathOf(request.url);
-  if (request.method === 'POST' && /\/graphql\/?$/.test(path)) {
-    return operationNamesIn(request.postData?.text ?? null).some(isForgeOperation) ? 'forge-graphql' : null;
-  }
+  const request = entry?.request;
+  if (typeof request?.url !== 'string' || typeof request.method !== 'string') return null;
+  const url = parseUrl(request.url);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) return null;
+  if (isForgeGraphql(entry, url)) return 'forge-graphql';
   const jwt = bearerJwt(headerValue(request.headers, 'authorization'));
   if (jwt && isForgeJwt(jwt)) return 'forge-jwt';
-  const origin = originOf(request.url);
-  if (origin && known.remoteOrigins.has(origin)) return 'remote';
-  if (PRODUCT_PATH.test(path)) return 'product';
+  if (isLoadedResource(entry)) return null;
+  if (known.remoteOrigins.has(url.origin)) return 'remote';
+  if (isProductRest(url)) return 'product';
   return null;
 }
 
-/** A CORS preflight: kept (it costs time) but never matched to a call. */
+/**
+ * A CORS preflight: kept (it costs the call time) but never matched to a call. Chrome also marks it with
+ * `_resourceType: 'preflight'`, which a NetworkEntry does not keep; its method is OPTIONS in both browsers.
+ */
 export function isPreflight(entry: Pick<NetworkEntry, 'method'>): boolean {
-  return entry.method === 'OPTIONS';
-}
-
-/** Remote origins an entry teaches: a FIT mint's metadata.baseUrl, or where a FIT was sent. */
-export function remoteOriginsOf(entries: readonly NetworkEntry[]): Set<string> {
-  const out = new Set<string>();
-  for (const entry of entries) {
-    if (entry.category === 'forge-graphql') {
-      for (const exchange of readForgeGraphql(entry)) {
-        const origin = exchange.response?.baseUrl ? originOf(exchange.response.baseUrl) : null;
-        if (origin) out.add(origin);
-      }
-    } else if (entry.category === 'forge-jwt') {
-      const origin = originOf(entry.url);
-      if (origin) out.add(origin);
-    }
-  }
-  return out;
+  return entry.method.toUpperCase() === 'OPTIONS';
 }

@@ -1,130 +1,76 @@
 import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { CallMatch } from '../protocol/tokens';
-import { callKeys, entryKeys, isFitMint, remoteBasePaths } from './keys';
+import { exchangeReader } from './exchanges';
+import { KeyGroup, Ledger, type Contender, type SlotAt } from './keyGroup';
+import { callKeys, entrySlots, KEY_RANKS, type Keyed, type KeyRank } from './keys';
+import { learnRemotes } from './remotes';
+import { renewalMatches } from './renewals';
+import { windowOf } from './timeWindow';
 
-/**
- * Hook times are `performance.timeOrigin + performance.now()`; HAR's startedDateTime is the wall clock at
- * millisecond precision (whole ms in Firefox). They agree within a few ms; this much slack is allowed at
- * each end of a call's window.
- */
-export const CLOCK_SLACK_MS = 50;
-/** Calls sharing a key that are checked for a rival claim on the same entry. */
-const RIVAL_SCAN = 64;
+const indexKey = (rank: KeyRank, key: string) => `${rank}|${key}`;
 
-interface Window {
-  call: CallRecord;
-  from: number;
-  to: number;
-}
-
-function windowOf(call: CallRecord): Window {
-  return { call, from: call.startedAt - CLOCK_SLACK_MS, to: (call.endedAt ?? Number.POSITIVE_INFINITY) + CLOCK_SLACK_MS };
-}
-
-const byStart = (a: { startedAt: number }, b: { startedAt: number }) => a.startedAt - b.startedAt;
-
-/** First index in `sorted` (by startedAt) whose start is ≥ t. */
-function lowerBound(sorted: readonly NetworkEntry[], t: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.startedAt < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** How many windows in `windows` (sorted by from) other than `self` contain t, looking at neighbours only. */
-function rivalsAt(windows: readonly Window[], selfIndex: number, t: number): number {
-  let n = 0;
-  for (let i = selfIndex - 1, seen = 0; i >= 0 && seen < RIVAL_SCAN; i--, seen++) if (windows[i]!.to >= t) n++;
-  for (let i = selfIndex + 1, seen = 0; i < windows.length && seen < RIVAL_SCAN && windows[i]!.from <= t; i++, seen++) n++;
-  return n;
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /**
- * Matches bridge calls to the network entries they caused (pure). Each entry serves one call at most, in
- * call order; a match is 'uncertain' whenever another entry or another call could have made it.
+ * Matches bridge calls to the network requests they caused (pure). A call and a request are candidates when
+ * they share a key (keys.ts) and the request started inside the call's time window (timeWindow.ts); keys
+ * that tell calls apart (payload, body, status) are settled before looser ones. Each request, or each
+ * operation of a batched GraphQL request, serves one call at most. A pair is 'uncertain' whenever another
+ * candidate fitted as well (KeyGroup.contenders); requestRemote calls are also linked to the FIT mint they
+ * waited on (renewals.ts). Indexed by key and sorted by time: O((n + m) log(n + m)) for n calls, m requests.
  */
 export function correlate(calls: readonly CallRecord[], network: readonly NetworkEntry[]): CallMatch[] {
-  const basePaths = remoteBasePaths(network);
-  const entriesByKey = new Map<string, NetworkEntry[]>();
+  const exchangesOf = exchangeReader();
+  const remotes = learnRemotes(network, exchangesOf);
+
+  const slotsByKey = new Map<string, SlotAt[]>();
   for (const entry of network) {
-    for (const { key } of entryKeys(entry)) {
-      let list = entriesByKey.get(key);
-      if (!list) entriesByKey.set(key, (list = []));
-      list.push(entry);
+    for (const slot of entrySlots(entry, exchangesOf, remotes)) {
+      const at: SlotAt = { slot, id: `${entry.id}#${slot.index}`, at: entry.startedAt };
+      for (const { rank, key } of slot.keys) push(slotsByKey, indexKey(rank, key), at);
     }
   }
-  for (const list of entriesByKey.values()) list.sort(byStart);
 
-  const windowsByKey = new Map<string, Window[]>();
-  const keysOfCall = new Map<CallRecord, { relation: CallMatch['relation']; key: string }[]>();
-  for (const call of calls) {
-    const keys = callKeys(call, basePaths).filter((k) => entriesByKey.has(k.key));
-    if (keys.length === 0) continue;
-    keysOfCall.set(call, keys);
-    for (const { key } of keys) {
-      let list = windowsByKey.get(key);
-      if (!list) windowsByKey.set(key, (list = []));
-      list.push(windowOf(call));
-    }
-  }
-  for (const list of windowsByKey.values()) list.sort((a, b) => a.from - b.from);
+  const keyed: { contender: Contender; keys: Keyed[] }[] = calls.map((call, order) => ({
+    contender: { call, order, window: windowOf(call) },
+    keys: callKeys(call, remotes).filter((k) => slotsByKey.has(indexKey(k.rank, k.key))),
+  }));
 
-  const used = new Set<string>();
+  const ledger = new Ledger();
   const matches: CallMatch[] = [];
-  const direct = new Map<string, NetworkEntry>();
-  const ordered = [...keysOfCall.keys()].sort(byStart);
-  for (const call of ordered) {
-    const w = windowOf(call);
-    let best: { entry: NetworkEntry; relation: CallMatch['relation']; key: string; candidates: number } | null = null;
-    // Keys come most specific first: the first that finds a free entry in the call's window decides.
-    for (const { relation, key } of keysOfCall.get(call)!) {
-      const list = entriesByKey.get(key)!;
-      let candidates = 0;
-      let first: NetworkEntry | null = null;
-      for (let i = lowerBound(list, w.from); i < list.length && list[i]!.startedAt <= w.to; i++) {
-        candidates++;
-        if (!first && !used.has(list[i]!.id)) first = list[i]!;
-      }
-      if (first) {
-        best = { entry: first, relation, key, candidates };
-        break;
+  for (const rank of KEY_RANKS) {
+    const callsByKey = new Map<string, Contender[]>();
+    const relationOf = new Map<string, Keyed['relation']>();
+    for (const { contender, keys } of keyed) {
+      if (ledger.byCall.has(contender.call)) continue;
+      for (const k of keys) {
+        if (k.rank !== rank) continue;
+        push(callsByKey, k.key, contender);
+        relationOf.set(k.key, k.relation);
       }
     }
-    if (!best) continue;
-    used.add(best.entry.id);
-    const windows = windowsByKey.get(best.key)!;
-    const rivals = rivalsAt(windows, windows.findIndex((x) => x.call === call), best.entry.startedAt);
-    const contenders = Math.max(best.candidates, rivals + 1);
-    matches.push({ callId: call.id, entryId: best.entry.id, relation: best.relation, certainty: contenders === 1 ? 'certain' : 'uncertain', candidates: contenders });
-    if (best.relation === 'remote-request') direct.set(call.id, best.entry);
+    // Longer keys first: at rank 2 a longer path ending is the more specific one.
+    const groups = [...callsByKey]
+      .sort(([a], [b]) => b.length - a.length)
+      .map(([key, members]) => new KeyGroup(key, relationOf.get(key)!, rank, members, [...slotsByKey.get(indexKey(rank, key))!]));
+    const made = groups.flatMap((group) => group.sweep(ledger));
+    for (const holding of made) {
+      const candidates = holding.group.contenders(holding, ledger);
+      matches.push({ callId: holding.contender.call.id, entryId: holding.slot.slot.entry.id, relation: holding.group.relation, certainty: candidates === 1 ? 'certain' : 'uncertain', candidates });
+    }
   }
-  matches.push(...renewals(calls, network, direct));
-  return matches;
-}
 
-/** Each requestRemote call to the FIT mint it waited on: a mint that started in the call, before its request. */
-function renewals(calls: readonly CallRecord[], network: readonly NetworkEntry[], direct: Map<string, NetworkEntry>): CallMatch[] {
-  const mints = network.filter(isFitMint).sort(byStart);
-  if (mints.length === 0) return [];
-  const waits: { call: CallRecord; mint: NetworkEntry; candidates: number }[] = [];
-  const claims = new Map<string, number>();
-  for (const call of calls) {
-    if (call.command !== 'fetchRemote') continue;
-    const from = call.startedAt - CLOCK_SLACK_MS;
-    const to = direct.get(call.id)?.startedAt ?? (call.endedAt ?? Number.POSITIVE_INFINITY) + CLOCK_SLACK_MS;
-    const inside = mints.slice(lowerBound(mints, from)).filter((m) => m.startedAt <= to);
-    if (inside.length === 0) continue;
-    const mint = inside[inside.length - 1]!;
-    waits.push({ call, mint, candidates: inside.length });
-    claims.set(mint.id, (claims.get(mint.id) ?? 0) + 1);
-  }
-  return waits.map(({ call, mint, candidates }) => {
-    const contenders = Math.max(candidates, claims.get(mint.id) ?? 1);
-    return { callId: call.id, entryId: mint.id, relation: 'token-renewal' as const, certainty: contenders === 1 ? ('certain' as const) : ('uncertain' as const), candidates: contenders };
-  });
+  const order = new Map(keyed.map(({ contender }) => [contender.call.id, contender]));
+  const inCallOrder = (a: CallMatch, b: CallMatch) => {
+    const x = order.get(a.callId)!;
+    const y = order.get(b.callId)!;
+    return x.call.startedAt - y.call.startedAt || x.order - y.order;
+  };
+  const direct = new Map(matches.filter((m) => m.relation === 'remote-request').map((m) => [m.callId, ledger.byCall.get(order.get(m.callId)!.call)!.slot.slot.entry]));
+  return [...matches.sort(inCallOrder), ...renewalMatches(calls, network, direct, exchangesOf).sort(inCallOrder)];
 }

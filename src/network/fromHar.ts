@@ -1,14 +1,17 @@
 import { LIMITS } from '../protocol/limits';
-import type { NetworkCategory, NetworkEntry, NetworkTimings } from '../protocol/network';
-import { operationNamesIn, isForgeOperation } from './graphql';
-import type { HarEntryLike } from './har';
+import type { HeaderPair, NetworkCategory, NetworkEntry, NetworkTimings } from '../protocol/network';
+import { isForgeOperation, operationNamesIn } from './graphql';
+import type { HarEntryLike, HarTimingName } from './har';
+import { harStartedAt } from './harTime';
+import { parseUrl } from './urls';
 
-const TIMING_KEYS = ['blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive'] as const;
+const TIMING_KEYS: readonly HarTimingName[] = ['blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive'];
+const HEADER_NAME_CHARS = 256;
 const HEADER_VALUE_CHARS = 16 * 1024;
 const HEADERS_MAX = 200;
 
-function bounded(text: string | null | undefined): { text: string | null; cut: boolean } {
-  if (text === null || text === undefined) return { text: null, cut: false };
+function bounded(text: unknown): { text: string | null; cut: boolean } {
+  if (typeof text !== 'string') return { text: null, cut: false };
   return text.length > LIMITS.networkBodyChars ? { text: text.slice(0, LIMITS.networkBodyChars), cut: true } : { text, cut: false };
 }
 
@@ -16,45 +19,64 @@ function finite(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
 }
 
-function headers(list: HarEntryLike['request']['headers'] | undefined) {
-  return (list ?? [])
+const short = (value: unknown, max: number) => (typeof value === 'string' ? value.slice(0, max) : '');
+
+function headers(list: unknown): HeaderPair[] {
+  if (!Array.isArray(list)) return [];
+  return list
     .slice(0, HEADERS_MAX)
-    .filter((h) => typeof h?.name === 'string' && h.name !== '')
-    .map((h) => ({ name: h.name.slice(0, 256), value: String(h.value ?? '').slice(0, HEADER_VALUE_CHARS) }));
+    .filter((h): h is { name: string; value?: unknown } => typeof h?.name === 'string' && h.name !== '')
+    .map((h) => ({ name: h.name.slice(0, HEADER_NAME_CHARS), value: String(h.value ?? '').slice(0, HEADER_VALUE_CHARS) }));
 }
 
-/** A network entry from a HAR entry and its response body (read separately in the browsers), bounded. */
+/** HAR timings copied as given (Chrome's floats, Firefox's whole ms); a missing or unreadable phase is -1, HAR's "did not apply". */
+function timingsOf(timings: HarEntryLike['timings']): NetworkTimings {
+  const out = {} as NetworkTimings;
+  for (const key of TIMING_KEYS) out[key] = Math.max(-1, finite(timings?.[key], -1));
+  return out;
+}
+
+function operationOf(har: HarEntryLike, requestBody: string | null): string | null {
+  const fromQuery = parseUrl(har.request.url)?.searchParams.get('operation') ?? null;
+  return operationNamesIn(requestBody).find(isForgeOperation) ?? (isForgeOperation(fromQuery) ? fromQuery : null);
+}
+
+/**
+ * A network entry from a HAR entry and its response body (read separately in the browsers: Chrome's and
+ * Firefox's `getContent`), with bodies cut to LIMITS.networkBodyChars. Malformed input gives empty fields,
+ * never a throw: the rest of the entry is kept.
+ */
 export function fromHarEntry(
   har: HarEntryLike,
   content: { text: string | null; encoding: string | null },
   meta: { id: string; segment: number; category: NetworkCategory },
 ): NetworkEntry {
-  const requestBody = bounded(har.request.postData?.text);
-  const responseBody = bounded(content.text ?? har.response.content.text);
-  const timings = {} as NetworkTimings;
-  for (const key of TIMING_KEYS) timings[key] = Math.max(-1, finite(har.timings?.[key], -1));
-  const started = Date.parse(har.startedDateTime);
-  const operation = meta.category === 'forge-graphql' ? (operationNamesIn(requestBody.text).find(isForgeOperation) ?? null) : null;
+  const request: Partial<HarEntryLike['request']> = har?.request ?? {};
+  const response: Partial<HarEntryLike['response']> = har?.response ?? {};
+  const responseContent: HarEntryLike['response']['content'] = response.content ?? {};
+  const requestBody = bounded(request.postData?.text);
+  const responseBody = bounded(content?.text ?? responseContent.text);
+  const startedAt = harStartedAt(har?.startedDateTime);
   return {
     id: meta.id,
-    startedAt: Number.isFinite(started) ? started : 0,
-    durationMs: Math.max(-1, finite(har.time, -1)),
-    method: (har.request.method || 'GET').slice(0, 32),
-    url: har.request.url.slice(0, LIMITS.urlChars),
-    status: Math.max(0, Math.trunc(finite(har.response.status, 0))),
-    statusText: (har.response.statusText ?? '').slice(0, 512),
-    requestHeaders: headers(har.request.headers),
-    responseHeaders: headers(har.response.headers),
+    startedAt: Number.isFinite(startedAt) ? startedAt : 0,
+    durationMs: Math.max(-1, finite(har?.time, -1)),
+    method: short(request.method, 32) || 'GET',
+    url: short(request.url, LIMITS.urlChars),
+    status: Math.max(0, Math.trunc(finite(response.status, 0))),
+    statusText: short(response.statusText, 512),
+    requestHeaders: headers(request.headers),
+    responseHeaders: headers(response.headers),
     requestBody: requestBody.text,
     responseBody: responseBody.text,
-    responseBodyEncoding: (content.encoding ?? har.response.content.encoding) === 'base64' ? 'base64' : null,
+    responseBodyEncoding: (content?.encoding ?? responseContent.encoding) === 'base64' ? 'base64' : null,
     bodyTruncated: requestBody.cut || responseBody.cut,
-    requestBodySize: finite(har.request.bodySize, -1),
-    responseBodySize: finite(har.response.content.size ?? har.response.bodySize, -1),
-    mimeType: (har.response.content.mimeType ?? '').slice(0, 256),
-    timings,
+    requestBodySize: finite(request.bodySize, -1),
+    responseBodySize: finite(responseContent.size ?? response.bodySize, -1),
+    mimeType: short(responseContent.mimeType, 256),
+    timings: timingsOf(har?.timings),
     category: meta.category,
-    operationName: operation,
+    operationName: meta.category === 'forge-graphql' && typeof request.url === 'string' ? operationOf(har, requestBody.text) : null,
     segment: meta.segment,
   };
 }

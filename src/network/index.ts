@@ -1,7 +1,21 @@
-export { categorize, isPreflight, remoteOriginsOf, type KnownTraffic } from './categorize';
-export { CLOCK_SLACK_MS, correlate } from './correlate';
+export { categorize, isPreflight, type KnownTraffic } from './categorize';
+export { correlate } from './correlate';
 export { fromHarEntry } from './fromHar';
-export { isForgeOperation, operationNameOf, readForgeGraphql, type ForgeGraphqlExchange, type ForgeGraphqlResponse, type ForgeInvokeCall } from './graphql';
-export { headerValue, type HarEntryLike, type HarHeader } from './har';
+export {
+  isForgeOperation,
+  operationNameOf,
+  operationNamesIn,
+  readForgeGraphql,
+  type ForgeGraphqlExchange,
+  type ForgeGraphqlResponse,
+  type ForgeInvokeCall,
+  type InvocationMetrics,
+  type ReportedToken,
+} from './graphql';
+export { headerValue, type HarEntryLike, type HarHeader, type HarTimingName } from './har';
+export { harStartedAt } from './harTime';
 export { bearerJwt, isForgeJwt, peekJwt } from './jwtClaims';
+export { parseJsonLenient, type LenientJson } from './lenientJson';
 export { computePhases } from './phases';
+export { learnRemotes, remoteOriginsOf, type RemoteKnowledge } from './remotes';
+export { CLOCK_SLACK_MS, PENDING_WINDOW_MS } from './timeWindow';

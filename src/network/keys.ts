@@ -1,99 +1,107 @@
-import { httpRequestOf } from '../bridge/httpCalls';
+import { httpRequestOf, httpStatusOf } from '../bridge/httpCalls';
 import { field, textOf } from '../bridge/snapshotRead';
 import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
+import type { SnapshotValue } from '../protocol/snapshot';
 import type { MatchRelation } from '../protocol/tokens';
 import { isPreflight } from './categorize';
-import { readForgeGraphql } from './graphql';
+import { comparableJson } from './comparable';
+import type { ExchangesOf } from './exchanges';
+import type { RemoteKnowledge } from './remotes';
+import { joinBaseAndPath, normalizedPath, normalizedUrl, originOf, pathSuffixes, parseUrl } from './urls';
 
 /**
- * What a call and a network entry must share to be matched: one key per relation. A call gives the keys its
- * request could have produced; an entry the keys it carries. Equal keys are candidates; time decides the rest.
+ * How sure a shared key makes a pair: 0, the key holds what tells calls apart (the resolver payload, the
+ * remote body, the response status); 1, the request as such (function key; method and URL); 2, the path
+ * alone, on a remote whose base URL is not known. Correlation settles rank 0 first.
  */
+export type KeyRank = 0 | 1 | 2;
+export const KEY_RANKS: readonly KeyRank[] = [0, 1, 2];
+
+/** What a call and a network entry must share to be matched. Equal keys make candidates; time decides the rest. */
 export interface Keyed {
   relation: MatchRelation;
+  rank: KeyRank;
   key: string;
 }
 
-function pathAndQuery(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search;
-  } catch {
-    return '';
-  }
+/** One thing in a network entry a call can be matched to: the entry, or one operation of a batched GraphQL body. */
+export interface Slot {
+  entry: NetworkEntry;
+  /** Operation index in a GraphQL batch, else 0. */
+  index: number;
+  keys: Keyed[];
 }
 
-function withSlash(path: string): string {
-  return path.startsWith('/') ? path : `/${path}`;
+/**
+ * Keys of an `invoke` payload: the bridge's (from the call's snapshot) or the host's copy in GraphQL
+ * (`payload.call`). One function reads both, so the two sides cannot drift apart. `comparable` is false
+ * when the payload is not whole (a cut snapshot or body): then only rank 1.
+ */
+export function invokeKeys(request: unknown, comparable: boolean): Keyed[] {
+  const value = request as SnapshotValue;
+  const http = httpRequestOf('invoke', value);
+  const base = http
+    ? `endpoint ${String(field(value, 'invokeType'))} ${http.method} ${http.path ?? ''}`
+    : textOf(field(value, 'functionKey')) !== null
+      ? `resolver ${textOf(field(value, 'functionKey'))}`
+      : null;
+  if (base === null) return [];
+  const detail = comparable ? comparableJson(field(value, http ? 'body' : 'payload') ?? null) : null;
+  const loose: Keyed = { relation: 'graphql', rank: 1, key: base };
+  return detail === null ? [loose] : [{ relation: 'graphql', rank: 0, key: `${base} ${detail}` }, loose];
 }
 
-/** Keys of a call, most specific first (basePaths: path prefixes of the remotes' base URLs seen, '' included). */
-export function callKeys(call: CallRecord, basePaths: readonly string[]): Keyed[] {
+/** Keys of an HTTP request: with the status when known (rank 0), as such (rank 1). */
+function httpKeys(relation: MatchRelation, prefix: string, status: number | null): Keyed[] {
+  return [...(status !== null ? [{ relation, rank: 0 as const, key: `${prefix} #${status}` }] : []), { relation, rank: 1, key: prefix }];
+}
+
+const suffixKey = (kind: string, method: string, suffix: string) => `${kind} ${method} ${suffix}`;
+
+/** Keys of a bridge call, for the relations it can have (token renewals are linked apart: see renewals.ts). */
+export function callKeys(call: CallRecord, remotes: RemoteKnowledge): Keyed[] {
   const request = call.request.value;
-  if (call.command === 'invoke') {
-    const http = httpRequestOf(call.command, request);
-    if (http) return [{ relation: 'graphql', key: `endpoint ${String(field(request, 'invokeType'))} ${http.method} ${http.path ?? ''}` }];
-    const functionKey = textOf(field(request, 'functionKey'));
-    if (!functionKey) return [];
-    // The payload tells apart calls of one function made at once; a cut snapshot cannot, so then the key alone.
-    const payload = call.request.truncated ? [] : [{ relation: 'graphql' as const, key: `resolver ${functionKey} ${JSON.stringify(field(request, 'payload') ?? null)}` }];
-    return [...payload, { relation: 'graphql', key: `resolver ${functionKey}` }];
-  }
-  if (call.command === 'fetchRemote') {
-    const http = httpRequestOf(call.command, request);
-    if (!http || http.path === null) return [];
-    const path = withSlash(http.path);
-    // Longest base path first: the most specific key is tried first.
-    return [...basePaths].sort((a, b) => b.length - a.length).map((base) => ({ relation: 'remote-request' as const, key: `http ${http.method} ${base.replace(/\/$/, '')}${path}` }));
-  }
+  if (call.command === 'invoke') return invokeKeys(request, !call.request.truncated);
+  const http = httpRequestOf(call.command, request);
+  const path = http?.path != null ? normalizedPath(http.path) : null;
+  if (!http || path === null) return [];
+  const status = call.response ? httpStatusOf(call.command, request, call.response.value) : null;
   if (call.command === 'fetchProduct') {
-    const http = httpRequestOf(call.command, request);
-    return http && http.path !== null ? [{ relation: 'product-request', key: `http ${http.method} ${withSlash(http.path)}` }] : [];
+    return [...httpKeys('product-request', `product ${http.method} ${path}`, status), { relation: 'product-request', rank: 2, key: suffixKey('product~', http.method, path) }];
   }
-  return [];
+  // requestRemote: the remote's base URL (from the FIT mint for its key, else any learned) + the path.
+  const bases = (http.remoteKey !== null ? remotes.baseUrlsByKey.get(http.remoteKey) : undefined) ?? remotes.baseUrls;
+  const exact = bases.flatMap((base) => {
+    const url = joinBaseAndPath(base, path);
+    return url === null ? [] : httpKeys('remote-request', `remote ${http.method} ${url}`, status);
+  });
+  return [...exact, { relation: 'remote-request', rank: 2, key: suffixKey('remote~', http.method, path) }];
 }
 
-/** Keys of a network entry. */
-export function entryKeys(entry: NetworkEntry): Keyed[] {
+function httpEntryKeys(entry: NetworkEntry, remotes: RemoteKnowledge): Keyed[] {
+  const method = entry.method.toUpperCase();
+  const status = entry.status > 0 ? entry.status : null;
+  if (entry.category === 'product') {
+    const url = parseUrl(entry.url);
+    if (!url) return [];
+    const suffixes = pathSuffixes(entry.url).map((s): Keyed => ({ relation: 'product-request', rank: 2, key: suffixKey('product~', method, s) }));
+    return [...httpKeys('product-request', `product ${method} ${url.pathname}${url.search}`, status), ...suffixes];
+  }
+  const url = normalizedUrl(entry.url);
+  if (url === null) return [];
+  // The path alone only on a request that carried a FIT to an origin that is not the site's.
+  const origin = originOf(entry.url);
+  const onRemote = entry.category === 'forge-jwt' && origin !== null && !remotes.siteOrigins.has(origin);
+  const suffixes = onRemote ? pathSuffixes(entry.url).map((s): Keyed => ({ relation: 'remote-request', rank: 2, key: suffixKey('remote~', method, s) })) : [];
+  return [...httpKeys('remote-request', `remote ${method} ${url}`, status), ...suffixes];
+}
+
+/** The slots of a network entry: one per Forge operation of a GraphQL body, one for any other request, none for a preflight. */
+export function entrySlots(entry: NetworkEntry, exchangesOf: ExchangesOf, remotes: RemoteKnowledge): Slot[] {
   if (entry.category === 'forge-graphql') {
-    return readForgeGraphql(entry).flatMap((x): Keyed[] => {
-      const call = x.call;
-      if (!call) return [];
-      if (typeof call.functionKey === 'string') {
-        return [
-          { relation: 'graphql', key: `resolver ${call.functionKey} ${JSON.stringify(call.payload ?? null)}` },
-          { relation: 'graphql', key: `resolver ${call.functionKey}` },
-        ];
-      }
-      const method = typeof call.method === 'string' && call.method.trim() ? call.method.trim().toUpperCase() : 'GET';
-      return [{ relation: 'graphql', key: `endpoint ${String(call.invokeType)} ${method} ${typeof call.path === 'string' ? call.path : ''}` }];
-    });
+    return exchangesOf(entry).flatMap((x, index) => (x.call ? [{ entry, index, keys: invokeKeys(x.call, x.complete) }] : []));
   }
   if (isPreflight(entry)) return [];
-  const key = `http ${entry.method.toUpperCase()} ${pathAndQuery(entry.url)}`;
-  if (entry.category === 'product') return [{ relation: 'product-request', key }];
-  return [{ relation: 'remote-request', key }];
-}
-
-/** Whether an entry is a FIT mint (signInvocationTokenForUI). */
-export function isFitMint(entry: NetworkEntry): boolean {
-  return entry.category === 'forge-graphql' && readForgeGraphql(entry).some((x) => x.operationName === 'signInvocationTokenForUI');
-}
-
-/** Path prefixes of the remotes' base URLs learned from FIT mints ('' always). */
-export function remoteBasePaths(entries: readonly NetworkEntry[]): string[] {
-  const out = new Set<string>(['']);
-  for (const entry of entries) {
-    if (entry.category !== 'forge-graphql') continue;
-    for (const x of readForgeGraphql(entry)) {
-      if (!x.response?.baseUrl) continue;
-      try {
-        out.add(new URL(x.response.baseUrl).pathname.replace(/\/$/, ''));
-      } catch {
-        // not a URL: nothing learned
-      }
-    }
-  }
-  return [...out];
+  return [{ entry, index: 0, keys: httpEntryKeys(entry, remotes) }];
 }

@@ -1,44 +1,61 @@
 import type { CallRecord } from '../protocol/model';
-import type { NetworkEntry } from '../protocol/network';
+import type { NetworkEntry, NetworkTimings } from '../protocol/network';
 import type { CallMatch, CallPhases } from '../protocol/tokens';
-import { readForgeGraphql } from './graphql';
+import { readForgeGraphql, type ForgeGraphqlExchange } from './graphql';
+import { invokeKeys } from './keys';
 
-const clamp = (n: number) => (n > 0 ? n : 0);
-const phase = (n: number) => (n > 0 ? n : 0);
+const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+/** A gap between two clocks' readings: negative only through clock mismatch, shown as 0. */
+const gap = (n: number) => (finite(n) && n > 0 ? n : 0);
+/** A HAR phase: -1 (did not apply) counts as 0 when phases are summed. */
+const phase = (n: unknown) => (finite(n) && n > 0 ? n : 0);
+
+function networkPhases(t: Partial<NetworkTimings> | undefined): NonNullable<CallPhases['network']> {
+  return { blocked: phase(t?.blocked), dns: phase(t?.dns), connect: phase(t?.connect), ssl: phase(t?.ssl), send: phase(t?.send), wait: phase(t?.wait), receive: phase(t?.receive) };
+}
+
+/** The operation of a (possibly batched) GraphQL entry that carried this call: the one sharing a key with it. */
+function exchangeFor(call: CallRecord, entry: NetworkEntry): ForgeGraphqlExchange | null {
+  const exchanges = readForgeGraphql(entry);
+  if (exchanges.length <= 1) return exchanges[0] ?? null;
+  const wanted = new Set(invokeKeys(call.request?.value, !call.request?.truncated).map((k) => k.key));
+  return exchanges.find((x) => x.call !== null && invokeKeys(x.call, x.complete).some((k) => wanted.has(k.key))) ?? exchanges[0]!;
+}
 
 /**
- * Where the time of one call went: bridge out (call start → request start), the request's own phases,
- * bridge back (response end → call settled), the FIT renewal it waited on, and for resolver and remote
- * invocations the platform's reported app time against the GraphQL wait. Clock differences can make a
- * gap negative: those are shown as 0. Never throws.
+ * Where the time of one call went. Bridge out: call start → request start; the request's own phases
+ * (null when no request was matched); bridge back: response end → call settled; the FIT renewal it waited
+ * on (inside bridge out); and for resolver and remote invocations the app time the platform reports, with
+ * the GraphQL wait beyond it as the platform's overhead. The hook's and HAR's clocks differ by a few ms
+ * (timeWindow.ts): a gap they make negative is shown as 0. Never throws.
  */
 export function computePhases(call: CallRecord, matches: readonly CallMatch[], network: ReadonlyMap<string, NetworkEntry> | readonly NetworkEntry[]): CallPhases {
-  const byId = network instanceof Map ? network : new Map((network as readonly NetworkEntry[]).map((e) => [e.id, e]));
-  const mine = matches.filter((m) => m.callId === call.id);
+  const byId: ReadonlyMap<string, NetworkEntry> = network instanceof Map ? network : new Map((Array.isArray(network) ? network : []).map((e: NetworkEntry) => [e.id, e]));
+  const mine = Array.isArray(matches) ? matches.filter((m) => m?.callId === call.id) : [];
   const main = mine.find((m) => m.relation !== 'token-renewal');
   const renewal = mine.find((m) => m.relation === 'token-renewal');
   const entry = main ? byId.get(main.entryId) : undefined;
   const mint = renewal ? byId.get(renewal.entryId) : undefined;
-  const totalMs = call.endedAt === null ? null : clamp(call.endedAt - call.startedAt);
+  const ended = finite(call.endedAt) && finite(call.startedAt);
   const out: CallPhases = {
     callId: call.id,
-    totalMs,
+    totalMs: ended ? gap(call.endedAt! - call.startedAt) : null,
     bridgeOutMs: null,
-    tokenFetchMs: mint && mint.durationMs >= 0 ? mint.durationMs : null,
+    tokenFetchMs: mint && finite(mint.durationMs) && mint.durationMs >= 0 ? mint.durationMs : null,
     network: null,
     bridgeBackMs: null,
     appTimeMs: null,
     platformOverheadMs: null,
   };
   if (!entry) return out;
-  const t = entry.timings;
-  out.network = { blocked: phase(t.blocked), dns: phase(t.dns), connect: phase(t.connect), ssl: phase(t.ssl), send: phase(t.send), wait: phase(t.wait), receive: phase(t.receive) };
-  out.bridgeOutMs = clamp(entry.startedAt - call.startedAt);
-  if (call.endedAt !== null && entry.durationMs >= 0) out.bridgeBackMs = clamp(call.endedAt - (entry.startedAt + entry.durationMs));
+  out.network = networkPhases(entry.timings);
+  out.bridgeOutMs = gap(entry.startedAt - call.startedAt);
+  if (ended && finite(entry.durationMs) && entry.durationMs >= 0) out.bridgeBackMs = gap(call.endedAt! - (entry.startedAt + entry.durationMs));
   if (main?.relation === 'graphql') {
-    const appTime = readForgeGraphql(entry).find((x) => x.response?.metrics?.appTimeMs != null)?.response?.metrics?.appTimeMs ?? null;
+    const appTime = exchangeFor(call, entry)?.response?.metrics?.appTimeMs ?? null;
     out.appTimeMs = appTime;
-    if (appTime !== null && t.wait >= 0) out.platformOverheadMs = clamp(t.wait - appTime);
+    const wait = entry.timings?.wait;
+    if (appTime !== null && finite(wait) && wait >= 0) out.platformOverheadMs = gap(wait - appTime);
   }
   return out;
 }

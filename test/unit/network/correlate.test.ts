@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePhases, correlate } from '../../../src/network';
+import { computePhases, correlate, PENDING_WINDOW_MS } from '../../../src/network';
 import { call, entry, FIT, fitMint, invokeGraphql, requestRemote } from './fixtures';
 
 const remoteEntry = (path: string, at: number, extra = {}) =>
@@ -122,5 +122,31 @@ describe('correlate: resolver calls told apart by their payload', () => {
     const matches = correlate([a, b], [g1, g2]);
     expect(matches.find((m) => m.callId === b.id)).toMatchObject({ entryId: g2.id });
     expect(matches.find((m) => m.callId === a.id)).toMatchObject({ entryId: g1.id, certainty: 'uncertain' });
+  });
+});
+
+describe('correlate: batched GraphQL and pending calls', () => {
+  it('gives each operation of one batched request to its own call', () => {
+    const a = call('invoke', { functionKey: 'first', payload: {} }, 1000, 1200);
+    const b = call('invoke', { functionKey: 'second', payload: {} }, 1001, 1200);
+    const op = (functionKey: string) => ({ operationName: 'forge_ui_invokeExtension', variables: { input: { extensionId: 'x', payload: { call: { functionKey, payload: {} } } } } });
+    const batch = entry({
+      url: 'http://site.test/gateway/api/graphql', category: 'forge-graphql', method: 'POST', startedAt: 1010, operationName: 'forge_ui_invokeExtension',
+      requestBody: JSON.stringify([op('second'), op('first')]),
+      responseBody: JSON.stringify([{ data: { invokeExtension: { success: true } } }, { data: { invokeExtension: { success: true } } }]),
+    });
+    const matches = correlate([a, b], [batch]);
+    expect(matches.map((m) => [m.callId, m.entryId, m.relation, m.certainty])).toEqual([
+      [a.id, batch.id, 'graphql', 'certain'],
+      [b.id, batch.id, 'graphql', 'certain'],
+    ]);
+  });
+
+  it('gives a call that never settled a bounded window, so it cannot claim a request made much later', () => {
+    const pending = call('fetchRemote', requestRemote('/tasks'), 1000, null);
+    const soon = remoteEntry('/tasks', 1000 + PENDING_WINDOW_MS - 1000);
+    const muchLater = remoteEntry('/tasks', 1000 + PENDING_WINDOW_MS + 5000);
+    expect(correlate([pending], [muchLater])).toEqual([]);
+    expect(correlate([pending], [muchLater, soon]).map((m) => m.entryId)).toEqual([soon.id]);
   });
 });
