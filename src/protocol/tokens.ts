@@ -20,7 +20,7 @@ export interface TokenUse {
 }
 
 export interface TokenRecord {
-  /** `jti` claim when present, otherwise `h:<16 hex digits: two 32-bit FNV-1a lanes over the compact JWT>`. */
+  /** `h:<16 hex digits>`, the 64-bit FNV-1a of the compact JWT (tokens/tokenHash): two tokens sharing a jti stay apart. */
   id: string;
   type: TokenType;
   /** The compact JWT. A credential: redaction removes the signature. */

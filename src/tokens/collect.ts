@@ -1,64 +1,77 @@
 import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
-import type { CallMatch, TokenRecord, TokenSource, TokenUse } from '../protocol/tokens';
-import { bearerJwt, headerValue, readForgeGraphql } from '../network';
-import { decodeJwt, tokenHash, tokenTypeOf } from './decode';
+import type { CallMatch, TokenRecord, TokenSource } from '../protocol/tokens';
+import { callIdsByEntry } from './callLinks';
+import { secondsOf } from './claims';
+import { decodeJwt, isJwt } from './decode';
+import { tokenHash } from './tokenHash';
+import { tokenTypeOf } from './tokenType';
+import { readForgeGraphql } from '../network/graphql';
+import { bearerTokens, graphqlTokens, isGraphql, type TokenSighting } from './trafficTokens';
 
-const seconds = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+export interface CollectInput {
+  calls: readonly CallRecord[];
+  network: readonly NetworkEntry[];
+  matches: readonly CallMatch[];
+}
+
+function newRecord(jwt: string, header: Record<string, unknown>, claims: Record<string, unknown>, source: TokenSource, at: number): TokenRecord {
+  return {
+    id: tokenHash(jwt),
+    type: tokenTypeOf(header, claims, source),
+    jwt,
+    header,
+    claims,
+    iat: secondsOf(claims.iat),
+    nbf: secondsOf(claims.nbf),
+    exp: secondsOf(claims.exp),
+    reportedExpiresAt: null,
+    firstSeenAt: at,
+    lastUsedAt: at,
+    uses: [],
+  };
+}
 
 /**
- * Every FIT and FCT the tab's traffic carried, once each (by jti, else by hash), with each use in time order
- * and the calls that carried it (through the matches). Tokens in bodies that are cut or not JSON are skipped.
+ * Every token the tab's traffic carried, once each (id `h:<hash of the compact JWT>`), with each sighting as
+ * a use in time order, linked to the calls its entry is matched to: Bearer FITs on requests to remotes, FCTs
+ * sent in GraphQL variables, FITs and FCTs in GraphQL responses. Cut or foreign bodies are skipped.
  */
-export function collectTokens(input: { calls: readonly CallRecord[]; network: readonly NetworkEntry[]; matches: readonly CallMatch[] }): TokenRecord[] {
-  const callsOfEntry = new Map<string, string[]>();
-  for (const m of input.matches) {
-    const list = callsOfEntry.get(m.entryId) ?? [];
-    list.push(m.callId);
-    callsOfEntry.set(m.entryId, list);
-  }
-  const tokens = new Map<string, TokenRecord>();
-  const see = (jwt: string, source: TokenSource, at: number, entry: NetworkEntry, reportedExpiresAt: number | null = null) => {
-    const decoded = decodeJwt(jwt);
-    if (!decoded.ok) return;
-    const id = typeof decoded.claims.jti === 'string' && decoded.claims.jti ? decoded.claims.jti : tokenHash(jwt);
-    let record = tokens.get(id);
+export function collectTokens(input: CollectInput): TokenRecord[] {
+  const callIdsOf = callIdsByEntry(input.calls, input.matches);
+  const records = new Map<string, TokenRecord>();
+  const notJwts = new Set<string>();
+
+  const see = (sighting: TokenSighting, at: number, entryId: string) => {
+    let record = records.get(sighting.jwt);
     if (!record) {
-      record = {
-        id,
-        type: tokenTypeOf(decoded.claims, source),
-        jwt,
-        header: decoded.header,
-        claims: decoded.claims,
-        iat: seconds(decoded.claims.iat),
-        nbf: seconds(decoded.claims.nbf),
-        exp: seconds(decoded.claims.exp),
-        reportedExpiresAt,
-        firstSeenAt: at,
-        lastUsedAt: at,
-        uses: [],
-      };
-      tokens.set(id, record);
+      if (notJwts.has(sighting.jwt)) return;
+      const decoded = decodeJwt(sighting.jwt);
+      if (!isJwt(decoded)) {
+        notJwts.add(sighting.jwt);
+        return;
+      }
+      record = newRecord(sighting.jwt, decoded.header, decoded.claims, sighting.source, at);
+      records.set(sighting.jwt, record);
     }
-    if (reportedExpiresAt !== null) record.reportedExpiresAt = reportedExpiresAt;
-    const callIds = callsOfEntry.get(entry.id) ?? [];
-    const uses: TokenUse[] = callIds.length > 0 ? callIds.map((callId) => ({ at, source, entryId: entry.id, callId })) : [{ at, source, entryId: entry.id }];
-    record.uses.push(...uses);
+    // A token first seen where nothing told its kind may be told by a later sighting (an FCT sent back).
+    if (record.type === 'JWT') record.type = tokenTypeOf(record.header, record.claims, sighting.source);
+    if (sighting.expiresAt !== null) record.reportedExpiresAt = sighting.expiresAt;
+    const callIds = callIdsOf.get(entryId) ?? [];
+    if (callIds.length === 0) record.uses.push({ at, source: sighting.source, entryId });
+    for (const callId of callIds) record.uses.push({ at, source: sighting.source, entryId, callId });
     record.firstSeenAt = Math.min(record.firstSeenAt, at);
     record.lastUsedAt = Math.max(record.lastUsedAt, at);
   };
 
   for (const entry of input.network) {
-    const bearer = bearerJwt(headerValue(entry.requestHeaders, 'authorization'));
-    if (bearer) see(bearer, 'authorization-header', entry.startedAt, entry);
-    if (entry.category !== 'forge-graphql') continue;
+    for (const jwt of bearerTokens(entry.requestHeaders)) see({ jwt, source: 'authorization-header', expiresAt: null }, entry.startedAt, entry.id);
+    const { sent, received } = graphqlTokens(isGraphql(entry) ? readForgeGraphql(entry) : []);
+    for (const sighting of sent) see(sighting, entry.startedAt, entry.id);
     const answeredAt = entry.startedAt + Math.max(0, entry.durationMs);
-    for (const x of readForgeGraphql(entry)) {
-      if (x.contextTokenSent) see(x.contextTokenSent, 'graphql-request', entry.startedAt, entry);
-      if (x.response?.fit) see(x.response.fit.jwt, 'graphql-fit', answeredAt, entry, x.response.fit.expiresAt);
-      if (x.response?.contextToken) see(x.response.contextToken.jwt, 'graphql-fct', answeredAt, entry, x.response.contextToken.expiresAt);
-    }
+    for (const sighting of received) see(sighting, answeredAt, entry.id);
   }
-  for (const record of tokens.values()) record.uses.sort((a, b) => a.at - b.at);
-  return [...tokens.values()].sort((a, b) => a.firstSeenAt - b.firstSeenAt);
+  const tokens = [...records.values()];
+  for (const record of tokens) record.uses.sort((a, b) => a.at - b.at);
+  return tokens.sort((a, b) => a.firstSeenAt - b.firstSeenAt);
 }

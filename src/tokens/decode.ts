@@ -1,13 +1,17 @@
 import { decodeJwt as joseDecodeJwt, decodeProtectedHeader } from 'jose';
-import type { TokenSource, TokenType } from '../protocol/tokens';
-
-export const FIT_ISSUER = 'forge/invocation-token';
 
 export type DecodedJwt = { ok: true; header: Record<string, unknown>; claims: Record<string, unknown> } | { ok: false; error: string };
 
-/** Header and claims of a compact JWT, unverified; a clear error instead of a throw. */
+/** The compact JWT in a pasted or header value: trimmed, without a leading `Bearer `. */
+export const compactJwt = (text: string): string => text.trim().replace(/^Bearer\s+/i, '');
+
+/**
+ * Header and claims of a compact JWT, NOT verified. A leading `Bearer ` is allowed. Never throws: what is
+ * wrong comes back as a sentence (and never holds the token, which is a credential).
+ */
 export function decodeJwt(jwt: string): DecodedJwt {
-  const text = jwt.trim().replace(/^Bearer\s+/i, '');
+  if (typeof jwt !== 'string') return { ok: false, error: 'Not a JWT: expected text.' };
+  const text = compactJwt(jwt);
   if (text.split('.').length !== 3) return { ok: false, error: 'Not a JWT: a token has three dot-separated parts (header.claims.signature).' };
   try {
     return { ok: true, header: decodeProtectedHeader(text) as Record<string, unknown>, claims: joseDecodeJwt(text) as Record<string, unknown> };
@@ -16,37 +20,25 @@ export function decodeJwt(jwt: string): DecodedJwt {
   }
 }
 
-const JWT_RE = /\b(eyJ[A-Za-z0-9_-]{8,})\.(eyJ[A-Za-z0-9_-]{8,})\.([A-Za-z0-9_-]*)/g;
-
-/** Compact JWTs inside a text (a header value, a body), whose header decodes with an `alg`. */
-export function findJwts(text: string | null): string[] {
-  if (!text) return [];
-  const out = new Set<string>();
-  for (const match of text.matchAll(JWT_RE)) {
-    const decoded = decodeJwt(match[0]);
-    if (decoded.ok && typeof decoded.header.alg === 'string') out.add(match[0]);
-  }
-  return [...out];
-}
-
+const B64URL = 'A-Za-z0-9_-';
 /**
- * FIT: issuer forge/invocation-token (forge-facts §3). FCT: a token that travelled as a GraphQL
- * `contextToken` (its issuer is not documented; the sandbox uses forge/context-token). Anything else: JWT.
+ * Candidates: header and claims are base64url JSON objects (so both start `eyJ`, i.e. `{"`), then a signature
+ * that alg none leaves empty. Not inside a longer base64url run, and not the first parts of a JWE (5 parts).
  */
-export function tokenTypeOf(claims: Record<string, unknown>, source?: TokenSource): TokenType {
-  if (claims.iss === FIT_ISSUER) return 'FIT';
-  if (source === 'graphql-fct' || source === 'graphql-request' || (typeof claims.iss === 'string' && /context-token/.test(claims.iss))) return 'FCT';
-  return 'JWT';
+const JWT_CANDIDATE = new RegExp(`(?<![${B64URL}])eyJ[${B64URL}]+\\.eyJ[${B64URL}]+\\.[${B64URL}]*(?!\\.?[${B64URL}])`, 'g');
+
+/** Strings shaped like compact JWTs, distinct, not yet decoded (cheap: callers decode each new one once). */
+export function jwtCandidates(text: string | null | undefined): string[] {
+  if (typeof text !== 'string' || !text.includes('eyJ')) return [];
+  return [...new Set(Array.from(text.matchAll(JWT_CANDIDATE), (m) => m[0]))];
 }
 
-/** A short stable id for a token without a jti: two 32-bit FNV-1a lanes over the compact form (64 bits). */
-export function tokenHash(jwt: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0xcbf29ce4;
-  for (let i = 0; i < jwt.length; i++) {
-    const c = jwt.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x0100019d) >>> 0;
-  }
-  return `h:${h1.toString(16).padStart(8, '0')}${h2.toString(16).padStart(8, '0')}`;
+/** A decoded token that is a JWS: its header names an `alg`. */
+export function isJwt(decoded: DecodedJwt): decoded is Extract<DecodedJwt, { ok: true }> {
+  return decoded.ok && typeof decoded.header.alg === 'string';
+}
+
+/** The distinct compact JWTs in a text (a header value, a body) whose header decodes to JSON with an `alg`. */
+export function findJwts(text: string | null | undefined): string[] {
+  return jwtCandidates(text).filter((candidate) => isJwt(decodeJwt(candidate)));
 }

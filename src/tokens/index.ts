@@ -1,5 +1,11 @@
-export { collectTokens } from './collect';
-export { decodeJwt, findJwts, FIT_ISSUER, tokenHash, tokenTypeOf, type DecodedJwt } from './decode';
+export { collectTokens, type CollectInput } from './collect';
+export { compactJwt, decodeJwt, findJwts, type DecodedJwt } from './decode';
 export { explainClaims, type ClaimGroup, type ClaimRow } from './explain';
-export { createJwksCache, JWKS_PRODUCTION, JWKS_STAGING, jwksUrlFor, verifyToken, type JwksCache, type VerifyOptions } from './verify';
-export { NEAR_EXPIRY_MS, SKEW_MS, tokenWarnings } from './warnings';
+export { createJwksCache, type JwksCache, type JwksCacheOptions } from './jwksCache';
+export { JWKS_PRODUCTION, JWKS_STAGING, jwksUrlFor } from './jwksUrl';
+export { tokenHash } from './tokenHash';
+export { FCT_ISSUER, FIT_ISSUER, tokenTypeOf } from './tokenType';
+export { verifyToken, type VerifyOptions } from './verify';
+export { SKEW_MS } from './warnClockSkew';
+export { NEAR_EXPIRY_MS } from './warnLifetime';
+export { tokenWarnings, type TokenRenewal, type TokenWarningsInput } from './warnings';

@@ -1,146 +1,93 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { VerificationResult } from '../protocol/tokens';
-import { decodeJwt, FIT_ISSUER } from './decode';
-
-/** Atlassian's key sets by environment (forge-facts §3). Never a URL from the token (jku, x5u) or the page. */
-export const JWKS_PRODUCTION = 'https://forge.cdn.prod.atlassian-dev.net/.well-known/jwks.json';
-export const JWKS_STAGING = 'https://forge.cdn.stg.atlassian-dev.net/.well-known/jwks.json';
-
-export interface JwksCache {
-  get(url: string, fetchJwks: (url: string) => Promise<unknown>): Promise<JSONWebKeySet>;
-}
-
-/** Key sets per URL, kept ttlMs; a failed fetch is remembered for failureTtlMs so an offline panel does not hammer. */
-export function createJwksCache(options: { ttlMs?: number; failureTtlMs?: number; now?: () => number } = {}): JwksCache {
-  const ttl = options.ttlMs ?? 10 * 60_000;
-  const failureTtl = options.failureTtlMs ?? 30_000;
-  const now = options.now ?? Date.now;
-  const entries = new Map<string, { until: number; value: Promise<JSONWebKeySet> }>();
-  return {
-    get(url, fetchJwks) {
-      const cached = entries.get(url);
-      if (cached && cached.until > now()) return cached.value;
-      const value = fetchJwks(url).then((body) => {
-        const keys = (body as { keys?: unknown } | null)?.keys;
-        if (!Array.isArray(keys)) throw new Error(`${url} did not return a key set`);
-        return { keys } as JSONWebKeySet;
-      });
-      entries.set(url, { until: now() + ttl, value });
-      value.catch(() => entries.set(url, { until: now() + failureTtl, value }));
-      return value;
-    },
-  };
-}
-
-/** The key set of the token's own environment, from app.apiBaseUrl (staging) or else production. */
-export function jwksUrlFor(claims: Record<string, unknown>): string {
-  const app = claims.app as { apiBaseUrl?: unknown } | undefined;
-  const apiBaseUrl = typeof app?.apiBaseUrl === 'string' ? app.apiBaseUrl : '';
-  return apiBaseUrl.startsWith('https://api.stg.atlassian.com/') ? JWKS_STAGING : JWKS_PRODUCTION;
-}
+import { compactJwt, decodeJwt } from './decode';
+import type { JwksCache } from './jwksCache';
+import { jwksUrlFor } from './jwksUrl';
+import { FIT_ISSUER, tokenTypeOf } from './tokenType';
+import { CHECKED_NOTHING, invalid, notVerified, verifyFailure, type Outcome } from './verifyFailure';
 
 export interface VerifyOptions {
+  /** Fetches a JWKS; only ever called with the environment's URL or a trusted one. */
   fetchJwks: (url: string) => Promise<unknown>;
   /** Key sets the user trusts in settings (the sandbox's, for one), tried after the environment's own. */
   trustedJwksUrls: readonly string[];
-  /** The app id (ARI) the frame's context reports; checked against aud when given. */
+  /** The app id (ARI) the token must be for; aud is checked when given. */
   expectedAudience?: string | null;
+  /** The time to check exp and nbf against, ms epoch. */
   now: number;
-  /** Seconds of clock tolerance on exp/nbf, as a remote would allow (default 5). */
+  /** Seconds of tolerance on exp and nbf, as a remote would allow (default 5). */
   clockToleranceSec?: number;
   cache: JwksCache;
 }
 
-const skipped = { signature: 'skipped', issuer: 'skipped', audience: 'skipped', lifetime: 'skipped' } as const;
+/** The claims a FIT always has (the Forge docs' table; Atlassian's reference validators require them). */
+const FIT_REQUIRED_CLAIMS = ['iat', 'nbf', 'exp', 'jti'];
 
 /**
- * Verifies a Forge token's signature (RS256 only) against the key set of its environment or one the user
- * trusts, then iss, aud and exp/nbf. When no key can be had (offline, unknown kid) the answer is
- * "not verified: <why>", never "invalid".
+ * Where the key may come from, in order: the key set of the platform that minted a Forge token (from its own
+ * claims), then the user's trusted ones. Never jku, x5u or x5c from the header, never the page.
+ */
+function keySetUrls(isForgeToken: boolean, claims: Record<string, unknown>, trusted: readonly string[]): string[] {
+  return [...new Set([...(isForgeToken ? [jwksUrlFor(claims)] : []), ...trusted])];
+}
+
+/**
+ * Verifies a token: RS256 only; the signature against the first key set (see keySetUrls) that has its kid;
+ * then, with jose, iss (FITs), aud (when expected), nbf and exp. Offline, or no key set knows the kid: "not
+ * verified: <why>", never "invalid". Never throws.
  */
 export async function verifyToken(jwt: string, options: VerifyOptions): Promise<VerificationResult> {
-  const result = (status: VerificationResult['status'], reason: string, jwksUrl: string | null, checks: Partial<VerificationResult['checks']> = {}): VerificationResult => ({
-    status,
-    reason,
+  const done = (outcome: Outcome | Pick<VerificationResult, 'status' | 'reason' | 'checks'>, jwksUrl: string | null = null): VerificationResult => ({
+    ...outcome,
     jwksUrl,
-    checks: { ...skipped, ...checks },
     checkedAt: options.now,
   });
   const decoded = decodeJwt(jwt);
-  if (!decoded.ok) return result('invalid', `invalid: ${decoded.error}`, null);
+  if (!decoded.ok) return done(invalid(decoded.error, CHECKED_NOTHING));
   const { header, claims } = decoded;
-  if (header.alg !== 'RS256') return result('invalid', `invalid: algorithm ${String(header.alg)} is not accepted (Forge tokens are RS256)`, null, { signature: 'failed' });
+  if (header.alg !== 'RS256') return done(invalid(`algorithm ${String(header.alg)} is not accepted (Forge tokens are signed with RS256)`, { ...CHECKED_NOTHING, signature: 'failed' }));
   const kid = typeof header.kid === 'string' ? header.kid : null;
-  if (!kid) return result('not-verified', 'not verified: the token names no key (kid)', null);
-  const isFit = claims.iss === FIT_ISSUER;
-  const urls = [...new Set([...(isFit ? [jwksUrlFor(claims)] : []), ...options.trustedJwksUrls])];
-  if (urls.length === 0) return result('not-verified', 'not verified: no key set is known for this kind of token; add one in Settings → Trusted JWKS URLs', null);
+  if (!kid) return done(notVerified('the token names no key (kid)'));
+  // A token signed with a FIT key is held to the FIT's issuer, whatever iss it claims.
+  const type = tokenTypeOf(header, claims);
+  const isFit = type === 'FIT' || kid.startsWith(`${FIT_ISSUER}/`);
+  const urls = keySetUrls(type !== 'JWT' || kid.startsWith('forge/'), claims, options.trustedJwksUrls);
+  if (urls.length === 0) return done(notVerified('no key set is known for this kind of token; add one in Settings → Trusted JWKS URLs'));
 
-  const failures: string[] = [];
+  const expectedAudience = options.expectedAudience ?? null;
+  const toleranceSec = options.clockToleranceSec ?? 5;
+  const why: string[] = [];
   for (const url of urls) {
-    let jwks: JSONWebKeySet;
+    let keySet: JSONWebKeySet;
     try {
-      jwks = await options.cache.get(url, options.fetchJwks);
+      keySet = await options.cache.get(url, options.fetchJwks);
     } catch (error) {
-      failures.push(`${url} unreachable (${error instanceof Error ? error.message : String(error)})`);
+      why.push(`${url} unreachable (${error instanceof Error ? error.message : String(error)})`);
       continue;
     }
-    if (!jwks.keys.some((k) => k.kid === kid)) {
-      failures.push(`no key ${kid} in ${url}`);
+    if (!keySet.keys.some((k) => k.kid === kid)) {
+      why.push(`no key ${kid} in ${url}`);
       continue;
     }
     try {
-      await jwtVerify(jwt, createLocalJWKSet(jwks), {
+      await jwtVerify(compactJwt(jwt), createLocalJWKSet(keySet), {
         algorithms: ['RS256'],
         currentDate: new Date(options.now),
-        clockTolerance: options.clockToleranceSec ?? 5,
-        ...(isFit ? { issuer: FIT_ISSUER } : {}),
-        ...(options.expectedAudience ? { audience: options.expectedAudience } : {}),
-      });
-      return result('verified', `signature valid (${url})${options.expectedAudience ? '; audience matches the app' : ''}`, url, {
-        signature: 'ok',
-        issuer: isFit ? 'ok' : 'skipped',
-        audience: options.expectedAudience ? 'ok' : 'skipped',
-        lifetime: 'ok',
+        clockTolerance: toleranceSec,
+        ...(isFit ? { issuer: FIT_ISSUER, requiredClaims: FIT_REQUIRED_CLAIMS } : {}),
+        ...(expectedAudience ? { audience: expectedAudience } : {}),
       });
     } catch (error) {
-      return result('invalid', `invalid: ${explain(error, options.expectedAudience ?? null, claims)}`, url, failedChecks(error));
+      return done(verifyFailure(error, claims, url, { checksIssuer: isFit, expectedAudience, now: options.now, toleranceSec }), url);
     }
+    return done(
+      {
+        status: 'verified',
+        reason: `signature valid (${url})${expectedAudience ? '; the audience is this app' : ''}`,
+        checks: { signature: 'ok', issuer: isFit ? 'ok' : 'skipped', audience: expectedAudience ? 'ok' : 'skipped', lifetime: 'ok' },
+      },
+      url,
+    );
   }
-  return result('not-verified', `not verified: ${failures.join('; ')}`, null);
-}
-
-function codeOf(error: unknown): string {
-  return (error as { code?: string })?.code ?? '';
-}
-
-function claimOf(error: unknown): string {
-  return (error as { claim?: string })?.claim ?? '';
-}
-
-function explain(error: unknown, audience: string | null, claims: Record<string, unknown>): string {
-  const code = codeOf(error);
-  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return 'the signature does not match (the token was altered or signed by another key)';
-  if (code === 'ERR_JWT_EXPIRED') return `expired at ${new Date(Number(claims.exp) * 1000).toISOString()}`;
-  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
-    const claim = claimOf(error);
-    if (claim === 'aud') return `audience ${JSON.stringify(claims.aud)} is not this app (${audience})`;
-    if (claim === 'iss') return `issuer ${JSON.stringify(claims.iss)} is not ${FIT_ISSUER}`;
-    if (claim === 'nbf') return 'not valid yet (nbf is in the future)';
-    return `claim ${claim} check failed`;
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
-function failedChecks(error: unknown): Partial<VerificationResult['checks']> {
-  const code = codeOf(error);
-  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED') return { signature: 'failed' };
-  if (code === 'ERR_JWT_EXPIRED') return { signature: 'ok', lifetime: 'expired' };
-  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
-    const claim = claimOf(error);
-    if (claim === 'aud') return { signature: 'ok', audience: 'failed' };
-    if (claim === 'iss') return { signature: 'ok', issuer: 'failed' };
-    if (claim === 'nbf') return { signature: 'ok', lifetime: 'not-yet-valid' };
-  }
-  return { signature: 'failed' };
+  return done(notVerified(why.join('; ')));
 }

@@ -29,7 +29,7 @@ describe('tokens and the network in the panel (real DevTools, Chromium, Forge sa
     expect(await text('section[aria-label="FIT token"] [data-testid="verification"]')).toContain(`signature valid (${sandbox.jwksUrl})`);
     expect(await text('.token h3')).toBe('Forge Invocation Token (FIT)');
     expect(await text('section[aria-label="FIT token"] [data-testid="countdown"]')).toMatch(/^(expires in|expired) [\d.]+ s/);
-    expect(await text('.warnings')).toContain('No app.license claim');
+    expect(await text('.warnings')).toContain('This FIT carries no app.license claim, which is expected');
     await openCallTab(session.panel, 'fetchRemote', 'Timing');
     await session.panel.waitForSelector('[data-phase="wait"]');
     expect(await session.panel.$$eval('[data-phase]', (rows) => rows.map((r) => r.getAttribute('data-phase')))).toEqual(expect.arrayContaining(['bridge-out', 'wait', 'bridge-back']));
@@ -60,7 +60,7 @@ describe('tokens and the network in the panel (real DevTools, Chromium, Forge sa
     await session.run('requestRemote');
     await openCallTab(session.panel, 'fetchRemote', 'Token');
     await session.panel.waitForSelector('.warnings [data-code="expired-at-use"]', { timeout: 15_000 });
-    expect(await text('.warnings [data-code="expired-at-use"]')).toMatch(/sent [\d.]+ s after it expired/);
+    expect(await text('.warnings [data-code="expired-at-use"]')).toMatch(/^This FIT was used [\d.]+ s after it expired, so the remote should refuse it\.$/);
     await session.panel.waitForFunction(() => /invalid: expired at/.test(document.querySelector('section[aria-label="FIT token"] [data-testid="verification"]')?.textContent ?? ''), { timeout: 15_000 });
   });
 });
