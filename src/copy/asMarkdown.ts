@@ -1,34 +1,111 @@
+import { errorMessageOf } from '../bridge/errorMessage';
 import type { CallRecord, FrameRecord } from '../protocol/model';
+import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
 import type { CallPhases } from '../protocol/tokens';
+import { durationMs, httpStatusOfCall } from '../query/callFacts';
+import { newPass, redactText, type RedactionPass } from '../trace/redactText';
+import { redactValue } from '../trace/redactValue';
+import { DEFAULT_SENSITIVE_KEYS } from '../trace/sensitiveKeys';
+import { boundedText, escapeMarkdown, fencedBlock, inlineCode } from './markdownText';
 
-const BLOCK_CHARS = 2048;
+/** Most characters of each JSON block. */
+export const MARKDOWN_BLOCK_CHARS = 2048;
 
-function block(value: unknown): string {
-  const text = JSON.stringify(value, null, 2) ?? 'undefined';
-  const cut = text.length > BLOCK_CHARS;
-  return `\`\`\`json\n${cut ? text.slice(0, BLOCK_CHARS) : text}\n\`\`\`${cut ? `\n_(cut at ${BLOCK_CHARS} characters of ${text.length})_` : ''}`;
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** Text and values as they go into the issue: redacted unless the caller says otherwise. */
+interface Scrub {
+  text: (text: string) => string;
+  value: (value: SnapshotValue) => unknown;
+  pass: RedactionPass | null;
 }
 
-/** A call as Markdown for an issue: what, where, outcome, timing, and request/response (bounded). */
-export function callAsMarkdown(call: CallRecord, frame: FrameRecord | null, extras: { phases?: CallPhases | null } = {}): string {
-  const duration = call.endedAt === null ? 'pending' : `${(call.endedAt - call.startedAt).toFixed(1)} ms`;
-  const lines = [
-    `### ${call.summary}`,
-    '',
-    `- **Command:** \`${call.command}\` (${call.kind})`,
-    `- **Frame:** ${frame ? `\`${frame.url}\`` : `\`${call.frameKey}\``}`,
-    `- **Outcome:** ${call.status}`,
-    `- **Started:** ${new Date(call.startedAt).toISOString()} · **Duration:** ${duration}`,
-  ];
-  const p = extras.phases;
-  if (p?.network) {
-    const parts = [
-      ['bridge out', p.bridgeOutMs], ['token', p.tokenFetchMs], ['wait', p.network.wait], ['receive', p.network.receive], ['bridge back', p.bridgeBackMs], ['app time', p.appTimeMs], ['platform', p.platformOverheadMs],
-    ].filter(([, v]) => typeof v === 'number') as [string, number][];
-    lines.push(`- **Timing:** ${parts.map(([k, v]) => `${k} ${v.toFixed(1)} ms`).join(', ')}`);
+function scrubber(redact: boolean): Scrub {
+  if (!redact) return { text: (t) => t, value: (v) => v, pass: null };
+  const pass = newPass(DEFAULT_SENSITIVE_KEYS);
+  return { text: (t) => redactText(t, pass), value: (v) => redactValue(v, pass), pass };
+}
+
+function jsonSection(title: string, snapshot: Snapshot, scrub: Scrub): string[] {
+  const json = JSON.stringify(scrub.value(snapshot.value), null, 2) ?? 'null';
+  const { text, cut } = boundedText(json, MARKDOWN_BLOCK_CHARS);
+  const lines = ['', `**${title}**${snapshot.truncated ? ' (parts were not recorded: see the `$fbdt` entries)' : ''}`, '', fencedBlock(text, 'json')];
+  if (cut) lines.push(`_Cut here: ${text.length} of ${json.length} characters shown._`);
+  return lines;
+}
+
+function outcomeOf(call: CallRecord, scrub: Scrub): string {
+  if (call.status === 'pending') return 'pending (no answer recorded)';
+  if (call.status === 'error') return `error: ${inlineCode(scrub.text(errorMessageOf(call.error?.value)))}`;
+  const status = httpStatusOfCall(call);
+  return status === null ? 'ok' : `ok, HTTP ${status}`;
+}
+
+function frameOf(call: CallRecord, frame: FrameRecord | null, scrub: Scrub): string {
+  if (!frame) return `${inlineCode(call.frameKey)} (frame not recorded)`;
+  const module = /[?&]moduleKey=([^&#]+)/.exec(frame.url)?.[1];
+  return `${inlineCode(scrub.text(frame.url))}${frame.isTop ? ' (top frame)' : ''}${module ? `, module ${inlineCode(decodeURIComponentSafe(module))}` : ''}`;
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
-  lines.push('', '**Request**', '', block(call.request.value));
-  if (call.status === 'ok' && call.response) lines.push('', '**Response**', '', block(call.response.value));
-  if (call.status === 'error' && call.error) lines.push('', '**Error**', '', block(call.error.value));
-  return lines.join('\n');
+}
+
+/** Where the time went, for the parts that are known. */
+function timingOf(phases: CallPhases): string | null {
+  const known: string[] = [];
+  const add = (label: string, value: number | null) => {
+    if (value !== null) known.push(`${label} ${ms(value)}`);
+  };
+  add('bridge out', phases.bridgeOutMs);
+  add('FIT renewal', phases.tokenFetchMs);
+  const network = Object.entries(phases.network ?? {}).filter(([, v]) => v > 0);
+  if (network.length) known.push(`network (${network.map(([k, v]) => `${k} ${ms(v)}`).join(', ')})`);
+  add('bridge back', phases.bridgeBackMs);
+  add('app time', phases.appTimeMs);
+  add('platform overhead', phases.platformOverheadMs);
+  return known.length ? known.join(', ') : null;
+}
+
+function redactionNote(pass: RedactionPass | null): string | null {
+  if (!pass) return null;
+  const c = pass.counts;
+  const parts = [
+    [c.jwtSignatures, 'token signature', 'token signatures'],
+    [c.oauthTokens + c.authorization + c.cookies, 'credential header', 'credential headers'],
+    [c.sensitiveKeys, 'value under a sensitive key', 'values under sensitive keys'],
+  ] as const;
+  const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
+  return said.length ? `- **Redacted for sharing:** ${said.join(', ')}` : null;
+}
+
+/**
+ * A call as Markdown for an issue: command, kind, frame, outcome, duration and timing, then request and
+ * response (or error) as JSON blocks of at most MARKDOWN_BLOCK_CHARS characters each. Secrets are redacted
+ * as in a shared trace (JWT signatures stripped, sensitive keys masked) unless `redact: false`.
+ */
+export function callAsMarkdown(call: CallRecord, frame: FrameRecord | null, extras: { phases?: CallPhases | null; redact?: boolean } = {}): string {
+  const scrub = scrubber(extras.redact !== false);
+  const duration = durationMs(call);
+  const facts = [
+    `- **Command:** ${inlineCode(call.command)} (${call.kind})`,
+    `- **Frame:** ${frameOf(call, frame, scrub)}`,
+    `- **Outcome:** ${outcomeOf(call, scrub)}`,
+    `- **Started:** ${new Date(call.startedAt).toISOString()} · **Duration:** ${duration === null ? 'pending' : ms(duration)}`,
+  ];
+  const timing = extras.phases ? timingOf(extras.phases) : null;
+  if (timing) facts.push(`- **Timing:** ${timing}`);
+  if (call.deliveries.length || call.deliveriesDropped) facts.push(`- **Callback deliveries:** ${call.deliveries.length + call.deliveriesDropped}`);
+  const title = `### ${escapeMarkdown(scrub.text(call.summary))}`;
+  const sections = [
+    ...jsonSection('Request', call.request, scrub),
+    ...(call.response ? jsonSection('Response', call.response, scrub) : []),
+    ...(call.error ? jsonSection('Error', call.error, scrub) : []),
+  ];
+  const note = redactionNote(scrub.pass);
+  return [title, '', ...facts, ...(note ? [note] : []), ...sections].join('\n');
 }

@@ -1,3 +1,6 @@
-export { callAsCode, literal } from './asCode';
-export { requestRemoteAsCurl, requestRemoteAsFetch, shellQuote, TOKEN_PLACEHOLDER } from './asHttp';
-export { callAsMarkdown } from './asMarkdown';
+export { callAsCode } from './asCode';
+export { requestRemoteAsCurl, shellQuote } from './asCurl';
+export { requestRemoteAsFetch } from './asFetch';
+export { callAsMarkdown, MARKDOWN_BLOCK_CHARS } from './asMarkdown';
+export { BASE_URL_PLACEHOLDER, TOKEN_VARIABLE } from './httpRequest';
+export { jsLiteral, jsString } from './jsLiteral';

@@ -1,1 +1,4 @@
-export { matchCall, parseFilter, type FilterRow, type FilterTerm, type ParsedFilter } from './filter';
+export { kindFromName } from './kindNames';
+export { matchCall } from './match';
+export { parseFilter } from './parse';
+export type { CompareOp, FilterProblem, FilterRow, FilterTerm, ParsedFilter } from './types';

@@ -1,105 +1,121 @@
-import { httpStatusOf, remoteEndpointOf } from '../bridge/httpCalls';
+import { endpointCallFailed, remoteEndpointOf } from '../bridge/httpCalls';
 import type { CallRecord } from '../protocol/model';
-import { sharedHistogram, summarize, type Distribution } from './summary';
+import { durationMs, httpStatusOfCall } from '../query/callFacts';
+import { sharedHistogram } from './histogram';
+import { median, summarize, type Distribution } from './summary';
 
+/** One side of a comparison. Every figure but `pending` is over the ended calls. */
 export interface PathStats {
+  /** Ended calls. */
   calls: number;
-  /** Calls still pending (not in the latency figures). */
+  /** Calls still waiting for their answer: in no figure. */
   pending: number;
   latency: Distribution;
-  /** Share of ended calls that failed: an error outcome, or an HTTP status ≥ 400. */
+  /** Ended calls that failed: an error outcome, `success: false`, or an HTTP status ≥ 400 in the response snapshot. */
+  errors: number;
+  /** errors / calls; 0 when no call has ended. */
   errorRate: number;
+  /** Median request snapshot bytes. */
   requestBytesP50: number;
+  /** Median response (or error) snapshot bytes. */
   responseBytesP50: number;
+  /** Latencies in ms, in the order the calls came. */
   durations: number[];
 }
 
+/** Whether invokeRemote was seen to bring OAuth tokens to this endpoint: null or absent when not measurable. */
+export interface OAuthObserved {
+  invokeRemote: boolean | null;
+}
+
+/** invokeRemote against requestRemote for one endpoint. */
 export interface EndpointComparison {
+  /** Unique among the comparisons of one run: `GET /tasks`, or `GET /tasks remote-a` with a remote key. */
+  id: string;
   method: string;
+  /** Without query string or fragment; '' when the calls had none. */
   path: string;
-  /** requestRemote's remote key(s) seen for this endpoint. */
+  /** The requestRemote side's remote key; null when not known or when only invokeRemote was used. */
+  remoteKey: string | null;
+  /** `remoteKey` as a list (empty when null). */
   remoteKeys: string[];
+  /** invokeRemote calls of this method and path. They go to the module's one remote, whose key the browser does not see. */
   invokeRemote: PathStats | null;
   requestRemote: PathStats | null;
+  /** Latency histograms of both sides on shared edges. */
   histogram: { edges: number[]; invokeRemote: number[]; requestRemote: number[] };
+  /** Hook for a source that can see invokeRemote's headers at the remote; compareRemotes cannot and leaves it out. */
+  oauthObserved?: OAuthObserved;
 }
 
 function failed(call: CallRecord): boolean {
   if (call.status === 'error') return true;
-  const status = httpStatusOf(call.command, call.request.value, call.response?.value ?? null);
+  if (endpointCallFailed(call.command, call.request.value, call.response?.value ?? null)) return true;
+  const status = httpStatusOfCall(call);
   return status !== null && status >= 400;
 }
 
-function stats(calls: readonly CallRecord[]): PathStats | null {
-  if (calls.length === 0) return null;
+export function pathStats(calls: readonly CallRecord[]): PathStats {
   const ended = calls.filter((c) => c.endedAt !== null);
-  const durations = ended.map((c) => c.endedAt! - c.startedAt);
-  const median = (values: number[]) => summarize(values).p50;
+  const durations = ended.map((c) => durationMs(c)!);
+  const errors = ended.filter(failed).length;
   return {
-    calls: calls.length,
+    calls: ended.length,
     pending: calls.length - ended.length,
     latency: summarize(durations),
-    errorRate: ended.length ? ended.filter(failed).length / ended.length : 0,
-    requestBytesP50: median(calls.map((c) => c.request.bytes)),
+    errors,
+    errorRate: ended.length ? errors / ended.length : 0,
+    requestBytesP50: median(ended.map((c) => c.request.bytes)),
     responseBytesP50: median(ended.map((c) => (c.response ?? c.error)?.bytes ?? 0)),
     durations,
   };
 }
 
-/** invokeRemote against requestRemote per endpoint (method and path without query), from the recorded calls. */
+interface Group {
+  method: string;
+  path: string;
+  remoteKey: string | null;
+  calls: CallRecord[];
+}
+
+function addTo(groups: Map<string, Group>, id: string, method: string, path: string, remoteKey: string | null, call: CallRecord): void {
+  let group = groups.get(id);
+  if (!group) groups.set(id, (group = { method, path, remoteKey, calls: [] }));
+  group.calls.push(call);
+}
+
+function comparison(method: string, path: string, remoteKey: string | null, invokeRemote: PathStats | null, requestRemote: PathStats | null): EndpointComparison {
+  const h = sharedHistogram(invokeRemote?.durations ?? [], requestRemote?.durations ?? []);
+  const id = `${method} ${path}${remoteKey === null ? '' : ` ${remoteKey}`}`;
+  return { id, method, path, remoteKey, remoteKeys: remoteKey === null ? [] : [remoteKey], invokeRemote, requestRemote, histogram: { edges: h.edges, invokeRemote: h.a, requestRemote: h.b } };
+}
+
+const totalCalls = (s: PathStats | null) => (s ? s.calls + s.pending : 0);
+
+/**
+ * invokeRemote against requestRemote per endpoint: METHOD and path without query. requestRemote calls are
+ * grouped by remote key as well; invokeRemote goes to the module's one remote, so its group of a method and
+ * path stands beside every requestRemote group of that method and path. Most-called endpoints first.
+ */
 export function compareRemotes(calls: readonly CallRecord[]): EndpointComparison[] {
-  const groups = new Map<string, { method: string; path: string; keys: Set<string>; invoke: CallRecord[]; request: CallRecord[] }>();
+  const invoked = new Map<string, Group>();
+  const requested = new Map<string, Group>();
   for (const call of calls) {
     const endpoint = remoteEndpointOf(call.command, call.request.value);
     if (!endpoint) continue;
     const id = `${endpoint.method} ${endpoint.path}`;
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = { method: endpoint.method, path: endpoint.path, keys: new Set(), invoke: [], request: [] }));
-    if (endpoint.via === 'invokeRemote') group.invoke.push(call);
-    else {
-      group.request.push(call);
-      if (endpoint.remoteKey) group.keys.add(endpoint.remoteKey);
-    }
+    if (endpoint.via === 'invokeRemote') addTo(invoked, id, endpoint.method, endpoint.path, null, call);
+    else addTo(requested, `${id}\u0000${endpoint.remoteKey ?? ''}`, endpoint.method, endpoint.path, endpoint.remoteKey, call);
   }
-  return [...groups.values()]
-    .map((g) => {
-      const invokeRemote = stats(g.invoke);
-      const requestRemote = stats(g.request);
-      const h = sharedHistogram(invokeRemote?.durations ?? [], requestRemote?.durations ?? []);
-      return { method: g.method, path: g.path, remoteKeys: [...g.keys].sort(), invokeRemote, requestRemote, histogram: { edges: h.edges, invokeRemote: h.a, requestRemote: h.b } };
-    })
-    .sort((a, b) => (b.invokeRemote?.calls ?? 0) + (b.requestRemote?.calls ?? 0) - ((a.invokeRemote?.calls ?? 0) + (a.requestRemote?.calls ?? 0)) || a.path.localeCompare(b.path));
-}
-
-/** Below this many ended calls on a side, a comparison is not yet meaningful. */
-export const MIN_CALLS = 5;
-/** Within this ratio the two paths are called even. */
-const TIE = 1.1;
-
-const ms = (n: number) => (n >= 100 ? `${Math.round(n)} ms` : `${n.toFixed(1)} ms`);
-const pct = (n: number) => `${Math.round(n * 100)} %`;
-const callsText = (n: number) => `${n} call${n === 1 ? '' : 's'}`;
-
-/** One plain sentence, drawn only from the measurements. */
-export function verdictFor(cmp: EndpointComparison): string {
-  const where = `${cmp.method} ${cmp.path || '/'}`;
-  const i = cmp.invokeRemote;
-  const r = cmp.requestRemote;
-  if (!i || !r) {
-    const only = i ? 'invokeRemote' : 'requestRemote';
-    const other = i ? 'requestRemote' : 'invokeRemote';
-    return `Only ${only} was used for ${where} (${callsText((i ?? r)!.calls)}); call it with ${other} too to compare.`;
+  const invokeStats = new Map([...invoked].map(([id, g]) => [id, pathStats(g.calls)]));
+  const paired = new Set<string>();
+  const out: EndpointComparison[] = [];
+  for (const g of requested.values()) {
+    const id = `${g.method} ${g.path}`;
+    paired.add(id);
+    out.push(comparison(g.method, g.path, g.remoteKey, invokeStats.get(id) ?? null, pathStats(g.calls)));
   }
-  const ni = i.latency.count;
-  const nr = r.latency.count;
-  const counts = `${ni + nr} calls (${ni} invokeRemote, ${nr} requestRemote)`;
-  if (ni < MIN_CALLS || nr < MIN_CALLS) return `Not enough calls to compare ${where} yet: ${counts}; at least ${MIN_CALLS} on each side are needed.`;
-  const faster = i.latency.p50 <= r.latency.p50 ? 'invokeRemote' : 'requestRemote';
-  const ratio = Math.max(i.latency.p50, r.latency.p50) / Math.max(0.001, Math.min(i.latency.p50, r.latency.p50));
-  let sentence =
-    ratio < TIE
-      ? `invokeRemote and requestRemote take about the same time for ${where} (p50 ${ms(i.latency.p50)} and ${ms(r.latency.p50)}) over ${counts}.`
-      : `${faster} is ${ratio.toFixed(1)}× faster at p50 for ${where} over ${counts} (${ms(Math.min(i.latency.p50, r.latency.p50))} against ${ms(Math.max(i.latency.p50, r.latency.p50))}).`;
-  if (Math.abs(i.errorRate - r.errorRate) >= 0.05) sentence += ` Errors: invokeRemote ${pct(i.errorRate)}, requestRemote ${pct(r.errorRate)}.`;
-  return sentence;
+  for (const [id, g] of invoked) if (!paired.has(id)) out.push(comparison(g.method, g.path, null, invokeStats.get(id)!, null));
+  const total = (c: EndpointComparison) => totalCalls(c.invokeRemote) + totalCalls(c.requestRemote);
+  return out.sort((a, b) => total(b) - total(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -1,12 +1,13 @@
-/** Quantile of sorted values by linear interpolation; NaN for none. */
+/** Quantile of ascending values by linear interpolation between closest ranks; q is clamped to [0, 1]; NaN for none. */
 export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
+  const pos = (sorted.length - 1) * Math.min(1, Math.max(0, q));
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
+/** Count, median, 95th percentile, maximum and mean. Figures of no values are NaN. */
 export interface Distribution {
   count: number;
   p50: number;
@@ -15,26 +16,19 @@ export interface Distribution {
   mean: number;
 }
 
+/** The distribution of the finite values given (NaN and infinities are left out). */
 export function summarize(values: readonly number[]): Distribution {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  let sum = 0;
+  for (const v of sorted) sum += v;
   return {
     count: sorted.length,
     p50: quantile(sorted, 0.5),
     p95: quantile(sorted, 0.95),
     max: sorted.length ? sorted[sorted.length - 1]! : Number.NaN,
-    mean: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : Number.NaN,
+    mean: sorted.length ? sum / sorted.length : Number.NaN,
   };
 }
 
-/** Two series binned on the same edges (so their bars compare), from 0 to the larger maximum. */
-export function sharedHistogram(a: readonly number[], b: readonly number[], binCount = 12): { edges: number[]; a: number[]; b: number[] } {
-  const max = Math.max(0, ...a, ...b);
-  const width = max > 0 ? max / binCount : 1;
-  const edges = Array.from({ length: binCount + 1 }, (_, i) => i * width);
-  const bin = (values: readonly number[]) => {
-    const counts = new Array<number>(binCount).fill(0);
-    for (const v of values) counts[Math.min(binCount - 1, Math.max(0, Math.floor(v / width)))]!++;
-    return counts;
-  };
-  return { edges, a: bin(a), b: bin(b) };
-}
+/** The median of the finite values, NaN for none. */
+export const median = (values: readonly number[]): number => summarize(values).p50;

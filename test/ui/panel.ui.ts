@@ -73,7 +73,7 @@ describe('the panel as a plain page with a scripted data source', () => {
     await filter.fill('-getContext -is:pending status:4xx');
     expect(await summaries(page)).toEqual(['requestRemote remote-a GET /tasks → 404']);
     await filter.fill('colour:red');
-    expect(await page.locator('#filter-problems').textContent()).toContain('unknown filter colour');
+    expect(await page.locator('#filter-problems').textContent()).toContain('colour:red: unknown filter "colour" (known: kind,');
     await filter.fill('');
     await page.getByRole('button', { name: 'resolver', exact: true }).click();
     expect(await summaries(page)).toEqual(['invoke getIssues']);
@@ -151,7 +151,7 @@ describe('the panel as a plain page with a scripted data source', () => {
     const calls = [...[50, 60, 70, 80, 90, 100].map((ms, i) => timed(remote(ms, 'invokeRemote'), i * 1000, ms)), ...[20, 25, 30, 35, 40].map((ms, i) => timed(remote(ms, 'requestRemote'), i * 1000, ms))];
     const page = await openWith(calls);
     await page.getByRole('tab', { name: 'Compare' }).click();
-    expect(await page.getByTestId('verdict').textContent()).toBe('requestRemote is 2.5× faster at p50 for GET /tasks over 11 calls (6 invokeRemote, 5 requestRemote) (30.0 ms against 75.0 ms).');
+    expect(await page.getByTestId('verdict').textContent()).toBe('requestRemote is 2.5× faster at p50 for GET /tasks on remote-a over 11 calls (6 invokeRemote, 5 requestRemote): 30 ms against 75 ms.');
     expect(await page.locator('.differences').textContent()).toContain('OAuth tokens (x-forge-oauth-*)');
     await page.close();
   });

@@ -44,7 +44,7 @@ export function ComparePanel({ calls }: { calls: readonly CallRecord[] }) {
         </p>
       ) : (
         comparisons.map((cmp) => (
-          <section key={`${cmp.method} ${cmp.path}`} class="endpoint" aria-label={`${cmp.method} ${cmp.path}`}>
+          <section key={cmp.id} class="endpoint" aria-label={cmp.id}>
             <h3>
               {cmp.method} {cmp.path || '/'}
               {cmp.remoteKeys.length > 0 && <span class="muted"> · remote {cmp.remoteKeys.join(', ')}</span>}
@@ -64,7 +64,7 @@ export function ComparePanel({ calls }: { calls: readonly CallRecord[] }) {
       <h3>How the two paths differ</h3>
       <table class="differences">
         <thead><tr><th>Aspect</th><th>invokeRemote</th><th>requestRemote</th><th>Source</th></tr></thead>
-        <tbody>{PATH_DIFFERENCES.map((d) => <tr key={d.aspect}><th>{d.aspect}</th><td>{d.invokeRemote}</td><td>{d.requestRemote}</td><td class="muted" title="DOC: Atlassian docs; PKG: @forge/bridge source; INF: inferred">{d.source}</td></tr>)}</tbody>
+        <tbody>{PATH_DIFFERENCES.map((d) => <tr key={d.aspect}><th>{d.aspect}</th><td>{d.invokeRemote}</td><td>{d.requestRemote}</td><td class="muted" title="DOC: Atlassian docs; PKG: @forge/bridge source; 3P: others' findings; INF: inferred. Two tags: invokeRemote's, then requestRemote's">{d.source}</td></tr>)}</tbody>
       </table>
     </div>
   );

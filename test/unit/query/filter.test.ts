@@ -38,8 +38,9 @@ describe('parseFilter / matchCall', () => {
   it('reports what it did not understand and treats it as text', () => {
     const parsed = parseFilter('colour:red duration>fast is:done');
     expect(parsed.problems.map((p) => p.term)).toEqual(['colour:red', 'duration>fast', 'is:done']);
-    expect(parsed.problems[0]!.message).toContain('unknown filter colour');
-    expect(parsed.terms).toEqual([{ type: 'text', value: 'colour:red', negate: false }]);
+    expect(parsed.problems[0]!.message).toBe('unknown filter "colour" (known: kind, command, status, frame, remote, path, is, duration, size)');
+    expect(parsed.problems.slice(1).map((p) => p.message)).toEqual(['duration needs a number in ms (500, 2s)', 'is: takes error, pending or ok']);
+    expect(parsed.terms).toEqual(['colour:red', 'duration>fast', 'is:done'].map((value) => ({ type: 'text', value, negate: false })));
   });
 
   it('filters 100,000 rows correctly', () => {

@@ -24,21 +24,36 @@ describe('compareRemotes and verdictFor', () => {
     expect(cmp).toMatchObject({ method: 'GET', path: '/tasks', remoteKeys: ['remote-a'], invokeRemote: { calls: 6, errorRate: 0 }, requestRemote: { calls: 5 } });
     expect(cmp!.invokeRemote!.latency.p50).toBe(75);
     expect(cmp!.requestRemote!.latency.p50).toBe(30);
-    expect(verdictFor(cmp!)).toBe('requestRemote is 2.5× faster at p50 for GET /tasks over 11 calls (6 invokeRemote, 5 requestRemote) (30.0 ms against 75.0 ms).');
+    expect(verdictFor(cmp!)).toBe('requestRemote is 2.5× faster at p50 for GET /tasks on remote-a over 11 calls (6 invokeRemote, 5 requestRemote): 30 ms against 75 ms.');
   });
 
   it('says when only one path was used, when there are too few calls, ties, and different error rates', () => {
     const only = compareRemotes([viaRequest(10)])[0]!;
-    expect(verdictFor(only)).toBe('Only requestRemote was used for GET /tasks (1 call); call it with invokeRemote too to compare.');
+    expect(verdictFor(only)).toBe('Only requestRemote was used for GET /tasks on remote-a (1 call); call invokeRemote to compare.');
     const few = compareRemotes([viaRequest(10), viaInvoke(10)])[0]!;
-    expect(verdictFor(few)).toMatch(/^Not enough calls to compare GET \/tasks yet: 2 calls \(1 invokeRemote, 1 requestRemote\)/);
+    expect(verdictFor(few)).toBe('The comparison for GET /tasks on remote-a is not yet meaningful: 1 invokeRemote and 1 requestRemote calls have ended, and it needs at least 5 on each side.');
     const tie = compareRemotes([...[10, 10, 10, 10, 10].map((ms) => viaInvoke(ms)), ...[10, 10, 10, 10, 10.5].map((ms) => viaRequest(ms, 500))])[0]!;
-    expect(verdictFor(tie)).toBe('invokeRemote and requestRemote take about the same time for GET /tasks (p50 10.0 ms and 10.0 ms) over 10 calls (5 invokeRemote, 5 requestRemote). Errors: invokeRemote 0 %, requestRemote 100 %.');
+    expect(verdictFor(tie)).toBe(
+      'invokeRemote and requestRemote are within 10 % of each other at p50 for GET /tasks on remote-a (10 ms and 10 ms) over 10 calls (5 invokeRemote, 5 requestRemote). Error rates differ: invokeRemote 0 % (0 of 5), requestRemote 100 % (5 of 5).',
+    );
+    expect(verdictFor({ ...tie, oauthObserved: { invokeRemote: true } })).toMatch(/ Only invokeRemote brings this endpoint OAuth tokens \(x-forge-oauth-\*\); requestRemote never does\.$/);
   });
 
   it('counts pending calls apart and ignores calls that are not remote calls', () => {
     const cmp = compareRemotes([viaRequest(10), call('fetchRemote', requestRemote('/tasks'), 0, null), call('getContext', null, 0, 5)]);
     expect(cmp).toHaveLength(1);
-    expect(cmp[0]!.requestRemote).toMatchObject({ calls: 2, pending: 1, latency: { count: 1 } });
+    // calls counts the ended ones; the pending one is in no figure and the verdict says so.
+    expect(cmp[0]!.requestRemote).toMatchObject({ calls: 1, pending: 1, latency: { count: 1 } });
+    const withInvoke = compareRemotes([...[1, 2, 3, 4, 5].map((ms) => viaInvoke(ms)), ...[1, 2, 3, 4, 5].map((ms) => viaRequest(ms)), call('fetchRemote', requestRemote('/tasks'), 0, null)]);
+    expect(verdictFor(withInvoke[0]!)).toMatch(/ 1 call still pending is not counted\.$/);
+  });
+
+  it('keeps requestRemote calls to different remotes apart, each beside the invokeRemote calls of that endpoint', () => {
+    const toB = call('fetchRemote', { ...requestRemote('/tasks'), remoteKey: 'remote-b' }, 0, 40, { response: { value: { status: 200 }, bytes: 80, truncated: false } });
+    const cmp = compareRemotes([viaInvoke(10), viaRequest(20), viaRequest(30), toB]);
+    expect(cmp.map((c) => [c.id, c.remoteKey, c.invokeRemote?.calls, c.requestRemote?.calls])).toEqual([
+      ['GET /tasks remote-a', 'remote-a', 1, 2],
+      ['GET /tasks remote-b', 'remote-b', 1, 1],
+    ]);
   });
 });

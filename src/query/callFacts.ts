@@ -1,0 +1,40 @@
+import { httpRequestOf, httpStatusOf, type HttpRequestInfo } from '../bridge/httpCalls';
+import type { CallRecord } from '../protocol/model';
+import type { Snapshot } from '../protocol/snapshot';
+
+/**
+ * What filtering reads from a call's payloads, worked out once per snapshot: a request snapshot never
+ * changes, and a response snapshot belongs to one call, so each is a safe cache key (and is let go with it).
+ */
+const httpByRequest = new WeakMap<Snapshot, HttpRequestInfo | null>();
+const statusByResponse = new WeakMap<Snapshot, number | null>();
+
+export function httpOf(call: CallRecord): HttpRequestInfo | null {
+  let http = httpByRequest.get(call.request);
+  if (http === undefined) {
+    http = httpRequestOf(call.command, call.request.value);
+    httpByRequest.set(call.request, http);
+  }
+  return http;
+}
+
+/** The HTTP status in the response snapshot of an HTTP-like call, or null. */
+export function httpStatusOfCall(call: CallRecord): number | null {
+  const response = call.response;
+  if (response === null || httpOf(call) === null) return null;
+  let status = statusByResponse.get(response);
+  if (status === undefined) {
+    status = httpStatusOf(call.command, call.request.value, response.value);
+    statusByResponse.set(response, status);
+  }
+  return status;
+}
+
+/** Request plus response (or error) snapshot bytes. */
+export function snapshotBytes(call: CallRecord): number {
+  return call.request.bytes + (call.response?.bytes ?? call.error?.bytes ?? 0);
+}
+
+export function durationMs(call: CallRecord): number | null {
+  return call.endedAt === null ? null : call.endedAt - call.startedAt;
+}
