@@ -1,9 +1,18 @@
-import { SchemaCompiler } from './schemaCheck';
+import { SchemaCompiler, type Report } from './schemaCheck';
 import v1Schema from './schema/forge-bridge-trace.v1.schema.json';
 import v2Schema from './schema/forge-bridge-trace.v2.schema.json';
 
-const compiler = new SchemaCompiler().add(v1Schema).add(v2Schema);
-const checkers = { 1: compiler.checker('forge-bridge-trace.v1.schema.json'), 2: compiler.checker('forge-bridge-trace.v2.schema.json') };
+type Checker = (value: unknown, report: Report) => void;
+let checkers: Record<1 | 2, Checker> | null = null;
+
+/** Compiled on first use, not when the module loads: most pages that import traces never open one. */
+function checkerFor(version: 1 | 2): Checker {
+  if (!checkers) {
+    const compiler = new SchemaCompiler().add(v1Schema).add(v2Schema);
+    checkers = { 1: compiler.checker('forge-bridge-trace.v1.schema.json'), 2: compiler.checker('forge-bridge-trace.v2.schema.json') };
+  }
+  return checkers[version];
+}
 
 /**
  * The first problems that keep a value from being a trace of the given version, each with its JSON path
@@ -11,7 +20,7 @@ const checkers = { 1: compiler.checker('forge-bridge-trace.v1.schema.json'), 2: 
  */
 export function traceProblems(value: unknown, version: 1 | 2, max = 5): string[] {
   const problems: string[] = [];
-  checkers[version](value, (path, message) => {
+  checkerFor(version)(value, (path, message) => {
     if (problems.length < max) problems.push(`${path}: ${message}`);
     return problems.length < max;
   });

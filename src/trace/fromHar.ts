@@ -2,7 +2,7 @@ import type { TraceV2 } from '../protocol/model';
 import type { Har } from './har';
 import { traceFromOwnHar } from './harOwn';
 import { traceFromBrowserHar } from './harRebuild';
-import { SchemaCompiler } from './schemaCheck';
+import { SchemaCompiler, type Report } from './schemaCheck';
 
 /** The parts of a HAR that import reads; anything else in a HAR is ignored. */
 const HAR_INPUT_SCHEMA = {
@@ -43,10 +43,11 @@ const HAR_INPUT_SCHEMA = {
   },
 };
 
-const checkHar = new SchemaCompiler().add(HAR_INPUT_SCHEMA).checker('har-input.json');
+let checkHar: ((value: unknown, report: Report) => void) | null = null;
 
 function harProblems(value: unknown, max = 5): string[] {
   const problems: string[] = [];
+  checkHar ??= new SchemaCompiler().add(HAR_INPUT_SCHEMA).checker('har-input.json');
   checkHar(value, (path, message) => problems.push(`${path}: ${message}`) < max);
   return problems;
 }
