@@ -8,7 +8,6 @@ import { learnRemotes } from './remotes';
 import { renewalMatches } from './renewals';
 import { windowOf } from './timeWindow';
 
-const indexKey = (rank: KeyRank, key: string) => `${rank}|${key}`;
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -28,21 +27,27 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
   const exchangesOf = exchangeReader();
   const remotes = learnRemotes(network, exchangesOf);
 
-  const slotsByKey = new Map<string, SlotAt[]>();
+  // One index per rank: slotsByRank[rank].get(key).
+  const slotsByRank: Map<string, SlotAt[]>[] = KEY_RANKS.map(() => new Map());
   for (const entry of network) {
     for (const slot of entrySlots(entry, exchangesOf, remotes)) {
       const at: SlotAt = { slot, id: `${entry.id}#${slot.index}`, at: entry.startedAt };
-      for (const { rank, key } of slot.keys) push(slotsByKey, indexKey(rank, key), at);
+      for (const { rank, key } of slot.keys) push(slotsByRank[rank]!, key, at);
     }
   }
 
-  const keyed: { contender: Contender; keys: Keyed[] }[] = calls.map((call, order) => ({
-    contender: { call, order, window: windowOf(call) },
-    keys: callKeys(call, remotes).filter((k) => slotsByKey.has(indexKey(k.rank, k.key))),
-  }));
+  const known = (rank: KeyRank, key: string) => slotsByRank[rank]!.has(key);
+  // Only calls that share a key with some request take part.
+  const keyed: { contender: Contender; keys: Keyed[] }[] = [];
+  calls.forEach((call, order) => {
+    const keys = callKeys(call, remotes, known).filter((k) => known(k.rank, k.key));
+    if (keys.length > 0) keyed.push({ contender: { call, order, window: windowOf(call) }, keys });
+  });
 
   const ledger = new Ledger();
   const matches: CallMatch[] = [];
+  /** Each requestRemote call's matched request to the remote, for its renewal (renewals.ts). */
+  const direct = new Map<string, NetworkEntry>();
   for (const rank of KEY_RANKS) {
     const callsByKey = new Map<string, Contender[]>();
     const relationOf = new Map<string, Keyed['relation']>();
@@ -57,20 +62,27 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
     // Longer keys first: at rank 2 a longer path ending is the more specific one.
     const groups = [...callsByKey]
       .sort(([a], [b]) => b.length - a.length)
-      .map(([key, members]) => new KeyGroup(key, relationOf.get(key)!, rank, members, [...slotsByKey.get(indexKey(rank, key))!]));
+      .map(([key, members]) => new KeyGroup(key, relationOf.get(key)!, rank, members, [...slotsByRank[rank]!.get(key)!]));
     const made = groups.flatMap((group) => group.sweep(ledger));
     for (const holding of made) {
+      const { call } = holding.contender;
       const candidates = holding.group.contenders(holding, ledger);
-      matches.push({ callId: holding.contender.call.id, entryId: holding.slot.slot.entry.id, relation: holding.group.relation, certainty: candidates === 1 ? 'certain' : 'uncertain', candidates });
+      matches.push({ callId: call.id, entryId: holding.slot.slot.entry.id, relation: holding.group.relation, certainty: candidates === 1 ? 'certain' : 'uncertain', candidates });
+      if (holding.group.relation === 'remote-request') direct.set(call.id, holding.slot.slot.entry);
     }
   }
+  const renewals = renewalMatches(calls, network, direct, exchangesOf);
 
-  const order = new Map(keyed.map(({ contender }) => [contender.call.id, contender]));
+  // In call order; renewals may name calls that matched nothing else. Only matched calls are looked up.
+  const matched = new Set([...matches, ...renewals].map((m) => m.callId));
+  const order = new Map<string, { call: CallRecord; index: number }>();
+  calls.forEach((call, index) => {
+    if (matched.has(call.id)) order.set(call.id, { call, index });
+  });
   const inCallOrder = (a: CallMatch, b: CallMatch) => {
     const x = order.get(a.callId)!;
     const y = order.get(b.callId)!;
-    return x.call.startedAt - y.call.startedAt || x.order - y.order;
+    return x.call.startedAt - y.call.startedAt || x.index - y.index;
   };
-  const direct = new Map(matches.filter((m) => m.relation === 'remote-request').map((m) => [m.callId, ledger.byCall.get(order.get(m.callId)!.call)!.slot.slot.entry]));
-  return [...matches.sort(inCallOrder), ...renewalMatches(calls, network, direct, exchangesOf).sort(inCallOrder)];
+  return [...matches.sort(inCallOrder), ...renewals.sort(inCallOrder)];
 }

@@ -38,7 +38,7 @@ export interface Slot {
  * (`payload.call`). One function reads both, so the two sides cannot drift apart. `comparable` is false
  * when the payload is not whole (a cut snapshot or body): then only rank 1.
  */
-export function invokeKeys(request: unknown, comparable: boolean): Keyed[] {
+export function invokeKeys(request: unknown, comparable: boolean, known?: KnownKey): Keyed[] {
   const value = request as SnapshotValue;
   const http = httpRequestOf('invoke', value);
   const base = http
@@ -46,7 +46,8 @@ export function invokeKeys(request: unknown, comparable: boolean): Keyed[] {
     : textOf(field(value, 'functionKey')) !== null
       ? `resolver ${textOf(field(value, 'functionKey'))}`
       : null;
-  if (base === null) return [];
+  // Every slot with a payload key also has the looser one: without it, there is no payload worth reading.
+  if (base === null || (known && !known(1, base))) return [];
   const detail = comparable ? comparableJson(field(value, http ? 'body' : 'payload') ?? null) : null;
   const loose: Keyed = { relation: 'graphql', rank: 1, key: base };
   return detail === null ? [loose] : [{ relation: 'graphql', rank: 0, key: `${base} ${detail}` }, loose];
@@ -59,10 +60,13 @@ function httpKeys(relation: MatchRelation, prefix: string, status: number | null
 
 const suffixKey = (kind: string, method: string, suffix: string) => `${kind} ${method} ${suffix}`;
 
+/** Whether some network entry has this key: lets a call skip keys (and their cost) no entry could match. */
+export type KnownKey = (rank: KeyRank, key: string) => boolean;
+
 /** Keys of a bridge call, for the relations it can have (token renewals are linked apart: see renewals.ts). */
-export function callKeys(call: CallRecord, remotes: RemoteKnowledge): Keyed[] {
+export function callKeys(call: CallRecord, remotes: RemoteKnowledge, known?: KnownKey): Keyed[] {
   const request = call.request.value;
-  if (call.command === 'invoke') return invokeKeys(request, !call.request.truncated);
+  if (call.command === 'invoke') return invokeKeys(request, !call.request.truncated, known);
   const http = httpRequestOf(call.command, request);
   const path = http?.path != null ? normalizedPath(http.path) : null;
   if (!http || path === null) return [];

@@ -6,7 +6,13 @@ import type { CallMatch } from '../protocol/tokens';
  * (dropped beyond the bound) are left out; given null, every match counts.
  */
 export function callIdsByEntry(calls: readonly CallRecord[] | null, matches: readonly CallMatch[]): Map<string, string[]> {
-  const recorded = calls ? new Set(calls.map((c) => c.id)) : null;
+  // Only the matched calls are looked for among the recorded ones (a tab may hold 100,000 calls).
+  let recorded: Set<string> | null = null;
+  if (calls) {
+    const matched = new Set(matches.map((m) => m.callId));
+    recorded = new Set();
+    for (const c of calls) if (matched.has(c.id)) recorded.add(c.id);
+  }
   const byEntry = new Map<string, string[]>();
   for (const m of matches) {
     if (recorded && !recorded.has(m.callId)) continue;

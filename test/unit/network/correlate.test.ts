@@ -142,6 +142,13 @@ describe('correlate: batched GraphQL and pending calls', () => {
     ]);
   });
 
+  it('links a requestRemote call to the FIT mint it waited on even when its request to the remote was not recorded', () => {
+    const c = call('fetchRemote', requestRemote('/tasks'), 1000, 1100);
+    const unrelated = call('invoke', { functionKey: 'other', payload: {} }, 900, 950);
+    const mint = fitMint(1005);
+    expect(correlate([unrelated, c], [mint])).toEqual([{ callId: c.id, entryId: mint.id, relation: 'token-renewal', certainty: 'certain', candidates: 1 }]);
+  });
+
   it('gives a call that never settled a bounded window, so it cannot claim a request made much later', () => {
     const pending = call('fetchRemote', requestRemote('/tasks'), 1000, null);
     const soon = remoteEntry('/tasks', 1000 + PENDING_WINDOW_MS - 1000);
