@@ -60,7 +60,7 @@ export function objectSource(entries: readonly (readonly [key: string, source: s
 }
 
 /** An array literal from items that are already source text (written at `indent` + 2). */
-export function arraySource(items: readonly string[], indent = ''): string {
+function arraySource(items: readonly string[], indent = ''): string {
   return layout('[', ']', items, indent, '');
 }
 

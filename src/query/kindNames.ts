@@ -1,8 +1,11 @@
 import type { CallKind } from '../protocol/model';
 
-const KINDS: readonly CallKind[] = [
+const KINDS = [
   'resolver', 'invokeRemote', 'invokeService', 'requestRemote', 'product', 'context', 'events', 'realtime', 'navigation', 'modal', 'flag', 'uikit', 'other',
-];
+] as const satisfies readonly CallKind[];
+// Every CallKind is listed: a kind added to the model and not here fails to compile.
+const EVERY_KIND_LISTED: Exclude<CallKind, (typeof KINDS)[number]> extends never ? true : never = true;
+void EVERY_KIND_LISTED;
 
 /** Other names people type: singular forms and the words of the toolbar's chips ("UI Kit"). */
 const ALIASES: Readonly<Record<string, CallKind>> = { invoke: 'resolver', resolvers: 'resolver', event: 'events', flags: 'flag', modals: 'modal' };
@@ -19,4 +22,3 @@ export function kindFromName(name: string): CallKind | null {
   return BY_NAME.get(normalize(name)) ?? null;
 }
 
-export const KIND_NAMES: readonly CallKind[] = KINDS;

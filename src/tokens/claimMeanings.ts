@@ -1,6 +1,6 @@
 /** Plain-words meanings of Forge token claims (forge-facts §3), and the group each claim is shown under. */
 
-export const CLAIM_MEANINGS: Readonly<Record<string, string>> = {
+const CLAIM_MEANINGS: Readonly<Record<string, string>> = {
   iss: 'Issuer: forge/invocation-token for a FIT; a remote must check it.',
   aud: "Audience: the app's ARI (ari:cloud:ecosystem::app/<uuid>), not the bare id; a remote must check it is its own app.",
   jti: 'Token id, unique per token (40 hex digits in a FIT); there is no separate invocation id, tracing uses the x-b3-* headers.',

@@ -2,7 +2,7 @@
 
 export type Json = Record<string, unknown>;
 
-export function objectOf(value: unknown): Json | null {
+function objectOf(value: unknown): Json | null {
   return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
 }
 

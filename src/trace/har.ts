@@ -82,8 +82,8 @@ export interface Har {
   };
 }
 
-export const HAR_CREATOR = 'Forge Bridge DevTools';
-export const pageIdOf = (segment: number) => `segment-${segment}`;
+const HAR_CREATOR = 'Forge Bridge DevTools';
+const pageIdOf = (segment: number) => `segment-${segment}`;
 
 function redactionComment(trace: TraceV2): string {
   if (!trace.redaction) return 'NOT REDACTED: this file may hold live credentials (tokens, cookies, secrets).';
