@@ -60,7 +60,8 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
   const atBottom = useRef(true);
   const columns = COLUMNS.filter((c) => !hidden.has(c.key));
   // The waterfall's span moves only with the rows (and with the clock while calls are pending).
-  const pending = rows.some((r) => r.call.endedAt === null);
+  // Looked for once per list, not on every scroll frame: a tab may hold 100,000 rows.
+  const pending = useMemo(() => rows.some((r) => r.call.endedAt === null), [rows]);
   const range = useMemo(() => timeRange(rows, now), [rows, pending ? now : 0]);
 
   useLayoutEffect(() => {
