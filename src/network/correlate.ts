@@ -1,7 +1,6 @@
 import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { CallMatch } from '../protocol/tokens';
-import { exchangeReader } from './exchanges';
 import { KeyGroup, Ledger, type Contender, type SlotAt } from './keyGroup';
 import { callKeys, entrySlots, KEY_RANKS, type Keyed, type KeyRank } from './keys';
 import { learnRemotes } from './remotes';
@@ -24,13 +23,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * waited on (renewals.ts). Indexed by key and sorted by time: O((n + m) log(n + m)) for n calls, m requests.
  */
 export function correlate(calls: readonly CallRecord[], network: readonly NetworkEntry[]): CallMatch[] {
-  const exchangesOf = exchangeReader();
-  const remotes = learnRemotes(network, exchangesOf);
+  const remotes = learnRemotes(network);
 
   // One index per rank: slotsByRank[rank].get(key).
   const slotsByRank: Map<string, SlotAt[]>[] = KEY_RANKS.map(() => new Map());
   for (const entry of network) {
-    for (const slot of entrySlots(entry, exchangesOf, remotes)) {
+    for (const slot of entrySlots(entry, remotes)) {
       const at: SlotAt = { slot, id: `${entry.id}#${slot.index}`, at: entry.startedAt };
       for (const { rank, key } of slot.keys) push(slotsByRank[rank]!, key, at);
     }
@@ -71,7 +69,7 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
       if (holding.group.relation === 'remote-request') direct.set(call.id, holding.slot.slot.entry);
     }
   }
-  const renewals = renewalMatches(calls, network, direct, exchangesOf);
+  const renewals = renewalMatches(calls, network, direct);
 
   // In call order; renewals may name calls that matched nothing else. Only matched calls are looked up.
   const matched = new Set([...matches, ...renewals].map((m) => m.callId));

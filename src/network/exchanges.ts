@@ -1,17 +1,17 @@
 import type { NetworkEntry } from '../protocol/network';
 import { readForgeGraphql, type ForgeGraphqlExchange } from './graphql';
 
-export type ExchangesOf = (entry: NetworkEntry) => readonly ForgeGraphqlExchange[];
+const read = new WeakMap<NetworkEntry, readonly ForgeGraphqlExchange[]>();
 
-/** A reader of entries' Forge GraphQL exchanges that parses each body once per use (correlation reads them several times). */
-export function exchangeReader(): ExchangesOf {
-  const read = new Map<NetworkEntry, readonly ForgeGraphqlExchange[]>();
-  return (entry) => {
-    if (entry.category !== 'forge-graphql') return [];
-    let exchanges = read.get(entry);
-    if (!exchanges) read.set(entry, (exchanges = readForgeGraphql(entry)));
-    return exchanges;
-  };
+/**
+ * The Forge operations of a Forge GraphQL entry, parsed once per entry: a recorded entry never changes,
+ * and correlation, token collection, phases and HAR import all read them, the panel again on every update.
+ */
+export function forgeExchangesOf(entry: NetworkEntry): readonly ForgeGraphqlExchange[] {
+  if (entry.category !== 'forge-graphql') return [];
+  let exchanges = read.get(entry);
+  if (!exchanges) read.set(entry, (exchanges = readForgeGraphql(entry)));
+  return exchanges;
 }
 
 /** Whether an entry is a FIT mint (signInvocationTokenForUI). */

@@ -6,7 +6,7 @@ import type { SnapshotValue } from '../protocol/snapshot';
 import type { MatchRelation } from '../protocol/tokens';
 import { isPreflight } from './categorize';
 import { comparableJson } from './comparable';
-import type { ExchangesOf } from './exchanges';
+import { forgeExchangesOf } from './exchanges';
 import type { RemoteKnowledge } from './remotes';
 import { joinBaseAndPath, normalizedPath, normalizedUrl, originOf, pathSuffixes, parseUrl } from './urls';
 
@@ -102,9 +102,9 @@ function httpEntryKeys(entry: NetworkEntry, remotes: RemoteKnowledge): Keyed[] {
 }
 
 /** The slots of a network entry: one per Forge operation of a GraphQL body, one for any other request, none for a preflight. */
-export function entrySlots(entry: NetworkEntry, exchangesOf: ExchangesOf, remotes: RemoteKnowledge): Slot[] {
+export function entrySlots(entry: NetworkEntry, remotes: RemoteKnowledge): Slot[] {
   if (entry.category === 'forge-graphql') {
-    return exchangesOf(entry).flatMap((x, index) => (x.call ? [{ entry, index, keys: invokeKeys(x.call, x.complete) }] : []));
+    return forgeExchangesOf(entry).flatMap((x, index) => (x.call ? [{ entry, index, keys: invokeKeys(x.call, x.complete) }] : []));
   }
   if (isPreflight(entry)) return [];
   return [{ entry, index: 0, keys: httpEntryKeys(entry, remotes) }];

@@ -1,7 +1,8 @@
 import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry, NetworkTimings } from '../protocol/network';
 import type { CallMatch, CallPhases } from '../protocol/tokens';
-import { readForgeGraphql, type ForgeGraphqlExchange } from './graphql';
+import { forgeExchangesOf } from './exchanges';
+import type { ForgeGraphqlExchange } from './graphql';
 import { invokeKeys } from './keys';
 
 const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
@@ -16,7 +17,7 @@ function networkPhases(t: Partial<NetworkTimings> | undefined): NonNullable<Call
 
 /** The operation of a (possibly batched) GraphQL entry that carried this call: the one sharing a key with it. */
 function exchangeFor(call: CallRecord, entry: NetworkEntry): ForgeGraphqlExchange | null {
-  const exchanges = readForgeGraphql(entry);
+  const exchanges = forgeExchangesOf(entry);
   if (exchanges.length <= 1) return exchanges[0] ?? null;
   const wanted = new Set(invokeKeys(call.request?.value, !call.request?.truncated).map((k) => k.key));
   return exchanges.find((x) => x.call !== null && invokeKeys(x.call, x.complete).some((k) => wanted.has(k.key))) ?? exchanges[0]!;

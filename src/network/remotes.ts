@@ -1,5 +1,5 @@
 import type { NetworkEntry } from '../protocol/network';
-import { exchangeReader, type ExchangesOf } from './exchanges';
+import { forgeExchangesOf } from './exchanges';
 import { originOf } from './urls';
 
 /** What the traffic tells about the app's remotes. */
@@ -12,7 +12,7 @@ export interface RemoteKnowledge {
   siteOrigins: ReadonlySet<string>;
 }
 
-export function learnRemotes(entries: readonly NetworkEntry[], exchangesOf: ExchangesOf = exchangeReader()): RemoteKnowledge {
+export function learnRemotes(entries: readonly NetworkEntry[]): RemoteKnowledge {
   const byKey = new Map<string, string[]>();
   const all = new Set<string>();
   const siteOrigins = new Set<string>();
@@ -20,7 +20,7 @@ export function learnRemotes(entries: readonly NetworkEntry[], exchangesOf: Exch
     if (entry.category !== 'forge-graphql' && entry.category !== 'product') continue;
     const site = originOf(entry.url);
     if (site) siteOrigins.add(site);
-    for (const x of exchangesOf(entry)) {
+    for (const x of forgeExchangesOf(entry)) {
       const base = x.response?.baseUrl;
       if (!base || !originOf(base)) continue;
       all.add(base);

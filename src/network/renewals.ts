@@ -2,7 +2,7 @@ import { httpRequestOf } from '../bridge/httpCalls';
 import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { CallMatch } from '../protocol/tokens';
-import { isFitMint, type ExchangesOf } from './exchanges';
+import { forgeExchangesOf, isFitMint } from './exchanges';
 import { headerValue } from './har';
 import { bearerJwt } from './jwtClaims';
 import { lowerBound, windowOf } from './timeWindow';
@@ -16,10 +16,10 @@ interface Mint {
 /** Mints looked at per call: more in one call's window than this is no longer a renewal it waited on. */
 const SCAN_LIMIT = 100;
 
-function mintsIn(network: readonly NetworkEntry[], exchangesOf: ExchangesOf): Mint[] {
+function mintsIn(network: readonly NetworkEntry[]): Mint[] {
   const out: Mint[] = [];
   for (const entry of network) {
-    const exchanges = exchangesOf(entry);
+    const exchanges = forgeExchangesOf(entry);
     if (!isFitMint(exchanges)) continue;
     const mint = exchanges.find((x) => x.operationName === 'signInvocationTokenForUI') ?? exchanges[0]!;
     out.push({ entry, remoteKey: mint.remoteKey, fit: mint.response?.fit?.jwt ?? null });
@@ -35,8 +35,8 @@ function mintsIn(network: readonly NetworkEntry[], exchangesOf: ExchangesOf): Mi
  * other calls in flight could have waited on the same one (they all link to it: one mint can serve many).
  * `direct`: each call's matched request to the remote.
  */
-export function renewalMatches(calls: readonly CallRecord[], network: readonly NetworkEntry[], direct: ReadonlyMap<string, NetworkEntry>, exchangesOf: ExchangesOf): CallMatch[] {
-  const mints = mintsIn(network, exchangesOf);
+export function renewalMatches(calls: readonly CallRecord[], network: readonly NetworkEntry[], direct: ReadonlyMap<string, NetworkEntry>): CallMatch[] {
+  const mints = mintsIn(network);
   if (mints.length === 0) return [];
   const waits: { call: CallRecord; mint: Mint; candidates: number; proven: boolean }[] = [];
   const claims = new Map<Mint, number>();

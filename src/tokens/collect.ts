@@ -6,8 +6,8 @@ import { secondsOf } from './claims';
 import { decodeJwt, isJwt } from './decode';
 import { tokenHash } from './tokenHash';
 import { tokenTypeOf } from './tokenType';
-import { readForgeGraphql } from '../network/graphql';
-import { bearerTokens, graphqlTokens, isGraphql, type TokenSighting } from './trafficTokens';
+import { forgeExchangesOf } from '../network/exchanges';
+import { bearerTokens, graphqlTokens, type TokenSighting } from './trafficTokens';
 
 export interface CollectInput {
   calls: readonly CallRecord[];
@@ -66,7 +66,7 @@ export function collectTokens(input: CollectInput): TokenRecord[] {
 
   for (const entry of input.network) {
     for (const jwt of bearerTokens(entry.requestHeaders)) see({ jwt, source: 'authorization-header', expiresAt: null }, entry.startedAt, entry.id);
-    const { sent, received } = graphqlTokens(isGraphql(entry) ? readForgeGraphql(entry) : []);
+    const { sent, received } = graphqlTokens(forgeExchangesOf(entry));
     for (const sighting of sent) see(sighting, entry.startedAt, entry.id);
     const answeredAt = entry.startedAt + Math.max(0, entry.durationMs);
     for (const sighting of received) see(sighting, answeredAt, entry.id);

@@ -1,4 +1,4 @@
-import type { HeaderPair, NetworkEntry } from '../protocol/network';
+import type { HeaderPair } from '../protocol/network';
 import type { TokenSource } from '../protocol/tokens';
 import type { ForgeGraphqlExchange } from '../network/graphql';
 import { jwtCandidates } from './decode';
@@ -21,11 +21,6 @@ export function bearerTokens(headers: readonly HeaderPair[]): string[] {
  * (`payload.contextToken` of invokeExtension, `forgeContextToken` of signInvocationTokenForUI), and the FIT
  * and FCT its response handed out, with the expiry reported beside them.
  */
-/** A GraphQL request: categorised as Forge's, or to a /graphql path (a HAR imported without categories). */
-export function isGraphql(entry: Pick<NetworkEntry, 'url' | 'category'>): boolean {
-  return entry.category === 'forge-graphql' || /\/graphql(?:[?#]|$)/.test(entry.url);
-}
-
 export function graphqlTokens(exchanges: readonly ForgeGraphqlExchange[]): { sent: TokenSighting[]; received: TokenSighting[] } {
   const sent: TokenSighting[] = [];
   const received: TokenSighting[] = [];

@@ -1,6 +1,8 @@
 import { classifyCall } from '../bridge/classify';
 import { summarizeCall } from '../bridge/summary';
-import { categorize, correlate, fromHarEntry, readForgeGraphql, remoteOriginsOf, type HarEntryLike } from '../network';
+import { categorize, correlate, fromHarEntry, learnRemotes, remoteOriginsOf, type HarEntryLike } from '../network';
+import { forgeExchangesOf } from '../network/exchanges';
+import { originOf } from '../network/urls';
 import type { CallRecord, CallStatus, FrameRecord, Segment, TraceCall, TraceV2 } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { SnapshotValue } from '../protocol/snapshot';
@@ -61,24 +63,16 @@ function traceCall(id: string, command: string, request: SnapshotValue, entry: N
   };
 }
 
+/** Each remote's origin to its key, from the FIT mints' base URLs. */
 function remoteKeysByOrigin(network: readonly NetworkEntry[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const entry of network) {
-    for (const x of readForgeGraphql(entry)) {
-      if (!x.remoteKey || !x.response?.baseUrl) continue;
-      try {
-        out.set(new URL(x.response.baseUrl).origin, x.remoteKey);
-      } catch {
-        // not a URL
-      }
-    }
-  }
+  for (const [key, bases] of learnRemotes(network).baseUrlsByKey) for (const base of bases) out.set(originOf(base)!, key);
   return out;
 }
 
 /** invoke (resolver, invokeRemote, invokeService) as the host's invokeExtension GraphQL request shows it. */
 function invocationsOf(entry: NetworkEntry, nextId: () => string): TraceCall[] {
-  return readForgeGraphql(entry).flatMap((x) => {
+  return forgeExchangesOf(entry).flatMap((x) => {
     if (!x.call) return [];
     const ok = x.response?.success === true;
     const message = String((x.response?.errors[0] as { message?: unknown } | undefined)?.message ?? 'The invocation failed');
