@@ -26,13 +26,9 @@ export function VerificationBadge({ result }: { result: VerificationResult | nul
 const localTime = (seconds: number | null) => (seconds === null ? '—' : new Date(seconds * 1000).toLocaleString());
 
 /** A token's header and claims, explained, with its times, a live countdown and its verification. */
-export function TokenView({ type, jwt, header, claims, exp, iat, env, warnings = [], expectedAudience = null }: {
+export function TokenView({ type, jwt, header, claims, exp, iat, env, warnings = [], expectedAudience = null }: Pick<TokenRecord, 'jwt' | 'header' | 'claims' | 'exp' | 'iat'> & {
+  /** A recorded token's type, or what a pasted one was recognised as. */
   type: string;
-  jwt: string;
-  header: Record<string, unknown>;
-  claims: Record<string, unknown>;
-  exp: number | null;
-  iat: number | null;
   env: PanelEnvironment;
   warnings?: TokenWarning[];
   expectedAudience?: string | null;
