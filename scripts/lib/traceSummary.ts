@@ -1,4 +1,5 @@
 import type { TraceCall } from '../../src/protocol/model';
+import { median } from '../../src/stats';
 
 export interface TraceSummary {
   calls: number;
@@ -15,9 +16,8 @@ export interface TraceSummary {
 export function summarizeTrace(trace: { calls: TraceCall[]; frames: unknown[] }): TraceSummary {
   const kinds = new Map<string, number>();
   for (const call of trace.calls) kinds.set(call.kind, (kinds.get(call.kind) ?? 0) + 1);
-  const durations = trace.calls.flatMap((c) => (c.durationMs === null ? [] : [c.durationMs])).sort((a, b) => a - b);
-  const mid = durations.length >> 1;
-  const medianMs = durations.length === 0 ? null : durations.length % 2 ? durations[mid]! : (durations[mid - 1]! + durations[mid]!) / 2;
+  const durations = trace.calls.flatMap((c) => (c.durationMs === null ? [] : [c.durationMs]));
+  const medianMs = durations.length === 0 ? null : median(durations);
   let slowest: TraceSummary['slowest'] = null;
   for (const call of trace.calls) {
     if (call.durationMs !== null && (!slowest || call.durationMs > slowest.durationMs)) slowest = { summary: call.summary, durationMs: call.durationMs };
