@@ -1,4 +1,5 @@
 import type { FrameRecord } from '../protocol';
+import { originOf } from '../network/urls';
 
 export interface DiagnoseInput {
   frames: readonly FrameRecord[];
@@ -31,14 +32,6 @@ export function coveredBy(url: string, patterns: readonly string[]): boolean {
   });
 }
 
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
-}
-
 /** What the extension saw on this page, as text to paste into an issue (answers forge-facts §7's open questions). */
 export function diagnoseText(d: DiagnoseInput): string {
   const lines = [`Forge Bridge DevTools ${d.extensionVersion} on ${d.browser ? `${d.browser.name} ${d.browser.version}` : 'an unknown browser'}`];
@@ -46,7 +39,7 @@ export function diagnoseText(d: DiagnoseInput): string {
   lines.push(`Frames the extension heard from: ${d.frames.length}`);
   for (const f of d.frames) {
     const bridge = f.bridge ? `bridge caught (${f.bridge.via === 'trap' ? 'trapped on install' : 'already present'}, __SEMVER ${f.bridge.semver ?? 'unknown'}${f.bridge.frozen ? ', frozen' : ''})` : 'no bridge';
-    lines.push(`- ${f.isTop ? '[top] ' : ''}${originOf(f.url)} ${f.hookReady ? 'hook ran' : 'hook did not report'}; ${bridge}; transport ${f.transport}`);
+    lines.push(`- ${f.isTop ? '[top] ' : ''}${originOf(f.url) ?? f.url} ${f.hookReady ? 'hook ran' : 'hook did not report'}; ${bridge}; transport ${f.transport}`);
     lines.push(`  ${f.url}`);
   }
   if (d.pageFrameUrls) {
