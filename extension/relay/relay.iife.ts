@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { CHANNEL_OFFER, PORT_RELAY } from '../../src/protocol';
+import { newDocId } from '../../src/relay/relayBuffer';
 import { RelayLink } from '../../src/relay/relayLink';
 
 // Isolated world: hands the MAIN-world hook a private channel, validates what comes through it, and
@@ -13,7 +14,7 @@ const world = globalThis as { [RUNNING]?: true };
 if (!world[RUNNING]) {
   world[RUNNING] = true;
   const link = new RelayLink({
-    docId: crypto.randomUUID(),
+    docId: newDocId(),
     hello: { url: location.href, isTop: window === window.top, parentUrl: document.referrer },
     connect: () => browser.runtime.connect({ name: PORT_RELAY }),
     schedule: (fn, ms) => setTimeout(fn, ms),

@@ -16,7 +16,6 @@ function uncurry<R>(fn: unknown): Uncurried<R> {
   return bindCall<R>(fn);
 }
 
-export const ObjectCtor = Object;
 export const ObjectPrototype: object = Object.prototype;
 export const objectKeys = Object.keys;
 export const objectCreate = Object.create;

@@ -1,4 +1,4 @@
-/** Tolerant readers for decoded token claims and parsed bodies (untrusted JSON: any field may be missing or odd). */
+/** Tolerant readers for decoded token claims (untrusted JSON: any field may be missing or odd). */
 
 export type Json = Record<string, unknown>;
 
@@ -15,16 +15,6 @@ export function objectAt(value: unknown, ...path: string[]): Json | null {
 
 export function stringOf(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
-}
-
-/** A finite number, or a numeric string (GraphQL sends expiresAt as a string of ms). */
-export function numberOf(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : null;
-  }
-  return null;
 }
 
 /** A NumericDate claim (iat, nbf, exp): seconds, only when a real number. */
