@@ -1,4 +1,5 @@
 import { durationMs, httpOf, httpStatusOfCall, snapshotBytes } from './callFacts';
+import { callFailed } from './outcome';
 import type { CompareOp, FilterRow, FilterTerm, ParsedFilter } from './types';
 
 export type RowTest = (row: FilterRow) => boolean;
@@ -30,7 +31,12 @@ function positiveTest(term: FilterTerm): RowTest {
       return ({ call }) => re.test(call.command);
     }
     case 'status':
-      return ({ call }) => call.status === term.status;
+      // is:error / status:error mean a failed call in the one sense of callOutcome (HTTP 4xx/5xx included).
+      return term.status === 'error'
+        ? ({ call }) => callFailed(call)
+        : term.status === 'ok'
+          ? ({ call }) => call.status !== 'pending' && !callFailed(call)
+          : ({ call }) => call.status === 'pending';
     case 'http-status':
       return ({ call }) => {
         const status = httpStatusOfCall(call);

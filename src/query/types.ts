@@ -9,7 +9,7 @@ export type FilterTerm =
   | { type: 'kind'; kind: CallKind; negate: boolean }
   /** The command name, whole, case-insensitive. */
   | { type: 'command'; value: string; negate: boolean }
-  /** status:ok|error|pending, is:ok|error|pending. */
+  /** status:ok|error|pending, is:ok|error|pending; error is a failed call as query/outcome defines it. */
   | { type: 'status'; status: CallStatus; negate: boolean }
   /** status:404 or status:5xx: the HTTP status in the response snapshot of an HTTP-like call, within [from, to]. */
   | { type: 'http-status'; from: number; to: number; negate: boolean }

@@ -1,6 +1,7 @@
-import { endpointCallFailed, remoteEndpointOf } from '../bridge/httpCalls';
+import { remoteEndpointOf } from '../bridge/httpCalls';
 import type { CallRecord } from '../protocol/model';
-import { durationMs, httpStatusOfCall } from '../query/callFacts';
+import { durationMs } from '../query/callFacts';
+import { callFailed } from '../query/outcome';
 import { sharedHistogram } from './histogram';
 import { median, summarize, type Distribution } from './summary';
 
@@ -11,7 +12,7 @@ export interface PathStats {
   /** Calls still waiting for their answer: in no figure. */
   pending: number;
   latency: Distribution;
-  /** Ended calls that failed: an error outcome, `success: false`, or an HTTP status ≥ 400 in the response snapshot. */
+  /** Ended calls that failed, as query/outcome's callFailed defines it. */
   errors: number;
   /** errors / calls; 0 when no call has ended. */
   errorRate: number;
@@ -48,17 +49,10 @@ export interface EndpointComparison {
   oauthObserved?: OAuthObserved;
 }
 
-function failed(call: CallRecord): boolean {
-  if (call.status === 'error') return true;
-  if (endpointCallFailed(call.command, call.request.value, call.response?.value ?? null)) return true;
-  const status = httpStatusOfCall(call);
-  return status !== null && status >= 400;
-}
-
 export function pathStats(calls: readonly CallRecord[]): PathStats {
   const ended = calls.filter((c) => c.endedAt !== null);
   const durations = ended.map((c) => durationMs(c)!);
-  const errors = ended.filter(failed).length;
+  const errors = ended.filter(callFailed).length;
   return {
     calls: ended.length,
     pending: calls.length - ended.length,

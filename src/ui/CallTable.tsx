@@ -1,41 +1,73 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { COLUMNS, timeRange, type ColumnKey, type Row, type Sort } from './listModel';
-import { formatBytes, formatClock, formatDuration, shortFrameName } from './format';
+import { callOutcome, outcomeClass, statusLabel } from '../query';
+import { layoutColumns } from './columnLayout';
+import { moduleKeysOf } from './frameModules';
+import { COLUMNS, type ColumnKey, type Row, type Sort } from './listModel';
+import { formatBytes, formatClock, formatDuration, formatSeconds, frameLabel } from './format';
+import { waterfallScale, type WaterfallScale } from './waterfallScale';
 
 export const ROW_HEIGHT = 20;
 const OVERSCAN = 6;
+const LABELS = new Map(COLUMNS.map((c) => [c.key, c]));
 
-function moduleOf(row: Row): string {
-  const url = row.frame?.url ?? '';
-  const module = /[?&]moduleKey=([^&]+)/.exec(url)?.[1];
-  const name = url ? shortFrameName(url) : row.call.frameKey;
-  return module ? `${name} · ${decodeURIComponent(module)}` : name;
-}
-
-function ttlText(row: Row, now: number): string {
+/** Time left on the call's token when the call was sent: what the remote judged, not what is left now. */
+function ttlText(row: Row): string {
   if (row.tokenExp === null) return '';
-  const left = Math.round((row.tokenExp - now) / 1000);
-  return left >= 0 ? `${left} s` : `expired`;
+  const left = (row.tokenExp - row.call.startedAt) / 1000;
+  return left >= 0 ? formatSeconds(left) : 'expired';
 }
 
-function cell(key: ColumnKey, row: Row, now: number, range: { from: number; to: number }) {
+/** The summary without its leading kind word when the Kind column already says it (kept in the DOM, for search). */
+function summaryCell(row: Row, kindShown: boolean) {
+  const s = row.call.summary;
+  const first = s.split(' ', 1)[0]!;
+  if (!kindShown || first !== row.call.kind) return s;
+  return (
+    <>
+      <span class="repeated-kind">{first} </span>
+      {s.slice(first.length + 1)}
+    </>
+  );
+}
+
+function cell(key: ColumnKey, row: Row, now: number, scale: WaterfallScale, kindShown: boolean, modules: ReadonlyMap<string, string>) {
   const c = row.call;
   switch (key) {
     case 'time': return formatClock(c.startedAt);
-    case 'frame': return moduleOf(row);
+    case 'frame': return row.frame ? frameLabel(row.frame.url, modules.get(c.frameKey) ?? null) : (modules.get(c.frameKey) ?? c.frameKey);
     case 'kind': return c.kind;
-    case 'summary': return c.summary;
-    case 'status': return c.status === 'pending' ? '⋯ pending' : c.status;
+    case 'summary': return summaryCell(row, kindShown);
+    case 'status': return statusLabel(callOutcome(c));
     case 'duration': return formatDuration(row.durationMs);
     case 'size': return formatBytes(row.bytes);
-    case 'ttl': return ttlText(row, now);
+    case 'ttl': return ttlText(row);
     case 'waterfall': {
-      const span = range.to - range.from;
-      const left = ((c.startedAt - range.from) / span) * 100;
-      const width = Math.max(0.5, (((c.endedAt ?? now) - c.startedAt) / span) * 100);
-      return <span class={`bar bar-${c.status}`} style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} />;
+      const left = scale.at(c.startedAt) * 100;
+      const width = Math.max(0.5, scale.at(c.endedAt ?? now) * 100 - left);
+      return <span class={`bar bar-${outcomeClass(callOutcome(c))}`} style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} />;
     }
   }
+}
+
+function cellTitle(key: ColumnKey, row: Row): string | undefined {
+  switch (key) {
+    case 'summary': return row.call.summary;
+    case 'frame': return row.frame?.url;
+    case 'ttl': return row.tokenExp === null ? undefined : `Time the token had left when the call was sent; it expires at ${formatClock(row.tokenExp)}`;
+    default: return undefined;
+  }
+}
+
+/** The waterfall's header: its span, and where idle time was cut out. */
+function WaterfallAxis({ scale }: { scale: WaterfallScale }) {
+  const idle = scale.gaps.reduce((sum, g) => sum + g.ms, 0);
+  const title = `${formatDuration(scale.shownMs)} of activity${idle ? `; ${scale.gaps.length} idle ${scale.gaps.length === 1 ? 'gap' : 'gaps'} (${formatDuration(idle)}) collapsed, marked ≈` : ''}`;
+  return (
+    <span class="axis" title={title} data-testid="waterfall-axis">
+      <span class="tick end">{formatDuration(scale.shownMs + idle)}</span>
+      {scale.gaps.map((g, i) => <span key={i} class="gap" style={{ left: `${g.at * 100}%` }}>≈</span>)}
+    </span>
+  );
 }
 
 interface Props {
@@ -47,30 +79,47 @@ interface Props {
   onSelect: (id: string) => void;
   onOpen: () => void;
   now: number;
+  /** Details are open beside the list: only Summary and Status stay. */
+  detailsOpen?: boolean;
+  /** Told which columns the width left out, for the Columns menu. */
+  onSqueezed?: (keys: ColumnKey[]) => void;
 }
 
 /**
  * The call list: a grid that renders only the rows in view (fixed row height). New rows appended at the end
- * do not move what is shown; when the view was at the bottom it stays there, like a log.
+ * do not move what is shown; when the view was at the bottom it stays there, like a log. Columns are laid out
+ * for the width it has (columnLayout); below their least width the list scrolls sideways.
  */
-export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, onOpen, now }: Props) {
+export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, onOpen, now, detailsOpen = false, onSqueezed }: Props) {
+  const outer = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
+  const [width, setWidth] = useState(1200);
   const atBottom = useRef(true);
-  const columns = COLUMNS.filter((c) => !hidden.has(c.key));
-  // The waterfall's span moves only with the rows (and with the clock while calls are pending).
-  // Looked for once per list, not on every scroll frame: a tab may hold 100,000 rows.
+  const layout = useMemo(() => layoutColumns(width, hidden, detailsOpen), [width, hidden, detailsOpen]);
+  const columns = layout.columns;
+  const kindShown = columns.some((c) => c.key === 'kind');
+  const modules = useMemo(() => moduleKeysOf(rows.map((r) => r.call)), [rows]);
+  const squeezedKey = layout.squeezed.join(',');
+  useEffect(() => onSqueezed?.(layout.squeezed), [squeezedKey]);
+  // The waterfall's scale moves only with the rows (and with the clock while calls are pending).
+  // Worked out once per list, not on every scroll frame: a tab may hold 100,000 rows.
   const pending = useMemo(() => rows.some((r) => r.call.endedAt === null), [rows]);
-  const range = useMemo(() => timeRange(rows, now), [rows, pending ? now : 0]);
+  const scale = useMemo(() => waterfallScale(rows.map((r) => ({ start: r.call.startedAt, end: r.call.endedAt ?? now }))), [rows, pending ? now : 0]);
 
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (!el) return;
-    const resize = () => setHeight(el.clientHeight || 400);
+    const box = outer.current;
+    if (!el || !box) return;
+    const resize = () => {
+      setHeight(el.clientHeight || 400);
+      setWidth(box.clientWidth || 1200);
+    };
     resize();
     const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(resize) : null;
     observer?.observe(el);
+    observer?.observe(box);
     return () => observer?.disconnect();
   }, []);
 
@@ -100,28 +149,34 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
     setScrollTop(el.scrollTop);
   };
 
-  const template = columns.map((c) => (c.width === 'auto' ? 'minmax(120px, 1fr)' : c.width)).join(' ');
   return (
     // One column template for every row, through a variable: rows then share their computed style.
-    <div class="grid" role="grid" aria-label="Forge bridge calls" aria-rowcount={rows.length + 1} style={{ '--columns': template }}>
+    <div class="grid-outer" ref={outer}>
+    <div class="grid" role="grid" aria-label="Forge bridge calls" aria-rowcount={rows.length + 1} style={{ '--columns': layout.template, minWidth: `${layout.minWidth}px` }}>
       <div class="grid-head" role="row">
-        {columns.map((c) => (
-          <div
-            key={c.key}
-            role="columnheader"
-            class={`col col-${c.key}`}
-            aria-sort={sort.key === c.key ? (sort.descending ? 'descending' : 'ascending') : undefined}
-          >
-            {c.sortable ? (
-              <button type="button" class="sort" onClick={() => onSort(c.key)} title={`Sort by ${c.label.toLowerCase()}`}>
-                {c.label}
-                {sort.key === c.key ? (sort.descending ? ' ▼' : ' ▲') : ''}
-              </button>
-            ) : (
-              c.label
-            )}
-          </div>
-        ))}
+        {columns.map(({ key, numeric }) => {
+          const c = LABELS.get(key)!;
+          return (
+            <div
+              key={key}
+              role="columnheader"
+              class={`col col-${key}${numeric ? ' num' : ''}`}
+              aria-sort={sort.key === key ? (sort.descending ? 'descending' : 'ascending') : undefined}
+            >
+              {c.sortable ? (
+                <button type="button" class="sort" onClick={() => onSort(key)} title={`Sort by ${c.label.toLowerCase()}`}>
+                  {c.label}
+                  {sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                </button>
+              ) : (
+                <>
+                  <span class="label">{c.label}</span>
+                  {key === 'waterfall' && <WaterfallAxis scale={scale} />}
+                </>
+              )}
+            </div>
+          );
+        })}
       </div>
       <div class="grid-body" ref={scroller} onScroll={onScroll} data-testid="grid-body">
         <div class="grid-spacer" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
@@ -129,6 +184,7 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
           {visible.map((row, i) => {
             const index = first + i;
             const selected = row.call.id === selectedId;
+            const outcome = outcomeClass(callOutcome(row.call));
             return (
               // Keyed by slot, not by call: scrolling rewrites the text of the rows in view instead of building new ones.
               <div
@@ -136,15 +192,16 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
                 role="row"
                 aria-rowindex={index + 2}
                 aria-selected={selected}
-                class={`grid-row status-${row.call.status}${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}`}
+                class={`grid-row status-${row.call.status} outcome-${outcome}${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}`}
                 data-call-id={row.call.id}
                 data-command={row.call.command}
+                data-outcome={outcome}
                 onClick={() => onSelect(row.call.id)}
                 onDblClick={onOpen}
               >
-                {columns.map((c) => (
-                  <div key={c.key} role="gridcell" class={`col col-${c.key}`} title={c.key === 'summary' ? row.call.summary : undefined}>
-                    {cell(c.key, row, now, range)}
+                {columns.map(({ key, numeric }) => (
+                  <div key={key} role="gridcell" class={`col col-${key}${numeric ? ' num' : ''}`} title={cellTitle(key, row)}>
+                    {cell(key, row, now, scale, kindShown, modules)}
                   </div>
                 ))}
               </div>
@@ -153,6 +210,7 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
           </div>
         </div>
       </div>
+    </div>
     </div>
   );
 }

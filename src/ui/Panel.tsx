@@ -190,7 +190,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
             <EmptyState view={opened ? { ...view, connected: true } : view} filtered={view.calls.length > 0} onOpenSettings={env.openSettings} onDiagnose={() => setPanelView('diagnose')} />
           ) : (
             <div class={`split${detailsOpen && selected ? ' with-details' : ''}`}>
-              <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} />
+              <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} detailsOpen={detailsOpen && selected !== null} />
               {detailsOpen && selected && (
                 <Details call={selected.call} frame={selected.frame} calls={view.calls} derived={derived} env={env} networkFeed={view.networkFeed} onClose={() => setDetailsOpen(false)} />
               )}

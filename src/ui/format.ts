@@ -2,7 +2,7 @@
 
 export function formatDuration(ms: number | null): string {
   if (ms === null) return '…';
-  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 1) return ms <= 0 ? '0 ms' : '<1 ms';
   if (ms < 1000) return `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
   return `${(ms / 1000).toFixed(2)} s`;
 }
@@ -29,5 +29,32 @@ export function shortFrameName(url: string): string {
     return resource ? `${u.host} · ${resource}` : u.host;
   } catch {
     return url.slice(0, 60);
+  }
+}
+
+/** Seconds for a countdown or a time to live: `24.9 s`, `3 min 20 s`. */
+export function formatSeconds(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m} min ${Math.round(seconds - m * 60)} s`;
+}
+
+/**
+ * A frame as people name it: its module key first, then the resource it was served from ("issue-panel (main)").
+ * The host says nothing on a real site (`<uuid>.cdn.prod.atlassian-dev.net`): it is left to the tooltip. Real
+ * frame URLs are `/<appId>/<envId>/<deploymentId>/<resourceKey>/_ctx_…/<asset>` and carry no module key; the
+ * caller passes the one the frame's getContext answered, when known.
+ */
+export function frameLabel(url: string, moduleKey: string | null = null): string {
+  try {
+    const u = new URL(url);
+    const module = moduleKey ?? u.searchParams.get('moduleKey');
+    const parts = u.pathname.split('/').filter(Boolean);
+    const ctx = parts.findIndex((p) => p.startsWith('_ctx_'));
+    const resource = ctx > 0 ? parts[ctx - 1] : parts.length >= 2 ? parts[parts.length - 2] : parts[0];
+    if (module) return resource ? `${module} (${resource})` : module;
+    return resource ?? u.host;
+  } catch {
+    return moduleKey ?? url.slice(0, 60);
   }
 }

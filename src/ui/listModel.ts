@@ -1,5 +1,5 @@
 import type { CallKind, CallRecord, FrameRecord, TokenRecord } from '../protocol';
-import { matchCall, type ParsedFilter } from '../query';
+import { callFailed, callOutcome, matchCall, statusLabel, type ParsedFilter } from '../query';
 
 /** One row of the call list, with what its columns show precomputed. */
 export interface Row {
@@ -61,7 +61,7 @@ export interface RowFilter {
 
 export function filterRows(rows: readonly Row[], f: RowFilter): Row[] {
   const kinds = new Set(KIND_CHIPS.filter((c) => f.chips.has(c.label)).flatMap((c) => c.kinds));
-  return rows.filter((r) => (kinds.size === 0 || kinds.has(r.call.kind)) && (!f.errorsOnly || r.call.status === 'error') && matchCall(f.query, r));
+  return rows.filter((r) => (kinds.size === 0 || kinds.has(r.call.kind)) && (!f.errorsOnly || callFailed(r.call)) && matchCall(f.query, r));
 }
 
 export interface Sort {
@@ -75,7 +75,7 @@ const value = (r: Row, key: ColumnKey): string | number => {
     case 'frame': return r.frame?.url ?? r.call.frameKey;
     case 'kind': return r.call.kind;
     case 'summary': return r.call.summary;
-    case 'status': return r.call.status;
+    case 'status': return statusLabel(callOutcome(r.call));
     case 'duration': return r.durationMs ?? Number.POSITIVE_INFINITY;
     case 'size': return r.bytes;
     case 'ttl': return r.tokenExp ?? Number.POSITIVE_INFINITY;

@@ -41,7 +41,7 @@ describe('the panel as a plain page with a scripted data source', () => {
     const page = await openWith();
     expect(await rowCount(page)).toBe('5 calls');
     expect(await page.locator('[role="row"][data-command="on"] .col-status').textContent()).toBe('⋯ pending');
-    expect(await page.locator('[role="row"][data-command="getContext"] .col-frame').textContent()).toBe('localhost:8000 · main · issue-panel');
+    expect(await page.locator('[role="row"][data-command="getContext"] .col-frame').textContent()).toBe('issue-panel (main)');
     await push(page, [{ type: 'calls', tabId: 7, calls: [callRecord({ command: 'emit', kind: 'events', summary: 'emit later' })] }]);
     await page.getByText('emit later').waitFor();
     expect(await rowCount(page)).toBe('6 calls');
@@ -79,7 +79,8 @@ describe('the panel as a plain page with a scripted data source', () => {
     expect(await summaries(page)).toEqual(['invoke getIssues']);
     await page.getByRole('button', { name: 'resolver', exact: true }).click();
     await page.getByLabel('Errors only').check();
-    expect(await summaries(page)).toEqual(['invokeRemote POST /tasks → error']);
+    // A 404 is a failure too (issue 16: Errors only agrees with Compare).
+    expect(await summaries(page)).toEqual(['requestRemote remote-a GET /tasks → 404', 'invokeRemote POST /tasks → error']);
     await page.close();
   });
 

@@ -1,0 +1,45 @@
+import { endpointCallFailed } from '../bridge/httpCalls';
+import type { CallRecord } from '../protocol/model';
+import { httpStatusOfCall } from './callFacts';
+
+/**
+ * What became of a call, the one definition every part of the panel uses (Status column, row colour,
+ * `is:error`, Errors only, Compare's error rate):
+ * - `pending`: no answer yet;
+ * - `rejected`: the bridge promise rejected (the app saw an exception);
+ * - `unsuccessful`: invokeRemote/invokeService answered `success: false` without an HTTP status;
+ * - `http`: an HTTP-like call answered with a status; a failure when it is 400 or more;
+ * - `ok`: anything else that settled.
+ */
+export type CallOutcome =
+  | { kind: 'pending'; failed: false; httpStatus: null }
+  | { kind: 'rejected'; failed: true; httpStatus: null }
+  | { kind: 'unsuccessful'; failed: true; httpStatus: null }
+  | { kind: 'http'; failed: boolean; httpStatus: number }
+  | { kind: 'ok'; failed: false; httpStatus: null };
+
+export function callOutcome(call: CallRecord): CallOutcome {
+  if (call.status === 'pending') return { kind: 'pending', failed: false, httpStatus: null };
+  if (call.status === 'error') return { kind: 'rejected', failed: true, httpStatus: null };
+  const status = httpStatusOfCall(call);
+  if (status !== null) return { kind: 'http', failed: status >= 400, httpStatus: status };
+  if (endpointCallFailed(call.command, call.request.value, call.response?.value ?? null)) return { kind: 'unsuccessful', failed: true, httpStatus: null };
+  return { kind: 'ok', failed: false, httpStatus: null };
+}
+
+/** True when the call failed (see callOutcome). */
+export const callFailed = (call: CallRecord): boolean => callOutcome(call).failed;
+
+/** The Status column's text: the HTTP status (200, 401), "rejected", "error", "⋯ pending" or "ok". */
+export function statusLabel(outcome: CallOutcome): string {
+  switch (outcome.kind) {
+    case 'http': return String(outcome.httpStatus);
+    case 'rejected': return 'rejected';
+    case 'unsuccessful': return 'error';
+    case 'pending': return '⋯ pending';
+    case 'ok': return 'ok';
+  }
+}
+
+/** A class name for the row and the bar: `failed`, `pending` or `ok`. */
+export const outcomeClass = (outcome: CallOutcome): 'failed' | 'pending' | 'ok' => (outcome.failed ? 'failed' : outcome.kind === 'pending' ? 'pending' : 'ok');

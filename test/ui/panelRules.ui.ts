@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { NetworkEntry } from '../../src/protocol';
+import { jwt } from '../unit/network/fixtures';
+import { callRecord, push, sessionMessage, startHarness } from './page';
+
+// Issue 16's rules, each on the plain page: what Status says, which rows read as failures, the token's time
+// left when the call was sent, which columns a docked DevTools (600 px) keeps.
+let harness: Awaited<ReturnType<typeof startHarness>>;
+beforeAll(async () => {
+  harness = await startHarness();
+});
+afterAll(() => harness?.close());
+
+const T0 = 1_700_000_000_000;
+// Shapes from forge-facts §2: fetchRemote answers {body, headers, status, statusText, isAttachment}.
+const answered = (status: number, body = '{}') => ({ value: { body, headers: { 'content-type': 'application/json' }, status, statusText: '', isAttachment: false }, bytes: 60, truncated: false });
+const fetchRemote = (path: string, status: number, start: number, body?: string) =>
+  callRecord({ command: 'fetchRemote', kind: 'requestRemote', summary: `requestRemote remote-a GET ${path} → ${status}`, startedAt: start, endedAt: start + 40, request: { value: { remoteKey: 'remote-a', fetchRequestInit: { path, method: 'GET', body: null, headers: [] }, isMultipartFormData: false }, bytes: 60, truncated: false }, response: answered(status, body) });
+
+/** The request a fetchRemote sent, with a FIT that expires `expSec` after T0. */
+const sent = (id: string, path: string, at: number, expSec: number): NetworkEntry => ({
+  id, url: `http://remote.test${path}`, category: 'forge-jwt', startedAt: at, durationMs: 20, method: 'GET', status: 401, statusText: 'Unauthorized',
+  requestHeaders: [{ name: 'Authorization', value: `Bearer ${jwt({ iss: 'forge/invocation-token', aud: 'ari:cloud:ecosystem::app/1', iat: T0 / 1000 - 30, nbf: T0 / 1000 - 30, exp: T0 / 1000 + expSec, jti: id, app: { id: 'ari:cloud:ecosystem::app/1' } })}` }],
+  responseHeaders: [], requestBody: null, responseBody: null, responseBodyEncoding: null, bodyTruncated: false, requestBodySize: -1, responseBodySize: -1, mimeType: 'application/json',
+  timings: { blocked: 1, dns: -1, connect: -1, ssl: -1, send: 0.5, wait: 15, receive: 3.5 }, operationName: null, segment: 0,
+});
+
+function calls() {
+  return [
+    callRecord({ command: 'getContext', kind: 'context', summary: 'getContext', startedAt: T0, endedAt: T0 + 5, response: { value: { moduleKey: 'issue-panel' }, bytes: 30, truncated: false } }),
+    fetchRemote('/ok', 200, T0 + 1000),
+    fetchRemote('/expired', 401, T0 + 80_000, '{"error":"invalid_fit"}'),
+    fetchRemote('/boom', 500, T0 + 2000),
+    callRecord({ command: 'invoke', kind: 'invokeRemote', summary: 'invokeRemote GET /missing → 404', startedAt: T0 + 3000, endedAt: T0 + 3050, request: { value: { path: '/missing', method: 'GET', invokeType: 'ui-remote-fetch' }, bytes: 60, truncated: false }, response: { value: { success: false, error: { status: 404, headers: {}, body: 'Not Found' } }, bytes: 40, truncated: false } }),
+    callRecord({ command: 'invoke', kind: 'resolver', summary: 'invoke crash → error: boom', status: 'error', startedAt: T0 + 4000, endedAt: T0 + 4010, response: null, error: { value: { $fbdt: 'error', text: 'boom' }, bytes: 10, truncated: false } }),
+  ];
+}
+
+async function open(width: number, query = ''): Promise<Page> {
+  const page = await harness.open(query);
+  await page.setViewportSize({ width, height: 500 });
+  const network = [sent('n-ok', '/ok', T0 + 1010, 25), sent('n-expired', '/expired', T0 + 80_010, 19.1)];
+  await push(page, [sessionMessage(calls(), { network })]);
+  await page.locator('[role="row"][data-call-id]').first().waitFor();
+  return page;
+}
+
+const row = (page: Page, text: string) => page.locator('[role="row"][data-call-id]', { hasText: text });
+const headers = (page: Page) => page.locator('[role="columnheader"]').allTextContents();
+
+describe('issue 16 on the plain page', () => {
+  it('shows the HTTP status, colours failures, and Errors only / is:error keep exactly those', async () => {
+    const page = await open(1400);
+    const statuses = await page.locator('[role="row"][data-call-id] .col-status').allTextContents();
+    expect(statuses).toEqual(['ok', '200', '500', '404', 'rejected', '401']);
+    const outcomes = await page.locator('[role="row"][data-call-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')));
+    expect(outcomes).toEqual(['ok', 'ok', 'failed', 'failed', 'failed', 'failed']);
+    const colour = (text: string) => row(page, text).evaluate((el) => getComputedStyle(el).color);
+    expect(await colour('/expired')).not.toBe(await colour('/ok'));
+    await page.getByLabel('Errors only').check();
+    expect(await page.locator('[role="row"][data-call-id]').count()).toBe(4);
+    await page.getByLabel('Errors only').uncheck();
+    await page.getByLabel('Filter calls').fill('is:error');
+    expect(await page.locator('[role="row"][data-call-id]').count()).toBe(4);
+    await page.close();
+  });
+
+  it('gives the token time left when the call was sent, not now, and says expired only when it was', async () => {
+    const page = await open(1400);
+    expect(await row(page, '/ok').locator('.col-ttl').textContent()).toBe('24.0 s');
+    // The /expired call started 80 s after T0 with a token that expired 19.1 s after T0.
+    expect(await row(page, '/expired').locator('.col-ttl').textContent()).toBe('expired');
+    await page.close();
+  });
+
+  it('keeps Summary and Status (and drops Time, Frame, Kind first) docked at 600 px, Summary widest', async () => {
+    const page = await open(600);
+    const shown = await headers(page);
+    expect(shown).not.toContain('Time');
+    expect(shown).not.toContain('Frame / module');
+    expect(shown).not.toContain('Kind');
+    expect(shown.slice(0, 2)).toEqual(['Summary', 'Status']);
+    const widths = await page.locator('[role="columnheader"]').evaluateAll((hs) => hs.map((h) => h.getBoundingClientRect().width));
+    expect(Math.max(...widths)).toBe(widths[0]);
+    // Nothing is cut off sideways without a way to reach it.
+    const grid = page.locator('.grid-outer');
+    expect(await grid.evaluate((el) => el.scrollWidth <= el.clientWidth || getComputedStyle(el).overflowX === 'auto')).toBe(true);
+    await row(page, '/expired').click();
+    await page.locator('.details').waitFor();
+    expect(await headers(page)).toEqual(['Summary', 'Status']);
+    await page.close();
+  });
+
+  it('shows the module key first in the frame column, with the URL in the tooltip, when there is room', async () => {
+    const page = await open(1400);
+    const frame = row(page, 'getContext').locator('.col-frame');
+    expect(await frame.textContent()).toBe('issue-panel (main)');
+    expect(await frame.getAttribute('title')).toContain('http://localhost:8000/main/index.html');
+    // With a Kind column, the kind is not said again in Summary.
+    expect(await row(page, '/ok').locator('.col-summary').innerText()).toBe('remote-a GET /ok → 200');
+    await page.close();
+  });
+});
