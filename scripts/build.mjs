@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { noInnerHtml } from './noInnerHtml.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -24,6 +25,8 @@ function manifestFor(browser) {
     manifest.background = { scripts: [manifest.background.service_worker], type: 'module' };
     manifest.browser_specific_settings = {
       gecko: { id: FIREFOX_ID, strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } },
+      // DevTools panels do not exist on Android; data_collection_permissions needs Firefox for Android 142.
+      gecko_android: { strict_min_version: '142.0' },
     };
   }
   return manifest;
@@ -39,7 +42,7 @@ async function buildFor(browser) {
       __FBDT_BROWSER__: JSON.stringify(browser),
       __FBDT_TEST_BUILD__: JSON.stringify(testBuild),
     },
-    plugins: [preact(), crx({ manifest: manifestFor(browser), browser })],
+    plugins: [noInnerHtml(), preact(), crx({ manifest: manifestFor(browser), browser })],
     build: {
       outDir: testBuild ? `dist/${browser}-test` : `dist/${browser}`,
       emptyOutDir: true,
