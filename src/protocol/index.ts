@@ -5,3 +5,4 @@ export * from './runtime';
 export * from './snapshot';
 export * from './network';
 export * from './tokens';
+export * from './findings';

@@ -1,3 +1,4 @@
+import type { Finding } from './findings';
 import type { HostTransport } from './hook';
 import type { NetworkEntry } from './network';
 import type { Snapshot } from './snapshot';
@@ -39,6 +40,19 @@ export interface FrameRecord {
   transport: HostTransport;
   /** Page segment the document was loaded in. */
   segment: number;
+  /** How the document booted, as far as the hook saw it (absent in traces made before it was recorded). */
+  boot?: BootMarks;
+}
+
+/** Moments of a frame's boot, epoch ms; null where not seen. */
+export interface BootMarks {
+  /** performance.timeOrigin: the document's navigation start. */
+  navigationStart: number | null;
+  /** When the Forge bridge (__bridge) was assigned, or found already there. */
+  bridgeAt: number | null;
+  /** first-paint and first-contentful-paint, where the browser reports them (Chromium; Firefox reports first-contentful-paint). */
+  firstPaintAt: number | null;
+  firstContentfulPaintAt: number | null;
 }
 
 export interface DeliveryRecord {
@@ -161,6 +175,8 @@ export interface TraceV2 {
   network: NetworkEntry[];
   tokens: TokenRecord[];
   matches: CallMatch[];
+  /** What src/insights found, most costly first; absent in traces made before findings existed. */
+  findings?: Finding[];
 }
 
 export type AnyTrace = TraceV1 | TraceV2;

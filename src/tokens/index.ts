@@ -9,3 +9,4 @@ export { verifyToken, type VerifyOptions } from './verify';
 export { SKEW_MS } from './warnClockSkew';
 export { NEAR_EXPIRY_MS } from './warnLifetime';
 export { tokenWarnings, type TokenRenewal, type TokenWarningsInput } from './warnings';
+export { fitRenewalsOf } from './renewals';

@@ -1,10 +1,13 @@
+import { findingsOfSession } from '../insights/fromSession';
 import { correlate } from '../network';
+import type { Finding } from '../protocol/findings';
 import type { TabSession } from '../protocol/model';
 import type { CallMatch, TokenRecord } from '../protocol/tokens';
 import { collectTokens } from '../tokens';
 
-/** The matches and tokens a trace carries, computed from a session's calls and network entries. */
-export function deriveForTrace(session: Pick<TabSession, 'calls' | 'network'>): { matches: CallMatch[]; tokens: TokenRecord[] } {
+/** The matches, tokens and findings a trace carries, computed from a session's calls, frames and network entries. */
+export function deriveForTrace(session: Pick<TabSession, 'calls' | 'frames' | 'network'>): { matches: CallMatch[]; tokens: TokenRecord[]; findings: Finding[] } {
   const matches = correlate(session.calls, session.network);
-  return { matches, tokens: collectTokens({ calls: session.calls, network: session.network, matches }) };
+  const tokens = collectTokens({ calls: session.calls, network: session.network, matches });
+  return { matches, tokens, findings: findingsOfSession(session, { matches, tokens }) };
 }

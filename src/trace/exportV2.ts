@@ -1,3 +1,4 @@
+import type { Finding } from '../protocol/findings';
 import type { TabSession, TraceV2 } from '../protocol/model';
 import type { CallMatch, TokenRecord } from '../protocol/tokens';
 import { exportTraceV1, type ExportMeta } from './exportV1';
@@ -7,7 +8,7 @@ export interface ExportMetaV2 extends ExportMeta {
 }
 
 /** Everything the panel shows for a tab, as a version 2 trace: version 1 grown. Pure and unredacted (see redactTrace). */
-export function exportTraceV2(session: TabSession, meta: ExportMetaV2, derived: { tokens: readonly TokenRecord[]; matches: readonly CallMatch[] }): TraceV2 {
+export function exportTraceV2(session: TabSession, meta: ExportMetaV2, derived: { tokens: readonly TokenRecord[]; matches: readonly CallMatch[]; findings?: readonly Finding[] }): TraceV2 {
   const v1 = exportTraceV1(session, meta);
   return {
     ...v1,
@@ -19,5 +20,6 @@ export function exportTraceV2(session: TabSession, meta: ExportMetaV2, derived: 
     network: session.network.map((e) => ({ ...e })),
     tokens: derived.tokens.map((t) => ({ ...t, uses: t.uses.map((u) => ({ ...u })) })),
     matches: derived.matches.map((m) => ({ ...m })),
+    ...(derived.findings ? { findings: derived.findings.map((f) => ({ ...f, docs: { ...f.docs }, callIds: f.callIds.slice() })) } : {}),
   };
 }

@@ -51,6 +51,7 @@ export function redactTrace(trace: TraceV2, options: { keys?: readonly string[] 
     network: trace.network.map((e) => redactEntry(e, pass)),
     tokens: trace.tokens.map((t) => ({ ...t, jwt: stripSignatures(t.jwt, pass) })),
   };
+  if (trace.findings) out.findings = trace.findings.map((f) => ({ ...f, id: redactText(f.id, pass), title: redactText(f.title, pass), numbers: redactText(f.numbers, pass), fix: redactText(f.fix, pass) }));
   pass.counts.jwtSignatures = pass.signatures.size;
   out.redaction = { keys: pass.keys, counts: pass.counts };
   return out;

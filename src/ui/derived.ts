@@ -1,12 +1,14 @@
 import { useMemo } from 'preact/hooks';
 import { computePhases, correlate } from '../network';
 import type { CallMatch, CallPhases, CallRecord, NetworkEntry, TokenRecord, TokenWarning } from '../protocol';
-import { collectTokens, tokenWarnings } from '../tokens';
+import { collectTokens, fitRenewalsOf, tokenWarnings, type TokenRenewal } from '../tokens';
 
 export interface Derived {
   matches: CallMatch[];
   tokens: TokenRecord[];
   warnings: TokenWarning[];
+  /** FIT renewals calls waited on. */
+  renewals: TokenRenewal[];
   entries: Map<string, NetworkEntry>;
   phasesOf: (call: CallRecord) => CallPhases;
 }
@@ -17,14 +19,7 @@ export function useDerived(calls: readonly CallRecord[], network: readonly Netwo
     const matches = correlate(calls, network);
     const tokens = collectTokens({ calls, network, matches });
     const entries = new Map(network.map((e) => [e.id, e]));
-    const byId = new Map(calls.map((c) => [c.id, c]));
-    const renewals = matches.flatMap((m) => {
-      if (m.relation !== 'token-renewal') return [];
-      const call = byId.get(m.callId);
-      const mint = entries.get(m.entryId);
-      const token = mint ? tokens.find((t) => t.uses.some((u) => u.entryId === mint.id && u.source === 'graphql-fit')) : undefined;
-      return call && mint && token ? [{ callId: call.id, tokenId: token.id, extraMs: Math.max(0, mint.durationMs) }] : [];
-    });
-    return { matches, tokens, warnings: tokenWarnings({ tokens, network, renewals }), entries, phasesOf: (call: CallRecord) => computePhases(call, matches, entries) };
+    const renewals = fitRenewalsOf(calls, matches, entries, tokens);
+    return { matches, tokens, renewals, warnings: tokenWarnings({ tokens, network, renewals }), entries, phasesOf: (call: CallRecord) => computePhases(call, matches, entries) };
   }, [calls, network]);
 }
