@@ -1,4 +1,5 @@
 import { errorMessageOf } from '../bridge/errorMessage';
+import type { Finding } from '../protocol/findings';
 import type { CallRecord, FrameRecord } from '../protocol/model';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
 import type { CallPhases } from '../protocol/tokens';
@@ -6,6 +7,7 @@ import { durationMs, httpStatusOfCall } from '../query/callFacts';
 import { newPass, redactText, type RedactionPass } from '../trace/redactText';
 import { redactValue } from '../trace/redactValue';
 import { DEFAULT_SENSITIVE_KEYS } from '../trace/sensitiveKeys';
+import { findingsAsMarkdown } from './findingsMarkdown';
 import { boundedText, escapeMarkdown, fencedBlock, inlineCode } from './markdownText';
 
 /** Most characters of each JSON block. */
@@ -88,7 +90,7 @@ function redactionNote(pass: RedactionPass | null): string | null {
  * response (or error) as JSON blocks of at most MARKDOWN_BLOCK_CHARS characters each. Secrets are redacted
  * as in a shared trace (JWT signatures stripped, sensitive keys masked) unless `redact: false`.
  */
-export function callAsMarkdown(call: CallRecord, frame: FrameRecord | null, extras: { phases?: CallPhases | null; redact?: boolean } = {}): string {
+export function callAsMarkdown(call: CallRecord, frame: FrameRecord | null, extras: { phases?: CallPhases | null; redact?: boolean; findings?: readonly Finding[] } = {}): string {
   const scrub = scrubber(extras.redact !== false);
   const duration = durationMs(call);
   const facts = [
@@ -107,5 +109,6 @@ export function callAsMarkdown(call: CallRecord, frame: FrameRecord | null, extr
     ...(call.error ? jsonSection('Error', call.error, scrub) : []),
   ];
   const note = redactionNote(scrub.pass);
-  return [title, '', ...facts, ...(note ? [note] : []), ...sections].join('\n');
+  const about = findingsAsMarkdown((extras.findings ?? []).filter((f) => f.callIds.includes(call.id)), { redact: extras.redact !== false, heading: 'Findings about this call' });
+  return [title, '', ...facts, ...(note ? [note] : []), ...(about ? ['', about] : []), ...sections].join('\n');
 }

@@ -9,6 +9,9 @@ import { useDerived } from './derived';
 import { Details } from './details/Details';
 import { Diagnose } from './Diagnose';
 import { EmptyState } from './EmptyState';
+import { FindingsView } from './findings/FindingsView';
+import { useFindings } from './findings/useFindings';
+import { FramesView } from './frames/FramesView';
 import { buildRows, filterRows, sortRows, type ColumnKey, type Sort } from './listModel';
 import type { PanelEnvironment } from './panelEnvironment';
 import { applyPanelMessage, emptySessionView, type SessionView } from './sessionState';
@@ -69,6 +72,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
 
   const view = opened?.view ?? live;
   const derived = useDerived(view.calls, view.network);
+  const findings = useFindings(view.calls, view.frames, view.network, derived);
   const filter = useMemo(() => parseFilter(filterText), [filterText]);
   const rows = useMemo(() => buildRows(view.calls, view.frames, derived.tokens), [view.calls, view.frames, derived.tokens]);
   const shown = useMemo(() => sortRows(filterRows(rows, { query: filter, chips, errorsOnly }), sort), [rows, filter, chips, errorsOnly, sort]);
@@ -118,6 +122,18 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
     }
   };
 
+  /** A finding's evidence: the call selected in the list, with its details open; filters that hide it are cleared. */
+  const selectEvidence = (callId: string) => {
+    if (!shown.some((r) => r.call.id === callId)) {
+      setFilterText('');
+      setChips(new Set());
+      setErrorsOnly(false);
+    }
+    setSelectedId(callId);
+    setDetailsOpen(true);
+    setPanelView('calls');
+  };
+
   const send = (m: Parameters<PanelDataSource['send']>[0]) => source?.send(m);
   const toggleColumn = (key: ColumnKey) => {
     const next = new Set(hidden);
@@ -133,7 +149,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
   const buildTrace = (): TraceV2 =>
     opened && !isLive
       ? opened.trace
-      : exportTraceV2(sessionOfView(view, tabId ?? -1), { extensionVersion: env.extensionVersion, now: env.now(), browser: env.browser }, { tokens: derived.tokens, matches: derived.matches });
+      : exportTraceV2(sessionOfView(view, tabId ?? -1), { extensionVersion: env.extensionVersion, now: env.now(), browser: env.browser }, { tokens: derived.tokens, matches: derived.matches, findings });
 
   return (
     <div class="panel" data-theme={env.theme}>
@@ -167,6 +183,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
         onOpenViewer={env.openViewer}
         shown={shown.length}
         total={view.calls.length}
+        findingCount={findings.length}
       />
       {opened && (
         <div class="banner" role="status" data-testid="opened-file">
@@ -182,6 +199,8 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
       )}
       {view.error && <div class="banner error" role="alert">{view.error}</div>}
       <main class="main">
+        {panelView === 'findings' && <FindingsView findings={findings} calls={view.calls} onSelectCall={selectEvidence} />}
+        {panelView === 'frames' && <FramesView frames={view.frames} calls={view.calls} />}
         {panelView === 'compare' && <ComparePanel calls={view.calls} />}
         {panelView === 'decode' && <PasteToDecode env={env} />}
         {panelView === 'diagnose' && <Diagnose env={env} input={{ frames: view.frames, networkFeed: view.networkFeed, dropped: view.dropped, lostInTransit: view.lostInTransit, rejected: view.rejected }} />}
@@ -192,7 +211,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
             <div class={`split${detailsOpen && selected ? ' with-details' : ''}`}>
               <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} detailsOpen={detailsOpen && selected !== null} />
               {detailsOpen && selected && (
-                <Details call={selected.call} frame={selected.frame} calls={view.calls} derived={derived} env={env} networkFeed={view.networkFeed} onClose={() => setDetailsOpen(false)} />
+                <Details call={selected.call} frame={selected.frame} calls={view.calls} derived={derived} findings={findings} env={env} networkFeed={view.networkFeed} onClose={() => setDetailsOpen(false)} />
               )}
             </div>
           ))}

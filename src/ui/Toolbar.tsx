@@ -2,7 +2,9 @@ import type { ComponentChildren, Ref } from 'preact';
 import type { ParsedFilter } from '../query';
 import { COLUMNS, KIND_CHIPS, type ColumnKey } from './listModel';
 
-export type PanelView = 'calls' | 'compare' | 'decode' | 'diagnose';
+export type PanelView = 'calls' | 'findings' | 'frames' | 'compare' | 'decode' | 'diagnose';
+
+const VIEW_LABELS: Record<PanelView, string> = { calls: 'Calls', findings: 'Findings', frames: 'Frames', compare: 'Compare', decode: 'Decode token', diagnose: 'Diagnose' };
 
 interface Props {
   live: boolean;
@@ -29,6 +31,8 @@ interface Props {
   onOpenViewer: (() => void) | null;
   shown: number;
   total: number;
+  /** Findings so far, shown on the Findings tab. */
+  findingCount: number;
 }
 
 export function Toolbar(p: Props) {
@@ -75,9 +79,10 @@ export function Toolbar(p: Props) {
         </div>
       </details>
       <span role="tablist" aria-label="Views" class="views">
-        {(['calls', 'compare', 'decode', 'diagnose'] as const).map((v) => (
+        {(Object.keys(VIEW_LABELS) as PanelView[]).map((v) => (
           <button key={v} type="button" role="tab" aria-selected={p.view === v} onClick={() => p.onView(v)}>
-            {v === 'calls' ? 'Calls' : v === 'compare' ? 'Compare' : v === 'decode' ? 'Decode token' : 'Diagnose'}
+            {VIEW_LABELS[v]}
+            {v === 'findings' && p.findingCount > 0 && <span class="badge" data-testid="finding-count"> {p.findingCount}</span>}
           </button>
         ))}
       </span>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CallRecord, FrameRecord } from '../../protocol';
+import type { CallRecord, Finding, FrameRecord } from '../../protocol';
 import type { Derived } from '../derived';
 import { JsonTree } from '../JsonTree';
 import type { PanelEnvironment } from '../panelEnvironment';
@@ -22,11 +22,13 @@ function appIdOf(calls: readonly CallRecord[], frameKey: string): string | null 
   return null;
 }
 
-export function Details({ call, frame, calls, derived, env, networkFeed, onClose }: {
+export function Details({ call, frame, calls, derived, findings = [], env, networkFeed, onClose }: {
   call: CallRecord;
   frame: FrameRecord | null;
   calls: readonly CallRecord[];
   derived: Derived;
+  /** The session's findings: Copy as Markdown lists the ones about this call. */
+  findings?: readonly Finding[];
   env: PanelEnvironment;
   networkFeed: 'on' | 'off';
   onClose: () => void;
@@ -70,7 +72,7 @@ export function Details({ call, frame, calls, derived, env, networkFeed, onClose
         {tab === 'overview' && (
           <>
             <Overview call={call} frame={frame} />
-            <CopyMenu call={call} frame={frame} entry={entry} phases={phases} />
+            <CopyMenu call={call} frame={frame} entry={entry} phases={phases} findings={findings} />
           </>
         )}
         {tab === 'request' && <JsonTree value={call.request.value} label="Request" />}
