@@ -31,4 +31,5 @@ browser.runtime.onInstalled.addListener(() => {
 (globalThis as Record<string, unknown>).forgeBridgeDevTools = {
   exportTrace: (tabId: number, options?: { redact?: boolean }) => service.exportTrace(tabId, options),
   tabs: () => service.tabIds(),
+  counts: (tabId: number) => service.counts(tabId),
 };

@@ -129,6 +129,14 @@ export function startRecorderService() {
     async tabIds() {
       return (await ready).tabIds();
     },
+    /** How many calls the tab's recording holds, how many are pending, how many the bound dropped (benchmarks poll it). */
+    async counts(tabId: number): Promise<{ calls: number; pending: number; dropped: number } | null> {
+      const session = (await ready).getSession(tabId);
+      if (!session) return null;
+      let pending = 0;
+      for (const call of session.calls) if (call.status === 'pending') pending++;
+      return { calls: session.calls.length, pending, dropped: session.dropped };
+    },
     closeTab(tabId: number) {
       void ready.then((recorder) => recorder.closeTab(tabId));
     },

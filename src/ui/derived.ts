@@ -1,7 +1,8 @@
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import { computePhases, correlate } from '../network';
 import type { CallMatch, CallPhases, CallRecord, NetworkEntry, TokenRecord, TokenWarning } from '../protocol';
 import { collectTokens, fitRenewalsOf, tokenWarnings, type TokenRenewal } from '../tokens';
+import { createIncrementalCorrelate } from './incrementalCorrelate';
 
 export interface Derived {
   matches: CallMatch[];
@@ -13,13 +14,46 @@ export interface Derived {
   phasesOf: (call: CallRecord) => CallPhases;
 }
 
-/** Matches, tokens and warnings computed from the calls and the network entries, again only when either changes. */
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** Tokens, renewals and warnings for the matches given (what deriving from scratch does after correlation). */
+function tokensAndWarnings(calls: readonly CallRecord[], network: readonly NetworkEntry[], matches: readonly CallMatch[], entries: ReadonlyMap<string, NetworkEntry>) {
+  const tokens = collectTokens({ calls, network, matches });
+  const renewals = fitRenewalsOf(calls, matches, entries, tokens);
+  return { tokens, renewals, warnings: tokenWarnings({ tokens, network, renewals }) };
+}
+
+/** Everything derived from scratch: what the incremental derivation must always equal. */
+export function deriveAll(calls: readonly CallRecord[], network: readonly NetworkEntry[]): Omit<Derived, 'phasesOf'> {
+  const matches = correlate(calls, network);
+  const entries = new Map(network.map((e) => [e.id, e]));
+  return { matches, entries, ...tokensAndWarnings(calls, network, matches, entries) };
+}
+
+/**
+ * Matches, tokens and warnings of a session that grows, each recomputed only when what it depends on
+ * changed: correlation per time island (incrementalCorrelate.ts); tokens, renewals and warnings only when
+ * the network entries or the matches changed (a call that streams in without a request of its own changes
+ * neither). Always equal to deriveAll (test/unit/ui/derived.test.ts).
+ */
+export function createDerivation(): (calls: readonly CallRecord[], network: readonly NetworkEntry[]) => Derived {
+  const correlate = createIncrementalCorrelate();
+  let lastNetwork: readonly NetworkEntry[] = [];
+  let last: Derived | null = null;
+  return (calls, network) => {
+    const { matches, changed } = correlate(calls, network);
+    const networkSame = last !== null && sameItems(lastNetwork, network);
+    lastNetwork = network;
+    if (last && networkSame && !changed) return last;
+    const entries = networkSame && last ? last.entries : new Map(network.map((e) => [e.id, e]));
+    last = { matches, entries, ...tokensAndWarnings(calls, network, matches, entries), phasesOf: (call: CallRecord) => computePhases(call, matches, entries) };
+    return last;
+  };
+}
+
+/** The panel's derived data for the calls and network entries shown, kept incrementally across updates. */
 export function useDerived(calls: readonly CallRecord[], network: readonly NetworkEntry[]): Derived {
-  return useMemo(() => {
-    const matches = correlate(calls, network);
-    const tokens = collectTokens({ calls, network, matches });
-    const entries = new Map(network.map((e) => [e.id, e]));
-    const renewals = fitRenewalsOf(calls, matches, entries, tokens);
-    return { matches, tokens, renewals, warnings: tokenWarnings({ tokens, network, renewals }), entries, phasesOf: (call: CallRecord) => computePhases(call, matches, entries) };
-  }, [calls, network]);
+  const derive = useRef<ReturnType<typeof createDerivation> | null>(null);
+  derive.current ??= createDerivation();
+  return useMemo(() => derive.current!(calls, network), [calls, network]);
 }

@@ -1,0 +1,64 @@
+import type { BackgroundToPanel } from '../../src/protocol';
+import { sessionMessage, startHarness } from '../ui/page';
+import { session } from './traceBenchSession';
+
+const CALLS = 10_000;
+const PER_BATCH = 50;
+
+/** The recorder's feed for a live tab: each batch's calls start (pending), then settle with the requests they made. */
+function batches(): BackgroundToPanel[][] {
+  const s = session(CALLS);
+  const frame = { ...s.frames[0]!, url: 'http://localhost:8000/main/index.html?moduleKey=issue-panel' };
+  const out: BackgroundToPanel[][] = [[{ type: 'frames', tabId: 7, frames: [frame] }]];
+  let e = 0;
+  for (let i = 0; i < CALLS; i += PER_BATCH) {
+    const calls = s.calls.slice(i, i + PER_BATCH).map((c) => ({ ...c, frameKey: frame.key }));
+    const until = calls[calls.length - 1]!.endedAt!;
+    const entries = [];
+    while (e < s.network.length && s.network[e]!.startedAt <= until) entries.push(s.network[e++]!);
+    out.push([{ type: 'calls', tabId: 7, calls: calls.map((c) => ({ ...c, endedAt: null, status: 'pending', response: null })) }]);
+    out.push([{ type: 'calls', tabId: 7, calls }, ...(entries.length ? [{ type: 'network' as const, tabId: 7, entries, dropped: 0 }] : [])]);
+  }
+  return out;
+}
+
+/**
+ * 10,000 calls streamed into an open panel, a batch per frame (pending, then settled with its requests):
+ * each update's work, from the message to the list laid out again.
+ */
+export async function benchPanelStream() {
+  const harness = await startHarness();
+  try {
+    const page = await harness.open();
+    await page.evaluate((m) => (window as unknown as { __ui: { push(m: unknown[]): void } }).__ui.push([m]), sessionMessage([]) as unknown);
+    await page.waitForTimeout(200);
+    await page.evaluate((b) => ((window as unknown as { __batches: unknown }).__batches = b), batches() as unknown);
+    const work = await page.evaluate(async () => {
+      const w = window as unknown as { __batches: unknown[][]; __ui: { push(m: unknown[]): void } };
+      const panel = document.querySelector('.panel')!;
+      const times: number[] = [];
+      for (const batch of w.__batches) {
+        const start = performance.now();
+        const changed = new Promise<void>((resolve) => {
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            resolve();
+          });
+          observer.observe(panel, { childList: true, subtree: true, characterData: true, attributes: true });
+        });
+        w.__ui.push(batch);
+        await Promise.race([changed, new Promise((r) => setTimeout(r, 100))]);
+        void document.body.offsetHeight;
+        times.push(performance.now() - start);
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      const count = document.querySelector('[data-testid="call-count"]')?.textContent ?? '';
+      return { times, count };
+    });
+    if (!work.count.includes(String(CALLS))) throw new Error(`the panel did not show all calls: "${work.count}"`);
+    const sorted = [...work.times].sort((a, b) => a - b);
+    return { calls: CALLS, updates: sorted.length, medianMs: sorted[Math.floor(sorted.length / 2)]!, worstMs: sorted[sorted.length - 1]!, over16: sorted.filter((t) => t > 16).length };
+  } finally {
+    await harness.close();
+  }
+}

@@ -1,0 +1,53 @@
+import type { Frame, Page } from 'playwright-core';
+import type { ChromiumWithExtension } from '../e2e/support/chromium';
+import { tabIdOf } from '../e2e/support/extensionWorker';
+import type { Arm } from './interleave';
+import { recorderCounts, settledCalls, waitUntilRecorded, type WorkerLike } from './recorderCounts';
+
+export type CallShape = 'getContext' | 'invoke';
+
+/**
+ * In the page: `n` sequential bridge calls; their mean time per call (ms). Timed as one block: pages see
+ * performance.now() coarsened to 100 µs, far above one call on a microtask bridge.
+ */
+function timeCalls(target: Page | Frame, n: number, shape: CallShape): Promise<number> {
+  return target.evaluate(
+    async ([count, kind]) => {
+      const callBridge = (globalThis as unknown as { __bridge: { callBridge(c: string, p?: unknown): Promise<unknown> } }).__bridge.callBridge;
+      const start = performance.now();
+      // (No helper function here: tsx would wrap it in a __name() the page does not have.)
+      if (kind === 'getContext') for (let j = 0; j < count; j++) await callBridge('getContext');
+      else for (let j = 0; j < count; j++) await callBridge('invoke', { functionKey: 'getIssues', payload: { page: j, query: 'project = SBX' } });
+      return (performance.now() - start) / count;
+    },
+    [n, shape] as const,
+  );
+}
+
+/** One browser's page as an arm: each block is `calls` calls, its cost the mean µs per call (batches posted during it included). */
+export async function pageArm(opts: { browser: ChromiumWithExtension; page: Page; target: Page | Frame; shape: CallShape; calls: number; warmUp: number; recorded: boolean }): Promise<Arm & { timedOut: number }> {
+  const { browser, page, target, shape, calls } = opts;
+  await timeCalls(target, opts.warmUp, shape);
+  const tabId = opts.recorded ? await tabIdOf(browser, page) : null;
+  const worker = (tabId !== null ? await browser.worker() : null) as WorkerLike | null;
+  // The app's own calls and the warm-up: what the recorder must hold before the first block counts.
+  let expected = 0;
+  if (tabId !== null) {
+    await new Promise((r) => setTimeout(r, 1000));
+    expected = settledCalls(await recorderCounts(worker!, tabId));
+  }
+  const arm = {
+    timedOut: 0,
+    async block() {
+      const perCall = await timeCalls(target, calls, shape);
+      expected += calls;
+      return perCall * 1000;
+    },
+    async settle() {
+      if (tabId !== null && (await waitUntilRecorded(worker!, tabId, expected)) === null) arm.timedOut++;
+      // The same short pause on both sides: timers and GC get the same chance to run between blocks.
+      await new Promise((r) => setTimeout(r, 30));
+    },
+  };
+  return arm;
+}
