@@ -57,6 +57,11 @@ export const weakSetAdd = uncurry<unknown>(WeakSet.prototype.add);
 export const promiseThen = Promise.prototype.then;
 
 export const ErrorPrototype: object = Error.prototype;
+export const ErrorCtor: object = Error;
+/** Error.isError where the engine has it (a brand check that no prototype or Symbol.toStringTag can fake). */
+export const errorIsError: ((value: unknown) => boolean) | undefined =
+  typeof (Error as { isError?: unknown }).isError === 'function' ? (Error as unknown as { isError: (value: unknown) => boolean }).isError : undefined;
+export const PromisePrototype: object = Promise.prototype;
 
 function getter<R>(proto: object | undefined, key: PropertyKey): Uncurried<R> | undefined {
   if (proto === undefined || proto === null) return undefined;
@@ -79,7 +84,17 @@ function protoOf(name: string): object | undefined {
 export const dateGetTime = uncurry<number>(Date.prototype.getTime);
 export const dateToISOString = uncurry<string>(Date.prototype.toISOString);
 export const regexpSource = getter<string>(RegExp.prototype, 'source');
-export const regexpFlags = getter<string>(RegExp.prototype, 'flags');
+/** Each flag's own brand-checked getter, in the order `flags` lists them (`flags` itself reads them with [[Get]]). */
+export const regexpFlagGetters: ReadonlyArray<readonly [string, Uncurried<boolean> | undefined]> = [
+  ['d', getter<boolean>(RegExp.prototype, 'hasIndices')],
+  ['g', getter<boolean>(RegExp.prototype, 'global')],
+  ['i', getter<boolean>(RegExp.prototype, 'ignoreCase')],
+  ['m', getter<boolean>(RegExp.prototype, 'multiline')],
+  ['s', getter<boolean>(RegExp.prototype, 'dotAll')],
+  ['u', getter<boolean>(RegExp.prototype, 'unicode')],
+  ['v', getter<boolean>(RegExp.prototype, 'unicodeSets')],
+  ['y', getter<boolean>(RegExp.prototype, 'sticky')],
+];
 export const symbolDescription = getter<string | undefined>(Symbol.prototype, 'description');
 
 export const mapSize = getter<number>(Map.prototype, 'size');
@@ -106,6 +121,18 @@ export const blobSize = getter<number>(protoOf('Blob'), 'size');
 export const blobType = getter<string>(protoOf('Blob'), 'type');
 export const fileName = getter<string>(protoOf('File'), 'name');
 export const fileLastModified = getter<number>(protoOf('File'), 'lastModified');
+
+/** The engine's own `window` getter (a brand check for same-origin windows of any realm), where there is a DOM. */
+export const windowGetter: Uncurried<unknown> | undefined = (() => {
+  const d = getOwnPropertyDescriptor(globalThis, 'window');
+  return d !== undefined && typeof d.get === 'function' ? uncurry<unknown>(d.get) : undefined;
+})();
+/** The engine's own Event#isTrusted getter (an unforgeable own accessor sharing one function), where there is a DOM. */
+export const eventIsTrusted: Uncurried<boolean> | undefined = (() => {
+  if (typeof Event !== 'function') return undefined;
+  const d = getOwnPropertyDescriptor(new Event('x'), 'isTrusted');
+  return d !== undefined && typeof d.get === 'function' ? uncurry<boolean>(d.get) : undefined;
+})();
 
 /** DOM brand checks, when the realm has a DOM. */
 export const nodeType = getter<number>(protoOf('Node'), 'nodeType');

@@ -23,6 +23,7 @@ import {
   weakMapGet,
   weakMapSet,
 } from './intrinsics';
+import { copyWithDescriptors } from './copyObject';
 
 /**
  * installBridgeTrap: catches `globalThis.__bridge` when the Forge CDN script assigns it, and hands out a
@@ -166,27 +167,15 @@ function isLocked(o: object): boolean {
 }
 
 function copyOf(real: object, wrap: (fn: unknown) => unknown): object {
-  const copy = objectCreate(getPrototypeOf(real) as object | null) as object;
-  const keys = reflectOwnKeys(real);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as PropertyKey;
-    const d = getOwnPropertyDescriptor(real, key);
-    if (d === undefined) continue;
-    const clean = cleanDescriptor(d);
-    if (key === CALL) {
-      if (hasOwn(clean, 'value')) {
-        clean.value = wrap(clean.value);
-      } else if (typeof clean.get === 'function') {
-        const get = clean.get;
-        clean.get = function callBridge() {
-          return wrap(reflectApply(get, real, []));
-        };
-      }
+  return copyWithDescriptors(real, (key, clean) => {
+    if (key !== CALL) return;
+    if (hasOwn(clean, 'value')) {
+      clean.value = wrap(clean.value);
+    } else if (typeof clean.get === 'function') {
+      const get = clean.get;
+      clean.get = function callBridge() {
+        return wrap(reflectApply(get, real, []));
+      };
     }
-    defineProperty(copy, key, clean);
-  }
-  if (objectIsFrozen(real)) objectFreeze(copy);
-  else if (objectIsSealed(real)) objectSeal(copy);
-  else if (!objectIsExtensible(real)) objectPreventExtensions(copy);
-  return copy;
+  });
 }

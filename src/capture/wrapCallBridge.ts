@@ -2,9 +2,11 @@ import type { HookEvent } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
 import {
   cleanHandler,
+  hasOwn,
   isArray,
-  objectToString,
+  isPrototypeOf,
   promiseThen,
+  PromisePrototype,
   ProxyCtor,
   reflectApply,
   stringSlice,
@@ -15,14 +17,16 @@ import {
   weakSetAdd,
   weakSetHas,
 } from './intrinsics';
+import { copyWithDescriptors } from './copyObject';
+import { put, readOwn } from './ownReads';
 import { takeSnapshot, type SnapshotLimits } from './snapshot';
 
 /**
  * wrapCallBridge: the transparent wrapper installed as the bridge's callBridge.
  *
  * The app sees exactly what it would have seen without the hook: the same `this` and arguments reach
- * the real callBridge (except that a subscription payload is a shallow copy whose callbacks are wrapped,
- * see below), and the app gets back the very value it returned: the same promise object, not a new
+ * the real callBridge (except that a subscription payload is a copy, alike in prototype and property
+ * descriptors, whose callbacks are wrapped, see below), and the app gets back the very value it returned: the same promise object, not a new
  * one, no added await; a synchronous throw rethrows the same error object. Recording happens beside
  * the call and every failure in it is swallowed.
  *
@@ -107,7 +111,7 @@ export function wrapCallBridge<F>(original: F, deps: CaptureDeps): F {
       // Not a native promise (post-robot's ZalgoPromise is a thenable of its own), or its species is broken.
     }
     try {
-      if (objectToString(result) === '[object Promise]') return; // a native promise we could not observe: record less
+      if (isPrototypeOf(PromisePrototype, result)) return; // a native promise we could not observe: record less
       const then = (result as { then?: unknown }).then;
       if (typeof then === 'function') {
         reflectApply(then, result, [onOk, onErr]);
@@ -131,8 +135,8 @@ export function wrapCallBridge<F>(original: F, deps: CaptureDeps): F {
         const copy = withWrappedCallbacks(payload, keys, id, deps, limits);
         if (copy !== payload) {
           callArgs = [];
-          for (let i = 0; i < args.length; i++) callArgs[i] = args[i];
-          callArgs[1] = copy;
+          for (let i = 0; i < args.length; i++) put(callArgs, i, args[i]);
+          put(callArgs, 1, copy);
         }
       }
       const request = takeSnapshot(payload, limits);
@@ -155,19 +159,29 @@ export function wrapCallBridge<F>(original: F, deps: CaptureDeps): F {
 }
 
 /**
- * The payload itself when no callback key holds a function, else a shallow copy (own enumerable keys,
- * as object spread copies them) with each such callback wrapped. The app's object is never changed.
+ * The payload itself when no callback key holds a function, else a copy with each such callback wrapped
+ * (copyWithDescriptors: same prototype, every own property descriptor as it is, accessors copied and
+ * never called, so nothing on the payload runs twice). The app's object is never changed. Callbacks are
+ * read from own data properties only; one behind a getter is left as it is (and its deliveries unseen).
  */
 function withWrappedCallbacks(payload: object, keys: readonly string[], id: number, deps: CaptureDeps, limits: SnapshotLimits): object {
-  let copy: Record<string, unknown> | null = null;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
-    const fn = (payload as Record<string, unknown>)[key];
-    if (typeof fn !== 'function' || isWrapper(fn)) continue;
-    if (copy === null) copy = { ...(payload as Record<string, unknown>) };
-    copy[key] = wrapCallback(fn as AnyFunction, key, id, deps, limits);
+  let wrapAny = false;
+  for (let i = 0; i < keys.length && !wrapAny; i++) {
+    const fn = readOwn(payload, keys[i] as string);
+    wrapAny = typeof fn === 'function' && !isWrapper(fn);
   }
-  return copy ?? payload;
+  if (!wrapAny) return payload;
+  return copyWithDescriptors(payload, (key, descriptor) => {
+    if (typeof key !== 'string' || !hasOwn(descriptor, 'value')) return;
+    const fn = descriptor.value as unknown;
+    if (typeof fn !== 'function' || isWrapper(fn) || !includes(keys, key)) return;
+    descriptor.value = wrapCallback(fn as AnyFunction, key, id, deps, limits);
+  });
+}
+
+function includes(keys: readonly string[], key: string): boolean {
+  for (let i = 0; i < keys.length; i++) if (keys[i] === key) return true;
+  return false;
 }
 
 function wrapCallback(fn: AnyFunction, key: string, id: number, deps: CaptureDeps, limits: SnapshotLimits): AnyFunction {

@@ -6,6 +6,20 @@ import { parseSnapshot } from '../../../src/protocol/validate';
 
 const SMALL: SnapshotLimits = { snapshotBytes: 2000, snapshotStringChars: 10, snapshotDepth: 3, snapshotEntries: 3 };
 
+/**
+ * Vitest sets Error.prepareStackTrace (page code, as far as the hook knows): the hook then leaves stacks
+ * unread. The tests that expect a stack run without it, as a page that does not set it.
+ */
+function withoutPrepareStackTrace<T>(run: () => T): T {
+  const saved = Error.prepareStackTrace;
+  delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
+  try {
+    return run();
+  } finally {
+    Error.prepareStackTrace = saved;
+  }
+}
+
 /** Every snapshot must be what the relay accepts, and its byte count must be the JSON length. */
 function snap(value: unknown, limits?: SnapshotLimits): Snapshot {
   const s = takeSnapshot(value, limits);
@@ -137,7 +151,7 @@ describe('takeSnapshot: descriptions', () => {
 
   it('describes errors with name, message, short stack and own enumerable props', () => {
     const error = Object.assign(new TypeError('boom'), { status: 404, body: { message: 'nope' } });
-    const s = snap(error);
+    const s = withoutPrepareStackTrace(() => snap(error));
     const value = s.value as Record<string, unknown>;
     expect(value.$fbdt).toBe('error');
     expect(value.text).toBe('boom');
@@ -151,7 +165,7 @@ describe('takeSnapshot: descriptions', () => {
   it('cuts a long stack to 2000 characters', () => {
     const error = new Error('deep');
     error.stack = 'x'.repeat(5000);
-    expect(((snap(error).value as Record<string, unknown>).stack as string).length).toBe(2000);
+    expect(((withoutPrepareStackTrace(() => snap(error)).value as Record<string, unknown>).stack as string).length).toBe(2000);
   });
 
   it('describes subclassed errors, errors with a cause, and DOMException', () => {
@@ -282,9 +296,14 @@ describe('takeSnapshot: descriptions', () => {
   });
 
   it('describes windows, same-origin and cross-origin', () => {
+    // Without a DOM in the realm, a window is an object whose own `window` is itself (a browser's window
+    // getter answers for real ones); its Symbol.toStringTag getter is never asked.
+    let tagReads = 0;
     class FakeWindow {
       document = { big: 'x'.repeat(100) };
+      window = this;
       get [Symbol.toStringTag](): string {
+        tagReads++;
         return 'Window';
       }
     }
@@ -299,6 +318,7 @@ describe('takeSnapshot: descriptions', () => {
       w: { $fbdt: 'window', text: 'Window' },
       parent: { $fbdt: 'window', text: 'Window' },
     });
+    expect(tagReads).toBe(0);
   });
 });
 
@@ -443,9 +463,12 @@ describe('takeSnapshot: hostile values', () => {
   });
 
   it('survives throwing getters on arrays and throwing proxy traps', () => {
+    // An index getter is never called (it could run app code): it becomes "getter not called".
+    let indexReads = 0;
     const arr = [1];
     Object.defineProperty(arr, 1, {
       get() {
+        indexReads++;
         throw new Error('index trap');
       },
       enumerable: true,
@@ -479,12 +502,13 @@ describe('takeSnapshot: hostile values', () => {
     );
     const s = snap({ arr, trap, gopdTrap, keysTrap });
     expect(s.value).toEqual({
-      arr: [1, { $fbdt: 'unreadable', text: 'index trap' }],
+      arr: [1, { $fbdt: 'unreadable', text: 'getter not called' }],
       trap: { a: { $fbdt: 'unreadable', text: 'gopd trap' } },
       gopdTrap: { $fbdt: 'unreadable', text: 'gopd trap' },
       keysTrap: { $fbdt: 'unreadable', text: 'keys trap' },
     });
     expect(s.truncated).toBe(true);
+    expect(indexReads).toBe(0);
   });
 
   it('survives revoked proxies and throwing getPrototypeOf traps', () => {
@@ -512,13 +536,17 @@ describe('takeSnapshot: hostile values', () => {
     expect(described.cause).toEqual({ $fbdt: 'unreadable', text: 'proto trap' });
   });
 
-  it('survives a throwing Symbol.toStringTag and a thrown non-error', () => {
+  it('never asks a Symbol.toStringTag getter (it was asked, and could throw, before issue 14)', () => {
+    let reads = 0;
     class Hostile {
+      own = 1;
       get [Symbol.toStringTag](): string {
+        reads++;
         throw 'nope';
       }
     }
-    expect(snap(new Hostile()).value).toEqual({ $fbdt: 'unreadable', text: 'nope' });
+    expect(snap(new Hostile()).value).toEqual({ own: 1 });
+    expect(reads).toBe(0);
   });
 
   it('walks proxies of plain objects and arrays through their traps', () => {
