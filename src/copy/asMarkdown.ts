@@ -4,9 +4,7 @@ import type { CallRecord, FrameRecord } from '../protocol/model';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
 import type { CallPhases } from '../protocol/tokens';
 import { durationMs, httpStatusOfCall } from '../query/callFacts';
-import { newPass, redactText, type RedactionPass } from '../trace/redactText';
-import { redactValue } from '../trace/redactValue';
-import { DEFAULT_SENSITIVE_KEYS } from '../trace/sensitiveKeys';
+import { newPass, redactString, redactValue, type RedactionPass } from '../redact';
 import { findingsAsMarkdown } from './findingsMarkdown';
 import { boundedText, escapeMarkdown, fencedBlock, inlineCode } from './markdownText';
 
@@ -24,8 +22,8 @@ interface Scrub {
 
 function scrubber(redact: boolean): Scrub {
   if (!redact) return { text: (t) => t, value: (v) => v, pass: null };
-  const pass = newPass(DEFAULT_SENSITIVE_KEYS);
-  return { text: (t) => redactText(t, pass), value: (v) => redactValue(v, pass), pass };
+  const pass = newPass();
+  return { text: (t) => redactString(t, pass), value: (v) => redactValue(v, pass), pass };
 }
 
 function jsonSection(title: string, snapshot: Snapshot, scrub: Scrub): string[] {
@@ -79,7 +77,9 @@ function redactionNote(pass: RedactionPass | null): string | null {
   const parts = [
     [c.jwtSignatures, 'token signature', 'token signatures'],
     [c.oauthTokens + c.authorization + c.cookies, 'credential header', 'credential headers'],
+    [c.headers, 'header value', 'header values'],
     [c.sensitiveKeys, 'value under a sensitive key', 'values under sensitive keys'],
+    [c.knownFormats + c.urlCredentials + c.privateKeys, 'credential in text', 'credentials in text'],
   ] as const;
   const said = parts.filter(([n]) => n > 0).map(([n, one, many]) => `${n} ${n === 1 ? one : many}`);
   return said.length ? `- **Redacted for sharing:** ${said.join(', ')}` : null;

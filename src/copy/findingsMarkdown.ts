@@ -1,6 +1,5 @@
 import type { Finding } from '../protocol/findings';
-import { newPass, redactText } from '../trace/redactText';
-import { DEFAULT_SENSITIVE_KEYS } from '../trace/sensitiveKeys';
+import { newPass, redactString } from '../redact';
 import { escapeMarkdown } from './markdownText';
 
 const SEVERITY: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', info: 'Note' };
@@ -21,7 +20,7 @@ function findingItem(f: Finding, text: (t: string) => string): string {
  */
 export function findingsAsMarkdown(findings: readonly Finding[], options: { redact?: boolean; heading?: string } = {}): string {
   if (findings.length === 0) return '';
-  const pass = options.redact === false ? null : newPass(DEFAULT_SENSITIVE_KEYS);
-  const text = (t: string) => (pass ? redactText(t, pass) : t);
+  const pass = options.redact === false ? null : newPass();
+  const text = (t: string) => (pass ? redactString(t, pass) : t);
   return [`#### ${options.heading ?? 'Findings'}`, '', ...findings.map((f) => findingItem(f, text))].join('\n');
 }

@@ -1,6 +1,6 @@
 import { httpRequestOf } from '../bridge/httpCalls';
 import { field, textOf } from '../bridge/snapshotRead';
-import { isCredentialHeader } from '../trace/redactHeaders';
+import { isCredentialHeader } from '../redact';
 import type { CallRecord } from '../protocol/model';
 import type { HeaderPair, NetworkEntry } from '../protocol/network';
 import { LIMITS } from '../protocol/limits';

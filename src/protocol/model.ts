@@ -153,6 +153,16 @@ export interface RedactionCounts {
   authorization: number;
   /** Payload values under keys matching the sensitive-key list. */
   sensitiveKeys: number;
+  /** Header values not on the safe-header list (absent in traces from before it existed). */
+  headers?: number;
+  /** Known credential formats found in text (GitHub, Atlassian, AWS, Slack, Google, Stripe, npm tokens…). */
+  knownFormats?: number;
+  /** Passwords in URL userinfo and signed-URL parameters (sig, X-Amz-*, code, access_token…). */
+  urlCredentials?: number;
+  /** PEM private key blocks. */
+  privateKeys?: number;
+  /** Long opaque values under unknown names, removed because the user asked to. */
+  opaque?: number;
 }
 
 /** Version 2: everything the panel shows. Calls keep the version 1 shape. */

@@ -1,15 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { RedactionCounts, TraceV2 } from '../../protocol';
-import { DEFAULT_SENSITIVE_KEYS, previewRedaction, redactTrace, toHar } from '../../trace';
+import type { TraceV2 } from '../../protocol';
+import { DEFAULT_SAFE_HEADERS } from '../../settings/safeHeaders';
+import { DEFAULT_SENSITIVE_KEYS, previewRedaction, redactTrace, toHar, type RedactOptions } from '../../trace';
 import type { PanelEnvironment } from '../panelEnvironment';
+import { RedactionPreview } from './RedactionPreview';
 
-const KINDS: [keyof RedactionCounts, string][] = [
-  ['jwtSignatures', 'JWT signatures (claims stay readable)'],
-  ['oauthTokens', 'OAuth tokens (x-forge-oauth-*)'],
-  ['cookies', 'Cookies'],
-  ['authorization', 'Other Authorization values'],
-  ['sensitiveKeys', 'Values under sensitive keys'],
-];
+const listOf = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
 
@@ -19,15 +15,17 @@ export function ExportDialog({ build, env, onClose }: { build: () => TraceV2; en
   const [format, setFormat] = useState<'json' | 'har'>('json');
   const [keepSecrets, setKeepSecrets] = useState(false);
   const [keysText, setKeysText] = useState(DEFAULT_SENSITIVE_KEYS.join(', '));
+  const [safeText, setSafeText] = useState(DEFAULT_SAFE_HEADERS.join(', '));
+  const [removeOpaque, setRemoveOpaque] = useState(false);
   const [progress, setProgress] = useState<string | null>(null);
-  const keys = keysText.split(/[\s,]+/).filter(Boolean);
-  const counts = useMemo(() => previewRedaction(trace, { keys }), [trace, keysText]);
+  const options: RedactOptions = { keys: listOf(keysText), safeHeaders: listOf(safeText), removeOpaque };
+  const report = useMemo(() => previewRedaction(trace, options), [trace, keysText, safeText, removeOpaque]);
 
   const save = async () => {
     // Large traces: show progress between the steps (each is one pass over the trace).
     setProgress(`Redacting ${trace.calls.length.toLocaleString()} calls…`);
     await nextFrame();
-    const out = keepSecrets ? trace : redactTrace(trace, { keys });
+    const out = keepSecrets ? trace : redactTrace(trace, options);
     setProgress(format === 'har' ? 'Building the HAR…' : 'Writing JSON…');
     await nextFrame();
     const text = JSON.stringify(format === 'har' ? toHar(out) : out);
@@ -50,13 +48,12 @@ export function ExportDialog({ build, env, onClose }: { build: () => TraceV2; en
       <fieldset>
         <legend>Redaction</legend>
         {!keepSecrets ? (
-          <ul data-testid="redaction-preview">
-            {KINDS.map(([k, label]) => <li key={k}>{counts[k]} × {label}</li>)}
-          </ul>
+          <RedactionPreview report={report} removeOpaque={removeOpaque} onRemoveOpaque={setRemoveOpaque} />
         ) : (
           <p class="error" role="alert">The file will carry live credentials (tokens, cookies, secrets). Share it only with someone you would give them to.</p>
         )}
-        <label>Sensitive keys <input value={keysText} onInput={(e) => setKeysText((e.target as HTMLInputElement).value)} disabled={keepSecrets} size={60} /></label>
+        <label>Sensitive names (a name containing one is masked) <input value={keysText} onInput={(e) => setKeysText((e.target as HTMLInputElement).value)} disabled={keepSecrets} size={60} /></label>
+        <label>Headers kept readable (every other header's value is removed; <code>x-b3-*</code> covers a prefix) <input value={safeText} onInput={(e) => setSafeText((e.target as HTMLInputElement).value)} disabled={keepSecrets} size={60} /></label>
         <label><input type="checkbox" checked={keepSecrets} onChange={(e) => setKeepSecrets((e.target as HTMLInputElement).checked)} /> Keep secrets (not redacted)</label>
       </fieldset>
       {progress && <p role="status" aria-live="polite"><progress /> {progress}</p>}

@@ -1,9 +1,11 @@
 import { correlate } from '../../../src/network';
 import type { CallRecord, FrameRecord, TabSession } from '../../../src/protocol/model';
 import type { NetworkEntry } from '../../../src/protocol/network';
+import type { SnapshotValue } from '../../../src/protocol/snapshot';
 import { collectTokens } from '../../../src/tokens';
 import { exportTraceV2 } from '../../../src/trace';
 import { call, entry, fitMint, invokeGraphql, jwt, requestRemote } from '../network/fixtures';
+import { PLANTED, type Planted } from './plantedSecrets';
 
 /** Known secrets planted in every place a trace can carry them. */
 export const SECRETS = {
@@ -24,6 +26,7 @@ export const SECRETS = {
   escapedSecret: 'planted-escaped-json-secret-17',
   fragmentToken: 'planted-fragment-access-token-23',
   graphqlVariable: 'planted-graphql-variable-token-90',
+  unknownHeader: 'planted-unknown-header-value-77',
 };
 
 export const T0 = 1_800_000_000;
@@ -92,7 +95,7 @@ export function plantedEverywhereSession(): TabSession {
     frameKey: FRAME.key, kind: 'requestRemote', summary: 'requestRemote remote-a GET /files/1 → 200',
     response: { value: { status: 200, isAttachment: true, body: base64(JSON.stringify({ secret: SECRETS.attachmentSecret, name: 'report.json' })) }, bytes: 120, truncated: false },
   });
-  const invokeRemote = call('invoke', { path: '/sync', method: 'POST', headers: { Authorization: `Basic ${SECRETS.invokeRemoteBasic}`, 'X-Trace': 'keep-trace-id' }, body: { mode: 'full' }, invokeType: 'ui-remote-fetch' }, at + 700, at + 800, { frameKey: FRAME.key, kind: 'invokeRemote', summary: 'invokeRemote POST /sync' });
+  const invokeRemote = call('invoke', { path: '/sync', method: 'POST', headers: { Authorization: `Basic ${SECRETS.invokeRemoteBasic}`, 'X-Trace': SECRETS.unknownHeader, traceparent: '00-keep-trace-id-01' }, body: { mode: 'full' }, invokeType: 'ui-remote-fetch' }, at + 700, at + 800, { frameKey: FRAME.key, kind: 'invokeRemote', summary: 'invokeRemote POST /sync' });
   const subscription = call('on', { event: 'jira:issueChanged', callback: { $fbdt: 'function', text: 'onChange' } }, at + 50, at + 60, {
     frameKey: FRAME.key, kind: 'events', summary: 'on jira:issueChanged',
     deliveries: [{ seq: 1, at: at + 900, key: 'callback', args: { value: [{ issueId: '10001', note: `token ${plantedEventJwt()} arrived` }], bytes: 200, truncated: false } }],
@@ -122,3 +125,38 @@ function traceOf(session: TabSession) {
 
 export const plantedTrace = () => traceOf(plantedSession());
 export const plantedEverywhereTrace = () => traceOf(plantedEverywhereSession());
+
+/** Every place a trace carries data, each as a session holding the planted values there and nowhere else. */
+export const PLACES = ['payload', 'result', 'error', 'delivery', 'requestHeaders', 'responseHeaders', 'requestBody', 'responseBody', 'base64Body', 'url', 'frameUrl'] as const;
+export type Place = (typeof PLACES)[number];
+
+const structured = (items: readonly Planted[]) => Object.fromEntries(items.flatMap((s, i) => (s.name ? [[s.name, s.value]] : [[`note${i}`, s.text]])));
+const notes = (items: readonly Planted[]) => items.map((s) => s.text);
+const query = (items: readonly Planted[]) => items.map((s, i) => `q${i}=${encodeURIComponent(s.text)}`).join('&');
+
+export function plantedInSession(place: Place, items: readonly Planted[] = PLANTED): TabSession {
+  const at = T0 * 1000;
+  const frame: FrameRecord = place === 'frameUrl' ? { ...FRAME, url: `${FRAME.url}#${query(items)}` } : FRAME;
+  const value: SnapshotValue = { named: structured(items), notes: notes(items) };
+  const calls: CallRecord[] = [];
+  const network: NetworkEntry[] = [];
+  const invoke = (extra: Partial<CallRecord>, payload: SnapshotValue = { functionKey: 'keepFunction' }) => call('invoke', { functionKey: 'keepFunction', payload }, at + 10, at + 20, { frameKey: FRAME.key, kind: 'resolver', summary: 'invoke keepFunction', ...extra });
+  const request = (extra: Partial<NetworkEntry>) => entry({ url: 'http://remote.test/tasks?page=2', category: 'remote', startedAt: at + 12, ...extra });
+  if (place === 'payload') calls.push(invoke({}, value));
+  if (place === 'result') calls.push(invoke({ response: { value: { body: value }, bytes: 100, truncated: false } }));
+  if (place === 'error') calls.push(invoke({ status: 'error', error: { value: { message: `failed: ${notes(items).join(' | ')}`, details: value }, bytes: 100, truncated: false } }));
+  if (place === 'delivery') calls.push(call('on', { event: 'jira:issueChanged' }, at, at + 1, { frameKey: FRAME.key, kind: 'events', summary: 'on jira:issueChanged', deliveries: [{ seq: 1, at: at + 5, key: 'callback', args: { value: [value], bytes: 100, truncated: false } }] }));
+  const headers = items.flatMap((s, i) => [...(s.name ? [{ name: s.name, value: s.value }] : []), { name: `X-Note-${i}`, value: s.text }, { name: 'Location', value: `https://app.test/next?${query([s])}` }]);
+  if (place === 'requestHeaders') network.push(request({ requestHeaders: [...headers, { name: 'Referer', value: `https://app.test/p?${query(items)}` }] }));
+  if (place === 'responseHeaders') network.push(request({ responseHeaders: headers }));
+  if (place === 'requestBody') network.push(request({ method: 'POST', requestBody: JSON.stringify(value) }), request({ method: 'POST', requestBody: query(items) }));
+  if (place === 'responseBody') network.push(request({ responseBody: notes(items).join('\n') }), request({ responseBody: JSON.stringify(value) }));
+  if (place === 'base64Body') network.push(request({ responseBody: base64(notes(items).join('\n')), responseBodyEncoding: 'base64' }));
+  if (place === 'url') network.push(request({ url: `http://remote.test/search?${query(items)}` }));
+  return {
+    tabId: 7, segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/index.html' }], frames: [frame], calls, dropped: 0, lostInTransit: 0, rejected: 0,
+    recording: true, preserveLog: false, maxCalls: 10_000, network, networkDropped: 0, networkFeed: 'on',
+  };
+}
+
+export const plantedInTrace = (place: Place, items: readonly Planted[] = PLANTED) => traceOf(plantedInSession(place, items));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceV2 } from '../../../src/protocol/model';
 import { decodeJwt } from '../../../src/tokens';
-import { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, sensitiveKeyMatcher, toHar } from '../../../src/trace';
+import { nameRules } from '../../../src/redact';
+import { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, toHar } from '../../../src/trace';
 import { plantedEverywhereTrace, SECRETS } from './fixtures';
 
 /** The text, plus what every base64 or base64url run in it decodes to (bodies and attachments are base64). */
@@ -58,7 +59,7 @@ describe('redaction (on by default)', () => {
   it('counts what it removes by kind, before saving, and leaves the input untouched', () => {
     const trace = plantedEverywhereTrace();
     const before = JSON.stringify(trace);
-    const counts = previewRedaction(trace);
+    const { counts } = previewRedaction(trace);
     // Three JWTs: the FIT the mint returned, the planted one the request carried, the one in the event.
     // Authorization: the product request's Basic and the invokeRemote payload's Basic.
     expect(counts).toMatchObject({ jwtSignatures: 3, oauthTokens: 2, cookies: 2, authorization: 2 });
@@ -83,14 +84,19 @@ describe('redaction (on by default)', () => {
   });
 });
 
-describe('sensitive keys', () => {
-  const isSensitive = sensitiveKeyMatcher(DEFAULT_SENSITIVE_KEYS);
+describe('sensitive names', () => {
+  const { isSensitive, isSensitiveParam } = nameRules(DEFAULT_SENSITIVE_KEYS);
 
-  it('ignore case, "-", "_" and spaces, and match a key that ends with a listed word', () => {
-    for (const key of ['password', 'PASSWORD', 'api-key', 'API_KEY', 'apiKey', 'authToken', 'db_password', 'X-Amz-Signature', 'client secret', 'JSESSIONID', 'session']) expect(isSensitive(key), key).toBe(true);
+  it('ignore case and separators, and match a name that contains a word anywhere', () => {
+    for (const key of ['password', 'PASSWORD', 'api-key', 'API_KEY', 'apiKey', 'authToken', 'db_password', 'X-Amz-Signature', 'client secret', 'JSESSIONID', 'session', 'awsSecretAccessKey', 'secret_key', 'passcode', 'apiKeyValue', 'privateKeyPem', 'X-Hub-Signature-256', 'passwordPolicy', 'sessionStart']) expect(isSensitive(key), key).toBe(true);
   });
 
-  it('leave keys that only start with or contain a word', () => {
-    for (const key of ['tokenCount', 'sessionStart', 'passwordPolicy', 'title', 'page', 'functionKey']) expect(isSensitive(key), key).toBe(false);
+  it('keep the known-harmless names and names without a word', () => {
+    for (const key of ['contextToken', 'expiresAt', 'tokenCount', 'tokenExpiry', 'author', 'authorAccountId', 'title', 'page', 'functionKey', 'mapping', 'inside', 'code', 'key']) expect(isSensitive(key), key).toBe(false);
+  });
+
+  it('in query strings and forms, also the signed-URL and OAuth parameters', () => {
+    for (const key of ['sig', 'code', 'key', 'token', 'access_token', 'id_token', 'refresh_token', 'client_secret', 'X-Amz-Credential', 'X-Amz-Security-Token']) expect(isSensitiveParam(key), key).toBe(true);
+    for (const key of ['page', 'state', 'q', 'sv', 'X-Amz-Expires']) expect(isSensitiveParam(key), key).toBe(false);
   });
 });

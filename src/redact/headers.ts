@@ -1,0 +1,55 @@
+import type { HeaderPair } from '../protocol/network';
+import { isSafeHeader } from '../settings/safeHeaders';
+import { jwtAt } from './jwt';
+import { REDACTED, removed, type RedactionPass } from './pass';
+import { redactString } from './text';
+
+const OAUTH = new Set(['x-forge-oauth-system', 'x-forge-oauth-user']);
+const COOKIES = new Set(['cookie', 'set-cookie']);
+const AUTHORIZATION = new Set(['authorization', 'proxy-authorization']);
+
+/** Whether a header name has a credential rule of its own (also as a payload key: invokeRemote headers, fetch init). */
+export function isCredentialHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  return OAUTH.has(lower) || COOKIES.has(lower) || AUTHORIZATION.has(lower);
+}
+
+const alreadyMasked = (value: string) => value === '' || value === REDACTED;
+
+/** `Scheme credential`: a JWT bearer keeps its claims (signature stripped), any other keeps only its scheme. */
+function authorizationValue(value: string, pass: RedactionPass): string {
+  const trimmed = value.trim();
+  const space = trimmed.indexOf(' ');
+  const scheme = space > 0 && space <= 24 ? trimmed.slice(0, space) : null;
+  const credential = scheme ? trimmed.slice(space + 1).trim() : trimmed;
+  if (alreadyMasked(credential)) return value;
+  if (jwtAt(credential, 0)) return redactString(value, pass);
+  removed(pass, 'authorization');
+  return scheme ? `${scheme} ${REDACTED}` : REDACTED;
+}
+
+/**
+ * A header's value, redacted: OAuth tokens and cookies replaced whole; Authorization keeps a JWT bearer's
+ * claims, otherwise its scheme ("Basic [redacted]"); a header on the safe list stays readable (scanned as
+ * text); every other header's value is replaced.
+ */
+export function redactHeaderValue(name: string, value: string, pass: RedactionPass): string {
+  const lower = name.toLowerCase();
+  if (alreadyMasked(value)) return value;
+  if (OAUTH.has(lower)) {
+    removed(pass, 'oauthTokens');
+    return REDACTED;
+  }
+  if (COOKIES.has(lower)) {
+    removed(pass, 'cookies');
+    return REDACTED;
+  }
+  if (AUTHORIZATION.has(lower)) return authorizationValue(value, pass);
+  if (isSafeHeader(lower, pass.safeHeaders)) return redactString(value, pass, 0, name);
+  removed(pass, 'headers');
+  return REDACTED;
+}
+
+export function redactHeaders(headers: readonly HeaderPair[], pass: RedactionPass): HeaderPair[] {
+  return headers.map(({ name, value }) => ({ name, value: redactHeaderValue(name, value, pass) }));
+}

@@ -1,0 +1,44 @@
+import { decodeBase64Text } from './base64';
+import { isB64Url, runEnd } from './chars';
+import { REDACTED, REDACTED_SIGNATURE } from './pass';
+
+/** A compact JWS or JWE at a position: what to keep and what to replace. */
+export interface JwtAt {
+  /** Where its secret part starts (the signature; for a JWE, everything after the header) and ends. */
+  secretStart: number;
+  end: number;
+  /** The replacement for the secret part ('' when it was already removed or there is none). */
+  mask: string | null;
+  whole: string;
+}
+
+/** The header decodes to a JSON object naming its algorithm: what makes a dotted run a JWT. */
+function headerOf(segment: string): string | null {
+  if (segment.length < 10 || segment.length > 4096) return null;
+  const text = decodeBase64Text(segment)?.trim();
+  return text !== undefined && text.startsWith('{') && text.includes('"alg"') ? text : null;
+}
+
+/**
+ * The JWT starting at `at`, recognised by its header (so a payload need not start `eyJ`), or null. Every
+ * segment is one forward run; the header is decoded once, at most 4 KiB of it.
+ */
+export function jwtAt(text: string, at: number): JwtAt | null {
+  const headerEnd = runEnd(text, at, isB64Url);
+  if (text.charCodeAt(headerEnd) !== 46) return null;
+  const header = headerOf(text.slice(at, headerEnd));
+  if (header === null) return null;
+  const payloadEnd = runEnd(text, headerEnd + 1, isB64Url);
+  if (text.charCodeAt(payloadEnd) !== 46) return null;
+  if (header.includes('"enc"')) {
+    // JWE: encrypted key, IV, ciphertext and tag are all secret.
+    let end = runEnd(text, payloadEnd + 1, isB64Url);
+    for (let part = 0; part < 2 && text.charCodeAt(end) === 46; part++) end = runEnd(text, end + 1, isB64Url);
+    const rest = text.slice(headerEnd + 1, end);
+    return { secretStart: headerEnd + 1, end, mask: rest.startsWith(REDACTED) ? null : REDACTED, whole: text.slice(at, end) };
+  }
+  if (payloadEnd === headerEnd + 1) return null;
+  const end = runEnd(text, payloadEnd + 1, isB64Url);
+  const signature = text.slice(payloadEnd + 1, end);
+  return { secretStart: payloadEnd + 1, end, mask: signature === '' || signature === REDACTED_SIGNATURE ? null : REDACTED_SIGNATURE, whole: text.slice(at, end) };
+}

@@ -1,0 +1,63 @@
+/**
+ * Which names (payload keys, header names, form fields, query parameters) hold secrets. A name is
+ * normalised (lower case, only letters and digits: "X-Api_Key" → "xapikey") and is sensitive when it
+ * *contains* one of the words, unless it is a known-harmless name. Containment, not a suffix: real payloads
+ * say `awsSecretAccessKey`, `privateKeyPem`, `apiKeyValue`, `passcode`.
+ */
+export const DEFAULT_SENSITIVE_KEYS: readonly string[] = [
+  'secret', 'password', 'passwd', 'passphrase', 'passcode', 'token', 'apikey', 'auth', 'credential', 'private',
+  'signature', 'session', 'cookie', 'bearer', 'accesskey', 'secretkey', 'sessionkey', 'signingkey', 'jwt', 'otp',
+  'pin', 'sid', 'csrf', 'xsrf', 'saml', 'hmac', 'salt', 'pass', 'pwd',
+];
+
+/** Words too short to match inside a longer name ("pin" in "mapping", "sid" in "inside"): whole name only. */
+const WHOLE_NAME_ONLY = new Set(['otp', 'pin', 'sid', 'salt', 'pass', 'pwd']);
+
+/**
+ * Names that contain a word yet hold nothing secret, kept so a trace stays useful: Forge's context token
+ * (a JWT: its claims stay readable, its signature goes like any JWT's), expiry times, counts and types,
+ * and "author…" (which contains "auth").
+ */
+const HARMLESS_NAMES = new Set(['contexttoken', 'expiresat', 'tokentype', 'tokencount', 'tokenexpiry', 'sessionexpiry', 'authorid', 'author', 'authors', 'authorname', 'authoraccountid', 'authordisplayname', 'authenticated', 'authtype', 'authmethod', 'authscheme']);
+const HARMLESS_ENDINGS = ['expiresat', 'expiresin', 'expiration', 'expiry', 'count', 'type', 'length', 'ttl'];
+
+/** Query and form parameters that carry credentials in signed and OAuth URLs (matched by whole name). */
+const URL_PARAMS = new Set(['sig', 'code', 'key', 'token', 'accesstoken', 'idtoken', 'refreshtoken', 'clientsecret', 'xamzsignature', 'xamzcredential', 'xamzsecuritytoken', 'ticket', 'jwt', 'auth', 'pass', 'pwd']);
+
+function harmless(n: string): boolean {
+  if (HARMLESS_NAMES.has(n) || (n.startsWith('author') && !n.startsWith('authoriz') && !n.startsWith('authoris'))) return true;
+  return HARMLESS_ENDINGS.some((e) => n.endsWith(e) && n.length > e.length);
+}
+
+export const normaliseName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export interface NameRules {
+  /** A key, header or field name whose value is a secret. */
+  isSensitive: (name: string) => boolean;
+  /** A query or form parameter name whose value is a secret (sensitive names and signed-URL parameters). */
+  isSensitiveParam: (name: string) => boolean;
+  /** A name known to hold nothing secret though it may contain a word (`expiresAt`, `contextToken`). */
+  isHarmless: (name: string) => boolean;
+}
+
+/** The rules for a list of words (the user may edit the list in the export dialog); memoised per name. */
+export function nameRules(words: readonly string[]): NameRules {
+  const list = words.map(normaliseName).filter(Boolean);
+  const whole = new Set(list.filter((w) => WHOLE_NAME_ONLY.has(w)));
+  const parts = list.filter((w) => !whole.has(w));
+  const known = new Map<string, boolean>();
+  const judge = (name: string): boolean => {
+    const n = normaliseName(name);
+    if (n === '' || harmless(n)) return false;
+    return whole.has(n) || parts.some((w) => n.includes(w));
+  };
+  const isSensitive = (name: string): boolean => {
+    let hit = known.get(name);
+    if (hit === undefined) {
+      hit = name.length <= 200 && judge(name);
+      if (known.size < 10_000) known.set(name, hit);
+    }
+    return hit;
+  };
+  return { isSensitive, isSensitiveParam: (name) => isSensitive(name) || URL_PARAMS.has(normaliseName(name)), isHarmless: (name) => harmless(normaliseName(name)) };
+}

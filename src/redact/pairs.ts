@@ -1,0 +1,114 @@
+import { isNameChar, isSpace, runEnd } from './chars';
+import { jwtAt } from './jwt';
+import { ENCODED_REDACTED, REDACTED, removed, type RedactionPass } from './pass';
+
+/** What a `name=value` or `name: value` pair at a separator asks of the scanner. */
+export type PairAction =
+  /** Nothing to do; `checkedUntil`: the value's end, so `=` inside it need no encoded check again. */
+  | { kind: 'none'; checkedUntil?: number }
+  /** Replace [from, to) with `text`, then go on after it. */
+  | { kind: 'replace'; from: number; to: number; text: string }
+  /** Go on scanning at `at` (a JWT under a sensitive name keeps its claims; the JWT scanner takes it). */
+  | { kind: 'continue'; at: number }
+  /** A percent-encoded value under a name that is not sensitive: redact its decoded text. */
+  | { kind: 'encoded'; from: number; to: number };
+
+const SCHEMES = new Set(['basic', 'bearer', 'token', 'digest', 'negotiate', 'ntlm', 'hawk', 'aws4-hmac-sha256', 'sharedaccesssignature']);
+const BACKSLASH = 92;
+
+/** Characters that end an unquoted value after `=` (query, form, cookie) or `:` (headers, GraphQL, YAML). */
+const endsFormValue = (c: number) => isSpace(c) || c === 38 || c === 59 || c === 35 || c === 34 || c === 60 || c === 62 || c === BACKSLASH;
+const endsColonValue = (c: number) => endsFormValue(c) || c === 39 || c === 44 || c === 125 || c === 93 || c === 41;
+
+/** The name before a separator: a run of name characters, past closing quotes and backslashes. */
+function nameBefore(text: string, sep: number): string | null {
+  let end = sep;
+  for (let k = 0; k < 16 && end > 0; k++) {
+    const c = text.charCodeAt(end - 1);
+    if (c === 34 || c === 39 || c === BACKSLASH || c === 32) end--;
+    else break;
+  }
+  let start = end;
+  while (start > 0 && end - start < 128 && isNameChar(text.charCodeAt(start - 1))) start--;
+  return start === end ? null : text.slice(start, end);
+}
+
+/**
+ * Where a quoted value ends: at the first quote escaped as deeply as the opening one (`"`, `\"`, `\\\"`…),
+ * or where the text is cut short. Each backslash run is counted once: linear.
+ */
+function closingQuote(text: string, from: number, depth: number, quote: string): number {
+  let j = from;
+  for (;;) {
+    const at = text.indexOf(quote, j);
+    if (at === -1) return text.length;
+    let slashes = 0;
+    while (at - 1 - slashes >= from && text.charCodeAt(at - 1 - slashes) === BACKSLASH) slashes++;
+    if (depth === 0 ? slashes % 2 === 0 : slashes <= depth) return at - Math.min(slashes, depth);
+    j = at + 1;
+  }
+}
+
+/** Where the value after a separator starts, and its opening quote (with the backslashes escaping it). */
+function valueStart(text: string, sep: number): { start: number; quote: { char: string; depth: number } | null } {
+  let v = sep + 1;
+  while (v < text.length && v - sep < 16 && text.charCodeAt(v) === 32) v++;
+  let q = v;
+  while (q < text.length && q - v < 16 && text.charCodeAt(q) === BACKSLASH) q++;
+  const char = text[q];
+  if (char === '"' || char === "'") return { start: q + 1, quote: { char, depth: q - v } };
+  return { start: v, quote: null };
+}
+
+function valueEnd(text: string, start: number, quote: { char: string; depth: number } | null, form: boolean): number {
+  if (quote) return closingQuote(text, start, quote.depth, quote.char);
+  return runEnd(text, start, (c) => !(form ? endsFormValue(c) : endsColonValue(c)));
+}
+
+/** A scheme word (`Basic`, `Bearer`…) opening a value: the credential after it goes, the scheme stays. */
+function afterScheme(text: string, start: number, end: number, quoted: boolean): { credentialStart: number; end: number } | null {
+  let wordEnd = start;
+  while (wordEnd < end && wordEnd - start <= 24 && text.charCodeAt(wordEnd) !== 32) wordEnd++;
+  const word = quoted ? (wordEnd < end && text.charCodeAt(wordEnd) === 32 ? text.slice(start, wordEnd) : '') : text.slice(start, end);
+  if (!SCHEMES.has(word.toLowerCase())) return null;
+  let credentialStart = start + word.length;
+  while (credentialStart < text.length && text.charCodeAt(credentialStart) === 32) credentialStart++;
+  const credentialEnd = quoted ? end : runEnd(text, credentialStart, (c) => !endsColonValue(c) || c === 44);
+  return credentialEnd > credentialStart ? { credentialStart, end: credentialEnd } : null;
+}
+
+const isMasked = (value: string) => value.startsWith(REDACTED) || value.startsWith(ENCODED_REDACTED) || value.startsWith('[redacted');
+
+const STRUCTURED = /^(\{|\[|true\b|false\b|null\b)/;
+
+/**
+ * What to do at a `=` or `:` (not `://`) at `sep`. A value's extent is read only when the scanner then
+ * jumps past it (or, for `checkEncoded`, once per value), so no stretch of text is read twice over.
+ */
+export function pairAt(text: string, sep: number, pass: RedactionPass, checkEncoded: boolean): PairAction {
+  const form = text.charCodeAt(sep) === 61;
+  const name = nameBefore(text, sep);
+  if (name === null) return { kind: 'none' };
+  const byName = pass.isSensitive(name);
+  const sensitive = byName || (form && pass.isSensitiveParam(name));
+  const { start, quote } = valueStart(text, sep);
+  if (!sensitive) {
+    if (!form || quote || !checkEncoded) return { kind: 'none' };
+    const end = valueEnd(text, start, null, true);
+    return end - start < 65_536 && text.slice(start, end).includes('%') ? { kind: 'encoded', from: start, to: end } : { kind: 'none', checkedUntil: end };
+  }
+  if (!quote && !form && STRUCTURED.test(text.slice(start, start + 6))) return { kind: 'none' };
+  if (jwtAt(text, start)) return { kind: 'continue', at: start };
+  const end = valueEnd(text, start, quote, form);
+  const value = text.slice(start, end);
+  if (value === '' || isMasked(value)) return { kind: 'continue', at: end };
+  const scheme = afterScheme(text, start, end, quote !== null);
+  if (scheme) {
+    if (jwtAt(text, scheme.credentialStart)) return { kind: 'continue', at: scheme.credentialStart };
+    if (isMasked(text.slice(scheme.credentialStart, scheme.end))) return { kind: 'continue', at: scheme.end };
+    removed(pass, 'authorization');
+    return { kind: 'replace', from: scheme.credentialStart, to: scheme.end, text: REDACTED };
+  }
+  removed(pass, byName ? 'sensitiveKeys' : 'urlCredentials');
+  return { kind: 'replace', from: start, to: end, text: form && !quote ? ENCODED_REDACTED : REDACTED };
+}

@@ -1,0 +1,181 @@
+import { decodeBase64Text, encodeBase64Like } from './base64';
+import { isAlnum, isB64, isB64Any, isB64Url, isHex, runEnd } from './chars';
+import { knownFormatAt } from './formats';
+import { jwtAt } from './jwt';
+import { looksOpaque } from './opaque';
+import { pairAt } from './pairs';
+import { REDACTED, removed, suspect, type RedactionPass } from './pass';
+
+/** What the scanner needs besides the text: the pass, and how to redact a decoded layer (base64, %-encoding). */
+export interface ScanContext {
+  pass: RedactionPass;
+  /** The name the text sits under, for the suspects list. */
+  name: string | null;
+  /** Redacts decoded text one layer deeper; null at the deepest layer. */
+  nested: ((text: string) => string) | null;
+}
+
+const BACKSLASH = 92;
+
+/** After `\n`, `\t`, `\r` or `\/` (JSON escapes) or a `%XX` escape: a word starts here though a letter precedes. */
+function afterEscape(text: string, i: number): boolean {
+  if (i >= 2 && text.charCodeAt(i - 2) === BACKSLASH && 'ntr/'.includes(text[i - 1]!)) return true;
+  return i >= 3 && text.charCodeAt(i - 3) === 37 && isHex(text.charCodeAt(i - 2)) && isHex(text.charCodeAt(i - 1));
+}
+
+/** `Basic <base64 of user:password>` or `Bearer <opaque token>` in free text: the credential's extent. */
+function schemeCredential(text: string, i: number): { from: number; to: number } | null {
+  const word = text.slice(i, i + 7).toLowerCase();
+  const basic = word.startsWith('basic ');
+  if (!basic && !word.startsWith('bearer ')) return null;
+  let from = i + (basic ? 6 : 7);
+  while (from < text.length && from - i < 12 && text.charCodeAt(from) === 32) from++;
+  if (basic) {
+    const to = runEnd(text, from, isB64);
+    return to - from >= 8 && decodeBase64Text(text.slice(from, to))?.includes(':') ? { from, to } : null;
+  }
+  if (jwtAt(text, from)) return null;
+  const to = runEnd(text, from, (c) => isB64Url(c) || c === 46 || c === 126 || c === 43 || c === 47 || c === 61);
+  return to - from >= 16 ? { from, to } : null;
+}
+
+/** `scheme://user:password@host`: the password's extent (at most 256 characters of userinfo are read). */
+function userinfoPassword(text: string, colon: number): { from: number; to: number } | null {
+  const start = colon + 3;
+  let k = start;
+  let firstColon = -1;
+  for (; k < text.length && k - start < 256; k++) {
+    const c = text[k]!;
+    if (c === '@') break;
+    if ('/?#"\'<>\\ \n'.includes(c)) return null;
+    if (c === ':' && firstColon === -1) firstColon = k;
+  }
+  if (text[k] !== '@' || firstColon === -1 || k === firstColon + 1) return null;
+  return text.startsWith(REDACTED, firstColon + 1) || text.startsWith('%5Bredacted', firstColon + 1) ? null : { from: firstColon + 1, to: k };
+}
+
+/**
+ * Text of any kind, scanned once from left to right: JWTs lose their signature, known credential formats,
+ * Basic and Bearer credentials and URL passwords go, values after sensitive names (`name=value`,
+ * `name: value`, `"name":"value"` at any escaping depth) are masked, base64 and %-encoded layers are
+ * redacted inside, and long opaque values under unknown names are listed (or removed when asked).
+ * Each character is visited a bounded number of times: time is linear in the text.
+ */
+export function scanText(text: string, ctx: ScanContext): string {
+  const { pass } = ctx;
+  const pieces: string[] = [];
+  let last = 0;
+  const replace = (from: number, to: number, withText: string) => {
+    pieces.push(text.slice(last, from), withText);
+    last = to;
+  };
+  const n = text.length;
+  let i = 0;
+  let encodedCheckedUntil = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 58 && text.startsWith('//', i + 1)) {
+      const password = userinfoPassword(text, i);
+      if (password) {
+        replace(password.from, password.to, REDACTED);
+        removed(pass, 'urlCredentials');
+        i = password.to;
+      } else i += 3;
+      continue;
+    }
+    if (c === 61 || c === 58) {
+      const action = pairAt(text, i, pass, i >= encodedCheckedUntil);
+      if (action.kind === 'none' && action.checkedUntil !== undefined) encodedCheckedUntil = action.checkedUntil;
+      if (action.kind === 'replace') {
+        replace(action.from, action.to, action.text);
+        i = action.to;
+        continue;
+      }
+      if (action.kind === 'continue') {
+        i = action.at;
+        continue;
+      }
+      if (action.kind === 'encoded' && ctx.nested) {
+        const raw = text.slice(action.from, action.to);
+        const decoded = safeDecodeURIComponent(raw);
+        if (decoded !== null && decoded !== raw) {
+          const before = pass.changes;
+          const inner = ctx.nested(decoded);
+          if (pass.changes !== before) replace(action.from, action.to, encodeURIComponent(inner));
+          i = action.to;
+          continue;
+        }
+        encodedCheckedUntil = action.to;
+      }
+    }
+    const prev = i === 0 ? -1 : text.charCodeAt(i - 1);
+    const escaped = afterEscape(text, i);
+    if (isAlnum(c) && (prev === -1 || !isAlnum(prev) || escaped)) {
+      if (prev === -1 || !isB64Url(prev) || escaped) {
+        const jwt = jwtAt(text, i);
+        if (jwt) {
+          if (jwt.mask !== null) {
+            replace(jwt.secretStart, jwt.end, jwt.mask);
+            if (!pass.signatures.has(jwt.whole)) pass.signatures.add(jwt.whole);
+            pass.changes++;
+          }
+          i = jwt.end;
+          continue;
+        }
+      }
+      const format = knownFormatAt(text, i);
+      if (format) {
+        replace(i, format.end, REDACTED);
+        removed(pass, 'knownFormats', format.name);
+        i = format.end;
+        continue;
+      }
+      if (c === 66 || c === 98) {
+        const credential = schemeCredential(text, i);
+        if (credential) {
+          replace(credential.from, credential.to, REDACTED);
+          removed(pass, 'authorization');
+          i = credential.to;
+          continue;
+        }
+      }
+    }
+    if (isB64Any(c) && (prev === -1 || !isB64Any(prev) || escaped)) {
+      let end = runEnd(text, i, isB64Any);
+      if (text.charCodeAt(end) === 61) end += text.charCodeAt(end + 1) === 61 ? 2 : 1;
+      if (end - i >= 16) {
+        const run = text.slice(i, end);
+        const decoded = ctx.nested && !(/[-_]/.test(run) && /[+/]/.test(run)) ? decodeBase64Text(run) : null;
+        if (decoded !== null && ctx.nested) {
+          const before = pass.changes;
+          const inner = ctx.nested(decoded);
+          if (pass.changes !== before) {
+            replace(i, end, encodeBase64Like(inner, run));
+            i = end;
+            continue;
+          }
+        } else if (looksOpaque(run)) {
+          if (pass.removeOpaque) {
+            replace(i, end, REDACTED);
+            removed(pass, 'opaque');
+            i = end;
+            continue;
+          }
+          suspect(pass, ctx.name, run);
+        }
+      }
+    }
+    i++;
+  }
+  if (last === 0) return text;
+  pieces.push(text.slice(last));
+  return pieces.join('');
+}
+
+function safeDecodeURIComponent(text: string): string | null {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
