@@ -188,6 +188,29 @@ describe('the panel as a plain page with a scripted data source', () => {
     await page.close();
   });
 
+  it('lists apart what looks like a secret but is kept, and removes those too in one action', async () => {
+    // A random API key under a name the rules do not know, and a GitHub token in free text.
+    const opaque = 'Zx9Kq2LmP8vR4tW7yB3nC6dFhJ5sA1gE';
+    const ghp = `ghp_${'a1B2c3D4e5'.repeat(4).slice(0, 36)}`;
+    const calls = [...sample(), callRecord({ command: 'invoke', kind: 'resolver', summary: 'invoke connect', request: { value: { functionKey: 'connect', payload: { vendorRef: opaque, note: `use ${ghp}` } }, bytes: 90, truncated: false } })];
+    const page = await openWith(calls);
+    await page.getByRole('button', { name: 'Export' }).click();
+    expect(await page.getByTestId('redaction-preview').textContent()).toContain('1 × Known credential formats in text (GitHub token 1)');
+    const kept = page.getByTestId('redaction-kept');
+    expect(await kept.textContent()).toContain('Kept, though it looks like a secret: 1 long opaque value');
+    expect(await kept.textContent()).toContain('vendorRef: Zx9K… (32 characters)');
+    expect(await kept.textContent()).not.toContain(opaque);
+    await page.getByRole('button', { name: 'Remove these too' }).click();
+    expect(await page.getByTestId('redaction-preview').textContent()).toContain('1 × Long opaque values you chose to remove');
+    await page.getByRole('button', { name: 'Save trace' }).click();
+    await page.waitForFunction(() => (window as unknown as { __ui: { saved: unknown[] } }).__ui.saved.length === 1);
+    const saved = await page.evaluate(() => (window as unknown as { __ui: { saved: { text: string }[] } }).__ui.saved[0]!.text);
+    expect(saved).not.toContain(opaque);
+    expect(saved).not.toContain(ghp);
+    expect(saved).toContain('vendorRef');
+    await page.close();
+  });
+
   it('decodes a pasted token, explains its claims, and says why it could not verify it here', async () => {
     const page = await openWith();
     await page.getByRole('tab', { name: 'Decode token' }).click();

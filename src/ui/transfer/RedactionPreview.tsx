@@ -22,18 +22,18 @@ const SHOWN_SUSPECTS = 20;
  * action to remove those too. It never says "all clear": redaction removes only what it recognises.
  */
 export function RedactionPreview({ report, removeOpaque, onRemoveOpaque }: { report: RedactionReport; removeOpaque: boolean; onRemoveOpaque: (remove: boolean) => void }) {
-  const rows = CLASSES.filter(([k]) => report.counts[k] > 0);
+  // Every class is listed, zeros too (dimmed): a short list would read as "nothing else was looked for".
+  const rows = CLASSES.filter(([k]) => k !== 'opaque' || removeOpaque);
   const formats = report.formats.map(([name, n]) => `${name} ${n}`).join(', ');
   return (
     <div>
       <ul data-testid="redaction-preview">
         {rows.map(([k, label]) => (
-          <li key={k}>
+          <li key={k} class={report.counts[k] === 0 ? 'none' : undefined}>
             {report.counts[k]} × {label}
             {k === 'knownFormats' && formats ? ` (${formats})` : ''}
           </li>
         ))}
-        {rows.length === 0 && <li>Nothing recognised as a credential.</li>}
       </ul>
       <section data-testid="redaction-kept" aria-label="Kept, though it looks like a secret">
         {report.suspectCount > 0 ? (
