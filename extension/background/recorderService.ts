@@ -5,6 +5,8 @@ import { parseDevtoolsToBackground } from '../../src/protocol/validateNetwork';
 import type { AnyTrace, BackgroundToPanel, BackgroundToRelay } from '../../src/protocol';
 import { IdbStore } from '../../src/recorder/idbStore';
 import { Recorder } from '../../src/recorder/recorder';
+import { readTrustedJwksUrls, TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
+import { createJwksCache, fetchJwksJson, withRecordedVerdicts } from '../../src/tokens';
 import { browserFromUserAgent, deriveForTrace, exportTraceV2, redactTrace } from '../../src/trace';
 
 type Port = browser.Runtime.Port;
@@ -15,6 +17,7 @@ type Port = browser.Runtime.Port;
  * while it restores wait in order.
  */
 export function startRecorderService() {
+  const jwksCache = createJwksCache();
   const ready: Promise<Recorder> = Recorder.restore(new IdbStore(), { classify: classifyCall, summarize: summarizeCall, saveSpacingMs: 100 }).then(
     async (recorder) => {
       const tabs = await browser.tabs.query({});
@@ -113,10 +116,14 @@ export function startRecorderService() {
     const recorder = await ready;
     const session = recorder.getSession(tabId);
     if (!session) throw new Error(`No recording for tab ${tabId}. Open a Forge page in that tab first.`);
+    const derived = deriveForTrace(session);
+    // Judged now, at each token's moment of use, while the signature is still there to check.
+    const trusted = readTrustedJwksUrls((await browser.storage.local.get(TRUSTED_JWKS_KEY))[TRUSTED_JWKS_KEY]);
+    const tokens = await withRecordedVerdicts(derived.tokens, { fetchJwks: (url) => fetchJwksJson(url), trustedJwksUrls: trusted, cache: jwksCache, now: Date.now });
     const trace = exportTraceV2(
       session,
       { extensionVersion: browser.runtime.getManifest().version, now: Date.now(), browser: browserFromUserAgent(navigator.userAgent) },
-      deriveForTrace(session),
+      { ...derived, tokens },
     );
     return options.redact === false ? trace : redactTrace(trace);
   }

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { readTrustedJwksUrls, TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
+import { fetchJwksJson } from '../../src/tokens';
 import { browserFromUserAgent } from '../../src/trace';
 import type { PanelEnvironment } from '../../src/ui/panelEnvironment';
 
@@ -39,11 +40,7 @@ export function extensionEnvironment(options: { viewer: boolean }): PanelEnviron
     browser: browserFromUserAgent(navigator.userAgent),
     theme: theme(),
     // Only key sets the verifier chose (Atlassian's by environment, or ones trusted in settings) are fetched.
-    fetchJwks: async (url) => {
-      const response = await fetch(url, { credentials: 'omit', cache: 'no-cache' });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      return response.json();
-    },
+    fetchJwks: (url) => fetchJwksJson(url),
     trustedJwksUrls: async () => readTrustedJwksUrls((await browser.storage.local.get(TRUSTED_JWKS_KEY))[TRUSTED_JWKS_KEY]),
     coveredOrigins: async () => {
       const fixed = (manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []);

@@ -36,6 +36,17 @@ export interface TokenRecord {
   firstSeenAt: number;
   lastUsedAt: number;
   uses: TokenUse[];
+  /**
+   * The verdict obtained while recording, before any redaction strips the signature: `checkedAt` is the moment
+   * of use the lifetime was judged at, `recordedAt` when the check ran. Absent when none was made.
+   */
+  verification?: RecordedVerification;
+}
+
+/** A verification result kept with a token so that a redacted trace still says what it was. */
+export interface RecordedVerification extends VerificationResult {
+  /** When the check ran (epoch ms); `checkedAt` is the moment of use it judged the lifetime at. */
+  recordedAt: number;
 }
 
 export type TokenWarningCode =

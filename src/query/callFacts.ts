@@ -9,7 +9,10 @@ import type { Snapshot } from '../protocol/snapshot';
 const httpByRequest = new WeakMap<Snapshot, HttpRequestInfo | null>();
 const statusByResponse = new WeakMap<Snapshot, number | null>();
 
-export function httpOf(call: CallRecord): HttpRequestInfo | null {
+/** What outcome and HTTP facts read of a call: a recorded call, or a trace's (whose response may be absent). */
+export type CallLike = Pick<CallRecord, 'command' | 'request'> & { response?: Snapshot | null };
+
+export function httpOf(call: CallLike): HttpRequestInfo | null {
   let http = httpByRequest.get(call.request);
   if (http === undefined) {
     http = httpRequestOf(call.command, call.request.value);
@@ -19,9 +22,9 @@ export function httpOf(call: CallRecord): HttpRequestInfo | null {
 }
 
 /** The HTTP status in the response snapshot of an HTTP-like call, or null. */
-export function httpStatusOfCall(call: CallRecord): number | null {
+export function httpStatusOfCall(call: CallLike): number | null {
   const response = call.response;
-  if (response === null || httpOf(call) === null) return null;
+  if (!response || httpOf(call) === null) return null;
   let status = statusByResponse.get(response);
   if (status === undefined) {
     status = httpStatusOf(call.command, call.request.value, response.value);

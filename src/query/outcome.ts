@@ -1,6 +1,6 @@
 import { endpointCallFailed } from '../bridge/httpCalls';
 import type { CallRecord } from '../protocol/model';
-import { httpStatusOfCall } from './callFacts';
+import { httpStatusOfCall, type CallLike } from './callFacts';
 
 /**
  * What became of a call, the one definition every part of the panel uses (Status column, row colour,
@@ -18,7 +18,7 @@ export type CallOutcome =
   | { kind: 'http'; failed: boolean; httpStatus: number }
   | { kind: 'ok'; failed: false; httpStatus: null };
 
-export function callOutcome(call: CallRecord): CallOutcome {
+export function callOutcome(call: CallLike & Pick<CallRecord, 'status'>): CallOutcome {
   if (call.status === 'pending') return { kind: 'pending', failed: false, httpStatus: null };
   if (call.status === 'error') return { kind: 'rejected', failed: true, httpStatus: null };
   const status = httpStatusOfCall(call);
@@ -28,7 +28,7 @@ export function callOutcome(call: CallRecord): CallOutcome {
 }
 
 /** True when the call failed (see callOutcome). */
-export const callFailed = (call: CallRecord): boolean => callOutcome(call).failed;
+export const callFailed = (call: CallLike & Pick<CallRecord, 'status'>): boolean => callOutcome(call).failed;
 
 /** The Status column's text: the HTTP status (200, 401), "rejected", "error", "⋯ pending" or "ok". */
 export function statusLabel(outcome: CallOutcome): string {

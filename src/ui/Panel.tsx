@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TabSession, TraceV2 } from '../protocol';
 import { parseFilter } from '../query';
+import { recordedVerdicts } from '../tokens';
 import { exportTraceV2, traceToSession } from '../trace';
 import { CallTable } from './CallTable';
 import { ComparePanel } from './compare/ComparePanel';
@@ -16,6 +17,7 @@ import { buildRows, filterRows, sortRows, type ColumnKey, type Sort } from './li
 import type { PanelEnvironment } from './panelEnvironment';
 import { applyPanelMessage, emptySessionView, type SessionView } from './sessionState';
 import { PasteToDecode } from './tokens/PasteToDecode';
+import { useRecordedVerdicts, withVerdicts } from './tokens/useVerification';
 import { useNow } from './tokens/TokenView';
 import { Toolbar, type PanelView } from './Toolbar';
 import { ExportDialog } from './transfer/ExportDialog';
@@ -73,6 +75,8 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
   const view = opened?.view ?? live;
   const derived = useDerived(view.calls, view.network);
   const findings = useFindings(view.calls, view.frames, view.network, derived);
+  const carried = useMemo(() => recordedVerdicts(opened?.trace.tokens ?? []), [opened]);
+  const verdicts = useRecordedVerdicts(derived.tokens, env, carried);
   const filter = useMemo(() => parseFilter(filterText), [filterText]);
   const rows = useMemo(() => buildRows(view.calls, view.frames, derived.tokens), [view.calls, view.frames, derived.tokens]);
   const shown = useMemo(() => sortRows(filterRows(rows, { query: filter, chips, errorsOnly }), sort), [rows, filter, chips, errorsOnly, sort]);
@@ -149,7 +153,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
   const buildTrace = (): TraceV2 =>
     opened && !isLive
       ? opened.trace
-      : exportTraceV2(sessionOfView(view, tabId ?? -1), { extensionVersion: env.extensionVersion, now: env.now(), browser: env.browser }, { tokens: derived.tokens, matches: derived.matches, findings });
+      : exportTraceV2(sessionOfView(view, tabId ?? -1), { extensionVersion: env.extensionVersion, now: env.now(), browser: env.browser }, { tokens: withVerdicts(derived.tokens, verdicts), matches: derived.matches, findings });
 
   return (
     <div class="panel" data-theme={env.theme}>
@@ -211,7 +215,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
             <div class={`split${detailsOpen && selected ? ' with-details' : ''}`}>
               <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} detailsOpen={detailsOpen && selected !== null} />
               {detailsOpen && selected && (
-                <Details call={selected.call} frame={selected.frame} calls={view.calls} derived={derived} findings={findings} env={env} networkFeed={view.networkFeed} onClose={() => setDetailsOpen(false)} />
+                <Details call={selected.call} frame={selected.frame} calls={view.calls} derived={derived} findings={findings} env={env} networkFeed={view.networkFeed} onClose={() => setDetailsOpen(false)} verdicts={verdicts} />
               )}
             </div>
           ))}

@@ -101,4 +101,36 @@ describe('issue 16 on the plain page', () => {
     expect(await row(page, '/ok').locator('.col-summary').innerText()).toBe('remote-a GET /ok → 200');
     await page.close();
   });
+
+  it('judges a token at the moment it was sent, and a redacted one by the verdict recorded before export', async () => {
+    const page = await open(1400);
+    await row(page, '/ok').click();
+    await page.getByRole('tab', { name: 'Token', exact: true }).click();
+    expect(await page.getByTestId('left-when-sent').textContent()).toContain('24.0 s left when it was sent');
+    await page.close();
+
+    // The same session exported with a verdict per token, then redacted: what a bug report carries.
+    const { exportTraceV2, deriveForTrace, redactTrace } = await import('../../src/trace');
+    const message = sessionMessage(calls(), { network: [sent('n-ok', '/ok', T0 + 1010, 25), sent('n-expired', '/expired', T0 + 80_010, 19.1)] });
+    if (message.type !== 'session') throw new Error('unexpected');
+    const derived = deriveForTrace(message.session);
+    const verdict = (expired: boolean) => ({
+      status: expired ? ('invalid' as const) : ('verified' as const), reason: expired ? 'invalid: expired 60.9 s before use' : 'signature valid (http://127.0.0.1:9000/.well-known/jwks.json)',
+      jwksUrl: 'http://127.0.0.1:9000/.well-known/jwks.json', checks: { signature: 'ok' as const, issuer: 'ok' as const, audience: 'skipped' as const, lifetime: expired ? ('expired' as const) : ('ok' as const) }, checkedAt: T0, recordedAt: T0 + 90_000,
+    });
+    const tokens = derived.tokens.map((t) => ({ ...t, verification: verdict(t.exp! < (T0 + 60_000) / 1000) }));
+    const trace = redactTrace(exportTraceV2(message.session, { extensionVersion: '0.1.0', now: T0 + 90_000, browser: null }, { ...derived, tokens }));
+    expect(trace.tokens.every((t) => t.jwt.endsWith('.REDACTED-SIGNATURE'))).toBe(true);
+    const viewer = await harness.open();
+    await push(viewer, [sessionMessage([])]);
+    await viewer.getByTestId('import-file').setInputFiles({ name: 'report.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(trace)) });
+    await viewer.getByTestId('opened-file').waitFor();
+    await row(viewer, '/expired').click();
+    await viewer.getByRole('tab', { name: 'Token', exact: true }).click();
+    const text = await viewer.getByTestId('verification').textContent();
+    expect(text).toContain('signature removed by redaction');
+    expect(await viewer.getByTestId('recorded-verdict').textContent()).toContain('verified when recorded: ✗ invalid: expired 60.9 s before use');
+    expect(text).not.toContain('unreachable');
+    await viewer.close();
+  });
 });

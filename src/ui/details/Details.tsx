@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CallRecord, Finding, FrameRecord } from '../../protocol';
+import type { CallRecord, Finding, FrameRecord, RecordedVerification } from '../../protocol';
 import type { Derived } from '../derived';
 import { JsonTree } from '../JsonTree';
 import type { PanelEnvironment } from '../panelEnvironment';
@@ -7,6 +7,8 @@ import { CopyMenu } from './CopyMenu';
 import { Overview } from './Overview';
 import { TimingTab } from './TimingTab';
 import { TokenTab } from './TokenTab';
+
+const NO_VERDICTS: ReadonlyMap<string, RecordedVerification> = new Map();
 
 export type DetailsTab = 'overview' | 'request' | 'response' | 'timing' | 'token' | 'raw';
 
@@ -22,7 +24,9 @@ function appIdOf(calls: readonly CallRecord[], frameKey: string): string | null 
   return null;
 }
 
-export function Details({ call, frame, calls, derived, findings = [], env, networkFeed, onClose }: {
+export function Details({ call, frame, calls, derived, findings = [], env, networkFeed, onClose, verdicts = NO_VERDICTS }: {
+  /** Token verdicts recorded at each token's use (live) or carried by an opened trace. */
+  verdicts?: ReadonlyMap<string, RecordedVerification>;
   call: CallRecord;
   frame: FrameRecord | null;
   calls: readonly CallRecord[];
@@ -78,7 +82,7 @@ export function Details({ call, frame, calls, derived, findings = [], env, netwo
         {tab === 'request' && <JsonTree value={call.request.value} label="Request" />}
         {tab === 'response' && (outcome ? <JsonTree value={outcome.value} label={outcomeLabel} /> : <p class="muted">The call is still pending.</p>)}
         {tab === 'timing' && <TimingTab call={call} phases={phases} matches={derived.matches} networkFeed={networkFeed} />}
-        {tab === 'token' && <TokenTab call={call} tokens={derived.tokens} warnings={derived.warnings} env={env} expectedAudience={appIdOf(calls, call.frameKey)} />}
+        {tab === 'token' && <TokenTab call={call} tokens={derived.tokens} warnings={derived.warnings} env={env} expectedAudience={appIdOf(calls, call.frameKey)} verdicts={verdicts} />}
         {tab === 'raw' && <pre class="raw">{JSON.stringify({ ...call, network: entry }, null, 2)}</pre>}
       </div>
     </aside>
