@@ -34,7 +34,7 @@ export function shortFrameName(url: string): string {
 
 /** Seconds for a countdown or a time to live: `24.9 s`, `3 min 20 s`. */
 export function formatSeconds(seconds: number): string {
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  if (seconds < 120) return `${seconds.toFixed(1)} s`;
   const m = Math.floor(seconds / 60);
   return `${m} min ${Math.round(seconds - m * 60)} s`;
 }

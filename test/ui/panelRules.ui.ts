@@ -33,7 +33,7 @@ function calls() {
     fetchRemote('/expired', 401, T0 + 80_000, '{"error":"invalid_fit"}'),
     fetchRemote('/boom', 500, T0 + 2000),
     callRecord({ command: 'invoke', kind: 'invokeRemote', summary: 'invokeRemote GET /missing → 404', startedAt: T0 + 3000, endedAt: T0 + 3050, request: { value: { path: '/missing', method: 'GET', invokeType: 'ui-remote-fetch' }, bytes: 60, truncated: false }, response: { value: { success: false, error: { status: 404, headers: {}, body: 'Not Found' } }, bytes: 40, truncated: false } }),
-    callRecord({ command: 'invoke', kind: 'resolver', summary: 'invoke crash → error: boom', status: 'error', startedAt: T0 + 4000, endedAt: T0 + 4010, response: null, error: { value: { $fbdt: 'error', text: 'boom' }, bytes: 10, truncated: false } }),
+    callRecord({ command: 'invoke', kind: 'resolver', summary: 'invoke crash → error: boom', status: 'error', startedAt: T0 + 4000, endedAt: T0 + 4010, response: null, error: { value: { $fbdt: 'error', text: 'boom', name: 'Error', stack: 'Error: boom\n    at resolver (index.js:3:9)', props: { errorType: 'FUNCTION_ERR', statusCode: 500 } }, bytes: 10, truncated: false } }),
   ];
 }
 
@@ -132,5 +132,22 @@ describe('issue 16 on the plain page', () => {
     expect(await viewer.getByTestId('recorded-verdict').textContent()).toContain('verified when recorded: ✗ invalid: expired 60.9 s before use');
     expect(text).not.toContain('unreachable');
     await viewer.close();
+  });
+
+  it('says what happened in the Overview first line, shows the error parts, parses JSON bodies and shows the HTTP request', async () => {
+    const page = await open(1400);
+    await row(page, '/expired').click();
+    expect(await page.getByTestId('what-happened').textContent()).toBe('401 Unauthorized · remote said invalid_fit · FIT expired 60.9 s before use');
+    await row(page, '/ok').click();
+    expect(await page.getByTestId('what-happened').textContent()).toBe('200 OK');
+    await page.getByRole('tab', { name: 'Response' }).click();
+    expect(await page.getByRole('tree', { name: 'Response' }).textContent()).not.toContain('\\"');
+    await page.getByRole('tab', { name: 'Request' }).click();
+    expect(await page.getByTestId('http-request').textContent()).toContain('GET http://remote.test/ok');
+    await row(page, 'invoke crash').click();
+    await page.getByRole('tab', { name: 'Overview' }).click();
+    expect(await page.getByTestId('what-happened').textContent()).toBe('Rejected: Error: boom (status 500, FUNCTION_ERR)');
+    expect(await page.getByTestId('error-view').textContent()).toContain('at resolver (index.js:3:9)');
+    await page.close();
   });
 });

@@ -1,14 +1,23 @@
 import { useState } from 'preact/hooks';
-import type { CallRecord, Finding, FrameRecord, RecordedVerification } from '../../protocol';
+import type { CallRecord, Finding, FrameRecord, RecordedVerification, TokenRecord } from '../../protocol';
 import type { Derived } from '../derived';
 import { JsonTree } from '../JsonTree';
 import type { PanelEnvironment } from '../panelEnvironment';
 import { CopyMenu } from './CopyMenu';
+import { ErrorView } from './ErrorView';
+import { HttpRequestView } from './HttpRequestView';
 import { Overview } from './Overview';
+import { withParsedBodies, type CarriedToken } from './whatHappened';
 import { TimingTab } from './TimingTab';
 import { TokenTab } from './TokenTab';
 
 const NO_VERDICTS: ReadonlyMap<string, RecordedVerification> = new Map();
+
+/** The token the call itself sent (a requestRemote's FIT), if the network feed saw it. */
+function carriedToken(call: CallRecord, tokens: readonly TokenRecord[]): CarriedToken | null {
+  const t = tokens.find((x) => x.uses.some((u) => u.callId === call.id && u.source === 'authorization-header'));
+  return t ? { type: t.type, exp: t.exp } : null;
+}
 
 export type DetailsTab = 'overview' | 'request' | 'response' | 'timing' | 'token' | 'raw';
 
@@ -75,12 +84,25 @@ export function Details({ call, frame, calls, derived, findings = [], env, netwo
       <div id="details-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} class="details-body">
         {tab === 'overview' && (
           <>
-            <Overview call={call} frame={frame} />
+            <Overview call={call} frame={frame} token={carriedToken(call, derived.tokens)} />
             <CopyMenu call={call} frame={frame} entry={entry} phases={phases} findings={findings} />
           </>
         )}
-        {tab === 'request' && <JsonTree value={call.request.value} label="Request" />}
-        {tab === 'response' && (outcome ? <JsonTree value={outcome.value} label={outcomeLabel} /> : <p class="muted">The call is still pending.</p>)}
+        {tab === 'request' && (
+          <>
+            {entry && <HttpRequestView entry={entry} />}
+            <JsonTree value={call.request.value} label="Request" />
+          </>
+        )}
+        {tab === 'response' &&
+          (outcome ? (
+            <>
+              {call.status === 'error' && <ErrorView value={outcome.value} />}
+              <JsonTree value={call.status === 'error' ? outcome.value : withParsedBodies(outcome.value)} label={outcomeLabel} />
+            </>
+          ) : (
+            <p class="muted">The call is still pending.</p>
+          ))}
         {tab === 'timing' && <TimingTab call={call} phases={phases} matches={derived.matches} networkFeed={networkFeed} />}
         {tab === 'token' && <TokenTab call={call} tokens={derived.tokens} warnings={derived.warnings} env={env} expectedAudience={appIdOf(calls, call.frameKey)} verdicts={verdicts} />}
         {tab === 'raw' && <pre class="raw">{JSON.stringify({ ...call, network: entry }, null, 2)}</pre>}

@@ -1,12 +1,18 @@
 import type { CallRecord, FrameRecord } from '../../protocol';
+import { callFailed } from '../../query';
 import { formatClock, formatDuration } from '../format';
+import { ErrorView } from './ErrorView';
+import { whatHappened, type CarriedToken } from './whatHappened';
 
 /** What the call was, from which frame and module, and how it ended; a subscription's deliveries. */
-export function Overview({ call, frame }: { call: CallRecord; frame: FrameRecord | null }) {
+export function Overview({ call, frame, token = null }: { call: CallRecord; frame: FrameRecord | null; token?: CarriedToken | null }) {
+  const failed = callFailed(call);
   const module = frame ? /[?&]moduleKey=([^&]+)/.exec(frame.url)?.[1] : undefined;
   const outcome = call.status === 'pending' ? 'still pending' : call.status === 'ok' ? 'resolved' : 'rejected';
   return (
     <div class="overview">
+      <p class={`what ${failed ? 'error' : ''}`} data-testid="what-happened">{whatHappened(call, token)}</p>
+      {call.status === 'error' && <ErrorView value={call.error?.value} />}
       <dl>
         <dt>Call</dt><dd><code>{call.summary}</code></dd>
         <dt>Command</dt><dd><code>{call.command}</code> ({call.kind})</dd>
