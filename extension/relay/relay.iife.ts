@@ -1,16 +1,18 @@
 import browser from 'webextension-polyfill';
-import { CHANNEL_OFFER, PORT_RELAY } from '../../src/protocol';
+import { PORT_RELAY } from '../../src/protocol';
+import { ChannelWatch } from '../../src/relay/channelWatch';
 import { newDocId } from '../../src/relay/relayBuffer';
 import { RelayLink } from '../../src/relay/relayLink';
 
-// Isolated world: hands the MAIN-world hook a private channel, validates what comes through it, and
-// forwards it to the background, resending whatever was not acknowledged when the worker restarts.
+// Isolated world: hands the MAIN-world hook a private channel (design and limits: src/relay/channelWatch.ts),
+// validates what comes through it, and forwards it to the background, resending whatever was not
+// acknowledged when the worker restarts.
 
 const RUNNING = Symbol.for('forge-bridge-devtools.relay');
 const world = globalThis as { [RUNNING]?: true };
 
 // Once per document and extension context: install-time injection can race the manifest's own injection.
-// A reloaded extension gets a new isolated world, so its relay runs and the hook accepts its new offer.
+// This isolated world is the extension's own: a page cannot reach RUNNING here.
 if (!world[RUNNING]) {
   world[RUNNING] = true;
   const link = new RelayLink({
@@ -20,10 +22,16 @@ if (!world[RUNNING]) {
     schedule: (fn, ms) => setTimeout(fn, ms),
     batchDelayMs: 25,
   });
+  const watch = new ChannelWatch({ nonce: newDocId(), now: () => performance.timeOrigin + performance.now(), schedule: (fn, ms) => setTimeout(fn, ms), report: (e) => link.report(e) });
   // A navigation closes the port: what is gathered goes first.
   window.addEventListener('pagehide', () => link.flush(), true);
+  window.addEventListener('message', (event) => watch.windowMessage(event.data), true);
   const channel = new MessageChannel();
-  channel.port1.onmessage = (event) => link.fromHook(event.data);
-  window.postMessage({ type: CHANNEL_OFFER }, '*', [channel.port2]);
+  channel.port1.onmessage = (event) => {
+    const before = link.rejected;
+    link.fromHook(event.data);
+    watch.hookMessage(event.data, link.rejected !== before);
+  };
+  window.postMessage(watch.offer(), '*', [channel.port2]);
   link.start();
 }

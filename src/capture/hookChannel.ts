@@ -1,24 +1,26 @@
 import { CHANNEL_OFFER, type HookEvent, type HookMessage } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
 import { setTimeoutFn } from './intrinsics';
-import { eventData, eventPorts, eventSource, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
+import { put } from './ownReads';
+import { eventData, eventPorts, eventSource, eventTrusted, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
 
 /**
- * The hook's end of its private channel to the relay (isolated world).
+ * The hook's end of its private channel to the relay (isolated world). Design and limits, relay side:
+ * src/relay/channelWatch.ts.
  *
- * The relay posts `{ type: CHANNEL_OFFER }` to its own window with a MessagePort transferred. The hook's
- * listener is on before any page script runs (capture phase, so it is the first listener at the
- * target), takes the first offer that comes from this very window (`event.source === win`) with a port,
- * stops it there (`stopImmediatePropagation`: page listeners never see it) and stops listening.
- * (`event.source === win` does not prove the relay sent it: any script of the page can post to its own
- * window. What protects the channel is that the hook's listener is first and takes only the first
- * offer, posted at document_start before page scripts run. The worst a page can do is feed its own
- * tab's trace, which the relay validates anyway.)
+ * The relay posts `{ type: CHANNEL_OFFER, nonce }` to its own window with a MessagePort transferred. The
+ * hook's listener is on before any page script runs (capture phase at the window, so it is the first
+ * listener the event meets), takes the first trusted offer (`isTrusted`, read with the engine's getter:
+ * a page's dispatchEvent cannot fake it) that comes from this very window with a port, stops it there
+ * (`stopImmediatePropagation`: page listeners never see it) and stops listening for good. Nothing the
+ * page can reach restarts, redirects or stops it: the hook keeps no handle on the window, and a later
+ * offer (a page's, or a reloaded extension's) is never taken. Events flow only from the hook to the
+ * relay's end: the hook reads nothing from its port.
  *
  * Events are queued until the port arrives (bounded: MAX_QUEUED events and MAX_QUEUED_BYTES; beyond
- * that they are dropped and counted), then posted as `{ events }` batches of at most
- * LIMITS.eventsPerHookMessage, on a macrotask, or at once when a batch is full. Nothing is posted on the
- * app's call path except a full batch.
+ * that they are dropped and counted, and the count goes with the next message as `dropped`), then posted
+ * as `{ events }` batches of at most LIMITS.eventsPerHookMessage, on a macrotask, or at once when a batch
+ * is full. Nothing is posted on the app's call path except a full batch.
  */
 
 export interface ChannelWindow {
@@ -38,8 +40,8 @@ export interface HookChannelOptions {
 }
 
 /**
- * What the hook posts. `dropped` (events dropped since the previous message because the queue was full)
- * is an addition to HookMessage that the relay's validator currently ignores.
+ * What the hook posts. `dropped`: events dropped since the previous message because the queue was full
+ * (the relay's ChannelWatch reports it; the validator passes over it).
  */
 export interface HookChannelMessage extends HookMessage {
   dropped?: number;
@@ -49,8 +51,6 @@ export interface HookChannel {
   emit(event: HookEvent): void;
   /** Posts whatever is queued, if the port is there. */
   flush(): void;
-  /** Listens for one more offer (the extension was reloaded and a new relay offers a new port). */
-  rearm(): void;
   readonly connected: boolean;
   /** Events dropped so far. */
   readonly dropped: number;
@@ -103,11 +103,8 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   let listening = false;
 
   const post = (events: HookEvent[]): void => {
-    const message: HookChannelMessage = { events };
-    if (droppedUnreported > 0) {
-      message.dropped = droppedUnreported;
-      droppedUnreported = 0;
-    }
+    const message: HookChannelMessage = droppedUnreported > 0 ? { events, dropped: droppedUnreported } : { events };
+    droppedUnreported = 0;
     try {
       postToPort(port as PortLike, message);
     } catch {
@@ -131,7 +128,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
         batch = [];
         bytes = 0;
       }
-      batch[batch.length] = event;
+      put(batch, batch.length, event);
       bytes += cost;
     }
     if (batch.length > 0) post(batch);
@@ -153,7 +150,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
         droppedUnreported++;
         return;
       }
-      queue[queue.length] = event;
+      put(queue, queue.length, event);
       queuedBytes += cost;
       if (port === null) return;
       if (queue.length >= batchSize) {
@@ -171,7 +168,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     try {
       const data = eventData(event);
       if (data === null || typeof data !== 'object' || (data as { type?: unknown }).type !== CHANNEL_OFFER) return;
-      if (eventSource(event) !== win) return;
+      if (eventSource(event) !== win || !eventTrusted(event)) return;
       const ports = eventPorts(event);
       const offered = ports !== null && ports.length > 0 ? ports[0] : undefined;
       if (offered === null || typeof offered !== 'object' || typeof (offered as PortLike).postMessage !== 'function') return;
@@ -209,7 +206,6 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   return {
     emit,
     flush: run,
-    rearm: startListening,
     get connected() {
       return port !== null;
     },

@@ -1,4 +1,5 @@
 import {
+  eventIsTrusted,
   eventStopImmediatePropagation,
   messageEventData,
   messageEventPorts,
@@ -9,7 +10,7 @@ import {
 /**
  * Reads of MessageEvent fields and MessagePort.postMessage through the getters and methods captured at
  * load (a page may patch the prototypes later). Objects that are not the real thing (test fakes) are
- * read plainly.
+ * read plainly: in a browser a listener only ever gets real events, and ports only come from them.
  */
 
 type Getter<R> = ((self: unknown) => R) | undefined;
@@ -36,6 +37,11 @@ export function eventSource(event: object): unknown {
 export function eventPorts(event: object): readonly unknown[] | null {
   const ports = read<unknown>(messageEventPorts, event, 'ports');
   return ports !== null && typeof ports === 'object' ? (ports as readonly unknown[]) : null;
+}
+
+/** Event#isTrusted through the engine's getter: false for an event a page made and dispatched itself. */
+export function eventTrusted(event: object): boolean {
+  return read<unknown>(eventIsTrusted, event, 'isTrusted') !== false;
 }
 
 export function stopImmediatePropagation(event: object): void {

@@ -18,9 +18,11 @@ import { createCallBridgeWrapper, originalOf } from './wrapCallBridge';
  * startHook: everything the MAIN-world hook does, wired together. The extension's hook entry calls it
  * once at document_start: `startHook(globalThis)`.
  *
- * 1. marks the window (a symbol-keyed, non-enumerable, non-configurable property) so that a second copy
- *    of the hook (the extension re-injects into open pages on install and update) does nothing but ask
- *    the first copy to accept the new relay's channel offer;
+ * 1. marks the window (a symbol-keyed, non-enumerable, non-configurable property holding only a version:
+ *    no handle a page could call). The mark says the hook ran; it decides nothing: a page that defined it
+ *    first does not stop the hook, and a second copy of the hook in the same document (install-time
+ *    injection racing the manifest's) runs too, harmlessly (the first copy holds the __bridge trap and
+ *    takes the relay's one offer, its listener being first);
  * 2. opens the channel (listening for the relay's offer) and emits `hook-ready`;
  * 3. installs the `__bridge` trap; each bridge that arrives emits `bridge-found` and gets a view whose
  *    callBridge is wrapped;
@@ -35,10 +37,6 @@ export interface StartHookOptions {
   channel?: HookChannelOptions;
 }
 
-interface HookMarker {
-  readonly version: number;
-  rearm(): void;
-}
 
 type HookWindow = typeof globalThis & ChannelWindow;
 
@@ -55,26 +53,17 @@ function readSafely(read: () => unknown): unknown {
   }
 }
 
-/** Returns true when this call started the hook, false when it was already running (or cannot run). */
+/** Returns true when this call started the hook, false when it could not run. */
 export function startHook(win: typeof globalThis = globalThis, options: StartHookOptions = {}): boolean {
   const w = win as HookWindow;
   try {
-    const existing = getOwnPropertyDescriptor(w, HOOK_MARK);
-    if (existing !== undefined) {
-      try {
-        const marker = existing.value as Partial<HookMarker> | undefined;
-        if (marker !== null && typeof marker === 'object' && typeof marker.rearm === 'function') marker.rearm();
-      } catch {
-        // an older or foreign marker: leave it
-      }
-      return false;
+    try {
+      const marker = objectFreeze({ version: 2 });
+      defineProperty(w, HOOK_MARK, cleanDescriptor({ value: marker, enumerable: false, configurable: false, writable: false }));
+    } catch {
+      // Marked already (another copy, or a page that wants the hook to stand down): run all the same.
     }
-
-    // Marked first: if the window cannot be marked, nothing else is set up.
-    let channel: HookChannel | null = null;
-    const marker: HookMarker = objectFreeze({ version: 1, rearm: () => channel?.rearm() });
-    defineProperty(w, HOOK_MARK, cleanDescriptor({ value: marker, enumerable: false, configurable: false, writable: false }));
-    channel = createHookChannel(w, options.channel);
+    const channel: HookChannel = createHookChannel(w, options.channel);
     // Events gather for a few ms before they go to the relay; a page that is going away sends them first.
     const flushOnExit = channel.flush;
     readSafely(() => (w as unknown as Pick<Window, 'addEventListener'>).addEventListener('pagehide', flushOnExit, true));

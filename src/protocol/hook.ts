@@ -38,11 +38,32 @@ export type HookEvent =
       key: string;
       args: Snapshot;
     }
-  | { type: 'transport'; at: number; kind: HostTransport };
+  | { type: 'transport'; at: number; kind: HostTransport }
+  | ChannelReportEvent;
+
+/**
+ * What the relay saw of its channel with the hook (cumulative for the document). The relay writes it
+ * into the stream itself; one arriving from the hook's side of the port is refused.
+ */
+export interface ChannelReport {
+  /** Events the hook dropped because its queue was full (told by the hook with its messages). */
+  hookDropped: number;
+  /** Hook messages the relay refused (malformed, too many events, a relay-only event). */
+  rejected: number;
+  /** Channel offers posted to the window that the relay did not make: a page trying to take the channel. */
+  foreignOffers: number;
+  /** True when the hook never answered the relay's offer: the offer was taken or the hook cannot run. */
+  unanswered: boolean;
+}
+
+export type ChannelReportEvent = { type: 'channel-report'; at: number } & ChannelReport;
 
 export type HookEventType = HookEvent['type'];
 
-/** Window message the relay posts (with a MessagePort transferred) to hand the hook its channel. */
+/**
+ * Window message the relay posts (with a MessagePort transferred) to hand the hook its channel:
+ * `{ type: CHANNEL_OFFER, nonce }`; the nonce lets the relay tell its own offer from a page's.
+ */
 export const CHANNEL_OFFER = 'forge-bridge-devtools:channel';
 
 /** Messages on the private port, hook → relay. */

@@ -1,5 +1,5 @@
 import type { Finding } from './findings';
-import type { HostTransport } from './hook';
+import type { ChannelReport, HostTransport } from './hook';
 import type { NetworkEntry } from './network';
 import type { Snapshot } from './snapshot';
 import type { CallMatch, TokenRecord } from './tokens';
@@ -42,6 +42,8 @@ export interface FrameRecord {
   segment: number;
   /** How the document booted, as far as the hook saw it (absent in traces made before it was recorded). */
   boot?: BootMarks;
+  /** What the relay saw of its channel with the hook, when anything was amiss (drops, refusals, a page's offers). */
+  channel?: ChannelReport;
 }
 
 /** Moments of a frame's boot, epoch ms; null where not seen. */

@@ -137,7 +137,8 @@ export function parseSnapshot(data: unknown): ParseResult<Snapshot> {
 // ---------------------------------------------------------------------------------------------------
 // Hook events
 
-function hookEvent(data: unknown, path: string): HookEvent {
+/** `relayReports`: accept the relay's own channel-report events (relay → background only). */
+function hookEvent(data: unknown, path: string, relayReports: boolean): HookEvent {
   const e = record(data, path);
   const type = e.type;
   switch (type) {
@@ -188,6 +189,16 @@ function hookEvent(data: unknown, path: string): HookEvent {
       };
     case 'transport':
       return { type, at: time(e, 'at', path), kind: oneOf<HostTransport>(e, 'kind', path, TRANSPORTS) };
+    case 'channel-report':
+      if (!relayReports) fail(join(path, 'type'), 'a channel report comes from the relay, never from the hook');
+      return {
+        type,
+        at: time(e, 'at', path),
+        hookDropped: nonNegativeInt(e, 'hookDropped', path),
+        rejected: nonNegativeInt(e, 'rejected', path),
+        foreignOffers: nonNegativeInt(e, 'foreignOffers', path),
+        unanswered: bool(e, 'unanswered', path),
+      };
     default:
       return fail(join(path, 'type'), typeof type === 'string' ? `unknown event type ${quote(type)}` : `expected an event type, got ${describe(type)}`);
   }
@@ -195,18 +206,18 @@ function hookEvent(data: unknown, path: string): HookEvent {
 
 const VIA: ReadonlySet<string> = new Set(['trap', 'present']);
 
-function eventList(obj: Record<string, unknown>, max: number): HookEvent[] {
+function eventList(obj: Record<string, unknown>, max: number, relayReports: boolean): HookEvent[] {
   const list = obj.events;
   if (!Array.isArray(list)) fail('events', `expected an array, got ${describe(list)}`);
   if (list.length > max) fail('events', `more than ${max} events (${list.length})`);
   const out: HookEvent[] = new Array<HookEvent>(list.length);
-  for (let i = 0; i < list.length; i++) out[i] = hookEvent(list[i], `events[${i}]`);
+  for (let i = 0; i < list.length; i++) out[i] = hookEvent(list[i], `events[${i}]`, relayReports);
   return out;
 }
 
 /** Hook → relay, over the private MessagePort. */
 export function parseHookMessage(data: unknown): ParseResult<HookMessage> {
-  return run(() => ({ events: eventList(record(data, 'message'), LIMITS.eventsPerHookMessage) }));
+  return run(() => ({ events: eventList(record(data, 'message'), LIMITS.eventsPerHookMessage, false) }));
 }
 
 /** Relay → background, over the PORT_RELAY port. */
@@ -226,7 +237,7 @@ export function parseRelayToBackground(data: unknown): ParseResult<RelayToBackgr
         const id = docId(m, '');
         const firstSeq = positiveInt(m, 'firstSeq', '');
         const lost = nonNegativeInt(m, 'lost', '');
-        const events = eventList(m, LIMITS.eventsPerBatch);
+        const events = eventList(m, LIMITS.eventsPerBatch, true);
         if (!Number.isSafeInteger(firstSeq + events.length)) fail('firstSeq', 'sequence numbers overflow');
         return { type: 'batch', docId: id, firstSeq, events, lost };
       }

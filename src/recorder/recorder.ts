@@ -253,6 +253,10 @@ export class Recorder {
         frame.transport = e.kind;
         this.frameChanged(s, frame, d);
         return;
+      case 'channel-report':
+        frame.channel = { hookDropped: e.hookDropped, rejected: e.rejected, foreignOffers: e.foreignOffers, unanswered: e.unanswered };
+        this.frameChanged(s, frame, d);
+        return;
       case 'call-start':
         this.seeCallId(doc, e.id);
         return this.callStart(s, doc, frame, e, d);

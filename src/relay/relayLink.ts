@@ -1,4 +1,4 @@
-import type { BackgroundToRelay, RelayToBackground } from '../protocol';
+import type { BackgroundToRelay, HookEvent, RelayToBackground } from '../protocol';
 import { LIMITS } from '../protocol/limits';
 import { parseHookMessage } from '../protocol/validate';
 import { RelayBuffer } from './relayBuffer';
@@ -52,7 +52,16 @@ export class RelayLink {
       this.lastRejection = parsed.reason;
       return;
     }
-    this.buffer.push(parsed.value.events);
+    this.pushEvents(parsed.value.events);
+  }
+
+  /** An event the relay itself writes into the document's stream (src/relay/channelWatch's reports). */
+  report(event: HookEvent): void {
+    this.pushEvents([event]);
+  }
+
+  private pushEvents(events: HookEvent[]): void {
+    this.buffer.push(events);
     const delay = this.deps.batchDelayMs ?? 0;
     if (delay <= 0 || this.buffer.unsentCount >= LIMITS.eventsPerBatch) this.flush();
     else if (!this.flushScheduled) {

@@ -41,6 +41,16 @@ export function diagnoseText(d: DiagnoseInput): string {
     const bridge = f.bridge ? `bridge caught (${f.bridge.via === 'trap' ? 'trapped on install' : 'already present'}, __SEMVER ${f.bridge.semver ?? 'unknown'}${f.bridge.frozen ? ', frozen' : ''})` : 'no bridge';
     lines.push(`- ${f.isTop ? '[top] ' : ''}${originOf(f.url) ?? f.url} ${f.hookReady ? 'hook ran' : 'hook did not report'}; ${bridge}; transport ${f.transport}`);
     lines.push(`  ${f.url}`);
+    const c = f.channel;
+    if (c && (c.hookDropped > 0 || c.rejected > 0 || c.foreignOffers > 0 || c.unanswered)) {
+      const signs = [
+        c.unanswered ? 'the hook never answered the relay (its channel offer was taken, or the hook could not run)' : '',
+        c.foreignOffers > 0 ? `${c.foreignOffers} channel offers the extension did not make (a page script trying to take the hook's channel)` : '',
+        c.hookDropped > 0 ? `${c.hookDropped} events dropped by the hook (queue full)` : '',
+        c.rejected > 0 ? `${c.rejected} hook messages refused` : '',
+      ].filter(Boolean);
+      lines.push(`  channel: ${signs.join('; ')}`);
+    }
   }
   if (d.pageFrameUrls) {
     const heard = new Set(d.frames.map((f) => f.url));

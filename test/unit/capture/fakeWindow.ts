@@ -12,6 +12,7 @@ export interface FakeMessageEvent {
   source: unknown;
   origin: string;
   ports: readonly MessagePort[];
+  isTrusted: boolean;
   stopImmediatePropagation(): void;
   stopPropagation(): void;
 }
@@ -47,7 +48,7 @@ export class FakeWindow {
     });
   }
 
-  dispatch(init: { data: unknown; source?: unknown; ports?: readonly MessagePort[] }): FakeMessageEvent {
+  dispatch(init: { data: unknown; source?: unknown; ports?: readonly MessagePort[]; isTrusted?: boolean }): FakeMessageEvent {
     let stopped = false;
     const event: FakeMessageEvent = {
       type: 'message',
@@ -55,6 +56,7 @@ export class FakeWindow {
       source: init.source ?? null,
       origin: 'https://abc.cdn.prod.atlassian-dev.net',
       ports: init.ports ?? [],
+      isTrusted: init.isTrusted ?? true,
       stopImmediatePropagation: () => {
         stopped = true;
       },

@@ -86,15 +86,25 @@ describe('createHookChannel: the offer', () => {
     expect(seenByPage).toEqual([{ type: CHANNEL_OFFER }, { type: CHANNEL_OFFER }, 'hello', null]);
   });
 
-  it('accepts one more offer after rearm (the extension was reloaded)', async () => {
+  it('has no way to accept a second offer: the first channel keeps every event', async () => {
     const win = new FakeWindow();
     const channel = createHookChannel(asWindow(win), { schedule: manual().schedule });
-    await offer(win);
-    channel.rearm();
+    expect('rearm' in channel).toBe(false);
+    const first = await offer(win);
     const second = await offer(win);
     channel.emit(transport(3));
     channel.flush();
-    expect(await second.relay.next()).toEqual({ events: [transport(3)] });
+    expect(await first.relay.next()).toEqual({ events: [transport(3)] });
+    expect(second.relay.messages).toEqual([]);
+  });
+
+  it('refuses an offer that is not trusted (a page that dispatched a MessageEvent of its own)', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { schedule: manual().schedule });
+    const mc = new MessageChannel();
+    win.dispatch({ data: { type: CHANNEL_OFFER }, source: win, ports: [mc.port2], isTrusted: false });
+    expect(channel.connected).toBe(false);
+    mc.port1.close();
   });
 });
 

@@ -87,23 +87,37 @@ describe('startHook', () => {
     expect(got[1]).toMatchObject({ semver: null, via: 'present' });
   });
 
-  it('runs once per window: a second start only lets the first accept a new relay', async () => {
+  it('leaves no page-reachable handle: the mark holds a version only, and a later offer is never taken', async () => {
     const win = new FakeWindow();
     expect(startHook(asGlobal(win), { callbackKeysFor: keys })).toBe(true);
-    const accessor = Object.getOwnPropertyDescriptor(win, '__bridge');
-    const first = await connectRelay(win);
-    const listeners = win.listenerCount;
-    expect(startHook(asGlobal(win), { callbackKeysFor: keys })).toBe(false);
-    expect(Object.getOwnPropertyDescriptor(win, '__bridge')).toEqual(accessor);
+    const mark = Object.getOwnPropertyDescriptor(win, HOOK_MARK);
+    expect(mark?.enumerable).toBe(false);
+    expect(mark?.configurable).toBe(false);
     expect(Object.keys(win)).not.toContain(String(HOOK_MARK));
-    expect(Object.getOwnPropertyDescriptor(win, HOOK_MARK)?.enumerable).toBe(false);
-    const second = await connectRelay(win);
-    expect(win.listenerCount).toBe(listeners);
+    expect(mark?.value).toEqual({ version: 2 });
+    expect(Object.isFrozen(mark?.value)).toBe(true);
+    const relay = await connectRelay(win);
+    // A page script now offers its own channel (as the probe in issue 14 did after calling rearm()).
+    const page = await connectRelay(win);
     (win as unknown as { __bridge: Bridge }).__bridge = { callBridge: () => Promise.resolve(2) };
-    await (win as unknown as { __bridge: Bridge }).__bridge.callBridge('after-reload');
-    const got = await second.events();
-    expect(got.map((e) => e.type)).toEqual(['bridge-found', 'call-start', 'call-end']);
-    expect((await first.events()).map((e) => e.type)).toEqual(['hook-ready']);
+    await (win as unknown as { __bridge: Bridge }).__bridge.callBridge('invoke', { functionKey: 'k' });
+    expect((await relay.events()).map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'call-start', 'call-end']);
+    expect(await page.events()).toEqual([]);
+  });
+
+  it('is not stopped by a page that defined the mark first, and a second copy takes nothing from the first', async () => {
+    const win = new FakeWindow();
+    let rearmed = 0;
+    Object.defineProperty(win, HOOK_MARK, { value: { version: 1, rearm: () => rearmed++ }, configurable: false });
+    expect(startHook(asGlobal(win), { callbackKeysFor: keys })).toBe(true);
+    const accessor = Object.getOwnPropertyDescriptor(win, '__bridge');
+    expect(startHook(asGlobal(win), { callbackKeysFor: keys })).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(win, '__bridge')).toEqual(accessor);
+    const relay = await connectRelay(win);
+    (win as unknown as { __bridge: Bridge }).__bridge = { callBridge: () => Promise.resolve(2) };
+    await (win as unknown as { __bridge: Bridge }).__bridge.callBridge('invoke');
+    expect((await relay.events()).map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'call-start', 'call-end']);
+    expect(rearmed).toBe(0);
   });
 
   it('uses the real catalogue by default: on() callbacks are wrapped and deliveries recorded', async () => {
@@ -124,11 +138,10 @@ describe('startHook', () => {
     expect((relay.messages as HookChannelMessage[]).every((m) => m.dropped === undefined)).toBe(true);
   });
 
-  it('never throws, even on a window it cannot mark', () => {
+  it('never throws, even on a window it cannot mark or trap (it no longer stands down there: issue 14)', () => {
     const frozen = new FakeWindow();
     Object.freeze(frozen);
     expect(() => startHook(asGlobal(frozen))).not.toThrow();
-    expect(startHook(asGlobal(frozen))).toBe(false);
-    expect(frozen.listenerCount).toBe(0);
+    expect(Object.getOwnPropertyDescriptor(frozen, HOOK_MARK)).toBeUndefined();
   });
 });
