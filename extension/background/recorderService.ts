@@ -84,7 +84,7 @@ export function startRecorderService() {
     port.onMessage.addListener(async (raw: unknown) => {
       const recorder = await ready;
       const parsed = parsePanelToBackground(raw);
-      if (!parsed.ok) return post<BackgroundToPanel>(port, { type: 'error', message: parsed.reason });
+      if (!parsed.ok) return post<BackgroundToPanel>(port, { type: 'error', requestId: requestIdOf(raw), message: parsed.reason });
       const message = parsed.value;
       switch (message.type) {
         case 'subscribe':
@@ -104,7 +104,7 @@ export function startRecorderService() {
           try {
             post<BackgroundToPanel>(port, { type: 'exported', requestId: message.requestId, trace: await exportTrace(message.tabId) });
           } catch (error) {
-            post<BackgroundToPanel>(port, { type: 'error', message: error instanceof Error ? error.message : String(error) });
+            post<BackgroundToPanel>(port, { type: 'error', requestId: message.requestId, message: error instanceof Error ? error.message : String(error) });
           }
           break;
       }
@@ -164,4 +164,10 @@ function post<T>(port: Port, message: T) {
   } catch {
     // The other side went away; it reconnects and asks again.
   }
+}
+
+/** The request id of a refused panel message, when it carried a usable one. */
+function requestIdOf(raw: unknown): number | null {
+  const id = (raw as { requestId?: unknown } | null)?.requestId;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
 }

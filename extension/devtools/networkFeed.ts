@@ -1,6 +1,5 @@
 import browser from 'webextension-polyfill';
-import { PORT_DEVTOOLS, type DevtoolsToBackground, type NetworkEntry } from '../../src/protocol';
-import { NETWORK_ENTRIES_PER_MESSAGE } from '../../src/protocol/validateNetwork';
+import { LIMITS, PORT_DEVTOOLS, type DevtoolsToBackground, type NetworkEntry } from '../../src/protocol';
 import { categorize, fromHarEntry, remoteOriginsOf, type HarEntryLike } from '../../src/network';
 import { reconnectDelay } from '../../src/relay/reconnect';
 
@@ -49,7 +48,7 @@ export function startNetworkFeed(tabId: number): void {
   const flush = () => {
     timer = null;
     if (!port) return;
-    while (queue.length > 0) send({ type: 'network', tabId, entries: queue.splice(0, NETWORK_ENTRIES_PER_MESSAGE) });
+    while (queue.length > 0) send({ type: 'network', tabId, entries: queue.splice(0, LIMITS.networkEntriesPerMessage) });
   };
 
   const connect = () => {
@@ -75,7 +74,7 @@ export function startNetworkFeed(tabId: number): void {
       const entry = fromHarEntry(request, content, { id, segment: 0, category });
       for (const origin of remoteOriginsOf([entry])) remoteOrigins.add(origin);
       queue.push(entry);
-      if (queue.length >= NETWORK_ENTRIES_PER_MESSAGE) flush();
+      if (queue.length >= LIMITS.networkEntriesPerMessage) flush();
       else if (timer === null) timer = setTimeout(flush, FLUSH_MS);
     });
   });

@@ -1,5 +1,5 @@
 import { CHANNEL_OFFER, type HookEvent, type HookMessage } from '../protocol/hook';
-import { LIMITS } from '../protocol/limits';
+import { eventCost, LIMITS } from '../protocol/limits';
 import { setTimeoutFn } from './intrinsics';
 import { put } from './ownReads';
 import { eventData, eventPorts, eventSource, eventTrusted, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
@@ -58,24 +58,6 @@ export interface HookChannel {
 
 export const MAX_QUEUED = 20_000;
 export const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
-/** Fixed cost counted per event besides its snapshot bytes. */
-const EVENT_COST = 128;
-/** A message is cut before it would carry more snapshot bytes than this. */
-const MESSAGE_BYTES = 4 * 1024 * 1024;
-
-function costOf(event: HookEvent): number {
-  switch (event.type) {
-    case 'call-start':
-      return EVENT_COST + event.request.bytes;
-    case 'call-end':
-      return EVENT_COST + event.value.bytes;
-    case 'delivery':
-      return EVENT_COST + event.args.bytes;
-    default:
-      return EVENT_COST;
-  }
-}
-
 /**
  * How long events gather before they go to the relay. Each message is a task and a structured clone on the
  * page's own thread; gathering keeps that off the app's round trips. A full batch goes at once.
@@ -122,8 +104,8 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     let bytes = 0;
     for (let i = 0; i < events.length; i++) {
       const event = events[i] as HookEvent;
-      const cost = costOf(event);
-      if (batch.length > 0 && (batch.length >= batchSize || bytes + cost > MESSAGE_BYTES)) {
+      const cost = eventCost(event);
+      if (batch.length > 0 && (batch.length >= batchSize || bytes + cost > LIMITS.messageBytes)) {
         post(batch);
         batch = [];
         bytes = 0;
@@ -144,7 +126,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
 
   const emit = (event: HookEvent): void => {
     try {
-      const cost = costOf(event);
+      const cost = eventCost(event);
       if (queue.length >= maxQueued || queuedBytes + cost > maxQueuedBytes) {
         dropped++;
         droppedUnreported++;

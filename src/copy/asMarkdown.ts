@@ -1,9 +1,9 @@
 import { errorMessageOf } from '../bridge/errorMessage';
 import type { Finding } from '../protocol/findings';
-import type { CallRecord, FrameRecord } from '../protocol/model';
+import { durationOf, type CallRecord, type FrameRecord } from '../protocol/model';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
 import type { CallPhases } from '../protocol/tokens';
-import { durationMs, httpStatusOfCall } from '../query/callFacts';
+import { httpStatusOfCall } from '../query/callFacts';
 import { newPass, redactString, redactValue, type RedactionPass } from '../redact';
 import { findingsAsMarkdown } from './findingsMarkdown';
 import { boundedText, escapeMarkdown, fencedBlock, inlineCode } from './markdownText';
@@ -92,7 +92,7 @@ function redactionNote(pass: RedactionPass | null): string | null {
  */
 export function callAsMarkdown(call: CallRecord, frame: FrameRecord | null, extras: { phases?: CallPhases | null; redact?: boolean; findings?: readonly Finding[] } = {}): string {
   const scrub = scrubber(extras.redact !== false);
-  const duration = durationMs(call);
+  const duration = durationOf(call);
   const facts = [
     `- **Command:** ${inlineCode(call.command)} (${call.kind})`,
     `- **Frame:** ${frameOf(call, frame, scrub)}`,

@@ -2,7 +2,7 @@ import { errorMessageOf } from '../bridge/errorMessage';
 import type { Finding } from '../protocol/findings';
 import type { CallRecord } from '../protocol/model';
 import { isDescription, SNAPSHOT_MARKER } from '../protocol/snapshot';
-import { durationMs } from '../query/callFacts';
+import { durationOf } from '../protocol/model';
 import { functionKeyOf } from './callLabel';
 import { closestName } from './closestName';
 import { DOCS } from './docs';
@@ -51,7 +51,7 @@ export const missingResolver: FrameRule = {
           : `Define resolver.define('${key}', …) in the app's resolver (the key must match exactly), or call a name that is defined.`,
         docs: DOCS.resolver,
         callIds: list.map((c) => c.id),
-        costMs: list.reduce((sum, c) => sum + (durationMs(c) ?? 0), 0),
+        costMs: list.reduce((sum, c) => sum + (durationOf(c) ?? 0), 0),
       });
     }
     return out;

@@ -1,6 +1,6 @@
 import { errorMessageOf } from '../bridge/errorMessage';
 import type { CallRecord } from '../protocol/model';
-import { durationMs } from '../query/callFacts';
+import { durationOf } from '../protocol/model';
 import { callLabel } from './callLabel';
 import { DOCS } from './docs';
 import type { SessionRule } from './types';
@@ -19,11 +19,11 @@ const timedOut = (call: CallRecord) => call.status === 'error' && TIMED_OUT.test
 export const nearTimeout: SessionRule = {
   scope: 'session',
   run(input) {
-    const hits = input.calls.filter((c) => c.command === 'invoke' && ((durationMs(c) ?? 0) >= TIMEOUT_MS * NEAR_TIMEOUT_SHARE || timedOut(c)));
+    const hits = input.calls.filter((c) => c.command === 'invoke' && ((durationOf(c) ?? 0) >= TIMEOUT_MS * NEAR_TIMEOUT_SHARE || timedOut(c)));
     if (hits.length === 0) return [];
-    const slowest = hits.reduce((a, b) => ((durationMs(b) ?? 0) > (durationMs(a) ?? 0) ? b : a));
-    const failed = hits.filter((c) => timedOut(c) || (durationMs(c) ?? 0) >= TIMEOUT_MS).length;
-    const longest = durationMs(slowest) ?? 0;
+    const slowest = hits.reduce((a, b) => ((durationOf(b) ?? 0) > (durationOf(a) ?? 0) ? b : a));
+    const failed = hits.filter((c) => timedOut(c) || (durationOf(c) ?? 0) >= TIMEOUT_MS).length;
+    const longest = durationOf(slowest) ?? 0;
     return [
       {
         id: 'near-timeout',
@@ -34,7 +34,7 @@ export const nearTimeout: SessionRule = {
         fix: 'Move long work out of the request: start it with an async event or queue, return at once, and poll or subscribe for the result.',
         docs: DOCS.limits,
         callIds: hits.map((c) => c.id),
-        costMs: hits.reduce((sum, c) => sum + (durationMs(c) ?? 0), 0),
+        costMs: hits.reduce((sum, c) => sum + (durationOf(c) ?? 0), 0),
       },
     ];
   },

@@ -1,7 +1,7 @@
 import type { Finding } from '../protocol/findings';
 import type { CallRecord } from '../protocol/model';
 import type { Snapshot } from '../protocol/snapshot';
-import { durationMs } from '../query/callFacts';
+import { durationOf } from '../protocol/model';
 import { tokenHash } from '../tokens/tokenHash';
 import { callLabel } from './callLabel';
 import { DOCS } from './docs';
@@ -50,7 +50,7 @@ export const repeatedCalls: SessionRule = {
         if (burst.length < 2) return;
         repeated.push(...burst);
         largest = Math.max(largest, burst.length);
-        for (const again of burst.slice(1)) wasted += durationMs(again) ?? 0;
+        for (const again of burst.slice(1)) wasted += durationOf(again) ?? 0;
       };
       for (const call of list.slice(1)) {
         if (call.startedAt - burstStart.startedAt <= REPEAT_WINDOW_MS) burst.push(call);

@@ -1,6 +1,6 @@
 import type { CallKind, CallRecord } from '../protocol/model';
 import type { Finding } from '../protocol/findings';
-import { durationMs } from '../query/callFacts';
+import { durationOf } from '../protocol/model';
 import { callLabel } from './callLabel';
 import { DOCS } from './docs';
 import { distinctiveValues, leafStrings } from './leaves';
@@ -26,7 +26,7 @@ function usesEarlier(call: CallRecord, earlier: ReadonlySet<string>): boolean {
 }
 
 function chainFinding(frameKey: string, chain: CallRecord[]): Finding | null {
-  const durations = chain.map((c) => durationMs(c) ?? 0);
+  const durations = chain.map((c) => durationOf(c) ?? 0);
   const total = chain[chain.length - 1]!.endedAt! - chain[0]!.startedAt;
   const saving = total - Math.max(...durations);
   if (chain.length < CHAIN_MIN_CALLS || saving < CHAIN_MIN_SAVING_MS) return null;

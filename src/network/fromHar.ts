@@ -6,9 +6,6 @@ import { harStartedAt } from './harTime';
 import { parseUrl } from './urls';
 
 const TIMING_KEYS: readonly HarTimingName[] = ['blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive'];
-const HEADER_NAME_CHARS = 256;
-const HEADER_VALUE_CHARS = 16 * 1024;
-const HEADERS_MAX = 200;
 
 function bounded(text: unknown): { text: string | null; cut: boolean } {
   if (typeof text !== 'string') return { text: null, cut: false };
@@ -24,9 +21,9 @@ const short = (value: unknown, max: number) => (typeof value === 'string' ? valu
 function headers(list: unknown): HeaderPair[] {
   if (!Array.isArray(list)) return [];
   return list
-    .slice(0, HEADERS_MAX)
+    .slice(0, LIMITS.headersMax)
     .filter((h): h is { name: string; value?: unknown } => typeof h?.name === 'string' && h.name !== '')
-    .map((h) => ({ name: h.name.slice(0, HEADER_NAME_CHARS), value: String(h.value ?? '').slice(0, HEADER_VALUE_CHARS) }));
+    .map((h) => ({ name: h.name.slice(0, LIMITS.headerNameChars), value: String(h.value ?? '').slice(0, LIMITS.headerValueChars) }));
 }
 
 /** HAR timings copied as given (Chrome's floats, Firefox's whole ms); a missing or unreadable phase is -1, HAR's "did not apply". */

@@ -6,3 +6,4 @@ export * from './snapshot';
 export * from './network';
 export * from './tokens';
 export * from './findings';
+export * from './losses';

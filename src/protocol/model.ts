@@ -3,6 +3,8 @@ import type { ChannelReport, HostTransport } from './hook';
 import type { NetworkEntry } from './network';
 import type { Snapshot } from './snapshot';
 import type { CallMatch, TokenRecord } from './tokens';
+import { LIMITS } from './limits';
+import { noLosses, type LossCounts } from './losses';
 
 /** What a Forge bridge command is, for people: one place (src/bridge) maps each command to one of these. */
 export type CallKind =
@@ -90,28 +92,80 @@ export interface Segment {
   url: string;
 }
 
-/** Everything recorded for one tab. */
-export interface TabSession {
-  tabId: number;
+/** Where the recorder keeps its log: 'persistent' survives a stopped worker; 'memory' does not (IndexedDB could not be used). */
+export type StorageKind = 'persistent' | 'memory';
+
+/**
+ * Everything about a tab's session except its frames, calls and network entries: small, and sent whole to
+ * the panel whenever any of it changes (`{type:'summary'}`).
+ */
+export interface SessionSummary {
   segments: Segment[];
-  frames: FrameRecord[];
-  calls: CallRecord[];
-  /** Calls dropped because the bound was reached (oldest first). */
-  dropped: number;
-  /** Events the relays reported they had to drop while the background was away. */
-  lostInTransit: number;
-  /** Messages refused by validation. */
-  rejected: number;
   recording: boolean;
   preserveLog: boolean;
+  /** The bound on calls kept per tab (a setting). */
   maxCalls: number;
-  /** Network entries the DevTools page handed over (only while DevTools was open on the tab). */
-  network: NetworkEntry[];
-  /** Network entries dropped beyond LIMITS.networkEntriesPerTab. */
-  networkDropped: number;
+  /** What was lost, by cause. */
+  losses: LossCounts;
   /** 'on' while a DevTools window watches this tab's network; what happens while it is 'off' is not seen. */
   networkFeed: 'on' | 'off';
+  storage: StorageKind;
+  /** Bytes the recorder holds for this tab (calls, deliveries, network entries with their bodies), as it measures them. */
+  bytes: number;
+  /** The bound on those bytes. */
+  maxBytes: number;
 }
+
+/** Everything recorded for one tab: the one session shape the recorder, the panel and the exporter share. */
+export interface TabSession extends SessionSummary {
+  tabId: number;
+  frames: FrameRecord[];
+  /** In insertion order (the recorder's), or by start time (the panel's). */
+  calls: CallRecord[];
+  /** Network entries the DevTools page handed over (only while DevTools was open on the tab). */
+  network: NetworkEntry[];
+}
+
+/** A session with nothing in it yet, with the given fields replaced. */
+export function newTabSession(tabId: number, fields: Partial<Omit<TabSession, 'tabId'>> = {}): TabSession {
+  return {
+    tabId,
+    segments: [],
+    frames: [],
+    calls: [],
+    network: [],
+    recording: true,
+    preserveLog: false,
+    maxCalls: LIMITS.defaultMaxCallsPerTab,
+    losses: noLosses(),
+    networkFeed: 'off',
+    storage: 'persistent',
+    bytes: 0,
+    maxBytes: LIMITS.defaultMaxBytesPerTab,
+    ...fields,
+  };
+}
+
+/** A call's duration in milliseconds: null while pending, and when its start was not recorded. The one rule for every view and export. */
+export function durationOf(call: Pick<CallRecord, 'command' | 'startedAt' | 'endedAt'>): number | null {
+  return call.endedAt === null || call.command === UNKNOWN_COMMAND ? null : call.endedAt - call.startedAt;
+}
+
+/** The order calls are shown and exported in: by start time, then by id. */
+export function byStart(a: Pick<CallRecord, 'startedAt' | 'id'>, b: Pick<CallRecord, 'startedAt' | 'id'>): number {
+  return a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Bytes a call's recorded values take (request, and response or error), as the receiver measured them. */
+export function callValueBytes(call: Pick<CallRecord, 'request' | 'response' | 'error'>): number {
+  return call.request.bytes + (call.response?.bytes ?? call.error?.bytes ?? 0);
+}
+
+/**
+ * The command of a call whose start was never recorded (its `call-start` was lost and only its end or a
+ * delivery arrived). Real commands are never empty: the validators refuse an empty command.
+ */
+export const UNKNOWN_COMMAND = '';
 
 /** The exported call shape (stable; grows in the trace issue). */
 export interface TraceCall {
@@ -181,6 +235,8 @@ export interface TraceV2 {
   redaction: { keys: string[]; counts: RedactionCounts } | null;
   dropped: number;
   lostInTransit: number;
+  /** What was lost, by cause (absent in traces written before it existed). */
+  losses?: LossCounts;
   frames: FrameRecord[];
   segments: Segment[];
   calls: TraceCall[];

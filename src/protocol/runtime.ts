@@ -1,5 +1,6 @@
 import type { HookEvent } from './hook';
-import type { CallRecord, FrameRecord, TabSession, TraceV1, TraceV2 } from './model';
+import type { RelayLossReport } from './losses';
+import type { CallRecord, FrameRecord, SessionSummary, TabSession, TraceV1, TraceV2 } from './model';
 import type { NetworkEntry } from './network';
 
 /** runtime.connect port names. */
@@ -24,6 +25,8 @@ export type RelayToBackground =
       events: HookEvent[];
       /** Events the relay dropped (buffer full) since its last batch. */
       lost: number;
+      /** The document's losses so far, cumulative (absent from relays that do not count them yet). */
+      losses?: RelayLossReport;
     };
 
 /** Background → relay. */
@@ -45,12 +48,16 @@ export type BackgroundToPanel =
   | { type: 'session'; session: TabSession }
   | { type: 'calls'; tabId: number; calls: CallRecord[] }
   | { type: 'frames'; tabId: number; frames: FrameRecord[] }
-  | { type: 'counters'; tabId: number; dropped: number; lostInTransit: number; rejected: number; recording: boolean; preserveLog: boolean }
+  /** Everything but frames, calls and network entries, whole, whenever any of it changed. */
+  | { type: 'summary'; tabId: number; summary: SessionSummary }
+  /** Calls and network entries were cleared (frames and segments stay). */
   | { type: 'cleared'; tabId: number }
-  | { type: 'network'; tabId: number; entries: NetworkEntry[]; dropped: number }
-  | { type: 'network-feed'; tabId: number; on: boolean }
+  /** Entries removed (evicted, oldest first), by id. */
+  | { type: 'evicted'; tabId: number; calls: string[]; network: string[] }
+  | { type: 'network'; tabId: number; entries: NetworkEntry[] }
   | { type: 'exported'; requestId: number; trace: TraceV1 | TraceV2 }
-  | { type: 'error'; message: string };
+  /** `requestId` is the failed request's when it had one (an export), null otherwise. */
+  | { type: 'error'; requestId: number | null; message: string };
 
 /**
  * DevTools page → background, over the PORT_DEVTOOLS port. Only extension pages may use it (the background

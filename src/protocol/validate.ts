@@ -12,6 +12,7 @@
  */
 import type { HookEvent, HookMessage, HostTransport } from './hook';
 import { LIMITS } from './limits';
+import type { RelayLossReport } from './losses';
 import type { BackgroundToRelay, PanelToBackground, RelayToBackground } from './runtime';
 import type { Snapshot, SnapshotValue } from './snapshot';
 import { bool, describe, fail, Invalid, isPlainObject, join, nonNegativeInt, oneOf, positiveInt, quote, record, run, str, time, type ParseResult } from './validateBasics';
@@ -19,21 +20,14 @@ import { bool, describe, fail, Invalid, isPlainObject, join, nonNegativeInt, one
 export type { ParseResult };
 
 
-/** Extra nesting allowed beyond LIMITS.snapshotDepth (the hook's own descriptions add a level or two). */
-export const SNAPSHOT_DEPTH_MARGIN = 8;
-/** Extra serialized characters allowed beyond LIMITS.snapshotBytes (descriptions of what was cut). */
-export const SNAPSHOT_BYTES_MARGIN = 4096;
-/** Longest docId accepted; docIds are made of [A-Za-z0-9_-] so that frame and call keys stay unambiguous. */
-export const DOC_ID_MAX_CHARS = 128;
-
-const MAX_SNAPSHOT_DEPTH = LIMITS.snapshotDepth + SNAPSHOT_DEPTH_MARGIN;
-const MAX_SNAPSHOT_SIZE = LIMITS.snapshotBytes + SNAPSHOT_BYTES_MARGIN;
+const MAX_SNAPSHOT_DEPTH = LIMITS.snapshotDepth + LIMITS.snapshotDepthMargin;
+const MAX_SNAPSHOT_SIZE = LIMITS.snapshotBytes + LIMITS.snapshotBytesMargin;
 const DOC_ID_RE = /^[A-Za-z0-9_-]+$/;
 const IDENT_RE = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const TRANSPORTS: ReadonlySet<string> = new Set<HostTransport>(['post-robot', 'port-rpc', 'unknown']);
 
 function docId(obj: Record<string, unknown>, path: string): string {
-  const v = str(obj, 'docId', path, DOC_ID_MAX_CHARS, 1);
+  const v = str(obj, 'docId', path, LIMITS.docIdChars, 1);
   if (!DOC_ID_RE.test(v)) fail(join(path, 'docId'), 'expected only letters, digits, "_" and "-"');
   return v;
 }
@@ -120,13 +114,15 @@ function snapshot(obj: Record<string, unknown>, key: string, path: string): Snap
   const truncated = bool(s, 'truncated', p);
   if (!('value' in s)) fail(`${p}.value`, 'missing');
   const value = s.value;
+  const checker = new ValueChecker();
   try {
-    new ValueChecker().check(value, 0);
+    checker.check(value, 0);
   } catch (e) {
     if (e instanceof Invalid) fail(`${p}.value${e.path}`, e.message);
     throw e;
   }
-  return { value: value as SnapshotValue, bytes, truncated };
+  // The size every later bound counts is the one measured here, never the one the sender claimed.
+  return { value: value as SnapshotValue, bytes: checker.size, truncated };
 }
 
 /** Checks one snapshot on its own (for tests and for code that receives snapshots elsewhere). */
@@ -220,6 +216,10 @@ export function parseHookMessage(data: unknown): ParseResult<HookMessage> {
   return run(() => ({ events: eventList(record(data, 'message'), LIMITS.eventsPerHookMessage, false) }));
 }
 
+function relayLosses(l: Record<string, unknown>): RelayLossReport {
+  return { hookDropped: nonNegativeInt(l, 'hookDropped', 'losses'), relayRejected: nonNegativeInt(l, 'relayRejected', 'losses'), pagehide: nonNegativeInt(l, 'pagehide', 'losses') };
+}
+
 /** Relay → background, over the PORT_RELAY port. */
 export function parseRelayToBackground(data: unknown): ParseResult<RelayToBackground> {
   return run((): RelayToBackground => {
@@ -239,7 +239,9 @@ export function parseRelayToBackground(data: unknown): ParseResult<RelayToBackgr
         const lost = nonNegativeInt(m, 'lost', '');
         const events = eventList(m, LIMITS.eventsPerBatch, true);
         if (!Number.isSafeInteger(firstSeq + events.length)) fail('firstSeq', 'sequence numbers overflow');
-        return { type: 'batch', docId: id, firstSeq, events, lost };
+        const batch: Extract<RelayToBackground, { type: 'batch' }> = { type: 'batch', docId: id, firstSeq, events, lost };
+        if (m.losses !== undefined) batch.losses = relayLosses(record(m.losses, 'losses'));
+        return batch;
       }
       default:
         return fail('type', `expected "hello" or "batch", got ${typeof m.type === 'string' ? quote(m.type) : describe(m.type)}`);

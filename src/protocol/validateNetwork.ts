@@ -7,13 +7,6 @@ import type { HeaderPair, NetworkCategory, NetworkEntry, NetworkTimings } from '
 import type { DevtoolsToBackground } from './runtime';
 import { describe, fail, join, nonNegativeInt, oneOf, quote, record, run, str, time, type ParseResult } from './validateBasics';
 
-/** Most entries in one message from the DevTools page. */
-export const NETWORK_ENTRIES_PER_MESSAGE = 100;
-/** Most headers kept per request or response, and the longest name and value. */
-export const HEADERS_MAX = 200;
-export const HEADER_NAME_CHARS = 256;
-export const HEADER_VALUE_CHARS = 16 * 1024;
-const ENTRY_ID_CHARS = 128;
 
 const CATEGORIES: ReadonlySet<string> = new Set<NetworkCategory>(['forge-graphql', 'forge-jwt', 'remote', 'product']);
 const ENCODINGS: ReadonlySet<string> = new Set(['base64']);
@@ -33,11 +26,11 @@ function headers(obj: Record<string, unknown>, key: string, path: string): Heade
   const list = obj[key];
   const at = join(path, key);
   if (!Array.isArray(list)) fail(at, `expected an array, got ${describe(list)}`);
-  if (list.length > HEADERS_MAX) fail(at, `more than ${HEADERS_MAX} headers (${list.length})`);
+  if (list.length > LIMITS.headersMax) fail(at, `more than ${LIMITS.headersMax} headers (${list.length})`);
   return list.map((h, i) => {
     const p = `${at}[${i}]`;
     const pair = record(h, p);
-    return { name: str(pair, 'name', p, HEADER_NAME_CHARS, 1), value: str(pair, 'value', p, HEADER_VALUE_CHARS) };
+    return { name: str(pair, 'name', p, LIMITS.headerNameChars, 1), value: str(pair, 'value', p, LIMITS.headerValueChars) };
   });
 }
 
@@ -56,7 +49,7 @@ function entry(data: unknown, path: string): NetworkEntry {
   const bodyTruncated = e.bodyTruncated;
   if (typeof bodyTruncated !== 'boolean') fail(join(path, 'bodyTruncated'), `expected a boolean, got ${describe(bodyTruncated)}`);
   return {
-    id: str(e, 'id', path, ENTRY_ID_CHARS, 1),
+    id: str(e, 'id', path, LIMITS.networkEntryIdChars, 1),
     startedAt: time(e, 'startedAt', path),
     durationMs: num(e, 'durationMs', path, -1),
     method: str(e, 'method', path, 32, 1),
@@ -89,7 +82,7 @@ export function parseDevtoolsToBackground(data: unknown): ParseResult<DevtoolsTo
       case 'network': {
         const list = m.entries;
         if (!Array.isArray(list)) fail('entries', `expected an array, got ${describe(list)}`);
-        if (list.length > NETWORK_ENTRIES_PER_MESSAGE) fail('entries', `more than ${NETWORK_ENTRIES_PER_MESSAGE} entries (${list.length})`);
+        if (list.length > LIMITS.networkEntriesPerMessage) fail('entries', `more than ${LIMITS.networkEntriesPerMessage} entries (${list.length})`);
         return { type: 'network', tabId: nonNegativeInt(m, 'tabId', ''), entries: list.map((e, i) => entry(e, `entries[${i}]`)) };
       }
       default:

@@ -33,11 +33,3 @@ export function httpStatusOfCall(call: CallLike): number | null {
   return status;
 }
 
-/** Request plus response (or error) snapshot bytes. */
-export function snapshotBytes(call: CallRecord): number {
-  return call.request.bytes + (call.response?.bytes ?? call.error?.bytes ?? 0);
-}
-
-export function durationMs(call: CallRecord): number | null {
-  return call.endedAt === null ? null : call.endedAt - call.startedAt;
-}

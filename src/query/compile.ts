@@ -1,4 +1,5 @@
-import { durationMs, httpOf, httpStatusOfCall, snapshotBytes } from './callFacts';
+import { callValueBytes, durationOf } from '../protocol/model';
+import { httpOf, httpStatusOfCall } from './callFacts';
 import { callFailed } from './outcome';
 import type { CompareOp, FilterRow, FilterTerm, ParsedFilter } from './types';
 
@@ -62,7 +63,7 @@ function positiveTest(term: FilterTerm): RowTest {
     }
     case 'compare': {
       const test = compared(term.op, term.value);
-      return term.key === 'duration' ? ({ call }) => test(durationMs(call)) : ({ call }) => test(snapshotBytes(call));
+      return term.key === 'duration' ? ({ call }) => test(durationOf(call)) : ({ call }) => test(callValueBytes(call));
     }
   }
 }

@@ -1,3 +1,4 @@
+import { noLosses, type LossCounts } from '../protocol/losses';
 import type { CallRecord, FrameRecord, Segment } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import { cloneCall, cloneFrame, cloneSegments } from './records';
@@ -6,9 +7,11 @@ import { cloneCall, cloneFrame, cloneSegments } from './records';
 export interface PersistedSession {
   tabId: number;
   segments: Segment[];
-  dropped: number;
-  lostInTransit: number;
-  rejected: number;
+  /** Absent in records saved before losses were counted by cause (they have the four legacy counters instead). */
+  losses?: LossCounts;
+  dropped?: number;
+  lostInTransit?: number;
+  rejected?: number;
   recording: boolean;
   preserveLog: boolean;
   /** The bound set for this tab, or null for the recorder-wide default. */
@@ -21,8 +24,13 @@ export interface PersistedSession {
   nextSegment: number;
   /** Insertion number the next frame gets. */
   nextFrameOrder: number;
-  /** Network entries dropped beyond the bound (absent in records saved before network entries existed). */
   networkDropped?: number;
+}
+
+/** A persisted session's losses, also from a record saved before they were counted by cause. */
+export function lossesOf(p: PersistedSession): LossCounts {
+  if (p.losses) return { ...noLosses(), ...p.losses };
+  return { ...noLosses(), evictedCalls: p.dropped ?? 0, inTransit: p.lostInTransit ?? 0, rejected: p.rejected ?? 0, evictedNetwork: p.networkDropped ?? 0 };
 }
 
 export interface PersistedFrame {
@@ -205,7 +213,7 @@ export class ChangeSet {
         deleteAll: t.deleteAll,
         clearCalls: t.clearCalls,
         clearFrames: t.clearFrames,
-        session: t.session ? { ...t.session, segments: cloneSegments(t.session.segments) } : null,
+        session: t.session ? { ...t.session, segments: cloneSegments(t.session.segments), ...(t.session.losses ? { losses: { ...t.session.losses } } : {}) } : null,
         putFrames: [],
         deleteFrames: [],
         putCalls: [],

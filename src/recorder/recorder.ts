@@ -1,6 +1,7 @@
 import type { HookEvent } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
-import type { CallKind, CallRecord, FrameRecord, Segment, TabSession } from '../protocol/model';
+import { noLosses, type LossCounts } from '../protocol/losses';
+import { newTabSession, type CallKind, type CallRecord, type FrameRecord, type Segment, type SessionSummary, type TabSession } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { BackgroundToPanel, RelayToBackground } from '../protocol/runtime';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
@@ -8,6 +9,7 @@ import type { SummaryInput } from '../bridge/summary';
 import { Fifo } from './fifo';
 import { ChangeSet, type PersistedDoc, type PersistedSession, type PersistedState, type SessionStore } from './persistence';
 import { cloneCall, cloneFrame, cloneSegments, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
+import { lossesOf } from './persistence';
 
 /** src/bridge's classifyCall has this shape: it reads the request's snapshot value. */
 export type CallClassifier = (command: string, request: SnapshotValue) => CallKind;
@@ -60,7 +62,8 @@ interface CallEntry {
 }
 
 /** A tab's live state: what is persisted per session, plus the in-memory indexes built from it. */
-interface SessionState extends Omit<PersistedSession, 'nextFrameOrder'> {
+interface SessionState extends Omit<PersistedSession, 'nextFrameOrder' | 'losses' | 'dropped' | 'lostInTransit' | 'rejected' | 'networkDropped'> {
+  losses: LossCounts;
   frames: Map<string, FrameRecord>;
   /** Insertion number of each frame (frames are listed in this order). */
   frameOrder: Map<string, number>;
@@ -75,7 +78,6 @@ interface SessionState extends Omit<PersistedSession, 'nextFrameOrder'> {
   network: Map<number, NetworkEntry>;
   networkOrder: Map<string, number>;
   nextNetworkOrder: number;
-  networkDropped: number;
   /** DevTools windows watching the tab's network now (not persisted: a restarted worker has none). */
   networkFeeds: number;
 }
@@ -88,11 +90,12 @@ interface Delta {
   session: boolean;
   cleared: boolean;
   network: NetworkEntry[];
-  networkFeed: boolean;
+  evictedCalls: string[];
+  evictedNetwork: string[];
 }
 
 function delta(): Delta {
-  return { calls: new Set(), frames: new Set(), counters: false, session: false, cleared: false, network: [], networkFeed: false };
+  return { calls: new Set(), frames: new Set(), counters: false, session: false, cleared: false, network: [], evictedCalls: [], evictedNetwork: [] };
 }
 
 const CALL_OVERHEAD = 256;
@@ -179,7 +182,7 @@ export class Recorder {
   /** Counts a message from this tab that validation refused. */
   noteRejected(tabId: number, reason: string): Promise<boolean> {
     const s = this.ensureSession(tabId);
-    s.rejected++;
+    s.losses.rejected++;
     s.lastRejection = reason.slice(0, 500);
     const d = delta();
     d.counters = true;
@@ -198,10 +201,10 @@ export class Recorder {
       this.changes?.putDoc(doc);
     }
     if (frameId === 0) this.topDocument(s, key, m.url, d);
-    else this.ensureSegment(s, m.parentUrl || m.url);
+    else this.ensureSegment(s, m.parentUrl || m.url, d);
     let frame = s.frames.get(key);
     if (!frame) {
-      frame = this.newFrame(s, frameId, m.docId, key);
+      frame = this.newFrame(s, frameId, m.docId, key, d);
       frame.url = m.url;
       frame.parentUrl = m.parentUrl;
       this.frameChanged(s, frame, d);
@@ -221,7 +224,7 @@ export class Recorder {
     const before = doc.nextSeq;
     if (m.firstSeq > doc.nextSeq) {
       // Events the relay numbered but never delivered (dropped while the background was away, or refused).
-      s.lostInTransit += m.firstSeq - doc.nextSeq;
+      s.losses.inTransit += m.firstSeq - doc.nextSeq;
       d.counters = true;
       doc.nextSeq = m.firstSeq;
     }
@@ -442,9 +445,10 @@ export class Recorder {
       const doc = s.docs.get(entry.call.frameKey);
       // A late end or delivery of a dropped call must not bring it back as a call with an unknown start.
       if (doc) this.ignoreUpTo(doc, entry.call.callId);
-      s.dropped++;
+      s.losses.evictedCalls++;
       d.counters = true;
       d.calls.delete(id);
+      d.evictedCalls.push(id);
       return true;
     }
   }
@@ -454,10 +458,10 @@ export class Recorder {
     s.calls = new Map();
     s.fifo.clear();
     s.bytes = 0;
-    s.dropped = 0;
+    s.losses.evictedCalls = 0;
     s.network = new Map();
     s.networkOrder = new Map();
-    s.networkDropped = 0;
+    s.losses.evictedNetwork = 0;
     this.changes?.clearCalls(s.tabId);
     d.calls.clear();
     d.network = [];
@@ -480,7 +484,7 @@ export class Recorder {
         }
       }
       if (!evicted) {
-        s.rejected++;
+        s.losses.rejected++;
         s.lastRejection = `more than ${this.maxDocs} documents in this tab`;
         d.counters = true;
         return null;
@@ -494,13 +498,13 @@ export class Recorder {
 
   /** A frame first seen through a batch (its hello was refused or lost). */
   private createFrame(s: SessionState, frameId: number, key: string, docId: string, d: Delta): FrameRecord {
-    const frame = this.newFrame(s, frameId, docId, key);
+    const frame = this.newFrame(s, frameId, docId, key, d);
     this.frameChanged(s, frame, d);
     return frame;
   }
 
-  private newFrame(s: SessionState, frameId: number, docId: string, key: string): FrameRecord {
-    const segment = this.ensureSegment(s, '');
+  private newFrame(s: SessionState, frameId: number, docId: string, key: string, d: Delta): FrameRecord {
+    const segment = this.ensureSegment(s, '', d);
     const frame: FrameRecord = {
       key,
       frameId,
@@ -524,16 +528,19 @@ export class Recorder {
     d.frames.add(frame.key);
   }
 
-  private ensureSegment(s: SessionState, url: string): Segment {
+  private ensureSegment(s: SessionState, url: string, d: Delta): Segment {
     let segment = s.segments[s.segments.length - 1];
     if (!segment) {
       segment = { index: s.nextSegment++, startedAt: this.now(), url };
       s.segments.push(segment);
+      d.counters = true;
     } else if (segment.url === '' && url !== '') {
       segment.url = url;
+      d.counters = true;
     }
     return segment;
   }
+
 
   /**
    * A top-frame document said hello. The first in a session (or after the first segment was opened by an
@@ -544,8 +551,11 @@ export class Recorder {
     const current = s.segments[s.segments.length - 1];
     if (!current || s.topDocKey === null) {
       s.topDocKey = key;
-      if (!current) this.ensureSegment(s, url);
-      else if (url !== '') current.url = url;
+      if (!current) this.ensureSegment(s, url, d);
+      else if (url !== '' && current.url !== url) {
+        current.url = url;
+        d.counters = true;
+      }
       return;
     }
     const segment: Segment = { index: s.nextSegment++, startedAt: this.now(), url };
@@ -658,7 +668,9 @@ export class Recorder {
       if (s.network.size <= LIMITS.networkEntriesPerTab) break;
       s.network.delete(order);
       s.networkOrder.delete(entry.id);
-      s.networkDropped++;
+      s.losses.evictedNetwork++;
+      d.counters = true;
+      d.evictedNetwork.push(entry.id);
       this.changes?.deleteNetwork(tabId, order);
     }
     return this.finish(s, d);
@@ -671,7 +683,7 @@ export class Recorder {
     s.networkFeeds = Math.max(0, s.networkFeeds + (on ? 1 : -1));
     if (before !== s.networkFeeds > 0) {
       const d = delta();
-      d.networkFeed = true;
+      d.counters = true;
       this.emit(s, d);
     }
   }
@@ -753,37 +765,29 @@ export class Recorder {
     for (const entry of s.calls.values()) calls.push(cloneCall(entry.call));
     return {
       tabId: s.tabId,
-      segments: cloneSegments(s.segments),
+      ...this.summaryFor(s),
       frames: [...s.frames.values()].map(cloneFrame),
       calls,
-      dropped: s.dropped,
-      lostInTransit: s.lostInTransit,
-      rejected: s.rejected,
+      network: [...s.network.values()],
+    };
+  }
+
+  private summaryFor(s: SessionState): SessionSummary {
+    return {
+      segments: cloneSegments(s.segments),
       recording: s.recording,
       preserveLog: s.preserveLog,
       maxCalls: this.maxCallsOf(s),
-      network: [...s.network.values()],
-      networkDropped: s.networkDropped,
+      losses: { ...s.losses, storeFailures: this.failedSaves },
       networkFeed: s.networkFeeds > 0 ? 'on' : 'off',
+      storage: this.store ? 'persistent' : 'memory',
+      bytes: s.bytes,
+      maxBytes: this.maxBytes,
     };
   }
 
   private emptySession(tabId: number): TabSession {
-    return {
-      tabId,
-      segments: [],
-      frames: [],
-      calls: [],
-      dropped: 0,
-      lostInTransit: 0,
-      rejected: 0,
-      recording: true,
-      preserveLog: false,
-      maxCalls: this.defaultMaxCalls,
-      network: [],
-      networkDropped: 0,
-      networkFeed: 'off',
-    };
+    return newTabSession(tabId, { maxCalls: this.defaultMaxCalls, maxBytes: this.maxBytes, storage: this.store ? 'persistent' : 'memory', losses: { ...noLosses(), storeFailures: this.failedSaves } });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -802,9 +806,7 @@ export class Recorder {
         fifo: new Fifo(),
         docs: new Map(),
         bytes: 0,
-        dropped: 0,
-        lostInTransit: 0,
-        rejected: 0,
+        losses: noLosses(),
         recording: true,
         preserveLog: false,
         maxCalls: null,
@@ -815,7 +817,6 @@ export class Recorder {
         network: new Map(),
         networkOrder: new Map(),
         nextNetworkOrder: 1,
-        networkDropped: 0,
         networkFeeds: 0,
       };
       this.sessions.set(tabId, s);
@@ -827,9 +828,7 @@ export class Recorder {
     return {
       tabId: s.tabId,
       segments: s.segments,
-      dropped: s.dropped,
-      lostInTransit: s.lostInTransit,
-      rejected: s.rejected,
+      losses: s.losses,
       recording: s.recording,
       preserveLog: s.preserveLog,
       maxCalls: s.maxCalls,
@@ -837,7 +836,6 @@ export class Recorder {
       nextOrder: s.nextOrder,
       nextSegment: s.nextSegment,
       nextFrameOrder: s.nextFrameOrder,
-      networkDropped: s.networkDropped,
     };
   }
 
@@ -874,19 +872,9 @@ export class Recorder {
         entries.sort((a, b) => a.order - b.order);
         if (entries.length > 0) messages.push({ type: 'calls', tabId, calls: entries.map((e) => cloneCall(e.call)) });
       }
-      if (d.network.length > 0) messages.push({ type: 'network', tabId, entries: d.network.slice(), dropped: s.networkDropped });
-      if (d.networkFeed) messages.push({ type: 'network-feed', tabId, on: s.networkFeeds > 0 });
-      if (d.counters || d.cleared) {
-        messages.push({
-          type: 'counters',
-          tabId,
-          dropped: s.dropped,
-          lostInTransit: s.lostInTransit,
-          rejected: s.rejected,
-          recording: s.recording,
-          preserveLog: s.preserveLog,
-        });
-      }
+      if (d.evictedCalls.length > 0 || d.evictedNetwork.length > 0) messages.push({ type: 'evicted', tabId, calls: d.evictedCalls.slice(), network: d.evictedNetwork.slice() });
+      if (d.network.length > 0) messages.push({ type: 'network', tabId, entries: d.network.slice() });
+      if (d.counters || d.cleared) messages.push({ type: 'summary', tabId, summary: this.summaryFor(s) });
     }
     for (const listener of [...listeners]) for (const m of messages) safeCall(listener, m);
   }
@@ -927,9 +915,7 @@ export class Recorder {
     for (const p of state.sessions) {
       const s = this.ensureSession(p.tabId);
       s.segments = cloneSegments(p.segments);
-      s.dropped = p.dropped;
-      s.lostInTransit = p.lostInTransit;
-      s.rejected = p.rejected;
+      s.losses = lossesOf(p);
       s.recording = p.recording;
       s.preserveLog = p.preserveLog;
       s.maxCalls = p.maxCalls;
@@ -955,7 +941,6 @@ export class Recorder {
       s.bytes += entry.cost;
       if (p.order >= s.nextOrder) s.nextOrder = p.order + 1;
     }
-    for (const p of state.sessions) this.ensureSession(p.tabId).networkDropped = p.networkDropped ?? 0;
     const network = state.network.slice().sort((a, b) => a.tabId - b.tabId || a.order - b.order);
     for (const p of network) {
       const s = this.ensureSession(p.tabId);

@@ -1,13 +1,11 @@
-import type { CallRecord, FrameRecord, Segment } from '../protocol/model';
+import { UNKNOWN_COMMAND, type CallRecord, type FrameRecord, type Segment } from '../protocol/model';
 import { SNAPSHOT_MARKER, type Snapshot } from '../protocol/snapshot';
 
 /**
- * The command of a call whose start was never recorded (its `call-start` was lost, e.g. dropped by the
- * relay while the background was away, and only its end or a delivery arrived). Real commands are never
- * empty: the validators refuse an empty command. Such a call has `startedAt` set to the time of the first
+ * A call whose start was never recorded (see UNKNOWN_COMMAND) has `startedAt` set to the time of the first
  * thing seen of it (so it sorts where it was seen), `kind` 'other', and `request` = UNKNOWN_REQUEST.
  */
-export const UNKNOWN_COMMAND = '';
+export { UNKNOWN_COMMAND };
 
 const unknownRequestValue = { [SNAPSHOT_MARKER]: 'truncated', text: 'the start of this call was not recorded' } as const;
 

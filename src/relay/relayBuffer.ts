@@ -1,25 +1,19 @@
 import type { HookEvent } from '../protocol/hook';
-import { LIMITS } from '../protocol/limits';
+import { eventCost, LIMITS } from '../protocol/limits';
 import type { RelayToBackground } from '../protocol/runtime';
 
 export type HelloMessage = Extract<RelayToBackground, { type: 'hello' }>;
 export type BatchMessage = Extract<RelayToBackground, { type: 'batch' }>;
 
-/** Unacknowledged bytes (sum of snapshot sizes) the relay holds at most, beside LIMITS.relayBufferEvents. */
-export const RELAY_BUFFER_BYTES = 64 * 1024 * 1024;
-/** Snapshot bytes per batch at most (a batch always holds at least one event). Keeps each port message well below the browsers' limits. */
-export const BATCH_BYTES = 4 * 1024 * 1024;
-/** What an event costs beside its snapshots. */
-const EVENT_OVERHEAD = 128;
 
 export interface RelayBufferOptions {
   /** Most events held unacknowledged (default LIMITS.relayBufferEvents). */
   capacity?: number;
-  /** Most snapshot bytes held unacknowledged (default RELAY_BUFFER_BYTES). */
+  /** Most snapshot bytes held unacknowledged (default LIMITS.relayBufferBytes). */
   maxBytes?: number;
   /** Most events per batch (default LIMITS.eventsPerBatch). */
   batchEvents?: number;
-  /** Most snapshot bytes per batch (default BATCH_BYTES). */
+  /** Most snapshot bytes per batch (default LIMITS.messageBytes). */
   batchBytes?: number;
 }
 
@@ -28,21 +22,6 @@ export function newDocId(): string {
   return globalThis.crypto.randomUUID();
 }
 
-/** What an event weighs in the buffer's byte bound. */
-export function eventCost(event: HookEvent): number {
-  switch (event.type) {
-    case 'call-start':
-      return EVENT_OVERHEAD + event.command.length + event.request.bytes;
-    case 'call-end':
-      return EVENT_OVERHEAD + event.value.bytes;
-    case 'delivery':
-      return EVENT_OVERHEAD + event.key.length + event.args.bytes;
-    case 'hook-ready':
-      return EVENT_OVERHEAD + event.url.length + event.referrer.length;
-    default:
-      return EVENT_OVERHEAD;
-  }
-}
 
 function cut(text: string): string {
   return text.length > LIMITS.urlChars ? text.slice(0, LIMITS.urlChars) : text;
@@ -89,9 +68,9 @@ export class RelayBuffer {
     this.docId = docId;
     this.hello = { type: 'hello', docId, url: cut(hello.url), isTop: hello.isTop, parentUrl: cut(hello.parentUrl) };
     this.capacity = Math.max(1, options.capacity ?? LIMITS.relayBufferEvents);
-    this.maxBytes = Math.max(1, options.maxBytes ?? RELAY_BUFFER_BYTES);
+    this.maxBytes = Math.max(1, options.maxBytes ?? LIMITS.relayBufferBytes);
     this.batchEvents = Math.max(1, Math.min(options.batchEvents ?? LIMITS.eventsPerBatch, LIMITS.eventsPerBatch));
-    this.batchBytes = Math.max(1, options.batchBytes ?? BATCH_BYTES);
+    this.batchBytes = Math.max(1, options.batchBytes ?? LIMITS.messageBytes);
   }
 
   /** Events held and not yet acknowledged (sent or not). */

@@ -1,6 +1,5 @@
 import { remoteEndpointOf } from '../bridge/httpCalls';
-import type { CallRecord } from '../protocol/model';
-import { durationMs } from '../query/callFacts';
+import { durationOf, type CallRecord } from '../protocol/model';
 import { callFailed } from '../query/outcome';
 import { sharedHistogram } from './histogram';
 import { median, summarize, type Distribution } from './summary';
@@ -51,7 +50,7 @@ export interface EndpointComparison {
 
 export function pathStats(calls: readonly CallRecord[]): PathStats {
   const ended = calls.filter((c) => c.endedAt !== null);
-  const durations = ended.map((c) => durationMs(c)!);
+  const durations = ended.map((c) => durationOf(c)!);
   const errors = ended.filter(callFailed).length;
   return {
     calls: ended.length,

@@ -1,4 +1,4 @@
-import type { TabSession, TraceV1 } from '../protocol/model';
+import { byStart, type TabSession, type TraceV1 } from '../protocol/model';
 import { cloneSegments } from '../recorder/records';
 import { copyFrames, framesByKey, toTraceCall } from './traceCall';
 
@@ -20,9 +20,10 @@ export function exportTraceV1(session: TabSession, meta: ExportMeta): TraceV1 {
     exportedAt: meta.now,
     tabId: session.tabId,
     extension: { version: meta.extensionVersion },
-    dropped: session.dropped,
+    dropped: session.losses.evictedCalls,
     frames: copyFrames(session.frames),
     segments: cloneSegments(session.segments),
-    calls: session.calls.map((call) => toTraceCall(call, frames.get(call.frameKey))),
+    // By start time: the recorder keeps calls by arrival, the panel by start; a trace is the same from either.
+    calls: session.calls.slice().sort(byStart).map((call) => toTraceCall(call, frames.get(call.frameKey))),
   };
 }

@@ -1,4 +1,5 @@
-import type { CallRecord, TabSession, TraceV2 } from '../protocol/model';
+import { noLosses } from '../protocol/losses';
+import { newTabSession, type CallRecord, type TabSession, type TraceV2 } from '../protocol/model';
 
 function callIdOf(id: string): number {
   const n = Number(id.slice(id.lastIndexOf('#') + 1));
@@ -24,19 +25,15 @@ export function traceToSession(trace: TraceV2): TabSession {
     deliveries: c.deliveries,
     deliveriesDropped: 0,
   }));
-  return {
-    tabId: trace.tabId,
+  return newTabSession(trace.tabId, {
     segments: trace.segments,
     frames: trace.frames,
     calls,
-    dropped: trace.dropped,
-    lostInTransit: trace.lostInTransit,
-    rejected: 0,
+    losses: trace.losses ? { ...noLosses(), ...trace.losses } : { ...noLosses(), evictedCalls: trace.dropped, inTransit: trace.lostInTransit },
     recording: false,
     preserveLog: trace.settings.preserveLog,
     maxCalls: trace.settings.maxCalls,
     network: trace.network,
-    networkDropped: 0,
     networkFeed: trace.settings.networkFeed === 'on' ? 'on' : 'off',
-  };
+  });
 }

@@ -1,5 +1,5 @@
-import type { CallRecord, FrameRecord, TraceCall } from '../protocol/model';
-import { cloneFrame, isStartUnknown } from '../recorder/records';
+import { durationOf, type CallRecord, type FrameRecord, type TraceCall } from '../protocol/model';
+import { cloneFrame } from '../recorder/records';
 
 /**
  * A recorded call in the trace's stable shape. `durationMs` is endedAt − startedAt, or null while the call is
@@ -14,7 +14,7 @@ export function toTraceCall(call: CallRecord, frame: FrameRecord | undefined): T
     summary: call.summary,
     startedAt: call.startedAt,
     endedAt: call.endedAt,
-    durationMs: call.endedAt !== null && !isStartUnknown(call) ? call.endedAt - call.startedAt : null,
+    durationMs: durationOf(call),
     status: call.status,
     request: call.request,
     deliveries: call.deliveries.map((d) => ({ ...d })),

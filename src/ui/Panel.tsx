@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { TabSession, TraceV2 } from '../protocol';
+import { describeLosses, type TraceV2 } from '../protocol';
 import { parseFilter } from '../query';
 import { recordedVerdicts } from '../tokens';
-import { exportTraceV2, traceToSession } from '../trace';
+import { deriveForTrace, exportTraceV2, traceToSession } from '../trace';
 import { CallTable } from './CallTable';
 import { ComparePanel } from './compare/ComparePanel';
 import type { PanelDataSource } from './dataSource';
@@ -15,7 +15,7 @@ import { useFindings } from './findings/useFindings';
 import { FramesView } from './frames/FramesView';
 import { buildRows, filterRows, sortRows, type ColumnKey, type Sort } from './listModel';
 import type { PanelEnvironment } from './panelEnvironment';
-import { applyPanelMessage, emptySessionView, type SessionView } from './sessionState';
+import { applyPanelMessage, emptySessionView, sessionOfView, type SessionView } from './sessionState';
 import { PasteToDecode } from './tokens/PasteToDecode';
 import { useRecordedVerdicts, withVerdicts } from './tokens/useVerification';
 import { useNow } from './tokens/TokenView';
@@ -35,10 +35,6 @@ function loadHidden(): Set<ColumnKey> {
 
 function viewOfTrace(trace: TraceV2): SessionView {
   return applyPanelMessage(emptySessionView, { type: 'session', session: traceToSession(trace) });
-}
-
-function sessionOfView(view: SessionView, tabId: number): TabSession {
-  return { tabId, segments: [], frames: view.frames, calls: view.calls, dropped: view.dropped, lostInTransit: view.lostInTransit, rejected: view.rejected, recording: view.recording, preserveLog: view.preserveLog, maxCalls: 0, network: view.network, networkDropped: view.networkDropped, networkFeed: view.networkFeed };
 }
 
 const typing = (el: EventTarget | null) => el instanceof HTMLElement && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable);
@@ -85,6 +81,8 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
   const ticking = useMemo(() => view.calls.some((c) => c.endedAt === null) || derived.tokens.some((t) => t.exp !== null && t.exp * 1000 > Date.now()), [view.calls, derived.tokens]);
   const now = useNow(env, ticking ? 1000 : null);
   const isLive = hasLiveTab && opened === null;
+  // Evicted calls have their own banner, with what to do about it.
+  const lossNotes = useMemo(() => describeLosses({ ...view.losses, evictedCalls: 0 }), [view.losses]);
 
   const move = (delta: number) => {
     if (shown.length === 0) return;
@@ -150,10 +148,16 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
       // storage unavailable: the choice lasts for this session
     }
   };
+  // What the background's exportTrace does with the recorder's copy of the same session (tokens judged at their use).
+  const exportLive = (): TraceV2 => {
+    const session = sessionOfView(view);
+    const fresh = deriveForTrace(session);
+    return exportTraceV2(session, { extensionVersion: env.extensionVersion, now: env.now(), browser: env.browser }, { ...fresh, tokens: withVerdicts(fresh.tokens, verdicts) });
+  };
   const buildTrace = (): TraceV2 =>
     opened && !isLive
       ? opened.trace
-      : exportTraceV2(sessionOfView(view, tabId ?? -1), { extensionVersion: env.extensionVersion, now: env.now(), browser: env.browser }, { tokens: withVerdicts(derived.tokens, verdicts), matches: derived.matches, findings });
+      : exportLive();
 
   return (
     <div class="panel" data-theme={env.theme}>
@@ -196,8 +200,9 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
         </div>
       )}
       {isLive && !view.recording && <div class="banner warn" role="status">Recording paused: calls made now are not kept.</div>}
-      {view.dropped > 0 && <div class="banner warn" role="status" data-testid="dropped">The recorder's bound was reached: the {view.dropped.toLocaleString()} oldest calls were dropped. Clear the log, or raise the bound.</div>}
-      {view.lostInTransit > 0 && <div class="banner warn" role="status">{view.lostInTransit} events were lost on the way to the recorder.</div>}
+      {view.losses.evictedCalls > 0 && <div class="banner warn" role="status" data-testid="dropped">The recorder's bound was reached: the {view.losses.evictedCalls.toLocaleString()} oldest calls were dropped. Clear the log, or raise "Calls kept per tab" in Settings{env.openSettings && <> (<button type="button" class="link" onClick={env.openSettings}>open Settings</button>)</>}.</div>}
+      {lossNotes.length > 0 && <div class="banner warn" role="status" data-testid="losses">Lost on the way to the recorder: {lossNotes.join('; ')}. Diagnose has the details.</div>}
+      {isLive && view.storage === 'memory' && <div class="banner warn" role="status" data-testid="memory-store">The extension's storage could not be opened: this log is kept in memory only and will not survive a restart of the extension's background worker.</div>}
       {isLive && view.networkFeed === 'off' && view.calls.length > 0 && (
         <div class="banner muted" data-testid="feed-off">The network feed is off: DevTools was not open on this tab, so requests, tokens and timing phases of calls made meanwhile are not known.</div>
       )}
@@ -207,7 +212,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
         {panelView === 'frames' && <FramesView frames={view.frames} calls={view.calls} />}
         {panelView === 'compare' && <ComparePanel calls={view.calls} />}
         {panelView === 'decode' && <PasteToDecode env={env} />}
-        {panelView === 'diagnose' && <Diagnose env={env} input={{ frames: view.frames, networkFeed: view.networkFeed, dropped: view.dropped, lostInTransit: view.lostInTransit, rejected: view.rejected }} />}
+        {panelView === 'diagnose' && <Diagnose env={env} input={{ frames: view.frames, networkFeed: view.networkFeed, losses: view.losses, storage: view.storage }} />}
         {panelView === 'calls' &&
           (shown.length === 0 ? (
             <EmptyState view={opened ? { ...view, connected: true } : view} filtered={view.calls.length > 0} onOpenSettings={env.openSettings} onDiagnose={() => setPanelView('diagnose')} />

@@ -1,4 +1,4 @@
-import type { FrameRecord } from '../protocol';
+import { LOSS_CAUSES, LOSS_LABELS, type FrameRecord, type LossCounts, type StorageKind } from '../protocol';
 import { originOf } from '../network/urls';
 
 export interface DiagnoseInput {
@@ -9,9 +9,9 @@ export interface DiagnoseInput {
   coveredOrigins: readonly string[];
   extensionVersion: string;
   browser: { name: string; version: string } | null;
-  dropped: number;
-  lostInTransit: number;
-  rejected: number;
+  /** What was lost on the way from the page to the store, by cause. */
+  losses: LossCounts;
+  storage: StorageKind;
 }
 
 /** Whether a URL is covered by a match pattern such as https://*.atlassian.net/* or http://localhost/*. */
@@ -62,6 +62,7 @@ export function diagnoseText(d: DiagnoseInput): string {
     lines.push('Frames the page lists: unknown here (only inside DevTools)');
   }
   lines.push(`Covered origins: ${d.coveredOrigins.join(', ') || 'none'}`);
-  lines.push(`Dropped calls (bound): ${d.dropped}; lost in transit: ${d.lostInTransit}; refused messages: ${d.rejected}`);
+  lines.push(`Storage: ${d.storage === 'persistent' ? 'IndexedDB (survives a worker restart)' : 'memory only (IndexedDB could not be opened; the log does not survive a worker restart)'}`);
+  lines.push(`Losses: ${LOSS_CAUSES.map((c) => `${LOSS_LABELS[c]} ${d.losses[c]}`).join('; ')}`);
   return lines.join('\n');
 }

@@ -1,4 +1,4 @@
-import type { CallKind, CallRecord, FrameRecord, TokenRecord } from '../protocol';
+import { callValueBytes, durationOf, type CallKind, type CallRecord, type FrameRecord, type TokenRecord } from '../protocol';
 import { callFailed, callOutcome, matchCall, statusLabel, type ParsedFilter } from '../query';
 
 /** One row of the call list, with what its columns show precomputed. */
@@ -46,8 +46,8 @@ export function buildRows(calls: readonly CallRecord[], frames: readonly FrameRe
   return calls.map((call) => ({
     call,
     frame: frameByKey.get(call.frameKey) ?? null,
-    durationMs: call.endedAt === null ? null : call.endedAt - call.startedAt,
-    bytes: call.request.bytes + (call.response?.bytes ?? call.error?.bytes ?? 0),
+    durationMs: durationOf(call),
+    bytes: callValueBytes(call),
     tokenExp: expByCall.get(call.id) ?? null,
   }));
 }

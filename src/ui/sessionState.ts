@@ -1,45 +1,20 @@
-import type { BackgroundToPanel, CallRecord, FrameRecord, NetworkEntry } from '../protocol';
+import { byStart, newTabSession, type BackgroundToPanel, type CallRecord, type TabSession } from '../protocol';
 
-/** What the panel shows for one tab, rebuilt from the background's change feed. */
-export interface SessionView {
-  tabId: number | null;
-  /** Calls in the order they started. */
+/**
+ * What the panel shows for one tab: the recorder's whole TabSession (the same shape the exporter takes),
+ * kept up to date from the background's change feed, plus the state of the connection to it.
+ */
+export interface SessionView extends TabSession {
+  /** Calls by start time (the recorder keeps them by insertion). */
   calls: CallRecord[];
-  frames: FrameRecord[];
-  /** Network entries in the order they arrived. */
-  network: NetworkEntry[];
-  networkDropped: number;
-  networkFeed: 'on' | 'off';
-  dropped: number;
-  lostInTransit: number;
-  rejected: number;
-  recording: boolean;
-  preserveLog: boolean;
   connected: boolean;
   error: string | null;
 }
 
-export const emptySessionView: SessionView = {
-  tabId: null,
-  calls: [],
-  frames: [],
-  network: [],
-  networkDropped: 0,
-  networkFeed: 'off',
-  dropped: 0,
-  lostInTransit: 0,
-  rejected: 0,
-  recording: true,
-  preserveLog: false,
-  connected: false,
-  error: null,
-};
+/** Before the first session arrives; its tab id (-1) is no tab's. */
+export const emptySessionView: SessionView = { ...newTabSession(-1), connected: false, error: null };
 
-function byStart(a: CallRecord, b: CallRecord): number {
-  return a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-function upsert<T extends { id?: string; key?: string }>(list: T[], changed: T[], keyOf: (item: T) => string): T[] {
+function upsert<T>(list: T[], changed: T[], keyOf: (item: T) => string): T[] {
   const index = new Map(list.map((item, i) => [keyOf(item), i]));
   const next = list.slice();
   for (const item of changed) {
@@ -54,28 +29,23 @@ function upsert<T extends { id?: string; key?: string }>(list: T[], changed: T[]
   return next;
 }
 
+function without<T extends { id: string }>(list: T[], ids: readonly string[]): T[] {
+  if (ids.length === 0) return list;
+  const gone = new Set(ids);
+  return list.filter((item) => !gone.has(item.id));
+}
+
+/** The session the panel holds, as the exporter takes it (without the connection state). */
+export function sessionOfView(view: SessionView): TabSession {
+  const { connected: _connected, error: _error, ...session } = view;
+  return session;
+}
+
 /** Applies one message from the background. Pure: returns a new view, never mutates. */
 export function applyPanelMessage(view: SessionView, message: BackgroundToPanel): SessionView {
   switch (message.type) {
-    case 'session': {
-      const s = message.session;
-      return {
-        ...view,
-        tabId: s.tabId,
-        calls: s.calls.slice().sort(byStart),
-        frames: s.frames.slice(),
-        network: s.network.slice(),
-        networkDropped: s.networkDropped,
-        networkFeed: s.networkFeed,
-        dropped: s.dropped,
-        lostInTransit: s.lostInTransit,
-        rejected: s.rejected,
-        recording: s.recording,
-        preserveLog: s.preserveLog,
-        connected: true,
-        error: null,
-      };
-    }
+    case 'session':
+      return { ...message.session, calls: message.session.calls.slice().sort(byStart), connected: true, error: null };
     case 'calls': {
       const calls = upsert(view.calls, message.calls, (c) => c.id);
       // Calls mostly arrive in start order; sort only when one did not.
@@ -84,21 +54,15 @@ export function applyPanelMessage(view: SessionView, message: BackgroundToPanel)
     }
     case 'frames':
       return { ...view, frames: upsert(view.frames, message.frames, (f) => f.key) };
-    case 'counters':
-      return {
-        ...view,
-        dropped: message.dropped,
-        lostInTransit: message.lostInTransit,
-        rejected: message.rejected,
-        recording: message.recording,
-        preserveLog: message.preserveLog,
-      };
+    case 'summary':
+      return { ...view, ...message.summary };
     case 'cleared':
-      return { ...view, calls: [], dropped: 0, network: [], networkDropped: 0 };
+      // Clearing starts the bounds' count again (the recorder's summary that follows says the same).
+      return { ...view, calls: [], network: [], losses: { ...view.losses, evictedCalls: 0, evictedNetwork: 0 } };
+    case 'evicted':
+      return { ...view, calls: without(view.calls, message.calls), network: without(view.network, message.network) };
     case 'network':
-      return { ...view, network: upsert(view.network, message.entries, (e) => e.id), networkDropped: message.dropped };
-    case 'network-feed':
-      return { ...view, networkFeed: message.on ? 'on' : 'off' };
+      return { ...view, network: upsert(view.network, message.entries, (e) => e.id) };
     case 'error':
       return { ...view, error: message.message };
     case 'exported':

@@ -1,4 +1,4 @@
-import type { CallRecord, FrameRecord, NetworkEntry, TabSession } from '../../src/protocol';
+import { newTabSession, type CallRecord, type FrameRecord, type NetworkEntry, type TabSession } from '../../src/protocol';
 
 /** A session as large as the bench wants: resolver invokes and requestRemote calls, a FIT-bearing request every 40 calls. */
 export function session(calls: number): TabSession {
@@ -29,5 +29,5 @@ export function session(calls: number): TabSession {
     firstSeenAt: t0 - 100, hookReady: true, bridge: { semver: '1.15.3', frozen: false, via: 'trap' }, transport: 'post-robot', segment: 0,
   };
   const segments = [{ index: 0, startedAt: t0 - 200, url: 'https://site.atlassian.net/jira' }];
-  return { tabId: 1, segments, frames: [frame], calls: list, dropped: 0, lostInTransit: 0, rejected: 0, recording: true, preserveLog: false, maxCalls: calls, network, networkDropped: 0, networkFeed: 'on' };
+  return newTabSession(1, { segments, frames: [frame], calls: list, maxCalls: calls, network, networkFeed: 'on' });
 }

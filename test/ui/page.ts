@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
-import type { BackgroundToPanel, CallRecord, FrameRecord, TabSession } from '../../src/protocol';
+import { newTabSession, type BackgroundToPanel, type CallRecord, type FrameRecord, type TabSession } from '../../src/protocol';
 import { launchChromium, type ChromiumWithExtension } from '../e2e/support/chromium';
 
 /** Builds the harness page once (esbuild), and opens it in headless Chromium. */
@@ -55,7 +55,7 @@ export function callRecord(over: Partial<CallRecord> & Pick<CallRecord, 'command
 export function sessionMessage(calls: CallRecord[], extra: Partial<TabSession> = {}): BackgroundToPanel {
   return {
     type: 'session',
-    session: { tabId: 7, segments: [], frames: [FRAME], calls, dropped: 0, lostInTransit: 0, rejected: 0, recording: true, preserveLog: false, maxCalls: 10_000, network: [], networkDropped: 0, networkFeed: 'on', ...extra },
+    session: newTabSession(7, { frames: [FRAME], calls, networkFeed: 'on', ...extra }),
   };
 }
 

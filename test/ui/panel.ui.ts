@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { callRecord, FRAME, push, rowCount, sessionMessage, startHarness } from './page';
+import { noLosses } from '../../src/protocol/losses';
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
 beforeAll(async () => {
@@ -162,7 +163,7 @@ describe('the panel as a plain page with a scripted data source', () => {
     await push(page, [sessionMessage([], { frames: [] })]);
     await page.getByText('No Forge frame in this tab yet.').waitFor();
     expect(await page.locator('.empty').textContent()).toContain('reload the page');
-    await push(page, [sessionMessage([callRecord({ command: 'getContext', kind: 'context', summary: 'getContext' })], { dropped: 1234 })]);
+    await push(page, [sessionMessage([callRecord({ command: 'getContext', kind: 'context', summary: 'getContext' })], { losses: { ...noLosses(), evictedCalls: 1234 } })]);
     expect(await page.getByTestId('dropped').textContent()).toContain('the 1,234 oldest calls were dropped');
     await page.getByRole('tab', { name: 'Diagnose' }).click();
     await page.getByText('Frames the page lists that never reported').waitFor();

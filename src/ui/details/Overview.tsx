@@ -1,4 +1,4 @@
-import type { CallRecord, FrameRecord } from '../../protocol';
+import { durationOf, type CallRecord, type FrameRecord } from '../../protocol';
 import { callFailed } from '../../query';
 import { formatClock, formatDuration } from '../format';
 import { ErrorView } from './ErrorView';
@@ -21,7 +21,7 @@ export function Overview({ call, frame, token = null }: { call: CallRecord; fram
         {frame?.bridge && (<><dt>Bridge</dt><dd>{frame.bridge.semver ?? 'unknown version'}, {frame.bridge.via === 'trap' ? 'caught as it was installed' : 'already installed when the hook ran'}{frame.bridge.frozen ? ', frozen' : ''}</dd></>)}
         <dt>Outcome</dt><dd class={call.status === 'error' ? 'error' : ''}>{outcome}</dd>
         <dt>Started</dt><dd>{formatClock(call.startedAt)}</dd>
-        <dt>Duration</dt><dd>{formatDuration(call.endedAt === null ? null : call.endedAt - call.startedAt)}</dd>
+        <dt>Duration</dt><dd>{formatDuration(durationOf(call))}</dd>
       </dl>
       {call.deliveries.length > 0 && (
         <>

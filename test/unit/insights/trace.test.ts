@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveForTrace, exportTraceV2, importTraceText, redactTrace } from '../../../src/trace';
-import type { TabSession } from '../../../src/protocol/model';
+import { newTabSession, type TabSession } from '../../../src/protocol/model';
 import { jwt } from '../tokens/fixtures';
 import { traceValidators } from '../trace/validators';
 import { frame, requestRemote, resolver, invokeRemote } from './fixtures';
@@ -12,10 +12,7 @@ function session(): TabSession {
   const missing = [resolver('getIsue', 0, 100, { error: new Error("Resolver has no definition for 'getIsue'.") }), resolver('getIssues', 10, 80)];
   const path = `/tasks/${PLANTED}`;
   const remote = [...[50, 60, 70, 80, 90].map((d, i) => invokeRemote(path, 1000 + i * 1500, 1000 + i * 1500 + d)), ...[20, 25, 30, 35, 40].map((d, i) => requestRemote(path, 1100 + i * 1500, 1100 + i * 1500 + d))];
-  return {
-    tabId: 7, segments: [{ index: 0, startedAt: 0, url: 'https://example.atlassian.net/browse/SBX-1' }], frames: [frame()], calls: [...missing, ...remote], dropped: 0, lostInTransit: 0, rejected: 0,
-    recording: true, preserveLog: false, maxCalls: 10_000, network: [], networkDropped: 0, networkFeed: 'on',
-  };
+  return newTabSession(7, { segments: [{ index: 0, startedAt: 0, url: 'https://example.atlassian.net/browse/SBX-1' }], frames: [frame()], calls: [...missing, ...remote], networkFeed: 'on' });
 }
 
 describe('findings in traces', () => {

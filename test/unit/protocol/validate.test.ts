@@ -13,6 +13,18 @@ function snap(value: unknown, bytes = 10, truncated = false): Obj {
   return { value, bytes, truncated };
 }
 
+/** The events as a receiver passes them on: each snapshot's size is the one it measured (the value's JSON length, no escapes in these fixtures), never the one claimed. */
+function measured(events: Obj[]): Obj[] {
+  return events.map((e) => {
+    const out: Obj = { ...e };
+    for (const key of ['request', 'value', 'args']) {
+      const s = e[key] as Obj | undefined;
+      if (s && typeof s === 'object' && 'bytes' in s) out[key] = { ...s, bytes: JSON.stringify(s.value).length };
+    }
+    return out;
+  });
+}
+
 function start(id: unknown = 1, extra: Obj = {}): Obj {
   return { type: 'call-start', id, command: 'invoke', at: 1000.5, request: snap({ functionKey: 'f' }), ...extra };
 }
@@ -34,8 +46,9 @@ const goodEvents = [
 
 describe('parseHookMessage: accepts', () => {
   it('every event type, unchanged', () => {
+    // Unchanged but for each snapshot's size, which the receiver measures (issue 14: never the sender's claim).
     const result = parseHookMessage({ events: goodEvents });
-    expect(result).toEqual({ ok: true, value: { events: goodEvents } });
+    expect(result).toEqual({ ok: true, value: { events: measured(goodEvents) } });
   });
 
   it('an empty message', () => {
@@ -229,7 +242,27 @@ describe('parseRelayToBackground', () => {
   it('accepts hello and batch', () => {
     expect(parseRelayToBackground(hello)).toEqual({ ok: true, value: hello });
     const batch = { type: 'batch', docId: 'd1', firstSeq: 1, events: goodEvents, lost: 3 };
+    expect(parseRelayToBackground(batch)).toEqual({ ok: true, value: { ...batch, events: measured(goodEvents) } });
+  });
+
+  it('takes a batch\'s cumulative loss report, and refuses a bad one', () => {
+    const losses = { hookDropped: 2, relayRejected: 1, pagehide: 0 };
+    const batch = { type: 'batch', docId: 'd1', firstSeq: 1, events: [], lost: 0, losses };
     expect(parseRelayToBackground(batch)).toEqual({ ok: true, value: batch });
+    expect(reasonOf(parseRelayToBackground({ ...batch, losses: { ...losses, hookDropped: -1 } }))).toMatch(/^losses\.hookDropped/);
+    expect(reasonOf(parseRelayToBackground({ ...batch, losses: { ...losses, pagehide: 1.5 } }))).toMatch(/^losses\.pagehide/);
+    expect(reasonOf(parseRelayToBackground({ ...batch, losses: 'many' }))).toMatch(/^losses/);
+  });
+
+  it('measures each snapshot itself: a sender that claims 0 bytes for a large value, or a large size for a tiny one, is not believed', () => {
+    const big = 'x'.repeat(60_000);
+    const lying = { type: 'batch', docId: 'd1', firstSeq: 1, lost: 0, events: [start(1, { request: snap(big, 0) }), { type: 'call-end', id: 1, at: 2, ok: true, value: snap(1, 60_000) }] };
+    const parsed = parseRelayToBackground(lying);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok || parsed.value.type !== 'batch') return;
+    const [s, e] = parsed.value.events;
+    expect(s!.type === 'call-start' && s!.request.bytes).toBe(60_002);
+    expect(e!.type === 'call-end' && e!.value.bytes).toBe(1);
   });
 
   it('rejects bad docIds', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/protocol/limits';
-import { NETWORK_ENTRIES_PER_MESSAGE, parseDevtoolsToBackground } from '../../../src/protocol/validateNetwork';
+import { parseDevtoolsToBackground } from '../../../src/protocol/validateNetwork';
 import { netEntry } from '../recorder/helpers';
 
 describe('parseDevtoolsToBackground', () => {
@@ -24,8 +24,8 @@ describe('parseDevtoolsToBackground', () => {
   });
 
   it('refuses too many entries at once and unknown message types', () => {
-    const many = Array.from({ length: NETWORK_ENTRIES_PER_MESSAGE + 1 }, (_, i) => netEntry(`n${i}`));
-    expect(parseDevtoolsToBackground({ type: 'network', tabId: 1, entries: many })).toMatchObject({ ok: false, reason: expect.stringContaining(`more than ${NETWORK_ENTRIES_PER_MESSAGE}`) });
+    const many = Array.from({ length: LIMITS.networkEntriesPerMessage + 1 }, (_, i) => netEntry(`n${i}`));
+    expect(parseDevtoolsToBackground({ type: 'network', tabId: 1, entries: many })).toMatchObject({ ok: false, reason: expect.stringContaining(`more than ${LIMITS.networkEntriesPerMessage}`) });
     expect(parseDevtoolsToBackground({ type: 'exportAll' })).toMatchObject({ ok: false, reason: 'type: unknown message type "exportAll"' });
   });
 });

@@ -29,11 +29,11 @@ describe('Recorder: network entries from the DevTools page', () => {
     let session = r.getSession(TAB)!;
     expect(session.network).toHaveLength(LIMITS.networkEntriesPerTab);
     expect(session.network[0]!.id).toBe('n3');
-    expect(session.networkDropped).toBe(3);
+    expect(session.losses.evictedNetwork).toBe(3);
     await r.clear(TAB);
     session = r.getSession(TAB)!;
     expect(session.network).toEqual([]);
-    expect(session.networkDropped).toBe(0);
+    expect(session.losses.evictedNetwork).toBe(0);
   });
 
   it('stores nothing while recording is paused', async () => {
@@ -46,7 +46,7 @@ describe('Recorder: network entries from the DevTools page', () => {
   it('says when a DevTools window starts and stops watching, counting windows', () => {
     const r = new Recorder(options());
     const feed: boolean[] = [];
-    r.subscribe(TAB, (m) => m.type === 'network-feed' && feed.push(m.on));
+    r.subscribe(TAB, (m) => m.type === 'summary' && feed.push(m.summary.networkFeed === 'on'));
     r.setNetworkFeed(TAB, true);
     r.setNetworkFeed(TAB, true);
     expect(r.getSession(TAB)!.networkFeed).toBe('on');

@@ -58,8 +58,8 @@ describe('IdbStore round trip', () => {
     // Sanity of the scenario itself (hand-known values).
     expect(sessions[0]!.calls.map((c) => c.id)).toEqual(['5:app1#1', '5:app1#2', '8:app2#1', '8:app2#9']);
     expect(sessions[0]!.segments.map((s) => s.index)).toEqual([0, 1]);
-    expect(sessions[0]!.lostInTransit).toBe(3);
-    expect([sessions[1]!.calls.length, sessions[1]!.dropped, sessions[1]!.recording, sessions[1]!.rejected, sessions[1]!.maxCalls]).toEqual([3, 2, false, 1, 3]);
+    expect(sessions[0]!.losses.inTransit).toBe(3);
+    expect([sessions[1]!.calls.length, sessions[1]!.losses.evictedCalls, sessions[1]!.recording, sessions[1]!.losses.rejected, sessions[1]!.maxCalls]).toEqual([3, 2, false, 1, 3]);
     expect(sessions[2]!.calls).toEqual([]);
 
     // The worker stops; a new one restores from the same database.
@@ -83,7 +83,7 @@ describe('IdbStore round trip', () => {
     expect(s1.calls.map((c) => c.id)).toEqual(['5:app1#1', '5:app1#2', '8:app2#1', '8:app2#9', '5:app1#3']);
     expect(s1.calls[1]!.deliveries.map((d) => d.seq)).toEqual([1, 2]);
     expect(s1.calls[4]!.segment).toBe(0);
-    expect(s1.lostInTransit).toBe(3);
+    expect(s1.losses.inTransit).toBe(3);
     await next.persisted;
     const third = await Recorder.restore(new IdbStore({ name }), options());
     expect(third.getSession(1)).toEqual(s1);
@@ -128,11 +128,11 @@ describe('IdbStore round trip', () => {
     await r.apply(1, 0, batch('d', 1, starts(1, 8))).persisted;
     const after = await Recorder.restore(new IdbStore({ name }), options({ maxCallsPerTab: 5 }));
     expect(after.getSession(1)!.calls.map((c) => c.callId)).toEqual([4, 5, 6, 7, 8]);
-    expect(after.getSession(1)!.dropped).toBe(3);
+    expect(after.getSession(1)!.losses.evictedCalls).toBe(3);
     // Restored with a lower bound: the oldest go at once.
     const lower = await Recorder.restore(new IdbStore({ name }), options({ maxCallsPerTab: 2 }));
     expect(lower.getSession(1)!.calls.map((c) => c.callId)).toEqual([7, 8]);
-    expect(lower.getSession(1)!.dropped).toBe(6);
+    expect(lower.getSession(1)!.losses.evictedCalls).toBe(6);
   });
 
   it('stores snapshot keys such as __proto__ as data', async () => {
@@ -260,7 +260,7 @@ describe('relay and recorder across a worker restart', () => {
     expect(s.calls.map((c) => c.callId)).toEqual(Array.from({ length: 360 }, (_, i) => i + 1));
     expect(s.calls[1]!.deliveries.length).toBe(1);
     expect([s.calls[0]!.status, s.calls[299]!.status, s.calls[1]!.status]).toEqual(['ok', 'ok', 'pending']);
-    expect(s.lostInTransit).toBe(0);
+    expect(s.losses.inTransit).toBe(0);
   });
 
   it('processes and persists a burst of 2,000 calls in reasonable time', async () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LIMITS } from '../../../src/protocol/limits';
+import { noLosses } from '../../../src/protocol/losses';
 import type { BackgroundToPanel } from '../../../src/protocol/runtime';
 import { Recorder } from '../../../src/recorder/recorder';
 import { batch, clock, delivery, end, hello, options, snap, start, starts } from './helpers';
@@ -53,7 +55,7 @@ describe('Recorder: calls', () => {
       },
     ]);
     expect(session.segments).toEqual([{ index: 0, startedAt: 5000, url: 'https://site.atlassian.net/' }]);
-    expect([session.dropped, session.lostInTransit, session.rejected, session.recording, session.preserveLog, session.maxCalls]).toEqual([
+    expect([session.losses.evictedCalls, session.losses.inTransit, session.losses.rejected, session.recording, session.preserveLog, session.maxCalls]).toEqual([
       0, 0, 0, true, false, 10_000,
     ]);
   });
@@ -102,7 +104,7 @@ describe('Recorder: calls', () => {
     const r = new Recorder(options());
     r.apply(TAB, FRAME, batch('d1', 5, [end(9, 77.5, false, snap('boom'))]));
     const session = r.getSession(TAB)!;
-    expect(session.lostInTransit).toBe(4);
+    expect(session.losses.inTransit).toBe(4);
     expect(session.calls).toEqual([
       {
         id: '3:d1#9',
@@ -188,7 +190,7 @@ describe('Recorder: sequence numbers', () => {
     expect(after.calls.length).toBe(2);
     expect(after.calls[0]!.deliveries.map((d) => d.seq)).toEqual([1, 2]);
     expect(after.calls[0]!.status).toBe('ok');
-    expect(after.lostInTransit).toBe(0);
+    expect(after.losses.inTransit).toBe(0);
     expect(before.calls[0]!.deliveries.length).toBe(1); // copies handed out do not change
   });
 
@@ -210,7 +212,7 @@ describe('Recorder: sequence numbers', () => {
     expect(r.apply(TAB, FRAME, batch('d1', 6, [start(6)], 3)).ackUpTo).toBe(6);
     expect(r.apply(TAB, FRAME, batch('d1', 10, [start(7)])).ackUpTo).toBe(10);
     const s = r.getSession(TAB)!;
-    expect(s.lostInTransit).toBe(3 + 3);
+    expect(s.losses.inTransit).toBe(3 + 3);
     expect(s.calls.map((c) => c.callId)).toEqual([1, 2, 6, 7]);
   });
 
@@ -220,7 +222,7 @@ describe('Recorder: sequence numbers', () => {
     expect(r.apply(TAB, FRAME, batch('d2', 1, [start(1)])).ackUpTo).toBe(1);
     expect(r.apply(TAB, 9, batch('d1', 1, [start(1)])).ackUpTo).toBe(1);
     expect(r.getSession(TAB)!.calls.length).toBe(3);
-    expect(r.getSession(TAB)!.lostInTransit).toBe(0);
+    expect(r.getSession(TAB)!.losses.inTransit).toBe(0);
   });
 });
 
@@ -233,7 +235,7 @@ describe('Recorder: bounds', () => {
       seq += 200;
     }
     const s = r.getSession(TAB)!;
-    expect(s.dropped).toBe(2000);
+    expect(s.losses.evictedCalls).toBe(2000);
     expect(s.calls.length).toBe(10_000);
     expect(s.calls[0]!.callId).toBe(2001);
     expect(s.calls[9_999]!.callId).toBe(12_000);
@@ -255,17 +257,17 @@ describe('Recorder: bounds', () => {
       seq += 200;
     }
     expect(performance.now() - t0).toBeLessThan(3000);
-    expect(r.getSession(TAB)!.dropped).toBe(50_000);
+    expect(r.getSession(TAB)!.losses.evictedCalls).toBe(50_000);
   });
 
   it('has a bound per tab and a recorder-wide default, both changeable', () => {
     const r = new Recorder(options({ maxCallsPerTab: 50 }));
     r.apply(1, 0, batch('a', 1, starts(1, 80)));
     r.apply(2, 0, batch('b', 1, starts(1, 80)));
-    expect([r.getSession(1)!.calls.length, r.getSession(1)!.dropped, r.getSession(1)!.maxCalls]).toEqual([50, 30, 50]);
+    expect([r.getSession(1)!.calls.length, r.getSession(1)!.losses.evictedCalls, r.getSession(1)!.maxCalls]).toEqual([50, 30, 50]);
     void r.setMaxCalls(1, 10);
     expect(r.getSession(1)!.calls.map((c) => c.callId)).toEqual([71, 72, 73, 74, 75, 76, 77, 78, 79, 80]);
-    expect(r.getSession(1)!.dropped).toBe(70);
+    expect(r.getSession(1)!.losses.evictedCalls).toBe(70);
     void r.setDefaultMaxCalls(20);
     expect(r.getSession(2)!.calls.length).toBe(20);
     expect(r.getSession(1)!.calls.length).toBe(10); // its own bound wins
@@ -281,7 +283,7 @@ describe('Recorder: bounds', () => {
     r.apply(TAB, FRAME, batch('d1', 1, [start(1, 1, 'invoke', big), start(2, 2, 'invoke', big), start(3, 3, 'invoke', big), start(4, 4, 'invoke', big)]));
     const s = r.getSession(TAB)!;
     expect(s.calls.map((c) => c.callId)).toEqual([2, 3, 4]);
-    expect(s.dropped).toBe(1);
+    expect(s.losses.evictedCalls).toBe(1);
   });
 
   it('refuses documents beyond its bound per tab, acknowledging them', () => {
@@ -293,7 +295,7 @@ describe('Recorder: bounds', () => {
     const s = r.getSession(TAB)!;
     expect(s.frames.map((f) => f.key)).toEqual(['1:a', '2:b', '3:c']);
     expect(s.calls).toEqual([]);
-    expect(s.rejected).toBe(1);
+    expect(s.losses.rejected).toBe(1);
     expect(r.lastRejection(TAB)).toBe('more than 3 documents in this tab');
   });
 });
@@ -384,7 +386,7 @@ describe('Recorder: panel commands', () => {
       [3, 'pending'],
     ]);
     expect(s.recording).toBe(true);
-    expect(s.lostInTransit).toBe(0);
+    expect(s.losses.inTransit).toBe(0);
   });
 
   it('clear forgets the calls and ignores late ends of cleared calls', () => {
@@ -398,7 +400,7 @@ describe('Recorder: panel commands', () => {
     const s = r.getSession(TAB)!;
     expect(s.calls.map((c) => c.callId)).toEqual([3]);
     expect(s.frames.length).toBe(1);
-    expect(messages.map((m) => m.type)).toEqual(['session', 'cleared', 'counters', 'calls']);
+    expect(messages.map((m) => m.type)).toEqual(['session', 'cleared', 'summary', 'calls']);
   });
 
   it('closeTab frees the session; pruneTabs frees those of closed tabs', () => {
@@ -414,7 +416,7 @@ describe('Recorder: panel commands', () => {
     const r = new Recorder(options());
     void r.noteRejected(TAB, 'events[0].id: expected a positive integer');
     void r.noteRejected(TAB, 'second');
-    expect(r.getSession(TAB)!.rejected).toBe(2);
+    expect(r.getSession(TAB)!.losses.rejected).toBe(2);
     expect(r.lastRejection(TAB)).toBe('second');
   });
 });
@@ -427,22 +429,27 @@ describe('Recorder: change feed', () => {
     expect(messages).toEqual([
       {
         type: 'session',
-        session: { tabId: TAB, segments: [], frames: [], calls: [], dropped: 0, lostInTransit: 0, rejected: 0, recording: true, preserveLog: false, maxCalls: 10_000, network: [], networkDropped: 0, networkFeed: 'off' },
+        session: { tabId: TAB, segments: [], frames: [], calls: [], losses: noLosses(), recording: true, preserveLog: false, maxCalls: 10_000, network: [], networkFeed: 'off', storage: 'memory', bytes: 0, maxBytes: LIMITS.defaultMaxBytesPerTab },
       },
     ]);
     messages.length = 0;
     r.apply(TAB, FRAME, hello('d1'));
+    // The first frame opens the first segment: the summary carries it (the panel exports segments too).
+    expect(messages.map((m) => m.type)).toEqual(['frames', 'summary']);
+    const summary = messages[1]!;
+    expect(summary.type === 'summary' && summary.summary.segments).toEqual([{ index: 0, startedAt: expect.any(Number), url: 'https://app.example/' }]);
+    messages.length = 0;
     r.apply(TAB, FRAME, batch('d1', 1, [start(1), start(2), end(1), delivery(2, 1), delivery(2, 2)]));
-    expect(messages.map((m) => m.type)).toEqual(['frames', 'calls']);
-    const calls = messages[1]!;
+    expect(messages.map((m) => m.type)).toEqual(['calls']);
+    const calls = messages[0]!;
     expect(calls.type === 'calls' && calls.calls.map((c) => [c.callId, c.status, c.deliveries.length])).toEqual([
       [1, 'ok', 0],
       [2, 'pending', 2],
     ]);
     messages.length = 0;
     r.apply(TAB, FRAME, batch('d1', 9, [end(2)]));
-    expect(messages.map((m) => m.type)).toEqual(['calls', 'counters']);
-    expect(messages[1]).toEqual({ type: 'counters', tabId: TAB, dropped: 0, lostInTransit: 3, rejected: 0, recording: true, preserveLog: false });
+    expect(messages.map((m) => m.type)).toEqual(['calls', 'summary']);
+    expect(messages[1]).toMatchObject({ type: 'summary', tabId: TAB, summary: { losses: { ...noLosses(), inTransit: 3 }, recording: true, preserveLog: false } });
     unsubscribe();
     messages.length = 0;
     r.apply(TAB, FRAME, batch('d1', 10, [start(3)]));
@@ -472,6 +479,6 @@ describe('Recorder: change feed', () => {
     });
     r.subscribe(TAB, (m) => got.push(m.type));
     r.apply(TAB, FRAME, batch('d1', 1, [start(1)]));
-    expect(got).toEqual(['session', 'frames', 'calls']);
+    expect(got).toEqual(['session', 'frames', 'calls', 'summary']);
   });
 });

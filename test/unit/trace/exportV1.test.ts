@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallRecord, FrameRecord, TabSession } from '../../../src/protocol/model';
+import { noLosses } from '../../../src/protocol/losses';
+import { LIMITS } from '../../../src/protocol/limits';
 import { exportTraceV1 } from '../../../src/trace/exportV1';
 
 const frame: FrameRecord = {
@@ -53,12 +55,10 @@ const session: TabSession = {
     call({ id: '3:doc#3', callId: 3, status: 'pending', endedAt: null, response: null, deliveries: [{ seq: 1, at: 1100, key: 'callback', args: { value: [1], bytes: 3, truncated: false } }] }),
     call({ id: '9:gone#4', frameKey: '9:gone', callId: 4, command: '', kind: 'other', summary: '', startedAt: 2000, endedAt: 2000, status: 'ok' }),
   ],
-  dropped: 17,
-  lostInTransit: 2,
-  rejected: 1,
+  losses: { ...noLosses(), evictedCalls: 17, inTransit: 2, rejected: 1 },
   recording: true,
   preserveLog: false,
-  maxCalls: 10_000, network: [], networkDropped: 0, networkFeed: 'off',
+  maxCalls: 10_000, network: [], networkFeed: 'off', storage: 'persistent', bytes: 0, maxBytes: LIMITS.defaultMaxBytesPerTab,
 };
 
 describe('exportTraceV1', () => {

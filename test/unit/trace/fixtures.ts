@@ -1,5 +1,5 @@
 import { correlate } from '../../../src/network';
-import type { CallRecord, FrameRecord, TabSession } from '../../../src/protocol/model';
+import { newTabSession, type CallRecord, type FrameRecord, type TabSession } from '../../../src/protocol/model';
 import type { NetworkEntry } from '../../../src/protocol/network';
 import type { SnapshotValue } from '../../../src/protocol/snapshot';
 import { collectTokens } from '../../../src/tokens';
@@ -77,10 +77,7 @@ export function plantedSession(): TabSession {
     entry({ url: 'http://product.test/rest/api/3/myself', category: 'product', startedAt: at + 130, requestHeaders: [{ name: 'Authorization', value: `Basic ${SECRETS.basic}` }] }),
     invokeGraphql({ functionKey: 'login', payload: { user: 'ann', password: SECRETS.password } }, at + 310),
   ];
-  return {
-    tabId: 7, segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/index.html' }], frames: [FRAME], calls, dropped: 0, lostInTransit: 0, rejected: 0,
-    recording: true, preserveLog: false, maxCalls: 10_000, network, networkDropped: 0, networkFeed: 'on',
-  };
+  return newTabSession(7, { segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/index.html' }], frames: [FRAME], calls, network, networkFeed: 'on' });
 }
 
 /**

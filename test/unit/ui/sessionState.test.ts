@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallRecord, TabSession } from '../../../src/protocol';
+import { newTabSession, noLosses, type CallRecord, type TabSession } from '../../../src/protocol';
 import { applyPanelMessage, emptySessionView } from '../../../src/ui/sessionState';
 
 const snap = { value: null, bytes: 4, truncated: false };
@@ -10,16 +10,13 @@ function call(id: string, startedAt: number, status: CallRecord['status'] = 'pen
     deliveries: [], deliveriesDropped: 0,
   };
 }
-const session: TabSession = {
-  tabId: 7, segments: [], frames: [], calls: [call('b', 20), call('a', 10)], dropped: 3, lostInTransit: 0, rejected: 0,
-  recording: true, preserveLog: false, maxCalls: 10_000, network: [], networkDropped: 0, networkFeed: 'off',
-};
+const session: TabSession = newTabSession(7, { calls: [call('b', 20), call('a', 10)], losses: { ...noLosses(), evictedCalls: 3 } });
 
 describe('applyPanelMessage', () => {
   it('takes a whole session, ordered by start time', () => {
     const view = applyPanelMessage(emptySessionView, { type: 'session', session });
     expect(view.calls.map((c) => c.id)).toEqual(['a', 'b']);
-    expect(view).toMatchObject({ tabId: 7, dropped: 3, connected: true });
+    expect(view).toMatchObject({ tabId: 7, losses: { evictedCalls: 3 }, connected: true });
   });
 
   it('updates a call in place and appends new ones in start order', () => {
@@ -33,7 +30,8 @@ describe('applyPanelMessage', () => {
     view = applyPanelMessage(view, { type: 'cleared', tabId: 7 });
     expect(view.calls).toEqual([]);
     expect(view.frames).toHaveLength(1);
-    expect(view.dropped).toBe(0);
+    expect(view.losses.evictedCalls).toBe(0);
+    expect(view.network).toEqual([]);
   });
 
   it('never mutates the view it was given', () => {
