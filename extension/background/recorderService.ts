@@ -142,7 +142,7 @@ export function startRecorderService() {
       if (!session) return null;
       let pending = 0;
       for (const call of session.calls) if (call.status === 'pending') pending++;
-      return { calls: session.calls.length, pending, dropped: session.dropped };
+      return { calls: session.calls.length, pending, dropped: session.losses.evictedCalls };
     },
     closeTab(tabId: number) {
       void ready.then((recorder) => recorder.closeTab(tabId));

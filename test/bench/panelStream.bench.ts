@@ -17,7 +17,7 @@ function batches(): BackgroundToPanel[][] {
     const entries = [];
     while (e < s.network.length && s.network[e]!.startedAt <= until) entries.push(s.network[e++]!);
     out.push([{ type: 'calls', tabId: 7, calls: calls.map((c) => ({ ...c, endedAt: null, status: 'pending', response: null })) }]);
-    out.push([{ type: 'calls', tabId: 7, calls }, ...(entries.length ? [{ type: 'network' as const, tabId: 7, entries, dropped: 0 }] : [])]);
+    out.push([{ type: 'calls', tabId: 7, calls }, ...(entries.length ? [{ type: 'network' as const, tabId: 7, entries }] : [])]);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computePhases, correlate } from '../../../src/network';
-import type { BackgroundToPanel } from '../../../src/protocol';
+import { newTabSession, noLosses, type BackgroundToPanel } from '../../../src/protocol';
 import { createDerivation, deriveAll } from '../../../src/ui/derived';
 import { createIncrementalCorrelate } from '../../../src/ui/incrementalCorrelate';
 import { applyPanelMessage, emptySessionView, type SessionView } from '../../../src/ui/sessionState';
@@ -10,7 +10,7 @@ import { random, randomSession } from './randomSession';
 function replay(seed: number, clusters: number, check: (view: SessionView) => void): number {
   const rand = random(seed);
   const happenings = randomSession(rand, clusters);
-  let view = applyPanelMessage(emptySessionView, { type: 'session', session: { tabId: 1, segments: [], frames: [], calls: [], dropped: 0, lostInTransit: 0, rejected: 0, recording: true, preserveLog: false, maxCalls: 10_000, network: [], networkDropped: 0, networkFeed: 'on' } });
+  let view = applyPanelMessage(emptySessionView, { type: 'session', session: newTabSession(1, { networkFeed: 'on' }) });
   let updates = 0;
   for (let i = 0; i < happenings.length; ) {
     const slice = happenings.slice(i, i + 1 + Math.floor(rand() * 6));
@@ -19,11 +19,11 @@ function replay(seed: number, clusters: number, check: (view: SessionView) => vo
     const calls = slice.flatMap((h) => (h.call ? [h.call] : []));
     const entries = slice.flatMap((h) => (h.entry ? [h.entry] : []));
     if (calls.length) messages.push({ type: 'calls', tabId: 1, calls });
-    if (entries.length) messages.push({ type: 'network', tabId: 1, entries, dropped: 0 });
+    if (entries.length) messages.push({ type: 'network', tabId: 1, entries });
     for (const m of messages) view = applyPanelMessage(view, m);
     // Now and then the recorder's bound drops the oldest calls: the panel gets the session anew.
     if (rand() < 0.03 && view.calls.length > 10) {
-      view = applyPanelMessage(view, { type: 'session', session: { tabId: 1, segments: [], frames: [], calls: view.calls.slice(5), dropped: 5, lostInTransit: 0, rejected: 0, recording: true, preserveLog: false, maxCalls: 10_000, network: view.network, networkDropped: 0, networkFeed: 'on' } });
+      view = applyPanelMessage(view, { type: 'session', session: newTabSession(1, { calls: view.calls.slice(5), losses: { ...noLosses(), evictedCalls: 5 }, network: view.network, networkFeed: 'on' }) });
     }
     check(view);
     updates++;
