@@ -150,10 +150,7 @@ export function plantedInSession(place: Place, items: readonly Planted[] = PLANT
   if (place === 'responseBody') network.push(request({ responseBody: notes(items).join('\n') }), request({ responseBody: JSON.stringify(value) }));
   if (place === 'base64Body') network.push(request({ responseBody: base64(notes(items).join('\n')), responseBodyEncoding: 'base64' }));
   if (place === 'url') network.push(request({ url: `http://remote.test/search?${query(items)}` }));
-  return {
-    tabId: 7, segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/index.html' }], frames: [frame], calls, dropped: 0, lostInTransit: 0, rejected: 0,
-    recording: true, preserveLog: false, maxCalls: 10_000, network, networkDropped: 0, networkFeed: 'on',
-  };
+  return newTabSession(7, { segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/index.html' }], frames: [frame], calls, network, networkFeed: 'on' });
 }
 
 export const plantedInTrace = (place: Place, items: readonly Planted[] = PLANTED) => traceOf(plantedInSession(place, items));
