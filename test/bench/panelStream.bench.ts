@@ -1,5 +1,6 @@
 import type { BackgroundToPanel } from '../../src/protocol';
 import { sessionMessage, startHarness } from '../ui/page';
+import type { CpuProfile } from './burst';
 import { session } from './traceBenchSession';
 
 const CALLS = 10_000;
@@ -26,13 +27,18 @@ function batches(): BackgroundToPanel[][] {
  * 10,000 calls streamed into an open panel, a batch per frame (pending, then settled with its requests):
  * each update's work, from the message to the list laid out again.
  */
-export async function benchPanelStream() {
+export async function benchPanelStream(opts: { profile?: boolean } = {}) {
   const harness = await startHarness();
   try {
     const page = await harness.open();
     await page.evaluate((m) => (window as unknown as { __ui: { push(m: unknown[]): void } }).__ui.push([m]), sessionMessage([]) as unknown);
     await page.waitForTimeout(200);
     await page.evaluate((b) => ((window as unknown as { __batches: unknown }).__batches = b), batches() as unknown);
+    const cdp = opts.profile ? await harness.browser.context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const work = await page.evaluate(async () => {
       const w = window as unknown as { __batches: unknown[][]; __ui: { push(m: unknown[]): void } };
       const panel = document.querySelector('.panel')!;
@@ -55,9 +61,10 @@ export async function benchPanelStream() {
       const count = document.querySelector('[data-testid="call-count"]')?.textContent ?? '';
       return { times, count };
     });
+    const profile = cdp ? ((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile) : null;
     if (!work.count.includes(String(CALLS))) throw new Error(`the panel did not show all calls: "${work.count}"`);
     const sorted = [...work.times].sort((a, b) => a - b);
-    return { calls: CALLS, updates: sorted.length, medianMs: sorted[Math.floor(sorted.length / 2)]!, worstMs: sorted[sorted.length - 1]!, over16: sorted.filter((t) => t > 16).length };
+    return { calls: CALLS, updates: sorted.length, medianMs: sorted[Math.floor(sorted.length / 2)]!, worstMs: sorted[sorted.length - 1]!, over16: sorted.filter((t) => t > 16).length, profile };
   } finally {
     await harness.close();
   }
