@@ -43,14 +43,19 @@ export function buildRows(calls: readonly CallRecord[], frames: readonly FrameRe
     if (t.exp === null) continue;
     for (const u of t.uses) if (u.callId && u.source === 'authorization-header') expByCall.set(u.callId, t.exp * 1000);
   }
-  return calls.map((call) => ({
-    call,
-    frame: frameByKey.get(call.frameKey) ?? null,
-    durationMs: durationOf(call),
-    bytes: callValueBytes(call),
-    tokenExp: expByCall.get(call.id) ?? null,
-  }));
+  return calls.map((call) => {
+    const frame = frameByKey.get(call.frameKey) ?? null;
+    const tokenExp = expByCall.get(call.id) ?? null;
+    // A call's row is made once and reused while its frame and token stay the same (the list is rebuilt per update).
+    const before = rowOf.get(call);
+    if (before && before.frame === frame && before.tokenExp === tokenExp) return before;
+    const row = { call, frame, durationMs: durationOf(call), bytes: callValueBytes(call), tokenExp };
+    rowOf.set(call, row);
+    return row;
+  });
 }
+
+const rowOf = new WeakMap<CallRecord, Row>();
 
 export interface RowFilter {
   query: ParsedFilter;
@@ -61,6 +66,7 @@ export interface RowFilter {
 
 export function filterRows(rows: readonly Row[], f: RowFilter): Row[] {
   const kinds = new Set(KIND_CHIPS.filter((c) => f.chips.has(c.label)).flatMap((c) => c.kinds));
+  if (kinds.size === 0 && !f.errorsOnly && f.query.terms.length === 0) return rows as Row[];
   return rows.filter((r) => (kinds.size === 0 || kinds.has(r.call.kind)) && (!f.errorsOnly || callFailed(r.call)) && matchCall(f.query, r));
 }
 

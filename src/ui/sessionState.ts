@@ -14,19 +14,41 @@ export interface SessionView extends TabSession {
 /** Before the first session arrives; its tab id (-1) is no tab's. */
 export const emptySessionView: SessionView = { ...newTabSession(-1), connected: false, error: null };
 
+<<<<<<< HEAD
 function upsert<T>(list: T[], changed: T[], keyOf: (item: T) => string): T[] {
   const index = new Map(list.map((item, i) => [keyOf(item), i]));
+=======
+function byStart(a: CallRecord, b: CallRecord): number {
+  return a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * Each list's index by key, handed on to the list made from it: a tab may hold 100,000 calls, and rebuilding
+ * the index for every batch that streams in would cost as much as the rest of an update.
+ */
+const indexes = new WeakMap<readonly object[], Map<string, number>>();
+
+/** A copy of `list` with `changed` replaced in place or appended; the positions it touched, in order. */
+function upsert<T extends object>(list: T[], changed: T[], keyOf: (item: T) => string): { next: T[]; touched: number[] } {
+  let index = indexes.get(list);
+  if (index) indexes.delete(list);
+  else index = new Map(list.map((item, i) => [keyOf(item), i]));
+>>>>>>> d550255 (Panel updates cost what changed: the call list's index is handed from one state to the next instead of rebuilt per batch, order checked only where a batch wrote; rows reused per call; no filter pass when no filter is set)
   const next = list.slice();
+  const touched: number[] = [];
   for (const item of changed) {
     const at = index.get(keyOf(item));
     if (at === undefined) {
       index.set(keyOf(item), next.length);
+      touched.push(next.length);
       next.push(item);
     } else {
       next[at] = item;
+      touched.push(at);
     }
   }
-  return next;
+  indexes.set(next, index);
+  return { next, touched };
 }
 
 function without<T extends { id: string }>(list: T[], ids: readonly string[]): T[] {
@@ -47,22 +69,43 @@ export function applyPanelMessage(view: SessionView, message: BackgroundToPanel)
     case 'session':
       return { ...message.session, calls: message.session.calls.slice().sort(byStart), connected: true, error: null };
     case 'calls': {
-      const calls = upsert(view.calls, message.calls, (c) => c.id);
-      // Calls mostly arrive in start order; sort only when one did not.
-      const sorted = calls.every((c, i) => i === 0 || byStart(calls[i - 1]!, c) <= 0) ? calls : calls.sort(byStart);
+      const { next: calls, touched } = upsert(view.calls, message.calls, (c) => c.id);
+      // The list was in start order; calls mostly arrive in it, so only where this message wrote is looked at.
+      const inOrder = (i: number) => (i === 0 || byStart(calls[i - 1]!, calls[i]!) <= 0) && (i === calls.length - 1 || byStart(calls[i]!, calls[i + 1]!) <= 0);
+      if (touched.every(inOrder)) return { ...view, calls };
+      const sorted = calls.slice().sort(byStart);
       return { ...view, calls: sorted };
     }
     case 'frames':
+<<<<<<< HEAD
       return { ...view, frames: upsert(view.frames, message.frames, (f) => f.key) };
     case 'summary':
       return { ...view, ...message.summary };
+=======
+      return { ...view, frames: upsert(view.frames, message.frames, (f) => f.key).next };
+    case 'counters':
+      return {
+        ...view,
+        dropped: message.dropped,
+        lostInTransit: message.lostInTransit,
+        rejected: message.rejected,
+        recording: message.recording,
+        preserveLog: message.preserveLog,
+      };
+>>>>>>> d550255 (Panel updates cost what changed: the call list's index is handed from one state to the next instead of rebuilt per batch, order checked only where a batch wrote; rows reused per call; no filter pass when no filter is set)
     case 'cleared':
       // Clearing starts the bounds' count again (the recorder's summary that follows says the same).
       return { ...view, calls: [], network: [], losses: { ...view.losses, evictedCalls: 0, evictedNetwork: 0 } };
     case 'evicted':
       return { ...view, calls: without(view.calls, message.calls), network: without(view.network, message.network) };
     case 'network':
+<<<<<<< HEAD
       return { ...view, network: upsert(view.network, message.entries, (e) => e.id) };
+=======
+      return { ...view, network: upsert(view.network, message.entries, (e) => e.id).next, networkDropped: message.dropped };
+    case 'network-feed':
+      return { ...view, networkFeed: message.on ? 'on' : 'off' };
+>>>>>>> d550255 (Panel updates cost what changed: the call list's index is handed from one state to the next instead of rebuilt per batch, order checked only where a batch wrote; rows reused per call; no filter pass when no filter is set)
     case 'error':
       return { ...view, error: message.message };
     case 'exported':
