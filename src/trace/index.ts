@@ -1,4 +1,5 @@
 export { exportTraceV1, type ExportMeta } from './exportV1';
+export { jsonParts } from './jsonParts';
 export { exportTraceV2, type ExportMetaV2 } from './exportV2';
 export { toHar, type Har, type HarEntry, type HarForgeCall, type HarForgeEntry } from './har';
 export { BRIDGE_HOST } from './harCalls';

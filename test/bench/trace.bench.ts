@@ -11,8 +11,14 @@ export interface TraceBench {
   network: number;
   exportMs: number;
   redactMs: number;
+  /** Writing the JSON in parts into a Blob (what export does), and JSON.stringify of it whole (the baseline). */
+  partsMs: number;
   stringifyMs: number;
+  /** toHar and its JSON in parts into a Blob; toHar and JSON.stringify (the baseline). */
   harMs: number;
+  harStringifyMs: number;
+  heapBeforeMB: number;
+  heapAfterExportMB: number;
   importMs: number;
   harImportMs: number;
   bytes: number;
@@ -22,13 +28,13 @@ export interface TraceBench {
 /** Export (derive, redact, serialize) and import of a 100,000-call trace, timed inside Chromium. */
 export async function benchTrace(): Promise<TraceBench> {
   const dir = await mkdtemp(join(tmpdir(), 'fbdt-trace-bench-'));
-  const browser = await launchChromium({});
+  const browser = await launchChromium({ args: ['--enable-precise-memory-info'] });
   try {
     await build({ entryPoints: [new URL('./traceBenchPage.ts', import.meta.url).pathname], bundle: true, format: 'iife', outfile: join(dir, 'bench.js'), logLevel: 'silent' });
     const page = await browser.context.newPage();
     await page.setContent('<!doctype html><title>trace bench</title>');
     await page.addScriptTag({ content: await readFile(join(dir, 'bench.js'), 'utf8') });
-    return await page.evaluate((n) => (window as unknown as { runTraceBench(n: number): TraceBench }).runTraceBench(n), CALLS);
+    return await page.evaluate((n) => (window as unknown as { runTraceBench(n: number): Promise<TraceBench> }).runTraceBench(n), CALLS);
   } finally {
     await browser.close();
     await rm(dir, { recursive: true, force: true });

@@ -1,24 +1,39 @@
 // Bundled into a page by trace.bench.ts: builds a large session in the browser and times the trace steps there.
-import { deriveForTrace, exportTraceV2, importTraceText, redactTrace, toHar } from '../../src/trace';
+import { deriveForTrace, exportTraceV2, importTraceText, jsonParts, redactTrace, toHar } from '../../src/trace';
 import { session } from './traceBenchSession';
 
-(window as unknown as Record<string, unknown>).runTraceBench = (calls: number) => {
+const heapMB = () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN) / 1024 / 1024;
+
+(window as unknown as Record<string, unknown>).runTraceBench = async (calls: number) => {
   const s = session(calls);
+  const heapBefore = heapMB();
   const t0 = performance.now();
   const derived = deriveForTrace(s);
   const trace = exportTraceV2(s, { extensionVersion: 'bench', now: Date.now(), browser: null }, derived);
   const t1 = performance.now();
   const redacted = redactTrace(trace);
   const t2 = performance.now();
-  const text = JSON.stringify(redacted);
+  // What the export dialog saves: the JSON in parts, into a Blob.
+  const blob = new Blob(jsonParts(redacted), { type: 'application/json' });
   const t3 = performance.now();
-  const har = JSON.stringify(toHar(redacted));
+  const heapExport = heapMB();
+  // Baseline: the same JSON as one string (what export did before).
+  const text = JSON.stringify(redacted);
+  const t3b = performance.now();
+  const harBlob = new Blob(jsonParts(toHar(redacted), 3), { type: 'application/json' });
   const t4 = performance.now();
+  const harText = JSON.stringify(toHar(redacted));
+  const t4b = performance.now();
+  if (blob.size !== new Blob([text]).size || harBlob.size !== new Blob([harText]).size) throw new Error('the JSON written in parts differs from JSON.stringify');
+  const t5a = performance.now();
   const imported = importTraceText(text);
   const t5 = performance.now();
   if (!imported.ok || imported.trace.calls.length !== calls) throw new Error(`import failed: ${imported.ok ? imported.trace.calls.length : imported.error}`);
-  const fromHar = importTraceText(har);
+  const fromHar = importTraceText(harText);
   const t6 = performance.now();
   if (!fromHar.ok || fromHar.trace.calls.length !== calls) throw new Error('HAR import failed');
-  return { calls, network: s.network.length, exportMs: t1 - t0, redactMs: t2 - t1, stringifyMs: t3 - t2, harMs: t4 - t3, importMs: t5 - t4, harImportMs: t6 - t5, bytes: text.length, harBytes: har.length };
+  return {
+    calls, network: s.network.length, exportMs: t1 - t0, redactMs: t2 - t1, partsMs: t3 - t2, stringifyMs: t3b - t3, harMs: t4 - t3b, harStringifyMs: t4b - t4,
+    importMs: t5 - t5a, harImportMs: t6 - t5, bytes: blob.size, harBytes: harBlob.size, heapBeforeMB: heapBefore, heapAfterExportMB: heapExport,
+  };
 };

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { TraceV2 } from '../../protocol';
 import { DEFAULT_SAFE_HEADERS } from '../../settings/safeHeaders';
-import { DEFAULT_SENSITIVE_KEYS, previewRedaction, redactTrace, toHar, type RedactOptions } from '../../trace';
+import { DEFAULT_SENSITIVE_KEYS, jsonParts, previewRedaction, redactTrace, toHar, type RedactOptions } from '../../trace';
 import type { PanelEnvironment } from '../panelEnvironment';
 import { RedactionPreview } from './RedactionPreview';
 
@@ -28,11 +28,12 @@ export function ExportDialog({ build, env, onClose }: { build: () => TraceV2; en
     const out = keepSecrets ? trace : redactTrace(trace, options);
     setProgress(format === 'har' ? 'Building the HAR…' : 'Writing JSON…');
     await nextFrame();
-    const text = JSON.stringify(format === 'har' ? toHar(out) : out);
-    setProgress(`Saving ${(text.length / 1024 / 1024).toFixed(1)} MB…`);
+    // In parts (one per call or entry): no single string of the whole trace is built.
+    const blob = new Blob(jsonParts(format === 'har' ? toHar(out) : out, format === 'har' ? 3 : 2), { type: 'application/json' });
+    setProgress(`Saving ${(blob.size / 1024 / 1024).toFixed(1)} MB…`);
     await nextFrame();
     const stamp = new Date(env.now()).toISOString().replace(/[:.]/g, '-');
-    env.saveFile(`forge-bridge-${stamp}${keepSecrets ? '-UNREDACTED' : ''}.${format === 'har' ? 'har' : 'json'}`, 'application/json', new Blob([text], { type: 'application/json' }));
+    env.saveFile(`forge-bridge-${stamp}${keepSecrets ? '-UNREDACTED' : ''}.${format === 'har' ? 'har' : 'json'}`, 'application/json', blob);
     setProgress(null);
     onClose();
   };
