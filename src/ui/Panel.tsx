@@ -186,7 +186,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
         view={panelView}
         onView={setPanelView}
         onExport={() => setExporting(true)}
-        importSlot={<ImportButton onImported={(trace, name, notes) => { setOpened({ view: viewOfTrace(trace), trace, name, notes }); setSelectedId(null); }} />}
+        importSlot={<ImportButton compact onImported={(trace, name, notes) => { setOpened({ view: viewOfTrace(trace), trace, name, notes }); setSelectedId(null); }} />}
         onSettings={env.openSettings}
         onOpenViewer={env.openViewer}
         shown={shown.length}

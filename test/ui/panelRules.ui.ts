@@ -150,4 +150,19 @@ describe('issue 16 on the plain page', () => {
     expect(await page.getByTestId('error-view').textContent()).toContain('at resolver (index.js:3:9)');
     await page.close();
   });
+
+  for (const width of [600, 1400]) {
+    it(`keeps the tools on one row at ${width} px, views as a tab strip above, icons drawn as SVG`, async () => {
+      const page = await open(width);
+      const toolbar = page.getByRole('toolbar', { name: 'Forge Bridge' });
+      const tops = await toolbar.evaluate((bar) => [...bar.children].filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)));
+      expect(new Set(tops).size).toBe(1);
+      expect(await toolbar.evaluate((bar) => bar.scrollWidth <= bar.clientWidth + 1)).toBe(true);
+      expect(await page.getByRole('tablist', { name: 'Views' }).getByRole('tab').allTextContents()).toEqual(expect.arrayContaining(['Calls', 'Compare', 'Diagnose']));
+      expect(await toolbar.locator('svg.icon').count()).toBeGreaterThanOrEqual(4);
+      expect(await toolbar.textContent()).not.toMatch(/[⏸⏺⊘⚙]/);
+      await page.screenshot({ path: `test-results/panel-rules-${width}.png` });
+      await page.close();
+    });
+  }
 });

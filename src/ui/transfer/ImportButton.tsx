@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TraceV2 } from '../../protocol';
 import { importSizeError, importTraceBytes } from '../../trace';
+import { Icon } from '../icons';
 
 /** Reads a dropped or picked file as a trace; the size is checked before the file is read. */
 export async function readTraceFile(file: File): Promise<{ ok: true; trace: TraceV2; notes: string[] } | { ok: false; error: string }> {
@@ -42,7 +43,7 @@ export function useFileDrop(onFile: (file: File) => void): boolean {
 }
 
 /** A file picker for traces and HAR files. Errors are shown here; what is open stays as it was. */
-export function ImportButton({ onImported, label = 'Import' }: { onImported: (trace: TraceV2, fileName: string, notes: string[]) => void; label?: string }) {
+export function ImportButton({ onImported, label = 'Import', compact = false }: { onImported: (trace: TraceV2, fileName: string, notes: string[]) => void; label?: string; /** An icon, with the label only where the toolbar is wide. */ compact?: boolean }) {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const open = async (file: File) => {
@@ -53,7 +54,9 @@ export function ImportButton({ onImported, label = 'Import' }: { onImported: (tr
   };
   return (
     <>
-      <button type="button" onClick={() => input.current?.click()} title="Open a trace or a HAR file">{label}</button>
+      <button type="button" onClick={() => input.current?.click()} title="Open a trace or a HAR file" aria-label={compact ? label : undefined}>
+        {compact ? (<><Icon name="upload" /><span class="wide-only"> {label}</span></>) : label}
+      </button>
       <input ref={input} type="file" accept=".json,.har,application/json" hidden data-testid="import-file" onChange={(e) => {
         const file = (e.target as HTMLInputElement).files?.[0];
         (e.target as HTMLInputElement).value = '';
