@@ -39,7 +39,9 @@ export function diagnoseText(d: DiagnoseInput): string {
   lines.push(`Frames the extension heard from: ${d.frames.length}`);
   for (const f of d.frames) {
     const bridge = f.bridge ? `bridge caught (${f.bridge.via === 'trap' ? 'trapped on install' : 'already present'}, __SEMVER ${f.bridge.semver ?? 'unknown'}${f.bridge.frozen ? ', frozen' : ''})` : 'no bridge';
-    lines.push(`- ${f.isTop ? '[top] ' : ''}${originOf(f.url) ?? f.url} ${f.hookReady ? 'hook ran' : 'hook did not report'}; ${bridge}; transport ${f.transport}`);
+    // ✓ when the hook ran and caught the bridge: this frame's calls are recorded.
+    const mark = f.hookReady && f.bridge ? '✓' : '✗';
+    lines.push(`${mark} ${f.isTop ? '[top] ' : ''}${originOf(f.url) ?? f.url} ${f.hookReady ? 'hook ran' : 'hook did not report'}; ${bridge}; transport ${f.transport}`);
     lines.push(`  ${f.url}`);
     const c = f.channel;
     if (c && (c.hookDropped > 0 || c.rejected > 0 || c.foreignOffers > 0 || c.unanswered)) {
