@@ -14,14 +14,6 @@ export interface SessionView extends TabSession {
 /** Before the first session arrives; its tab id (-1) is no tab's. */
 export const emptySessionView: SessionView = { ...newTabSession(-1), connected: false, error: null };
 
-<<<<<<< HEAD
-function upsert<T>(list: T[], changed: T[], keyOf: (item: T) => string): T[] {
-  const index = new Map(list.map((item, i) => [keyOf(item), i]));
-=======
-function byStart(a: CallRecord, b: CallRecord): number {
-  return a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
 /**
  * Each list's index by key, handed on to the list made from it: a tab may hold 100,000 calls, and rebuilding
  * the index for every batch that streams in would cost as much as the rest of an update.
@@ -33,7 +25,6 @@ function upsert<T extends object>(list: T[], changed: T[], keyOf: (item: T) => s
   let index = indexes.get(list);
   if (index) indexes.delete(list);
   else index = new Map(list.map((item, i) => [keyOf(item), i]));
->>>>>>> d550255 (Panel updates cost what changed: the call list's index is handed from one state to the next instead of rebuilt per batch, order checked only where a batch wrote; rows reused per call; no filter pass when no filter is set)
   const next = list.slice();
   const touched: number[] = [];
   for (const item of changed) {
@@ -77,35 +68,16 @@ export function applyPanelMessage(view: SessionView, message: BackgroundToPanel)
       return { ...view, calls: sorted };
     }
     case 'frames':
-<<<<<<< HEAD
-      return { ...view, frames: upsert(view.frames, message.frames, (f) => f.key) };
+      return { ...view, frames: upsert(view.frames, message.frames, (f) => f.key).next };
     case 'summary':
       return { ...view, ...message.summary };
-=======
-      return { ...view, frames: upsert(view.frames, message.frames, (f) => f.key).next };
-    case 'counters':
-      return {
-        ...view,
-        dropped: message.dropped,
-        lostInTransit: message.lostInTransit,
-        rejected: message.rejected,
-        recording: message.recording,
-        preserveLog: message.preserveLog,
-      };
->>>>>>> d550255 (Panel updates cost what changed: the call list's index is handed from one state to the next instead of rebuilt per batch, order checked only where a batch wrote; rows reused per call; no filter pass when no filter is set)
     case 'cleared':
       // Clearing starts the bounds' count again (the recorder's summary that follows says the same).
       return { ...view, calls: [], network: [], losses: { ...view.losses, evictedCalls: 0, evictedNetwork: 0 } };
     case 'evicted':
       return { ...view, calls: without(view.calls, message.calls), network: without(view.network, message.network) };
     case 'network':
-<<<<<<< HEAD
-      return { ...view, network: upsert(view.network, message.entries, (e) => e.id) };
-=======
-      return { ...view, network: upsert(view.network, message.entries, (e) => e.id).next, networkDropped: message.dropped };
-    case 'network-feed':
-      return { ...view, networkFeed: message.on ? 'on' : 'off' };
->>>>>>> d550255 (Panel updates cost what changed: the call list's index is handed from one state to the next instead of rebuilt per batch, order checked only where a batch wrote; rows reused per call; no filter pass when no filter is set)
+      return { ...view, network: upsert(view.network, message.entries, (e) => e.id).next };
     case 'error':
       return { ...view, error: message.message };
     case 'exported':
