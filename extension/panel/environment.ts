@@ -32,6 +32,24 @@ function pageFrameLister(): PanelEnvironment['listPageFrameUrls'] {
   };
 }
 
+type OpenResource = (url: string, lineNumber: number, columnNumber?: number, callback?: () => void) => void;
+
+/** Chrome's devtools.panels.openResource (0-based line and column); Firefox has none (bug 1575240). */
+function resourceOpener(): PanelEnvironment['openResource'] {
+  const panels = (globalThis as { chrome?: { devtools?: { panels?: { openResource?: OpenResource } } } }).chrome?.devtools?.panels;
+  const open = panels?.openResource;
+  if (typeof open !== 'function') return null;
+  return (url, line, column) =>
+    new Promise((resolve) => {
+      try {
+        open.call(panels, url, Math.max(0, line - 1), Math.max(0, column - 1), () => resolve(true));
+        setTimeout(() => resolve(false), 5000);
+      } catch {
+        resolve(false);
+      }
+    });
+}
+
 /** The panel's environment in an extension page (DevTools panel, panel as a tab, or the viewer). */
 export function extensionEnvironment(options: { viewer: boolean }): PanelEnvironment {
   const manifest = browser.runtime.getManifest();
@@ -52,5 +70,6 @@ export function extensionEnvironment(options: { viewer: boolean }): PanelEnviron
     openViewer: options.viewer ? null : () => void browser.tabs.create({ url: browser.runtime.getURL('extension/viewer/viewer.html') }),
     saveFile,
     now: () => Date.now(),
+    openResource: options.viewer ? null : resourceOpener(),
   };
 }

@@ -152,6 +152,11 @@ const perfNow = perf !== undefined ? method<number>(getPrototypeOf(perf) as obje
 const timeOrigin = perf !== undefined && typeof perf.timeOrigin === 'number' ? perf.timeOrigin : undefined;
 const dateNow = Date.now;
 
+/** performance.timeOrigin as the document started (epoch ms), or undefined where there is none. */
+export function navigationStart(): number | undefined {
+  return timeOrigin;
+}
+
 /** Epoch milliseconds with sub-millisecond precision: performance.timeOrigin + performance.now(). */
 export function epochNow(): number {
   if (perfNow !== undefined && timeOrigin !== undefined) {

@@ -10,6 +10,8 @@ import {
   objectIsFrozen,
   stringSlice,
 } from './intrinsics';
+import { navigationStart, observePaints } from './bootMarks';
+import { captureInitiator } from './initiator';
 import { startTransportSniffer } from './transportSniffer';
 import { createBridgeView, installBridgeTrap, type BridgeLike, type BridgeVia } from './trapBridge';
 import { createCallBridgeWrapper, originalOf } from './wrapCallBridge';
@@ -35,6 +37,8 @@ export interface StartHookOptions {
   /** Defaults to src/bridge/catalogue's callbackKeysFor. */
   callbackKeysFor?: (command: string) => readonly string[];
   channel?: HookChannelOptions;
+  /** Record each call's initiator (its call site); on unless false. */
+  initiator?: boolean;
 }
 
 
@@ -75,6 +79,7 @@ export function startHook(win: typeof globalThis = globalThis, options: StartHoo
       now: epochNow,
       nextId: () => ++lastId,
       callbackKeysFor: options.callbackKeysFor ?? catalogueCallbackKeys,
+      ...(options.initiator === false ? {} : { initiator: captureInitiator }),
     });
 
     emit({
@@ -83,7 +88,9 @@ export function startHook(win: typeof globalThis = globalThis, options: StartHoo
       url: cutUrl(readSafely(() => w.location.href)),
       isTop: readSafely(() => (w.top as unknown) === w) === true,
       referrer: cutUrl(readSafely(() => w.document.referrer)),
+      ...(navigationStart() === undefined ? {} : { navigationStart: navigationStart()! }),
     });
+    observePaints(w, (name, at) => emit({ type: 'paint', at, name }));
 
     const found = (bridge: BridgeLike, via: BridgeVia): void => {
       const semver = readSafely(() => (bridge as { __SEMVER?: unknown }).__SEMVER);

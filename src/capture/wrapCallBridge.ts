@@ -1,4 +1,5 @@
 import type { HookEvent } from '../protocol/hook';
+import type { CallInitiator } from '../protocol/initiator';
 import { LIMITS } from '../protocol/limits';
 import {
   cleanHandler,
@@ -50,6 +51,8 @@ export interface CaptureDeps {
   /** Payload keys holding callbacks the host calls back (src/bridge/catalogue). */
   callbackKeysFor(command: string): readonly string[];
   limits?: SnapshotLimits;
+  /** The app's call site (src/capture/initiator), `skip` being the wrapper's own frames; absent: not recorded. */
+  initiator?: (skip: number) => CallInitiator | null;
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;
@@ -140,7 +143,8 @@ export function wrapCallBridge<F>(original: F, deps: CaptureDeps): F {
         }
       }
       const request = takeSnapshot(payload, limits);
-      deps.emit({ type: 'call-start', id, command: commandText(command), at: deps.now(), request });
+      const initiator = deps.initiator ? deps.initiator(1) : null;
+      deps.emit(initiator ? { type: 'call-start', id, command: commandText(command), at: deps.now(), request, initiator } : { type: 'call-start', id, command: commandText(command), at: deps.now(), request });
     } catch {
       id = 0; // not recorded: no call-end either
     }

@@ -1,3 +1,4 @@
+import type { CallInitiator } from './initiator';
 import type { Snapshot } from './snapshot';
 
 /** How the Forge bridge's own transport to the host was seen to work in a frame. */
@@ -16,6 +17,8 @@ export type HookEvent =
       isTop: boolean;
       /** document.referrer: for an iframe, usually the embedding page's URL. */
       referrer: string;
+      /** performance.timeOrigin: when the document's navigation started (absent from older hooks). */
+      navigationStart?: number;
     }
   | {
       type: 'bridge-found';
@@ -26,7 +29,7 @@ export type HookEvent =
       /** 'trap': the bridge was assigned after the hook ran; 'present': it was there already. */
       via: 'trap' | 'present';
     }
-  | { type: 'call-start'; id: number; command: string; at: number; request: Snapshot }
+  | { type: 'call-start'; id: number; command: string; at: number; request: Snapshot; initiator?: CallInitiator }
   | { type: 'call-end'; id: number; at: number; ok: boolean; value: Snapshot }
   | {
       /** A host delivery to a callback the app passed in a subscription call (on, onPublic, subscribeRealtimeChannel). */
@@ -39,7 +42,11 @@ export type HookEvent =
       args: Snapshot;
     }
   | { type: 'transport'; at: number; kind: HostTransport }
-  | ChannelReportEvent;
+  | ChannelReportEvent
+  /** A paint the browser reported for the document (PerformancePaintTiming), at its epoch time. */
+  | { type: 'paint'; at: number; name: PaintName };
+
+export type PaintName = 'first-paint' | 'first-contentful-paint';
 
 /**
  * What the relay saw of its channel with the hook (cumulative for the document). The relay writes it

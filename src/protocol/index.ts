@@ -7,3 +7,4 @@ export * from './network';
 export * from './tokens';
 export * from './findings';
 export * from './losses';
+export * from './initiator';

@@ -1,5 +1,6 @@
 import type { Finding } from './findings';
 import type { ChannelReport, HostTransport } from './hook';
+import type { CallInitiator } from './initiator';
 import type { NetworkEntry } from './network';
 import type { Snapshot } from './snapshot';
 import type { CallMatch, TokenRecord } from './tokens';
@@ -84,6 +85,8 @@ export interface CallRecord {
   deliveries: DeliveryRecord[];
   /** Deliveries dropped beyond LIMITS.deliveriesPerCall. */
   deliveriesDropped: number;
+  /** Where the app made the call (absent when the stack could not be read, or the recording predates it). */
+  initiator?: CallInitiator;
 }
 
 export interface Segment {
@@ -183,6 +186,8 @@ export interface TraceCall {
   error?: Snapshot;
   deliveries: DeliveryRecord[];
   segment: number;
+  /** Where the app made the call (a short stack, innermost first), when it was recorded. */
+  initiator?: CallInitiator;
 }
 
 export interface TraceV1 {

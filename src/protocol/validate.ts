@@ -10,7 +10,8 @@
  * (unknown fields are dropped); snapshot values are checked in place and passed on as they are, never
  * copied through property assignment, so a key such as `__proto__` stays an ordinary own data property.
  */
-import type { HookEvent, HookMessage, HostTransport } from './hook';
+import type { HookEvent, HookMessage, HostTransport, PaintName } from './hook';
+import { INITIATOR_FRAMES, type CallInitiator } from './initiator';
 import { LIMITS } from './limits';
 import type { RelayLossReport } from './losses';
 import type { BackgroundToRelay, PanelToBackground, RelayToBackground } from './runtime';
@@ -138,14 +139,19 @@ function hookEvent(data: unknown, path: string, relayReports: boolean): HookEven
   const e = record(data, path);
   const type = e.type;
   switch (type) {
-    case 'hook-ready':
-      return {
+    case 'hook-ready': {
+      const ready: Extract<HookEvent, { type: 'hook-ready' }> = {
         type,
         at: time(e, 'at', path),
         url: str(e, 'url', path, LIMITS.urlChars),
         isTop: bool(e, 'isTop', path),
         referrer: str(e, 'referrer', path, LIMITS.urlChars),
       };
+      if (e.navigationStart !== undefined) ready.navigationStart = time(e, 'navigationStart', path);
+      return ready;
+    }
+    case 'paint':
+      return { type, at: time(e, 'at', path), name: oneOf<PaintName>(e, 'name', path, PAINTS) };
     case 'bridge-found': {
       const semver = e.semver;
       if (semver !== null && typeof semver !== 'string') fail(join(path, 'semver'), `expected a string or null, got ${describe(semver)}`);
@@ -158,14 +164,17 @@ function hookEvent(data: unknown, path: string, relayReports: boolean): HookEven
         via: oneOf<'trap' | 'present'>(e, 'via', path, VIA),
       };
     }
-    case 'call-start':
-      return {
+    case 'call-start': {
+      const start: Extract<HookEvent, { type: 'call-start' }> = {
         type,
         id: positiveInt(e, 'id', path),
         command: str(e, 'command', path, LIMITS.commandChars, 1),
         at: time(e, 'at', path),
         request: snapshot(e, 'request', path),
       };
+      if (e.initiator !== undefined) start.initiator = callInitiator(e.initiator, join(path, 'initiator'));
+      return start;
+    }
     case 'call-end':
       return {
         type,
@@ -201,6 +210,21 @@ function hookEvent(data: unknown, path: string, relayReports: boolean): HookEven
 }
 
 const VIA: ReadonlySet<string> = new Set(['trap', 'present']);
+const PAINTS: ReadonlySet<string> = new Set(['first-paint', 'first-contentful-paint']);
+
+/** A call's initiator: at most INITIATOR_FRAMES frames of bounded text and positive line and column numbers. */
+function callInitiator(data: unknown, path: string): CallInitiator {
+  const list = record(data, path).frames;
+  const p = join(path, 'frames');
+  if (!Array.isArray(list)) fail(p, `expected an array, got ${describe(list)}`);
+  if (list.length > INITIATOR_FRAMES) fail(p, `more than ${INITIATOR_FRAMES} frames`);
+  return {
+    frames: list.map((item, i) => {
+      const f = record(item, `${p}[${i}]`);
+      return { fn: str(f, 'fn', `${p}[${i}]`, LIMITS.commandChars), url: str(f, 'url', `${p}[${i}]`, LIMITS.urlChars), line: positiveInt(f, 'line', `${p}[${i}]`), column: positiveInt(f, 'column', `${p}[${i}]`) };
+    }),
+  };
+}
 
 function eventList(obj: Record<string, unknown>, max: number, relayReports: boolean): HookEvent[] {
   const list = obj.events;

@@ -8,7 +8,7 @@ import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
 import type { SummaryInput } from '../bridge/summary';
 import { Fifo } from './fifo';
 import { ChangeSet, type PersistedDoc, type PersistedSession, type PersistedState, type SessionStore } from './persistence';
-import { cloneCall, cloneFrame, cloneSegments, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
+import { bootOf, cloneCall, cloneFrame, cloneSegments, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
 import { lossesOf } from './persistence';
 
 /** src/bridge's classifyCall has this shape: it reads the request's snapshot value. */
@@ -246,10 +246,12 @@ export class Recorder {
         if (e.url !== '') frame.url = e.url;
         frame.parentUrl = e.referrer;
         frame.hookReady = true;
+        if (e.navigationStart !== undefined) frame.boot = { ...bootOf(frame), navigationStart: e.navigationStart };
         this.frameChanged(s, frame, d);
         return;
       case 'bridge-found':
         frame.bridge = { semver: e.semver, frozen: e.frozen, via: e.via };
+        if (bootOf(frame).bridgeAt === null) frame.boot = { ...bootOf(frame), bridgeAt: e.at };
         this.frameChanged(s, frame, d);
         return;
       case 'transport':
@@ -258,6 +260,10 @@ export class Recorder {
         return;
       case 'channel-report':
         frame.channel = { hookDropped: e.hookDropped, rejected: e.rejected, foreignOffers: e.foreignOffers, unanswered: e.unanswered };
+        this.frameChanged(s, frame, d);
+        return;
+      case 'paint':
+        frame.boot = { ...bootOf(frame), [e.name === 'first-paint' ? 'firstPaintAt' : 'firstContentfulPaintAt']: e.at };
         this.frameChanged(s, frame, d);
         return;
       case 'call-start':
@@ -302,6 +308,7 @@ export class Recorder {
       error: null,
       deliveries: [],
       deliveriesDropped: 0,
+      ...(e.initiator ? { initiator: e.initiator } : {}),
     };
     call.summary = this.summaryOf(call);
     this.insert(s, call, d);

@@ -1,4 +1,4 @@
-import { UNKNOWN_COMMAND, type CallRecord, type FrameRecord, type Segment } from '../protocol/model';
+import { UNKNOWN_COMMAND, type BootMarks, type CallRecord, type FrameRecord, type Segment } from '../protocol/model';
 import { SNAPSHOT_MARKER, type Snapshot } from '../protocol/snapshot';
 
 /**
@@ -31,4 +31,11 @@ export function cloneFrame(frame: FrameRecord): FrameRecord {
 
 export function cloneSegments(segments: readonly Segment[]): Segment[] {
   return segments.map((s) => ({ ...s }));
+}
+
+const NO_BOOT: BootMarks = { navigationStart: null, bridgeAt: null, firstPaintAt: null, firstContentfulPaintAt: null };
+
+/** A frame's boot marks so far (src/insights reads them); each change replaces the object, never mutates it. */
+export function bootOf(frame: FrameRecord): BootMarks {
+  return frame.boot ?? NO_BOOT;
 }

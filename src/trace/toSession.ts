@@ -24,6 +24,7 @@ export function traceToSession(trace: TraceV2): TabSession {
     error: c.error ?? null,
     deliveries: c.deliveries,
     deliveriesDropped: 0,
+    ...(c.initiator ? { initiator: c.initiator } : {}),
   }));
   return newTabSession(trace.tabId, {
     segments: trace.segments,

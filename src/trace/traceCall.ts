@@ -22,6 +22,7 @@ export function toTraceCall(call: CallRecord, frame: FrameRecord | undefined): T
   };
   if (call.status === 'ok' && call.response) out.response = call.response;
   if (call.status === 'error' && call.error) out.error = call.error;
+  if (call.initiator) out.initiator = { frames: call.initiator.frames.map((f) => ({ ...f })) };
   return out;
 }
 

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { callOutcome, outcomeClass, statusLabel } from '../query';
 import { layoutColumns } from './columnLayout';
 import { moduleKeysOf } from './frameModules';
+import { initiatorCell } from './details/Initiator';
 import { COLUMNS, type ColumnKey, type Row, type Sort } from './listModel';
 import { formatBytes, formatClock, formatDuration, formatSeconds, frameLabel } from './format';
 import { waterfallScale, type WaterfallScale } from './waterfallScale';
@@ -41,6 +42,7 @@ function cell(key: ColumnKey, row: Row, now: number, scale: WaterfallScale, kind
     case 'duration': return formatDuration(row.durationMs);
     case 'size': return formatBytes(row.bytes);
     case 'ttl': return ttlText(row);
+    case 'initiator': return initiatorCell(c.initiator);
     case 'waterfall': {
       const left = scale.at(c.startedAt) * 100;
       const width = Math.max(0.5, scale.at(c.endedAt ?? now) * 100 - left);
@@ -54,6 +56,7 @@ function cellTitle(key: ColumnKey, row: Row): string | undefined {
     case 'summary': return row.call.summary;
     case 'frame': return row.frame?.url;
     case 'ttl': return row.tokenExp === null ? undefined : `Time the token had left when the call was sent; it expires at ${formatClock(row.tokenExp)}`;
+    case 'initiator': return row.call.initiator?.frames[0] ? `${row.call.initiator.frames[0].url}:${row.call.initiator.frames[0].line}:${row.call.initiator.frames[0].column}` : undefined;
     default: return undefined;
   }
 }

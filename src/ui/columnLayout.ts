@@ -28,6 +28,7 @@ export const COLUMN_SPECS: readonly ColumnSpec[] = [
   { key: 'duration', px: 70, flex: 0, priority: 80, numeric: true },
   { key: 'size', px: 64, flex: 0, priority: 60, numeric: true },
   { key: 'ttl', px: 76, flex: 0, priority: 70, numeric: true },
+  { key: 'initiator', px: 140, flex: 0, priority: 15, numeric: false },
   { key: 'waterfall', px: 120, flex: 1, priority: 50, numeric: false },
 ];
 

@@ -1,5 +1,6 @@
 import { callValueBytes, durationOf, type CallKind, type CallRecord, type FrameRecord, type TokenRecord } from '../protocol';
 import { callFailed, callOutcome, matchCall, statusLabel, type ParsedFilter } from '../query';
+import { initiatorCell } from './details/Initiator';
 
 /** One row of the call list, with what its columns show precomputed. */
 export interface Row {
@@ -11,7 +12,7 @@ export interface Row {
   tokenExp: number | null;
 }
 
-export type ColumnKey = 'time' | 'frame' | 'kind' | 'summary' | 'status' | 'duration' | 'size' | 'ttl' | 'waterfall';
+export type ColumnKey = 'time' | 'frame' | 'kind' | 'summary' | 'status' | 'duration' | 'size' | 'ttl' | 'initiator' | 'waterfall';
 
 export const COLUMNS: { key: ColumnKey; label: string; width: string; sortable: boolean }[] = [
   { key: 'time', label: 'Time', width: '92px', sortable: true },
@@ -22,6 +23,7 @@ export const COLUMNS: { key: ColumnKey; label: string; width: string; sortable: 
   { key: 'duration', label: 'Duration', width: '70px', sortable: true },
   { key: 'size', label: 'Size', width: '64px', sortable: true },
   { key: 'ttl', label: 'Token TTL', width: '72px', sortable: true },
+  { key: 'initiator', label: 'Initiator', width: '14%', sortable: true },
   { key: 'waterfall', label: 'Waterfall', width: '14%', sortable: false },
 ];
 
@@ -85,6 +87,7 @@ const value = (r: Row, key: ColumnKey): string | number => {
     case 'duration': return r.durationMs ?? Number.POSITIVE_INFINITY;
     case 'size': return r.bytes;
     case 'ttl': return r.tokenExp ?? Number.POSITIVE_INFINITY;
+    case 'initiator': return initiatorCell(r.call.initiator);
     default: return 0;
   }
 };

@@ -16,4 +16,6 @@ export interface PanelEnvironment {
   /** Saves a file (a download). */
   saveFile: (name: string, mime: string, data: Blob) => void;
   now: () => number;
+  /** Opens a script at a line and column (1-based) in DevTools' Sources; resolves false if it could not. Absent or null where there is none (Firefox, the viewer, tests). */
+  openResource?: ((url: string, line: number, column: number) => Promise<boolean>) | null;
 }

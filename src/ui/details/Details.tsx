@@ -84,7 +84,7 @@ export function Details({ call, frame, calls, derived, findings = [], env, netwo
       <div id="details-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} class="details-body">
         {tab === 'overview' && (
           <>
-            <Overview call={call} frame={frame} token={carriedToken(call, derived.tokens)} />
+            <Overview call={call} frame={frame} token={carriedToken(call, derived.tokens)} openResource={env.openResource ?? null} />
             <CopyMenu call={call} frame={frame} entry={entry} phases={phases} findings={findings} />
           </>
         )}

@@ -17,7 +17,7 @@ export interface DevtoolsSession {
 }
 
 /** Chromium with the extension, the sandbox site open in a tab, and that tab's DevTools showing the panel. */
-export async function openInDevtools(sandbox: Sandbox, query: string, before?: (chromium: ChromiumSession) => Promise<void>): Promise<DevtoolsSession> {
+export async function openInDevtools(sandbox: Sandbox, query: string, before?: (chromium: ChromiumSession) => Promise<void>, options: { panelTimeoutMs?: number } = {}): Promise<DevtoolsSession> {
   const chromium = await launchChromiumWithExtension({ executablePath: CHROMIUM_PATH, extensionDir: 'dist/chrome', headless: true, devtools: true });
   try {
     await before?.(chromium);
@@ -26,8 +26,8 @@ export async function openInDevtools(sandbox: Sandbox, query: string, before?: (
     const site = await chromium.browser.newPage();
     for (const page of blank) await page.close();
     await site.goto(`${sandbox.siteUrl}${query}`);
-    if (!(await showPanel(chromium.browser, chromium.extensionId))) throw new Error('the Forge Bridge panel could not be selected in DevTools');
-    const panel = await panelFrame(chromium.browser, chromium.extensionId);
+    if (!(await showPanel(chromium.browser, chromium.extensionId, options.panelTimeoutMs))) throw new Error('the Forge Bridge panel could not be selected in DevTools');
+    const panel = await panelFrame(chromium.browser, chromium.extensionId, options.panelTimeoutMs);
     const app = async (moduleKey = 'issue-panel') => {
       const deadline = Date.now() + 15_000;
       for (;;) {

@@ -30,6 +30,19 @@ describe('findings in traces', () => {
     expect(v2(damaged)).toBe(false);
   });
 
+  it('carry each call\'s initiator and each frame\'s boot marks, valid against the schema, through import', () => {
+    const s = session();
+    s.calls[0] = { ...s.calls[0]!, initiator: { frames: [{ fn: 'load', url: 'http://localhost:8000/main/app.js', line: 40, column: 3 }] } };
+    s.frames[0] = { ...s.frames[0]!, boot: { navigationStart: 1, bridgeAt: 2, firstPaintAt: null, firstContentfulPaintAt: 3 } };
+    const trace = exportTraceV2(s, { extensionVersion: '0.1.0', now: Date.now(), browser: null }, deriveForTrace(s));
+    const { v2 } = traceValidators();
+    expect(v2(trace), JSON.stringify(v2.errors)).toBe(true);
+    expect(trace.calls[0]!.initiator).toEqual(s.calls[0]!.initiator);
+    const back = importTraceText(JSON.stringify(trace));
+    expect(back.ok && back.trace.frames[0]!.boot).toEqual(s.frames[0]!.boot);
+    expect(v2({ ...trace, calls: [{ ...trace.calls[0]!, initiator: { frames: [{ fn: 'x', url: 'u', line: 0, column: 1 }] } }] })).toBe(false);
+  });
+
   it('are redacted with the rest: a JWT in a path loses its signature in the finding too', () => {
     const s = session();
     const trace = redactTrace(exportTraceV2(s, { extensionVersion: '0.1.0', now: Date.now(), browser: null }, deriveForTrace(s)));

@@ -33,6 +33,7 @@ function frameUrl(config: HostConfig, resource: string, info: FrameInfo, extra: 
   if (page.get('transport') === 'port-rpc') url.searchParams.set('platformFeatureFlags', 'forge-ui-bridge-core-reset');
   if (page.get('frozen') === '1') url.searchParams.set('frozenBridge', '1');
   if (config.knobs.requestRemoteFrom === 'iframe') url.searchParams.set('requestRemoteFrom', 'iframe');
+  if (page.get('startDelayMs')) url.searchParams.set('startDelayMs', page.get('startDelayMs')!);
   for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
   return url.href;
 }

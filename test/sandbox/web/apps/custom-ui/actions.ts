@@ -56,7 +56,18 @@ export const ACTIONS: Record<string, (args?: unknown) => Promise<unknown>> = {
   changeWindowTitle: () => view.changeWindowTitle('Sandbox title'),
   emitReadyEvent: () => view.emitReadyEvent(),
   theming: () => view.theme.enable(),
+  // Scenarios for the extension's findings (test/e2e/insights.e2e.ts): each shows one problem an app can have.
+  invokeMisnamed: () => invoke('getIssue'),
+  repeatGetContext: () => Promise.all([view.getContext(), view.getContext(), view.getContext()]),
+  chain: async () => {
+    await invoke('slow', { ms: 150 });
+    await invoke('slow', { ms: 160 });
+    return invoke('slow', { ms: 170 });
+  },
 };
 
+/** Actions made to trigger findings; `scenario('all')` leaves them out so its outcomes stay as they were. */
+const FINDING_SCENARIOS = new Set(['invokeMisnamed', 'repeatGetContext', 'chain']);
+
 /** The order of `scenario('all')`: every action once, deterministic. */
-export const SCENARIO_ALL = Object.keys(ACTIONS).filter((name) => name !== 'openModal' && name !== 'navigate');
+export const SCENARIO_ALL = Object.keys(ACTIONS).filter((name) => name !== 'openModal' && name !== 'navigate' && !FINDING_SCENARIOS.has(name));

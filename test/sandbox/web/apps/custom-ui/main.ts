@@ -30,8 +30,11 @@ async function scenario(name: string): Promise<unknown[]> {
   return outcomes;
 }
 
-// Made while the page parses: the extension must already be listening.
-const parseTime = Promise.all([observe(() => view.getContext()), observe(() => invoke('getText'))]);
+// Made while the page parses: the extension must already be listening. With ?startDelayMs=N (the slow-start
+// scenario) the first calls wait N ms instead.
+const startDelayMs = Number(new URLSearchParams(location.search).get('startDelayMs')) || 0;
+const firstCalls = () => Promise.all([observe(() => view.getContext()), observe(() => invoke('getText'))]);
+const parseTime = startDelayMs > 0 ? new Promise((resolve) => setTimeout(resolve, startDelayMs)).then(firstCalls) : firstCalls();
 
 (window as unknown as Record<string, unknown>).__sandboxApp = { ready: parseTime.then(() => true), run, burst, scenario, log, actions: Object.keys(ACTIONS) };
 
