@@ -2,6 +2,7 @@
 // beside the baseline it is compared to. With/without figures come from alternating blocks in one run.
 import { benchBridgeOverhead } from './bridgeOverhead';
 import { benchBurst } from './burst';
+import { benchInitiator } from './initiator.bench';
 import { formatSpread } from './interleave';
 import { benchPanel } from './panel.bench';
 import { benchPanelStream } from './panelStream.bench';
@@ -19,6 +20,11 @@ if (wants('hook')) {
   console.log(`  per call, median: without ${f(r.without)} µs (baseline), with ${f(r.with)} µs`);
   console.log(`  added per call: ${formatSpread(r.added, 1, r.rounds)} µs (target ≤ 50 µs)`);
   if (r.settleTimeouts) console.log(`  the recorder had not caught up 30 s after ${r.settleTimeouts} blocks`);
+}
+
+if (wants('initiator')) {
+  const r = await benchInitiator();
+  console.log(`\nInitiator capture (src/capture/initiator, a short stack per call), Chromium, ${r.calls.toLocaleString('en')} calls from an app-like depth: median ${f(r.withUs)} µs with it, ${f(r.withoutUs)} µs without (baseline), added ${f(r.addedUs)} µs (target: the hook's median under 10 µs with it on)`);
 }
 
 if (wants('sandbox')) {
