@@ -1,6 +1,8 @@
 import type { TraceV1, TraceV2 } from '../protocol/model';
 import { traceProblems } from './check';
 import { traceFromHar } from './fromHar';
+import { boundParsedFile } from './importBounds';
+import { checkImportedTrace } from './importSanity';
 import { jsonParseError } from './jsonError';
 import { migrateV1toV2 } from './migrate';
 import { utf8Length } from './utf8';
@@ -42,13 +44,29 @@ function fromTrace(obj: Record<string, unknown>): ImportResult {
 
 function fromJson(value: unknown, now: number): ImportResult {
   const obj = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-  if (obj?.format === 'forge-bridge-trace') return fromTrace(obj);
+  const isTrace = obj?.format === 'forge-bridge-trace';
+  const bounded = boundParsedFile(value, isTrace);
+  if (!bounded.ok) return fail(`The file cannot be opened safely: ${bounded.error}.`);
+  const notes = bounded.changed > 0 ? [`${bounded.changed} recorded values were too deep, too long or out of range and are shown as descriptions.`] : [];
+  return checked(fromFile(obj, value, isTrace, now), notes);
+}
+
+function fromFile(obj: Record<string, unknown> | null, value: unknown, isTrace: boolean, now: number): ImportResult {
+  if (obj && isTrace) return fromTrace(obj);
   const log = obj?.log as { entries?: unknown } | undefined;
   if (log && typeof log === 'object' && Array.isArray(log.entries)) {
     const result = traceFromHar(value, now);
     return 'error' in result ? fail(result.error) : { ok: true, trace: result.trace, source: 'har', notes: result.notes };
   }
   return fail(`This is JSON, but neither a Forge Bridge trace nor a HAR file (${whatThisIs(value)}).`);
+}
+
+/** Times in range and ids once each (importSanity), whichever way the trace was read. */
+function checked(result: ImportResult, notes: string[]): ImportResult {
+  if (!result.ok) return result;
+  const sane = checkImportedTrace(result.trace);
+  if (!sane.ok) return fail(sane.error);
+  return { ...result, trace: sane.trace, notes: [...result.notes, ...notes, ...sane.notes] };
 }
 
 function parseAndRead(text: string, options: ImportOptions): ImportResult {
