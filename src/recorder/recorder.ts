@@ -259,6 +259,10 @@ export class Recorder {
         this.frameChanged(s, frame, d);
         return;
       case 'channel-report':
+        // Reports are cumulative per document: the tab's loss counts take what is new since the last one.
+        s.losses.hookDropped += Math.max(0, e.hookDropped - (frame.channel?.hookDropped ?? 0));
+        s.losses.relayRejected += Math.max(0, e.rejected - (frame.channel?.rejected ?? 0));
+        d.counters = true;
         frame.channel = { hookDropped: e.hookDropped, rejected: e.rejected, foreignOffers: e.foreignOffers, unanswered: e.unanswered };
         this.frameChanged(s, frame, d);
         return;

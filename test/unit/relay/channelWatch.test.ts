@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CHANNEL_OFFER, type ChannelReportEvent } from '../../../src/protocol/hook';
 import { parseHookMessage, parseRelayToBackground } from '../../../src/protocol/validate';
 import { ANSWER_MS, ChannelWatch } from '../../../src/relay/channelWatch';
+import { noLosses } from '../../../src/protocol/losses';
 import { diagnoseText } from '../../../src/ui/diagnoseText';
 
 function watch() {
@@ -63,9 +64,8 @@ describe('channel reports on the wire', () => {
       networkFeed: 'off',
       pageFrameUrls: null,
       coveredOrigins: [],
-      dropped: 0,
-      lostInTransit: 0,
-      rejected: 0,
+      losses: noLosses(),
+      storage: 'persistent',
       extensionVersion: '1',
       browser: null,
     } as never);

@@ -82,7 +82,7 @@ describe('import bounds every value', () => {
 
   it('keeps the first of calls that repeat an id, and says so', () => {
     const trace = plantedTrace() as unknown as { calls: Record<string, unknown>[] };
-    const copy = { ...trace.calls[0]!, command: 'imposter' };
+    const copy: Record<string, unknown> = { ...trace.calls[0]!, command: 'imposter' };
     trace.calls.push(copy, { ...copy });
     const result = opened(JSON.stringify(trace));
     expect(result.trace.calls.filter((c) => c.id === copy.id)).toHaveLength(1);
