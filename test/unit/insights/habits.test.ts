@@ -66,6 +66,19 @@ describe('sequential-chain', () => {
     expect(sequentialChain.run(frame(), [user, issues, more])).toEqual([]);
   });
 
+  it('breaks the chain where an earlier value is embedded in a later path or query', () => {
+    const issue = resolver('getIssue', 0, 200, { result: { key: 'SBX-1042' } });
+    const h = (path: string, s: number) => made('invoke', { path, method: 'GET', invokeType: 'ui-remote-fetch' }, s, s + 200, { result: { success: true, payload: { status: 200, body: {} } } });
+    expect(sequentialChain.run(frame(), [issue, h('/issues/SBX-1042/comments', 205), h('/other', 410)])).toEqual([]);
+    expect(sequentialChain.run(frame(), [issue, h('/search?jql=key=SBX-1042&max=5', 205), h('/other', 410)])).toEqual([]);
+  });
+
+  it('finishes a long chain of distinct responses (20,000 calls in one frame; the old substring test was quadratic and timed out here)', () => {
+    const calls = Array.from({ length: 20_000 }, (_, i) => resolver(`f${i % 7}`, i * 10, i * 10 + 9, { result: { id: `value-${i}`, more: [`a-${i}`, `b-${i}`] } }, { q: `query-${i}` }));
+    const [f] = sequentialChain.run(frame(), calls);
+    expect(f!.callIds).toHaveLength(20_000);
+  });
+
   it('ignores calls that overlap (already together), long pauses, and chains that would save little', () => {
     expect(sequentialChain.run(frame(), [resolver('a', 0, 200), resolver('b', 150, 400), resolver('c', 405, 600)])).toEqual([]);
     expect(sequentialChain.run(frame(), [resolver('a', 0, 200), resolver('b', 600, 800), resolver('c', 1200, 1400)])).toEqual([]);
