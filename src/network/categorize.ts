@@ -1,5 +1,6 @@
 import type { NetworkCategory, NetworkEntry } from '../protocol/network';
-import { isForgeOperation, operationNamesIn } from './graphql';
+import { isGraphqlPath } from './forgeOperations';
+import { forgeOperationOf } from './graphql';
 import { headerValue, type HarEntryLike } from './har';
 import { bearerJwt, isForgeJwt } from './jwtClaims';
 import { parseUrl } from './urls';
@@ -29,10 +30,10 @@ function isLoadedResource(entry: HarEntryLike): boolean {
   return dest !== null && dest !== 'empty';
 }
 
+/** A POST to the gateway (any path under /gateway/api/graphql, persisted queries included) holding a Forge operation. */
 function isForgeGraphql(entry: HarEntryLike, url: URL): boolean {
-  if (entry.request.method !== 'POST' || !/\/graphql\/?$/.test(url.pathname)) return false;
-  // Jira's gateway also names the operation in the query string (?operation=…).
-  return isForgeOperation(url.searchParams.get('operation')) || operationNamesIn(entry.request.postData?.text).some(isForgeOperation);
+  if (entry.request.method !== 'POST' || !isGraphqlPath(url.pathname)) return false;
+  return forgeOperationOf(url.href, entry.request.postData?.text) !== null;
 }
 
 function isProductRest(url: URL): boolean {

@@ -14,7 +14,7 @@ export function forgeExchangesOf(entry: NetworkEntry): readonly ForgeGraphqlExch
   return exchanges;
 }
 
-/** Whether an entry is a FIT mint (signInvocationTokenForUI). */
+/** Whether an entry is a FIT mint (signInvocationTokenForUI, any case), or handed out a FIT all the same. */
 export function isFitMint(exchanges: readonly ForgeGraphqlExchange[]): boolean {
-  return exchanges.some((x) => x.operationName === 'signInvocationTokenForUI' || x.response?.fit != null);
+  return exchanges.some((x) => x.kind === 'fit-mint' || x.response?.fit != null);
 }

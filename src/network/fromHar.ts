@@ -1,9 +1,8 @@
 import { LIMITS } from '../protocol/limits';
 import type { HeaderPair, NetworkCategory, NetworkEntry, NetworkTimings } from '../protocol/network';
-import { isForgeOperation, operationNamesIn } from './graphql';
+import { forgeOperationOf } from './graphql';
 import type { HarEntryLike, HarTimingName } from './har';
 import { harStartedAt } from './harTime';
-import { parseUrl } from './urls';
 
 const TIMING_KEYS: readonly HarTimingName[] = ['blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive'];
 
@@ -33,10 +32,6 @@ function timingsOf(timings: HarEntryLike['timings']): NetworkTimings {
   return out;
 }
 
-function operationOf(har: HarEntryLike, requestBody: string | null): string | null {
-  const fromQuery = parseUrl(har.request.url)?.searchParams.get('operation') ?? null;
-  return operationNamesIn(requestBody).find(isForgeOperation) ?? (isForgeOperation(fromQuery) ? fromQuery : null);
-}
 
 /**
  * A network entry from a HAR entry and its response body (read separately in the browsers: Chrome's and
@@ -73,7 +68,7 @@ export function fromHarEntry(
     mimeType: short(responseContent.mimeType, 256),
     timings: timingsOf(har?.timings),
     category: meta.category,
-    operationName: meta.category === 'forge-graphql' && typeof request.url === 'string' ? operationOf(har, requestBody.text) : null,
+    operationName: meta.category === 'forge-graphql' && typeof request.url === 'string' ? forgeOperationOf(request.url, requestBody.text) : null,
     segment: meta.segment,
   };
 }

@@ -1,11 +1,14 @@
 export { categorize, isPreflight, type KnownTraffic } from './categorize';
 export { correlate } from './correlate';
 export { fromHarEntry } from './fromHar';
+export { carriesExtensionAri, graphqlFormOf, isGraphqlPath, knownOperationKind, operationKindOf, type ForgeOperationKind, type GraphqlForm } from './forgeOperations';
 export {
+  forgeOperationOf,
   isForgeOperation,
   operationNameOf,
   operationNamesIn,
   readForgeGraphql,
+  UNNAMED_OPERATION,
   type ForgeGraphqlExchange,
   type ForgeGraphqlResponse,
   type ForgeInvokeCall,

@@ -21,7 +21,7 @@ function mintsIn(network: readonly NetworkEntry[]): Mint[] {
   for (const entry of network) {
     const exchanges = forgeExchangesOf(entry);
     if (!isFitMint(exchanges)) continue;
-    const mint = exchanges.find((x) => x.operationName === 'signInvocationTokenForUI') ?? exchanges[0]!;
+    const mint = exchanges.find((x) => x.kind === 'fit-mint') ?? exchanges.find((x) => x.response?.fit != null)!;
     out.push({ entry, remoteKey: mint.remoteKey, fit: mint.response?.fit?.jwt ?? null });
   }
   return out.sort((a, b) => a.entry.startedAt - b.entry.startedAt);

@@ -19,7 +19,8 @@ export function bearerTokens(headers: readonly HeaderPair[]): string[] {
 /**
  * Tokens a Forge GraphQL exchange carried, as src/network/graphql reads them: the FCT a request sent
  * (`payload.contextToken` of invokeExtension, `forgeContextToken` of signInvocationTokenForUI), and the FIT
- * and FCT its response handed out, with the expiry reported beside them.
+ * and FCTs its response handed out (an invocation's next `contextToken`, the FCT mints' tokens), with the
+ * expiry reported beside them.
  */
 export function graphqlTokens(exchanges: readonly ForgeGraphqlExchange[]): { sent: TokenSighting[]; received: TokenSighting[] } {
   const sent: TokenSighting[] = [];
@@ -27,7 +28,7 @@ export function graphqlTokens(exchanges: readonly ForgeGraphqlExchange[]): { sen
   for (const x of exchanges) {
     if (x.contextTokenSent) sent.push({ jwt: x.contextTokenSent, expiresAt: null, source: 'graphql-request' });
     if (x.response?.fit) received.push({ ...x.response.fit, source: 'graphql-fit' });
-    if (x.response?.contextToken) received.push({ ...x.response.contextToken, source: 'graphql-fct' });
+    for (const fct of x.response?.fcts ?? []) received.push({ ...fct, source: 'graphql-fct' });
   }
   return { sent, received };
 }

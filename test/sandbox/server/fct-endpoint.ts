@@ -37,9 +37,26 @@ export async function handleFctEndpoint(ctx: SandboxContext, req: IncomingMessag
   }
 }
 
-/** GraphQL `confluence_generateForgeContextToken`; variables `{ extensionId, localId? }` or `{ input: {…} }`. */
+/** GraphQL `confluence_generateForgeContextToken` (Confluence's `useGetContextTokenMutation`); variables `{ extensionId, localId? }` or `{ input: {…} }`. */
 export async function generateForgeContextToken(ctx: SandboxContext, variables: unknown) {
   const v = (typeof variables === 'object' && variables !== null ? variables : {}) as FctRequestBody & { input?: FctRequestBody };
   const { extensionId, fct } = await mint(ctx, typeof v.input === 'object' && v.input !== null ? v.input : v);
   return { forgeContextToken: { jwt: fct.jwt, expiresAt: String(fct.expiresAt), extensionId } };
+}
+
+/**
+ * GraphQL `SignForgeContextToken`, field `globalApp_signForgeContextTokens` (facts §8.1): one FCT per
+ * extension asked for, as `{ tokens: [{ jwt, expiresAt, extensionId }] }`. Variables `{ input: { extensionIds,
+ * localId? } }` or `{ input: { extensionId, … } }` [INF: only the response shape is known].
+ */
+export async function signForgeContextTokens(ctx: SandboxContext, variables: unknown) {
+  const v = (typeof variables === 'object' && variables !== null ? variables : {}) as { input?: FctRequestBody & { extensionIds?: unknown } };
+  const input = typeof v.input === 'object' && v.input !== null ? v.input : {};
+  const ids = Array.isArray(input.extensionIds) ? input.extensionIds : [input.extensionId];
+  const tokens = [];
+  for (const extensionId of ids) {
+    const minted = await mint(ctx, { ...input, extensionId });
+    tokens.push({ jwt: minted.fct.jwt, expiresAt: String(minted.fct.expiresAt), extensionId: minted.extensionId });
+  }
+  return { tokens };
 }

@@ -134,7 +134,8 @@ describe('forge_ui_invokeExtension: invokeRemote (ui-remote-fetch)', () => {
   it('a direct request with a FIT from signInvocationTokenForUI carries no oauth tokens', async () => {
     const fit = await requestRemoteFit(sandbox);
     expect(fit.baseUrl).toBe(sandbox.remoteOrigin);
-    expect(fit.expiresAt).toBe((decodeJwt(fit.jwt).exp as number) * 1000);
+    // A string of epoch milliseconds (facts §8.1).
+    expect(fit.expiresAt).toBe(String((decodeJwt(fit.jwt).exp as number) * 1000));
     const res = await fetch(`${fit.baseUrl}/tasks`, { headers: { authorization: `Bearer ${fit.jwt}`, origin: sandbox.siteOrigin } });
     expect(res.status).toBe(200);
     const [entry] = sandbox.remoteLog();

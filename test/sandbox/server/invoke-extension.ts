@@ -79,7 +79,7 @@ export async function invokeExtension(ctx: SandboxContext, variables: unknown): 
   }
   const knobs = ctx.knobs.peek();
   const localId = typeof callerContext.localId === 'string' ? callerContext.localId : undefined;
-  const accountId = typeof fct?.principal === 'string' ? fct.principal : ACCOUNT_ID;
+  const accountId = typeof fct?.accountId === 'string' ? fct.accountId : ACCOUNT_ID;
   const context = isObject(fct?.context)
     ? fct.context
     : moduleContext({ module, localId, siteOrigin: ctx.origins.site, environmentType: knobs.environmentType, accountId });

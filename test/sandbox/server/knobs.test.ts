@@ -148,7 +148,7 @@ describe('fault knobs', () => {
     const r = await invokeRemoteCall(sandbox, '/tasks');
     expect(r.errors![0]!.message).toBe('Remote could not verify the Forge Invocation Token');
     const fit = await requestRemoteFit(sandbox);
-    expect(fit.expiresAt).toBeLessThan(Date.now());
+    expect(Number(fit.expiresAt)).toBeLessThan(Date.now());
     expect((await fetch(`${fit.baseUrl}/tasks`, { headers: { authorization: `Bearer ${fit.jwt}` } })).status).toBe(401);
     expect(sandbox.remoteLog().map((e) => e.fit.code)).toEqual(['ERR_JWT_EXPIRED', 'ERR_JWT_EXPIRED']);
     expect((await invokeRemoteCall(sandbox, '/tasks')).success).toBe(true);

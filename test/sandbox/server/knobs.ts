@@ -69,10 +69,27 @@ export interface Knobs {
   requestRemoteTimeoutMs: number;
   /** Bridge transport between iframe and host (facts §1.1: port-rpc only behind a feature flag) [3P]. */
   bridgeTransport: 'post-robot' | 'port-rpc';
-  /** GraphQL operation name the host uses for invocations (facts §2.4) [3P]. */
-  invokeOperationName: 'forge_ui_invokeExtension' | 'useInvokeExtensionRelayMutation';
-  /** Where the host gets its FCT: Jira's REST endpoint or Confluence's GraphQL mutation (facts §2.4) [3P/PKG]. */
-  fctVia: 'rest' | 'graphql';
+  /**
+   * How the host sends its GraphQL (facts §8.1): 'persisted', as current Jira, a Relay persisted query
+   * `POST /gateway/api/graphql/pq/<sha256>?operation=<name>` whose body has only operationName and variables;
+   * 'classic', the older Apollo form `POST /gateway/api/graphql` with the full query text.
+   */
+  graphqlForm: 'persisted' | 'classic';
+  /** The classic form's operation name for invocations (facts §2.4, §8.1) [3P]. The persisted form always uses useInvokeExtensionRelayMutation. */
+  invokeOperationName: 'forge_ui_invokeExtension' | 'useInvokeExtensionRelayMutation' | 'InvokeExtension';
+  /**
+   * Where the host gets its FCT (facts §2.4, §8.1): Jira's REST endpoint, Confluence's GraphQL
+   * `useGetContextTokenMutation` (field confluence_generateForgeContextToken), or `SignForgeContextToken`
+   * (field globalApp_signForgeContextTokens, `tokens[]`).
+   */
+  fctVia: 'rest' | 'graphql' | 'global';
+  /**
+   * app.license in FITs (facts §3, §8.3): 'documented', only on PRODUCTION invokeRemote FITs (requestRemote
+   * FITs never carry it); 'always', on every FIT, so that the browser sees one.
+   */
+  fitLicense: 'documented' | 'always';
+  /** The FITs' top-level icLabel (Isolated Cloud label, facts §8.3); '' for none. */
+  fitIcLabel: string;
 
   faults: Faults;
 }
@@ -101,8 +118,11 @@ export function defaultKnobs(): Knobs {
     requestRemoteRetryOn401: false,
     requestRemoteTimeoutMs: 0,
     bridgeTransport: 'post-robot',
+    graphqlForm: 'persisted',
     invokeOperationName: 'forge_ui_invokeExtension',
     fctVia: 'rest',
+    fitLicense: 'documented',
+    fitIcLabel: '',
     faults: { remote401: 0, remote500: 0, remoteHang: 0, remoteDrop: 0, expiredFit: 0, tamperedFit: 0 },
   };
 }
@@ -113,9 +133,14 @@ const ENUMS: Record<string, readonly string[]> = {
   requestRemoteFrom: ['host', 'iframe'],
   requestRemoteFormData: ['multipart', 'json'],
   bridgeTransport: ['post-robot', 'port-rpc'],
-  invokeOperationName: ['forge_ui_invokeExtension', 'useInvokeExtensionRelayMutation'],
-  fctVia: ['rest', 'graphql'],
+  graphqlForm: ['persisted', 'classic'],
+  invokeOperationName: ['forge_ui_invokeExtension', 'useInvokeExtensionRelayMutation', 'InvokeExtension'],
+  fctVia: ['rest', 'graphql', 'global'],
+  fitLicense: ['documented', 'always'],
 };
+
+/** String knobs that take any text up to this many characters (a label, not a choice). */
+const FREE_TEXT: Record<string, number> = { fitIcLabel: 64 };
 
 /** Numbers allowed to be negative. */
 const SIGNED = new Set(['clockSkewSec']);
@@ -151,6 +176,9 @@ function mergeInto(target: Record<string, unknown>, patch: Record<string, unknow
       target[key] = value;
     } else if (typeof current === 'boolean') {
       if (typeof value !== 'boolean') throw new KnobError(`${path}: expected a boolean`);
+      target[key] = value;
+    } else if (FREE_TEXT[path] !== undefined) {
+      if (typeof value !== 'string' || value.length > FREE_TEXT[path]!) throw new KnobError(`${path}: expected text of at most ${FREE_TEXT[path]} characters`);
       target[key] = value;
     } else {
       const allowed = ENUMS[path];

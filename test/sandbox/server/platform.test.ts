@@ -65,7 +65,8 @@ describe('FIT minting', () => {
       installation: { id: INSTALLATION_ID },
     });
     expect(c.app.apiBaseUrl).toMatch(/^https:\/\/api\.atlassian\.com\/ex\/jira\/[0-9a-f-]{36}$/);
-    expect(c.app.installation.contexts[0]).toEqual({ name: expect.stringMatching(/^ari:cloud:jira::site\//), apiBaseUrl: c.app.apiBaseUrl });
+    // As the docs' 2026 example (facts §8.3): the product's name, its API base URL and cloudId.
+    expect(c.app.installation.contexts[0]).toEqual({ name: 'jira', apiBaseUrl: c.app.apiBaseUrl, cloudId: c.context.cloudId });
     expect(c.app.version).toBeUndefined();
     expect(c.app.license).toBeUndefined(); // not PRODUCTION
     expect(c.context).toMatchObject({ moduleKey: 'issue-panel', siteUrl: sandbox.siteOrigin, environmentType: 'DEVELOPMENT', extension: { type: 'jira:issuePanel' } });
@@ -75,7 +76,9 @@ describe('FIT minting', () => {
     sandbox.setKnobs({ environmentType: 'PRODUCTION' });
     const invokeFit = decodeJwt((await sandbox.platform.mintFit({ kind: 'invokeRemote' })).jwt) as Record<string, any>;
     expect(invokeFit.app.environment.type).toBe('PRODUCTION');
-    expect(invokeFit.app.license).toMatchObject({ isActive: true, type: expect.any(String) });
+    // The docs' 2026 licence (facts §8.3): active, not the deprecated isActive; modes; supportEntitlementNumber null.
+    expect(invokeFit.app.license).toMatchObject({ active: true, type: expect.any(String), modes: ['USER_ACCESS'], supportEntitlementNumber: null });
+    expect(invokeFit.app.license).not.toHaveProperty('isActive');
     const requestFit = decodeJwt((await sandbox.platform.mintFit({ kind: 'requestRemote' })).jwt) as Record<string, any>;
     expect(requestFit.app.license).toBeUndefined();
     // The FIT from signInvocationTokenForUI (the real requestRemote path) has none either.
@@ -112,7 +115,7 @@ describe('FIT minting', () => {
     const fit = await requestRemoteFit(sandbox);
     const c = decodeJwt(fit.jwt) as Record<string, number>;
     expect(c.iat! - Date.now() / 1000).toBeGreaterThan(3590);
-    expect(fit.expiresAt).toBe(c.exp! * 1000);
+    expect(fit.expiresAt).toBe(String(c.exp! * 1000));
     const fct = await sandbox.platform.mintFct({ moduleKey: 'issue-panel' });
     expect((fct.claims.iat as number) - Date.now() / 1000).toBeGreaterThan(3590);
   });
@@ -145,7 +148,10 @@ describe('FCT minting', () => {
     expect(body.expiresAt).toBeGreaterThanOrEqual(before + 899_000);
     expect(decodeProtectedHeader(body.token)).toMatchObject({ alg: 'RS256', kid: expect.stringMatching(/^forge\/context-token\//) });
     const c = decodeJwt(body.token) as Record<string, any>;
-    expect(c).toMatchObject({ iss: 'forge/context-token', aud: APP_ID, principal: ACCOUNT_ID });
+    // The real FCT's claims (facts §8.2): aud "forge", top-level accountId, appId, contextIds, extensionId, extensionType, unlicensed.
+    expect(c).toMatchObject({ iss: 'forge/context-token', aud: 'forge', accountId: ACCOUNT_ID, appId: APP_ID, appVersion: expect.any(String), extensionId: expect.stringMatching(/^ari:cloud:ecosystem::extension\/.*\/static\/macro$/), extensionType: 'xen:macro', unlicensed: false, jti: expect.stringMatching(/^[0-9a-f]{40}$/) });
+    expect(c.contextIds).toEqual([expect.stringMatching(/^ari:cloud:confluence::site\//)]);
+    expect(c).not.toHaveProperty('principal');
     expect(c.context).toMatchObject({ moduleKey: 'macro', localId: 'L1', extension: { type: 'xen:macro' } });
     expect(c.exp - c.iat).toBe(900);
   });

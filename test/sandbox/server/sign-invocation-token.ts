@@ -6,13 +6,14 @@ import { FctError } from './platform';
 /**
  * `signInvocationTokenForUI(input: { forgeContextToken, remoteKey })` (facts §2.4): mints a requestRemote
  * FIT (no app.license) from a valid FCT. Answers SignInvocationTokenForUIResponse
- * `{ success, errors, forgeInvocationToken: { jwt, expiresAt (ms epoch) }, metadata: { baseUrl } }`.
+ * `{ success, errors, forgeInvocationToken: { jwt, expiresAt }, metadata: { baseUrl } }`, expiresAt a string
+ * of epoch milliseconds (facts §8.1, from FSRT).
  */
 
 export interface SignInvocationTokenResult {
   success: boolean;
   errors: GqlError[] | null;
-  forgeInvocationToken: { jwt: string; expiresAt: number } | null;
+  forgeInvocationToken: { jwt: string; expiresAt: string } | null;
   metadata: { baseUrl: string } | null;
 }
 
@@ -42,9 +43,9 @@ export async function signInvocationTokenForUI(ctx: SandboxContext, variables: u
       kind: 'requestRemote',
       moduleKey: module.key,
       ...(context ? { context } : {}),
-      ...(typeof fct.principal === 'string' ? { accountId: fct.principal } : {}),
+      ...(typeof fct.accountId === 'string' ? { accountId: fct.accountId } : {}),
     },
     { expired: ctx.knobs.takeFault('expiredFit'), tampered: ctx.knobs.takeFault('tamperedFit') },
   );
-  return { success: true, errors: null, forgeInvocationToken: { jwt: fit.jwt, expiresAt: fit.expiresAt }, metadata: { baseUrl: ctx.origins.remote } };
+  return { success: true, errors: null, forgeInvocationToken: { jwt: fit.jwt, expiresAt: String(fit.expiresAt) }, metadata: { baseUrl: ctx.origins.remote } };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sandboxConfig } from './config';
 import type { SandboxContext } from './context';
 import { handleFctEndpoint } from './fct-endpoint';
-import { handleGraphql } from './graphql';
+import { handleGraphql, isGraphqlPath } from './graphql';
 import { listen, readJson, requestUrl, sendJson, sendText, type RunningServer } from './http';
 import { KnobError } from './knobs';
 import { handleProduct, isProductPath } from './product';
@@ -14,7 +14,7 @@ import { resolveInside, safeSegments, sendFile } from './static';
  *   /                                   static files from assets/site/ (index.html = the product page)
  *   /__sandbox/config.json              GET: origins, remotes, knobs
  *   /__sandbox/knobs                    GET: knobs; POST: merge JSON into them; DELETE: back to the start knobs
- *   /gateway/api/graphql                POST: the GraphQL gateway
+ *   /gateway/api/graphql[/pq/<hash>]    POST: the GraphQL gateway (classic, and Relay persisted queries)
  *   /rest/internal/2/forge/context/token POST: mints an FCT
  *   /rest/…, /wiki/rest/…, /ex/…        product REST
  */
@@ -42,7 +42,7 @@ export function createSiteHandler(ctx: SandboxContext) {
       }
       return sendJson(res, 405, { error: 'GET, POST or DELETE' }, { allow: 'GET, POST, DELETE' });
     }
-    if (rawPath === '/gateway/api/graphql') return handleGraphql(ctx, req, res);
+    if (isGraphqlPath(rawPath)) return handleGraphql(ctx, req, res);
     if (rawPath === '/rest/internal/2/forge/context/token') return handleFctEndpoint(ctx, req, res);
     if (isProductPath(rawPath)) return handleProduct(ctx, req, res);
 

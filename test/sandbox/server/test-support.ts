@@ -98,7 +98,7 @@ export function invokeRemoteCall(sandbox: Sandbox, path: string, init: { method?
 }
 
 /** An FCT from the REST endpoint, then a requestRemote FIT from signInvocationTokenForUI. */
-export async function requestRemoteFit(sandbox: Sandbox, moduleKey = 'issue-panel'): Promise<{ jwt: string; expiresAt: number; baseUrl: string }> {
+export async function requestRemoteFit(sandbox: Sandbox, moduleKey = 'issue-panel'): Promise<{ jwt: string; expiresAt: string; baseUrl: string }> {
   const fctRes = await fetch(`${sandbox.siteOrigin}/rest/internal/2/forge/context/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -106,7 +106,7 @@ export async function requestRemoteFit(sandbox: Sandbox, moduleKey = 'issue-pane
   });
   const fct = (await fctRes.json()) as { token: string };
   const out = await gql(sandbox, 'signInvocationTokenForUI', { input: { forgeContextToken: fct.token, remoteKey: 'remote-a' } });
-  const r = out.data!.signInvocationTokenForUI as { success: boolean; errors: unknown; forgeInvocationToken: { jwt: string; expiresAt: number }; metadata: { baseUrl: string } };
+  const r = out.data!.signInvocationTokenForUI as { success: boolean; errors: unknown; forgeInvocationToken: { jwt: string; expiresAt: string }; metadata: { baseUrl: string } };
   if (!r.success) throw new Error(`signInvocationTokenForUI failed: ${JSON.stringify(r.errors)}`);
   return { ...r.forgeInvocationToken, baseUrl: r.metadata.baseUrl };
 }

@@ -21,14 +21,15 @@ function pair() {
 }
 
 describe('sandbox bridge transport', () => {
-  it('sends post-robot 10 envelopes with request, ack and response types', async () => {
+  it('sends post-robot 10 envelopes (an array of messages) with requests named by the bridge command, as facts §8.4', async () => {
     const { a, b, pump, toB } = pair();
-    b.handle('callBridge', (d) => ({ got: d }));
-    const result = a.request('callBridge', { command: 'getContext' });
+    b.handleOthers((name, d) => ({ name, got: d }));
+    const result = a.request('getContext', { x: 1 });
     const envelope = JSON.parse(toB[0]!) as Record<string, { type: string; name: string }[]>;
-    expect(envelope[POST_ROBOT_KEY]![0]).toMatchObject({ type: 'postrobot_message_request', name: 'callBridge' });
+    expect(Array.isArray(envelope[POST_ROBOT_KEY])).toBe(true);
+    expect(envelope[POST_ROBOT_KEY]![0]).toMatchObject({ type: 'postrobot_message_request', name: 'getContext', origin: 'http://frame' });
     await pump();
-    await expect(result).resolves.toEqual({ got: { command: 'getContext' } });
+    await expect(result).resolves.toEqual({ name: 'getContext', got: { x: 1 } });
   });
 
   it('lets the other side call back a function passed in a payload, with its result', async () => {
@@ -48,14 +49,25 @@ describe('sandbox bridge transport', () => {
     expect(seen).toEqual([21]);
   });
 
-  it('rejects with the host error name and message', async () => {
+  // The assertion on the error's name is gone: post-robot serialises an error as { message, stack } only (facts §8.4).
+  it('rejects with the host error message, serialised as post-robot does', async () => {
     const { a, b, pump } = pair();
-    b.handle('callBridge', () => {
+    b.handle('nope', () => {
       throw new TypeError('Unsupported command: nope');
     });
-    const rejected = expect(a.request('callBridge', { command: 'nope' })).rejects.toMatchObject({ name: 'TypeError', message: 'Unsupported command: nope' });
+    const rejected = expect(a.request('nope', {})).rejects.toMatchObject({ message: 'Unsupported command: nope' });
     await pump();
     await rejected;
+  });
+
+  it('puts an error response on the wire as { __type__: "error", __val__: { message, stack } } (facts §8.4)', () => {
+    const sent: string[] = [];
+    const wire = postRobotWire({ postMessage: (d: string) => void sent.push(d) } as unknown as Window, '*', 'http://host');
+    wire.post({ id: 'r1', type: 'response', ack: 'error', error: { name: 'TypeError', message: 'boom', stack: 'at x' } });
+    const [message] = (JSON.parse(sent[0]!) as Record<string, Record<string, unknown>[]>)[POST_ROBOT_KEY]!;
+    expect(POST_ROBOT_KEY).toBe('__post_robot_10_0_41__');
+    expect(message).toMatchObject({ type: 'postrobot_message_response', ack: 'error', origin: 'http://host', error: { __type__: 'error', __val__: { message: 'boom', stack: 'at x' } } });
+    expect(decodePostRobot(sent[0])![0]).toMatchObject({ type: 'response', ack: 'error', error: { message: 'boom', stack: 'at x' } });
   });
 
   it('ignores messages that are not post-robot envelopes', () => {

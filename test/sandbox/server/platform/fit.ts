@@ -4,10 +4,11 @@ import { findModule, moduleContext, productOf } from '../modules';
 import { newJti } from './jwt';
 
 /**
- * Forge Invocation Token claims, as forge-facts §3 documents them ([DOC] Forge Remote essentials):
- * iss `forge/invocation-token`, aud = the app ARI, iat = nbf, exp = iat + lifetime (25 s), jti (40 hex),
- * app {installationId, apiBaseUrl, id, appVersion, environment, module, license?, installation},
- * context (module context, frontend invocations), principal (accountId).
+ * Forge Invocation Token claims, modelled on the docs' 2026 example claim set (facts §8.3,
+ * shared/real-forge/fit-claims.docs-2026.json): iss `forge/invocation-token`, aud = the app ARI, iat = nbf,
+ * exp = iat + lifetime (25 s), jti (40 hex), app {id, appVersion, installationId, apiBaseUrl, installation
+ * {id, contexts[{name, apiBaseUrl, cloudId}]}, environment, module, license?}, context (module context,
+ * frontend invocations), principal (accountId), and icLabel when the knob sets one.
  */
 
 export const FIT_ISSUER = 'forge/invocation-token';
@@ -32,6 +33,10 @@ export interface FitSettings {
   apiBaseUrlChoice: 'production' | 'site';
   siteOrigin: string;
   legacyVersionClaim: boolean;
+  /** 'documented': app.license only on PRODUCTION invokeRemote FITs; 'always': on every FIT. */
+  license: 'documented' | 'always';
+  /** Top-level icLabel (Isolated Cloud label); '' for none. */
+  icLabel: string;
   /** Mint an already-expired token (exp a minute in the past). */
   expired?: boolean;
 }
@@ -41,18 +46,20 @@ export function apiBaseUrlFor(choice: 'production' | 'site', product: 'jira' | '
   return `${base}/ex/${product}/${CLOUD_ID}`;
 }
 
-/** [INF] plausible values; only the field names are documented (facts §3). */
+/** app.license as the docs' 2026 example has it (facts §8.3): `active` (not the deprecated isActive), modes, capabilitySet. */
 export function licenseClaim(): Record<string, unknown> {
   return {
-    isActive: true,
+    active: true,
     billingPeriod: 'MONTHLY',
+    capabilitySet: 'capabilityAdvanced',
     ccpEntitlementId: 'e1a2b3c4-d5e6-4f70-8a9b-0c1d2e3f4a5b',
     ccpEntitlementSlug: 'E-3SB-X4Q-7KD-2RM',
     isEvaluation: false,
-    subscriptionEndDate: null,
-    supportEntitlementNumber: 'SEN-L20461985',
+    subscriptionEndDate: '2027-12-08T00:00:00.000Z',
+    supportEntitlementNumber: null,
     trialEndDate: null,
     type: 'commercial',
+    modes: ['USER_ACCESS'],
   };
 }
 
@@ -63,17 +70,18 @@ export function buildFitClaims(input: FitInput, s: FitSettings): JWTPayload {
   const apiBaseUrl = apiBaseUrlFor(s.apiBaseUrlChoice, product, s.siteOrigin);
   const accountId = input.accountId ?? ACCOUNT_ID;
   const iat = s.expired ? s.nowSec - s.lifetimeSec - 60 : s.nowSec;
+  // Only paid PRODUCTION apps carry a license, and requestRemote FITs never do ([DOC] requestRemote Limitations).
+  const licensed = s.license === 'always' || (s.environmentType === 'PRODUCTION' && input.kind === 'invokeRemote');
   const app: Record<string, unknown> = {
-    installationId: INSTALLATION_ID,
-    apiBaseUrl,
     id: APP_ID,
     ...(s.legacyVersionClaim ? { version: APP_VERSION } : {}),
     appVersion: APP_VERSION,
+    installationId: INSTALLATION_ID,
+    apiBaseUrl,
+    installation: { id: INSTALLATION_ID, contexts: [{ name: product, apiBaseUrl, cloudId: CLOUD_ID }] },
     environment: { type: s.environmentType, id: ENVIRONMENT_ID },
     module: { type: module.fitModuleType, key: module.key },
-    // Only paid PRODUCTION apps carry a license, and requestRemote FITs never do ([DOC] requestRemote Limitations).
-    ...(s.environmentType === 'PRODUCTION' && input.kind === 'invokeRemote' ? { license: licenseClaim() } : {}),
-    installation: { id: INSTALLATION_ID, contexts: [{ name: `ari:cloud:${product}::site/${CLOUD_ID}`, apiBaseUrl }] },
+    ...(licensed ? { license: licenseClaim() } : {}),
   };
   return {
     app,
@@ -81,6 +89,7 @@ export function buildFitClaims(input: FitInput, s: FitSettings): JWTPayload {
       input.context ??
       moduleContext({ module, localId: input.localId, siteOrigin: s.siteOrigin, environmentType: s.environmentType, accountId }),
     principal: accountId,
+    ...(s.icLabel ? { icLabel: s.icLabel } : {}),
     aud: APP_ID,
     iss: FIT_ISSUER,
     iat,

@@ -1,14 +1,13 @@
 import { createLocalJWKSet, errors, jwtVerify, type JSONWebKeySet, type JWK, type JWTPayload } from 'jose';
-import { APP_ID } from '../../app-manifest';
 import type { Knobs } from '../knobs';
 import { findModule } from '../modules';
-import { FCT_ISSUER, buildFctClaims } from './fct';
+import { FCT_AUDIENCE, FCT_ISSUER, buildFctClaims } from './fct';
 import { buildFitClaims, type FitInput } from './fit';
 import { platformNowSec, signRs256, tamperSignature } from './jwt';
 import { FCT_KID_PREFIX, FIT_KID_PREFIX, createSigningKey } from './keys';
 
 export { FIT_ISSUER, apiBaseUrlFor, type FitInput, type FitKind } from './fit';
-export { FCT_ISSUER } from './fct';
+export { FCT_AUDIENCE, FCT_ISSUER } from './fct';
 export { FIT_KID_PREFIX, FCT_KID_PREFIX } from './keys';
 
 /**
@@ -94,6 +93,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
           apiBaseUrlChoice: k.apiBaseUrl,
           siteOrigin: opts.siteOrigin(),
           legacyVersionClaim: k.fitLegacyVersionClaim,
+          license: k.fitLicense,
+          icLabel: k.fitIcLabel,
           expired: mintOpts.expired ?? false,
         },
       );
@@ -116,7 +117,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
       try {
         const { payload } = await jwtVerify(jwt, fctKeySet, {
           issuer: FCT_ISSUER,
-          audience: APP_ID,
+          audience: FCT_AUDIENCE,
           algorithms: ['RS256'],
           currentDate: new Date(nowSec() * 1000),
         });

@@ -36,7 +36,7 @@ const endpoint = connect();
 
 /** requestRemote issued by the frame itself (knob requestRemoteFrom: 'iframe', forge-facts §7.2 unknown). */
 async function fetchRemoteFromFrame(payload: { remoteKey: string; fetchRequestInit: { path: string; method?: string; body?: string | null; headers?: [string, string][] } }) {
-  const { jwt, baseUrl } = (await (await endpoint).request('callBridge', { command: '__fitForRemote', payload: { remoteKey: payload.remoteKey }, frame })) as { jwt: string; baseUrl: string };
+  const { jwt, baseUrl } = (await callBridge('__fitForRemote', { remoteKey: payload.remoteKey })) as { jwt: string; baseUrl: string };
   const init = payload.fetchRequestInit;
   const headers = new Headers(init.headers ?? []);
   headers.set('authorization', `Bearer ${jwt}`);
@@ -48,7 +48,8 @@ async function fetchRemoteFromFrame(payload: { remoteKey: string; fetchRequestIn
 
 function callBridge(command: string, payload?: unknown): Promise<unknown> {
   if (command === 'fetchRemote' && params.get('requestRemoteFrom') === 'iframe') return fetchRemoteFromFrame(payload as never);
-  return endpoint.then((e) => e.request('callBridge', { command, payload, frame }));
+  // post-robot names each request by its command (facts §8.4); port-rpc carries the command and frame inside.
+  return endpoint.then((e) => (portRpc ? e.request('callBridge', { command, payload, frame }) : e.request(command, payload)));
 }
 
 const bridge = { callBridge, __SEMVER: '1.15.3' };

@@ -88,7 +88,8 @@ export const COMMANDS: Record<string, CommandHandler> = {
       const { path, method, headers, body, invokeType } = p;
       return host.platform.invokeExtension(frame, { path, method, headers, body, invokeType });
     }
-    return host.platform.invokeExtension(frame, { functionKey: p.functionKey, payload: p.payload ?? {} });
+    // As the host forwards it (facts §8.1): `{ functionKey }` with no payload key when the app passed none.
+    return host.platform.invokeExtension(frame, p.payload === undefined ? { functionKey: p.functionKey } : { functionKey: p.functionKey, payload: p.payload });
   },
 
   fetchRemote: async (frame, payload, host) => {

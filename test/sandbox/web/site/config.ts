@@ -11,6 +11,8 @@ export interface HostConfig {
     requestRemoteSendsB3: boolean;
     requestRemoteFrom: 'host' | 'iframe';
     invokeOperationName: string;
+    graphqlForm: 'persisted' | 'classic';
+    fctVia: 'rest' | 'graphql' | 'global';
   };
 }
 

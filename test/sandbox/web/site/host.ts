@@ -59,6 +59,13 @@ async function main() {
   const uikitRoots = new Map<string, HTMLElement>();
   const modals = new Map<string, { overlay: HTMLElement; onClose?: (payload: unknown) => Promise<unknown> }>();
   let frameSeq = 0;
+  /** The Forge frames this page embedded, by window (stable across the frame's navigations). */
+  const embedded = new Map<Window, FrameInfo>();
+  const embedFrame = (container: HTMLElement, title: string, resource: string, info: FrameInfo, extra: Record<string, string> = {}) => {
+    const iframe = embed(container, title, frameUrl(config, resource, info, extra));
+    if (iframe.contentWindow) embedded.set(iframe.contentWindow, info);
+    return iframe;
+  };
   const frameIds = new Map<string, string>();
 
   const services: HostServices = {
@@ -86,8 +93,8 @@ async function main() {
       const overlay = document.createElement('div');
       overlay.className = 'modal';
       const info: FrameInfo = { module: frame.module, localId };
-      embed(overlay, String(options.title ?? 'Modal'), frameUrl(config, 'modal', info, { modal: '1' }));
-      document.body.append(overlay);
+      document.body.append(overlay); // first: a frame has its window only once in the document
+      embedFrame(overlay, String(options.title ?? 'Modal'), 'modal', info, { modal: '1' });
       modals.set(localId, { overlay, onClose: options.onClose as never });
     },
     closeModal(frame, payload) {
@@ -108,16 +115,43 @@ async function main() {
     },
   };
 
-  function endpointFor(source: MessageEventSource, endpoint: RpcEndpoint): RpcEndpoint {
+  const run = (info: FrameInfo, command: string, payload: unknown) => {
+    log(`${info.module.key}: ${command}`);
+    return handleCommand(info, command, payload, services);
+  };
+
+  /** port-rpc: each request is `callBridge` with the command and the frame's own account of itself. */
+  function portRpcEndpoint(source: MessageEventSource, endpoint: RpcEndpoint): RpcEndpoint {
     endpoint.handle('__ready', () => true);
     endpoint.handle('callBridge', async (data) => {
       const { command, payload, frame } = data as { command: string; payload: unknown; frame: { moduleKey: string; localId: string } };
       const module = MODULES.find((m) => m.key === frame.moduleKey) ?? MODULES[0]!;
       const info: FrameInfo = { module, localId: frame.localId || defaultLocalId(module) };
       frames.set(source, { info, endpoint });
-      log(`${module.key}: ${command}`);
-      return handleCommand(info, command, payload, services);
+      return run(info, command, payload);
     });
+    return endpoint;
+  }
+
+  /**
+   * post-robot: requests are named by command (facts §8.4) and carry no frame identity, so the frame is
+   * known by its window: one the page embedded, or a Forge frame inside one (Forge-in-Forge, `…/inner`).
+   */
+  function frameOf(source: Window): FrameInfo {
+    const own = embedded.get(source);
+    if (own) return own;
+    let outer: FrameInfo | undefined;
+    try {
+      outer = source.parent !== source ? embedded.get(source.parent) : undefined;
+    } catch {
+      outer = undefined;
+    }
+    return outer ? { module: outer.module, localId: `${outer.localId}/inner` } : { module: MODULES[0]!, localId: defaultLocalId(MODULES[0]!) };
+  }
+
+  function postRobotEndpoint(source: Window): RpcEndpoint {
+    const endpoint = new RpcEndpoint(postRobotWire(source, config.cdnOrigin, location.origin));
+    endpoint.handleOthers((command, payload) => run(frameOf(source), command, payload));
     return endpoint;
   }
 
@@ -126,7 +160,7 @@ async function main() {
     const data = event.data as { type?: unknown } | null;
     if (data && typeof data === 'object' && data.type === PORT_RPC_HANDSHAKE && event.ports[0]) {
       const port = event.ports[0];
-      const endpoint = endpointFor(event.source, new RpcEndpoint(portRpcWire(port)));
+      const endpoint = portRpcEndpoint(event.source, new RpcEndpoint(portRpcWire(port)));
       port.onmessage = (e) => endpoint.receive(e.data);
       return;
     }
@@ -134,8 +168,8 @@ async function main() {
     if (!messages) return;
     let known = frames.get(event.source)?.endpoint;
     if (!known) {
-      known = endpointFor(event.source, new RpcEndpoint(postRobotWire(event.source as Window, config.cdnOrigin, location.origin)));
-      frames.set(event.source, { info: { module: MODULES[0]!, localId: '' }, endpoint: known });
+      known = postRobotEndpoint(event.source as Window);
+      frames.set(event.source, { info: frameOf(event.source as Window), endpoint: known });
     }
     for (const message of messages) known.receive(message);
   });
@@ -146,7 +180,7 @@ async function main() {
   const byResource = (m: ModuleDef) => (m.render === 'uikit' ? 'uikit' : m.resource);
   for (const module of MODULES.filter((m) => chosen(m.key))) {
     const info: FrameInfo = { module, localId: defaultLocalId(module) };
-    const iframe = embed(container, module.title, frameUrl(config, byResource(module), info));
+    const iframe = embedFrame(container, module.title, byResource(module), info);
     if (module.render === 'uikit') {
       // UI Kit renders in the host: the frame is hidden and its forgeDoc shows here.
       iframe.hidden = true;
@@ -159,7 +193,7 @@ async function main() {
   }
   for (const extra of EXTRA_FRAMES.filter((e) => chosen(e.key))) {
     const module = MODULES.find((m) => m.key === extra.module)!;
-    embed(container, `Nested Forge frames (${module.title})`, frameUrl(config, extra.resource, { module, localId: `${defaultLocalId(module)}/nested` }));
+    embedFrame(container, `Nested Forge frames (${module.title})`, extra.resource, { module, localId: `${defaultLocalId(module)}/nested` });
   }
   document.body.dataset.app = APP_UUID;
   document.body.dataset.ready = 'true';

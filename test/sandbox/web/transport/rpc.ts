@@ -29,11 +29,17 @@ export class RpcEndpoint {
   private readonly pending = new Map<string, { resolve(v: unknown): void; reject(e: unknown): void }>();
   private readonly functions = new Map<string, (...args: unknown[]) => unknown>();
   private readonly handlers = new Map<string, Handler>();
+  private fallback: ((name: string, data: unknown) => unknown) | null = null;
 
   constructor(private readonly wire: Wire) {}
 
   handle(name: string, handler: Handler): void {
     this.handlers.set(name, handler);
+  }
+
+  /** Answers requests no `handle` names (post-robot names each request by its bridge command). */
+  handleOthers(handler: (name: string, data: unknown) => unknown): void {
+    this.fallback = handler;
   }
 
   request(name: string, data: unknown): Promise<unknown> {
@@ -70,8 +76,9 @@ export class RpcEndpoint {
         result = await fn(...(args ?? []));
       } else {
         const handler = this.handlers.get(message.name);
-        if (!handler) throw new Error(`No handler for ${message.name}`);
-        result = await handler(data);
+        if (handler) result = await handler(data);
+        else if (this.fallback) result = await this.fallback(message.name, data);
+        else throw new Error(`No handler for ${message.name}`);
       }
       this.wire.post({ id: message.id, type: 'response', ack: 'success', data: this.serialize(result, new Set()) });
     } catch (error) {
