@@ -25,11 +25,14 @@ export function bearerJwt(authorization: string | null): string | null {
   return match ? match[1]! : null;
 }
 
-/** A Forge Invocation Token: its issuer or key id says so (forge-facts §3). */
+/**
+ * A Forge token: its issuer or key id says so (forge-facts §3). The key id alone is enough, so a token whose
+ * claims do not decode (forge-facts §8.2) is still recognised by its header.
+ */
 export function isForgeJwt(token: string): boolean {
-  const peeked = peekJwt(token);
-  if (!peeked) return false;
-  const iss = peeked.claims.iss;
-  const kid = peeked.header.kid;
-  return iss === 'forge/invocation-token' || (typeof kid === 'string' && kid.startsWith('forge/'));
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] === '') return false;
+  const kid = decodePart(parts[0]!)?.kid;
+  if (typeof kid === 'string' && kid.startsWith('forge/')) return true;
+  return peekJwt(token)?.claims.iss === 'forge/invocation-token';
 }

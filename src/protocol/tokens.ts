@@ -26,7 +26,10 @@ export interface TokenRecord {
   /** The compact JWT. A credential: redaction removes the signature. */
   jwt: string;
   header: Record<string, unknown>;
+  /** The decoded claims; {} when they could not be read (see claimsUnreadable). */
   claims: Record<string, unknown>;
+  /** Set when the header decodes but the claims do not (the docs' example FCT, forge-facts §8.2): why. */
+  claimsUnreadable?: string;
   /** Seconds since epoch, as in the token; null when absent. */
   iat: number | null;
   nbf: number | null;

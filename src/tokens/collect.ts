@@ -3,7 +3,7 @@ import type { NetworkEntry } from '../protocol/network';
 import type { CallMatch, TokenRecord, TokenSource } from '../protocol/tokens';
 import { callIdsByEntry } from './callLinks';
 import { secondsOf } from './claims';
-import { decodeJwt, isJwt } from './decode';
+import { decodeJwt, hasUnreadableClaims, isJwt } from './decode';
 import { tokenHash } from './tokenHash';
 import { tokenTypeOf } from './tokenType';
 import { forgeExchangesOf } from '../network/exchanges';
@@ -15,8 +15,9 @@ export interface CollectInput {
   matches: readonly CallMatch[];
 }
 
-function newRecord(jwt: string, header: Record<string, unknown>, claims: Record<string, unknown>, source: TokenSource, at: number): TokenRecord {
+function newRecord(jwt: string, header: Record<string, unknown>, claims: Record<string, unknown>, source: TokenSource, at: number, claimsUnreadable?: string): TokenRecord {
   return {
+    ...(claimsUnreadable !== undefined ? { claimsUnreadable } : {}),
     id: tokenHash(jwt),
     type: tokenTypeOf(header, claims, source),
     jwt,
@@ -35,7 +36,8 @@ function newRecord(jwt: string, header: Record<string, unknown>, claims: Record<
 /**
  * Every token the tab's traffic carried, once each (id `h:<hash of the compact JWT>`), with each sighting as
  * a use in time order, linked to the calls its entry is matched to: Bearer FITs on requests to remotes, FCTs
- * sent in GraphQL variables, FITs and FCTs in GraphQL responses. Cut or foreign bodies are skipped.
+ * sent in GraphQL variables, FITs and FCTs in GraphQL responses. Cut or foreign bodies are skipped; a token
+ * whose header decodes but whose claims do not is kept, with empty claims and `claimsUnreadable`.
  */
 export function collectTokens(input: CollectInput): TokenRecord[] {
   const callIdsOf = callIdsByEntry(input.calls, input.matches);
@@ -47,11 +49,13 @@ export function collectTokens(input: CollectInput): TokenRecord[] {
     if (!record) {
       if (notJwts.has(sighting.jwt)) return;
       const decoded = decodeJwt(sighting.jwt);
-      if (!isJwt(decoded)) {
+      if (isJwt(decoded)) record = newRecord(sighting.jwt, decoded.header, decoded.claims, sighting.source, at);
+      // Its claims do not decode, but it is a token all the same: tracked (and redacted) like any other.
+      else if (hasUnreadableClaims(decoded)) record = newRecord(sighting.jwt, decoded.header, {}, sighting.source, at, decoded.error);
+      else {
         notJwts.add(sighting.jwt);
         return;
       }
-      record = newRecord(sighting.jwt, decoded.header, decoded.claims, sighting.source, at);
       records.set(sighting.jwt, record);
     }
     // A token first seen where nothing told its kind may be told by a later sighting (an FCT sent back).

@@ -1,5 +1,5 @@
 export { collectTokens, type CollectInput } from './collect';
-export { compactJwt, decodeJwt, findJwts, type DecodedJwt } from './decode';
+export { CLAIMS_UNREADABLE, compactJwt, decodeJwt, findJwts, hasUnreadableClaims, type DecodedJwt } from './decode';
 export { explainClaims, type ClaimGroup, type ClaimRow } from './explain';
 export { createJwksCache, type JwksCache, type JwksCacheOptions } from './jwksCache';
 export { JWKS_PRODUCTION, JWKS_STAGING, jwksUrlFor } from './jwksUrl';

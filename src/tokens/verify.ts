@@ -1,6 +1,6 @@
 import { createLocalJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
 import type { VerificationResult } from '../protocol/tokens';
-import { compactJwt, decodeJwt } from './decode';
+import { compactJwt, decodeJwt, hasUnreadableClaims } from './decode';
 import type { JwksCache } from './jwksCache';
 import { jwksUrlFor } from './jwksUrl';
 import { FIT_ISSUER, tokenTypeOf } from './tokenType';
@@ -19,6 +19,9 @@ export interface VerifyOptions {
   clockToleranceSec?: number;
   cache: JwksCache;
 }
+
+/** How a token of an Isolated Cloud reads when no trusted key set verifies it. */
+export const ISOLATED_UNKNOWN = 'Isolated Cloud key set unknown';
 
 /** The claims a FIT always has (the Forge docs' table; Atlassian's reference validators require them). */
 const FIT_REQUIRED_CLAIMS = ['iat', 'nbf', 'exp', 'jti'];
@@ -43,6 +46,8 @@ export async function verifyToken(jwt: string, options: VerifyOptions): Promise<
     checkedAt: options.now,
   });
   const decoded = decodeJwt(jwt);
+  // Claims that do not decode cannot be checked, whatever the signature: say so, not "not a JWT".
+  if (hasUnreadableClaims(decoded)) return done(notVerified(decoded.error));
   if (!decoded.ok) return done(invalid(decoded.error, CHECKED_NOTHING));
   const { header, claims } = decoded;
   if (header.alg !== 'RS256') return done(invalid(`algorithm ${String(header.alg)} is not accepted (Forge tokens are signed with RS256)`, { ...CHECKED_NOTHING, signature: 'failed' }));
@@ -51,7 +56,12 @@ export async function verifyToken(jwt: string, options: VerifyOptions): Promise<
   // A token signed with a FIT key is held to the FIT's issuer, whatever iss it claims.
   const type = tokenTypeOf(header, claims);
   const isFit = type === 'FIT' || kid.startsWith(`${FIT_ISSUER}/`);
-  const urls = keySetUrls(type !== 'JWT' || kid.startsWith('forge/'), claims, options.trustedJwksUrls);
+  // An Isolated Cloud token (icLabel, forge-facts §8.3) is verified by its cloud's own key set, whose URL is
+  // not known: only a key set the user trusts can verify it, and failing that it is unknown, never invalid.
+  const icLabel = typeof claims.icLabel === 'string' && claims.icLabel !== '' ? claims.icLabel : null;
+  const isolated = (why: string) => notVerified(`${ISOLATED_UNKNOWN} (icLabel ${icLabel}${why ? `; ${why}` : ''}); add its key set in Settings → Trusted JWKS URLs`);
+  const urls = icLabel ? [...new Set(options.trustedJwksUrls)] : keySetUrls(type !== 'JWT' || kid.startsWith('forge/'), claims, options.trustedJwksUrls);
+  if (icLabel && urls.length === 0) return done(isolated(''));
   if (urls.length === 0) return done(notVerified('no key set is known for this kind of token; add one in Settings → Trusted JWKS URLs'));
 
   const expectedAudience = options.expectedAudience ?? null;
@@ -89,5 +99,5 @@ export async function verifyToken(jwt: string, options: VerifyOptions): Promise<
       url,
     );
   }
-  return done(notVerified(why.join('; ')));
+  return done(icLabel ? isolated(why.join('; ')) : notVerified(why.join('; ')));
 }

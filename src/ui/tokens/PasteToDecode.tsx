@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { decodeJwt, tokenTypeOf } from '../../tokens';
+import { decodeJwt, hasUnreadableClaims, tokenTypeOf } from '../../tokens';
 import type { PanelEnvironment } from '../panelEnvironment';
 import { TokenView } from './TokenView';
 
@@ -12,10 +12,13 @@ export function PasteToDecode({ env }: { env: PanelEnvironment }) {
     <div class="decode">
       <label for="paste-token">Paste a Forge token (FIT or FCT), or an Authorization header, to decode and verify it:</label>
       <textarea id="paste-token" rows={4} spellcheck={false} autocomplete="off" value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} placeholder="eyJhbGciOiJSUzI1NiIs…" />
-      {decoded && !decoded.ok && <p class="error" role="alert">{decoded.error}</p>}
+      {decoded && !decoded.ok && !hasUnreadableClaims(decoded) && <p class="error" role="alert">{decoded.error}</p>}
+      {decoded && hasUnreadableClaims(decoded) && (
+        <TokenView type={tokenTypeOf(decoded.header, {})} jwt={trimmed} header={decoded.header} claims={{}} claimsUnreadable={decoded.error} exp={null} iat={null} env={env} />
+      )}
       {decoded?.ok && (
         <TokenView
-          type={tokenTypeOf(decoded.claims)}
+          type={tokenTypeOf(decoded.header, decoded.claims)}
           jwt={trimmed}
           header={decoded.header}
           claims={decoded.claims}

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { RecordedVerification, TokenRecord, TokenWarning, VerificationResult } from '../../protocol';
-import { explainClaims, momentOfUse, signatureRemoved, signingInput } from '../../tokens';
+import { CLAIMS_UNREADABLE, explainClaims, momentOfUse, signatureRemoved, signingInput } from '../../tokens';
 import { formatClock, formatSeconds } from '../format';
+
+const claimTypeOf = (type: string) => (type === 'FIT' || type === 'FCT' ? type : 'JWT');
 import type { PanelEnvironment } from '../panelEnvironment';
 import { countdownText } from './countdown';
 import { useVerification } from './useVerification';
@@ -49,7 +51,7 @@ function RecordedVerdict({ recorded }: { recorded: RecordedVerification | null }
 const localTime = (seconds: number | null) => (seconds === null ? '—' : new Date(seconds * 1000).toLocaleString());
 
 /** A token's header and claims, explained, with its times, a live countdown and its verification. */
-export function TokenView({ type, jwt, header, claims, exp, iat, env, warnings = [], expectedAudience = null, usedAt = null, recorded = null }: Pick<TokenRecord, 'jwt' | 'header' | 'claims' | 'exp' | 'iat'> & {
+export function TokenView({ type, jwt, header, claims, claimsUnreadable, exp, iat, env, warnings = [], expectedAudience = null, usedAt = null, recorded = null }: Pick<TokenRecord, 'jwt' | 'header' | 'claims' | 'claimsUnreadable' | 'exp' | 'iat'> & {
   /** A recorded token's type, or what a pasted one was recognised as. */
   type: string;
   env: PanelEnvironment;
@@ -79,10 +81,21 @@ export function TokenView({ type, jwt, header, claims, exp, iat, env, warnings =
       )}
       <h4>Header</h4>
       <table class="claims"><tbody>{Object.entries(header).map(([k, v]) => <tr key={k}><th>{k}</th><td>{typeof v === 'string' ? v : JSON.stringify(v)}</td><td /></tr>)}</tbody></table>
-      {explainClaims(claims, now).map((group) => (
+      {claimsUnreadable !== undefined && (
+        <p class="warn" role="status" data-testid="claims-unreadable">
+          {CLAIMS_UNREADABLE}: {claimsUnreadable.replace(`${CLAIMS_UNREADABLE}: `, '')}. It is still tracked and redacted as a token.
+        </p>
+      )}
+      {explainClaims(claims, now, claimTypeOf(type)).map((group) => (
         <div key={group.group}>
           <h4>{group.group}</h4>
-          <table class="claims"><tbody>{group.rows.map((r) => <tr key={r.key}><th>{r.key}</th><td>{r.value}</td><td class="meaning">{r.meaning}</td></tr>)}</tbody></table>
+          <table class="claims"><tbody>{group.rows.map((r) => (
+            <tr key={r.key} class={r.deprecated ? 'deprecated' : undefined}>
+              <th>{r.key}{r.deprecated && <span class="badge warn">deprecated</span>}</th>
+              <td>{r.value}</td>
+              <td class="meaning">{r.meaning}</td>
+            </tr>
+          ))}</tbody></table>
         </div>
       ))}
     </section>
@@ -91,5 +104,5 @@ export function TokenView({ type, jwt, header, claims, exp, iat, env, warnings =
 
 export function TokenRecordView({ token, env, warnings, expectedAudience, verdicts }: { token: TokenRecord; env: PanelEnvironment; warnings: TokenWarning[]; expectedAudience: string | null; verdicts: ReadonlyMap<string, RecordedVerification> }) {
   const recorded = token.verification ?? verdicts.get(signingInput(token.jwt)) ?? null;
-  return <TokenView type={token.type} jwt={token.jwt} header={token.header} claims={token.claims} exp={token.exp} iat={token.iat} env={env} warnings={warnings} expectedAudience={expectedAudience} usedAt={momentOfUse(token)} recorded={recorded} />;
+  return <TokenView type={token.type} jwt={token.jwt} header={token.header} claims={token.claims} claimsUnreadable={token.claimsUnreadable} exp={token.exp} iat={token.iat} env={env} warnings={warnings} expectedAudience={expectedAudience} usedAt={momentOfUse(token)} recorded={recorded} />;
 }

@@ -15,7 +15,10 @@ describe('decodeJwt', () => {
     const notJson = `${part({ alg: 'RS256' })}.bm90IGpzb24.sig`;
     const result = decodeJwt(notJson);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.error).toMatch(/^Not a readable JWT/);
+    // The header decodes, the claims do not: "claims unreadable" with the header, not "not a JWT" (forge-facts §8.2).
+    expect(result).toMatchObject({ ok: false, header: { alg: 'RS256' }, error: expect.stringMatching(/^claims unreadable/) });
+    const badHeader = decodeJwt(`bm90IGpzb24.${part({ iss: 'x' })}.sig`);
+    expect(badHeader).toEqual({ ok: false, error: expect.stringMatching(/^Not a readable JWT/) });
     expect(!result.ok && result.error).not.toContain(notJson);
     expect(decodeJwt(42 as unknown as string)).toEqual({ ok: false, error: expect.any(String) });
   });

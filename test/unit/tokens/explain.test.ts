@@ -24,6 +24,7 @@ describe('explainClaims', () => {
 
   it('puts each claim in its group, in the order the Token tab shows them', () => {
     expect(groups.map((g) => g.group)).toEqual(['Identity', 'Timing', 'Environment', 'Module', 'Installation', 'License', 'App', 'Context', 'Principal', 'Other']);
+    expect(groupOf('app.installation.contexts[0].name')).toBe('Installation');
     expect([groupOf('app.installationId'), groupOf('app.installation.id'), groupOf('app.apiBaseUrl'), groupOf('custom')]).toEqual(['Installation', 'Installation', 'App', 'Other']);
   });
 
@@ -34,15 +35,21 @@ describe('explainClaims', () => {
   });
 
   it('explains claims in plain words, a sub-claim by its nearest documented parent', () => {
-    expect(row('app.license.isActive')!.meaning).toBe('Whether the licence is active now.');
-    expect(row('app.license.billingPeriod')!.meaning).toBe('app.license: only for paid production Marketplace apps; requestRemote FITs never carry it.');
+    // isActive is deprecated in favour of active (forge-facts §8.3); billingPeriod now has its own meaning.
+    expect(row('app.license.isActive')).toMatchObject({ deprecated: true, meaning: expect.stringMatching(/^Deprecated: replaced by app\.license\.active/) });
+    expect(row('app.license.billingPeriod')!.meaning).toBe('How often the licence is billed: MONTHLY or ANNUAL.');
+    expect(row('context.extension.issue.key')!.meaning).toMatch(/^Where the module is rendered/);
     expect(row('aud')!.meaning).toContain("the app's ARI");
-    expect(row('custom')).toEqual({ key: 'custom', value: 'x', meaning: '' });
+    expect(row('custom')).toEqual({ key: 'custom', value: 'x', meaning: '', deprecated: false });
   });
 
-  it('opens objects three keys deep and shows what is below as JSON', () => {
+  // Four keys deep now, arrays of objects entry by entry, so that each installation context's fields are explained.
+  it('opens objects four keys deep (arrays of objects by entry) and shows what is below as JSON', () => {
     expect(row('app.environment.type')!.value).toBe('PRODUCTION');
-    expect(row('context.extension.issue')!.value).toBe('{"key":"ABC-1","deep":{"deeper":1}}');
-    expect(row('app.installation.contexts')!.value).toBe('[{"name":"site","apiBaseUrl":"https://api.atlassian.com/ex/jira/c1"}]');
+    expect(row('context.extension.issue.key')!.value).toBe('ABC-1');
+    expect(row('context.extension.issue.deep')!.value).toBe('{"deeper":1}');
+    expect(row('app.installation.contexts[0].apiBaseUrl')!.value).toBe('https://api.atlassian.com/ex/jira/c1');
+    expect(row('app.installation.contexts')).toBeUndefined();
+    expect(explainClaims({ context: { list: [1, 2] } }, 0)[0]!.rows[0]).toMatchObject({ key: 'context.list', value: '[1,2]' });
   });
 });
