@@ -22,3 +22,4 @@ export { parseJsonLenient, type LenientJson } from './lenientJson';
 export { computePhases } from './phases';
 export { learnRemotes, remoteOriginsOf, type RemoteKnowledge } from './remotes';
 export { CLOCK_SLACK_MS, PENDING_WINDOW_MS } from './timeWindow';
+export { summarizeTraffic, type TrafficSummary } from './trafficSummary';

@@ -22,6 +22,7 @@ import { useNow } from './tokens/TokenView';
 import { Toolbar, type PanelView } from './Toolbar';
 import { ExportDialog } from './transfer/ExportDialog';
 import { ImportButton } from './transfer/ImportButton';
+import { summarizeTraffic } from '../network/trafficSummary';
 
 const HIDDEN_KEY = 'fbdt.hiddenColumns';
 
@@ -212,7 +213,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
         {panelView === 'frames' && <FramesView frames={view.frames} calls={view.calls} />}
         {panelView === 'compare' && <ComparePanel calls={view.calls} />}
         {panelView === 'decode' && <PasteToDecode env={env} />}
-        {panelView === 'diagnose' && <Diagnose env={env} input={{ frames: view.frames, networkFeed: view.networkFeed, losses: view.losses, storage: view.storage }} />}
+        {panelView === 'diagnose' && <Diagnose env={env} input={{ frames: view.frames, networkFeed: view.networkFeed, losses: view.losses, storage: view.storage, traffic: summarizeTraffic(view.network, derived.tokens) }} />}
         {panelView === 'calls' &&
           (shown.length === 0 ? (
             <EmptyState view={opened ? { ...view, connected: true } : view} filtered={view.calls.length > 0} onOpenSettings={env.openSettings} onDiagnose={() => setPanelView('diagnose')} />

@@ -1,4 +1,5 @@
 import { LOSS_CAUSES, LOSS_LABELS, type FrameRecord, type LossCounts, type StorageKind } from '../protocol';
+import type { TrafficSummary } from '../network/trafficSummary';
 import { originOf } from '../network/urls';
 
 export interface DiagnoseInput {
@@ -12,6 +13,19 @@ export interface DiagnoseInput {
   /** What was lost on the way from the page to the store, by cause. */
   losses: LossCounts;
   storage: StorageKind;
+  /** What the Forge traffic said about the forms read (summarizeTraffic); absent when not known. */
+  traffic?: TrafficSummary;
+}
+
+/** The forms seen, unknown operations and unreadable tokens: what a report from a real site must tell (forge-facts §8). */
+function trafficLines(t: TrafficSummary, networkFeed: 'on' | 'off'): string[] {
+  const { persisted, classic, unknown } = t.forms;
+  const total = persisted + classic + unknown;
+  const seen = [persisted && `persisted (Relay /pq/) ${persisted}`, classic && `classic (query text) ${classic}`, unknown && `unknown form ${unknown}`].filter(Boolean).join(', ');
+  const lines = [`Forge GraphQL forms seen: ${total === 0 ? `none${networkFeed === 'off' ? ' (the network feed is off)' : ''}` : seen}`];
+  lines.push(`Forge-looking operations not known by name: ${t.unknownOperations.length === 0 ? 'none' : t.unknownOperations.map((o) => `${o.name} ×${o.count}`).join(', ')}`);
+  lines.push(`Tokens whose claims could not be read: ${t.unreadableTokens.length === 0 ? 'none' : t.unreadableTokens.map((u) => `${u.type} ×${u.count}`).join(', ')}`);
+  return lines;
 }
 
 /** Whether a URL is covered by a match pattern such as https://*.atlassian.net/* or http://localhost/*. */
@@ -63,6 +77,7 @@ export function diagnoseText(d: DiagnoseInput): string {
   } else {
     lines.push('Frames the page lists: unknown here (only inside DevTools)');
   }
+  if (d.traffic) lines.push(...trafficLines(d.traffic, d.networkFeed));
   lines.push(`Covered origins: ${d.coveredOrigins.join(', ') || 'none'}`);
   lines.push(`Storage: ${d.storage === 'persistent' ? 'IndexedDB (survives a worker restart)' : 'memory only (IndexedDB could not be opened; the log does not survive a worker restart)'}`);
   lines.push(`Losses: ${LOSS_CAUSES.map((c) => `${LOSS_LABELS[c]} ${d.losses[c]}`).join('; ')}`);
