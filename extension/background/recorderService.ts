@@ -6,6 +6,7 @@ import type { AnyTrace, BackgroundToPanel, BackgroundToRelay } from '../../src/p
 import { IdbStore } from '../../src/recorder/idbStore';
 import { Recorder } from '../../src/recorder/recorder';
 import { readTrustedJwksUrls, TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
+import { MAX_CALLS_KEY, readMaxCalls } from '../../src/settings/maxCalls';
 import { createJwksCache, fetchJwksJson, withRecordedVerdicts } from '../../src/tokens';
 import { browserFromUserAgent, deriveForTrace, exportTraceV2, redactTrace } from '../../src/trace';
 
@@ -18,13 +19,18 @@ type Port = browser.Runtime.Port;
  */
 export function startRecorderService() {
   const jwksCache = createJwksCache();
-  const ready: Promise<Recorder> = Recorder.restore(new IdbStore(), { classify: classifyCall, summarize: summarizeCall, saveSpacingMs: 100 }).then(
+  const ready: Promise<Recorder> = Recorder.open(new IdbStore(), { classify: classifyCall, summarize: summarizeCall, saveSpacingMs: 100 }).then(
     async (recorder) => {
       const tabs = await browser.tabs.query({});
       await recorder.pruneTabs(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id])));
+      // The per-tab bound is a setting (Settings → "Calls kept per tab"); a change applies at once.
+      await recorder.setDefaultMaxCalls(readMaxCalls((await browser.storage.local.get(MAX_CALLS_KEY))[MAX_CALLS_KEY]));
       return recorder;
     },
   );
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && MAX_CALLS_KEY in changes) void ready.then((recorder) => recorder.setDefaultMaxCalls(readMaxCalls(changes[MAX_CALLS_KEY]?.newValue)));
+  });
 
   function acceptRelay(port: Port) {
     const tabId = port.sender?.tab?.id;

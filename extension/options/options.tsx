@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { toMatchPattern } from '../../src/settings/originPattern';
 import '../../src/ui/panel.css';
+import { MaxCalls } from './maxCalls';
 import { TrustedJwks } from './trustedJwks';
 
 function Settings() {
@@ -11,6 +12,7 @@ function Settings() {
       <h1>Forge Bridge DevTools settings</h1>
       <CustomOrigins />
       <TrustedJwks />
+      <MaxCalls />
     </main>
   );
 }

@@ -164,6 +164,27 @@ export class Recorder {
     return recorder;
   }
 
+  /**
+   * `restore`, or, when the store cannot be opened or read (IndexedDB unavailable, e.g. in a private window
+   * or with storage blocked), a recorder that keeps everything in memory: it records, the failure is
+   * counted, and every session says `storage: 'memory'` so that the panel can say the log will not
+   * survive a worker restart.
+   */
+  static async open(store: SessionStore, options: RecorderOptions): Promise<Recorder> {
+    try {
+      return await Recorder.restore(store, options);
+    } catch (error) {
+      const recorder = new Recorder(options, null);
+      recorder.failedSaves++;
+      try {
+        recorder.onStoreError(error);
+      } catch {
+        // a failing error handler changes nothing
+      }
+      return recorder;
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Relay messages
 
