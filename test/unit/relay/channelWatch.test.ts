@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { noLosses } from '../../../src/protocol/losses';
 import { CHANNEL_OFFER, type ChannelReportEvent } from '../../../src/protocol/hook';
 import { parseHookMessage, parseRelayToBackground } from '../../../src/protocol/validate';
 import { ANSWER_MS, ChannelWatch } from '../../../src/relay/channelWatch';
