@@ -101,11 +101,22 @@ export function scanText(text: string, ctx: ScanContext): string {
         if (decoded !== null && decoded !== raw) {
           const before = pass.changes;
           const inner = ctx.nested(decoded);
-          if (pass.changes !== before) replace(action.from, action.to, encodeURIComponent(inner));
+          if (pass.changes !== before) replace(action.from, action.to, safeEncodeURIComponent(inner));
           i = action.to;
           continue;
         }
         encodedCheckedUntil = action.to;
+      }
+    }
+    if (c === BACKSLASH || c === 37) {
+      // A JSON escape (\n, \t, \r, \/) or a %XX escape is stepped over whole: the word after it starts fresh.
+      if (c === BACKSLASH && 'ntr/'.includes(text[i + 1] ?? '')) {
+        i += 2;
+        continue;
+      }
+      if (c === 37 && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) {
+        i += 3;
+        continue;
       }
     }
     const prev = i === 0 ? -1 : text.charCodeAt(i - 1);
@@ -165,11 +176,17 @@ export function scanText(text: string, ctx: ScanContext): string {
         }
       }
     }
-    i++;
+    // Inside a run of letters and digits no word, run or pair can start: step over it in one tight loop.
+    i = isAlnum(c) ? runEnd(text, i + 1, isAlnum) : i + 1;
   }
   if (last === 0) return text;
   pieces.push(text.slice(last));
   return pieces.join('');
+}
+
+/** encodeURIComponent, which throws on a lone surrogate: that one becomes U+FFFD first (every supported browser has toWellFormed). */
+function safeEncodeURIComponent(text: string): string {
+  return encodeURIComponent((text as string & { toWellFormed(): string }).toWellFormed());
 }
 
 function safeDecodeURIComponent(text: string): string | null {

@@ -65,3 +65,5 @@ if (wants('trace')) {
   console.log(`  page heap: ${f(t.heapBeforeMB)} MB with the session, ${f(t.heapAfterExportMB)} MB once exported`);
   console.log(`  import ${ms(t.importMs)} (target ≤ 1 s); HAR write ${ms(t.harMs)} (target ≤ 2 s; baseline with JSON.stringify ${ms(t.harStringifyMs)}), read ${ms(t.harImportMs)}, ${(t.harBytes / 1024 / 1024).toFixed(1)} MB`);
 }
+
+if (wants('redact')) await import('./redact.bench').then(async ({ benchRedact, printRedactBench }) => printRedactBench(await benchRedact()));

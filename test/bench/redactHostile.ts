@@ -1,0 +1,47 @@
+// Hostile texts for the redaction bench: each about `bytes` long, each built to make a backtracking
+// scanner (or a careless linear one) take quadratic time.
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function fill(bytes: number, unit: (i: number) => string): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < bytes; i++) {
+    const part = unit(i);
+    parts.push(part);
+    length += part.length;
+  }
+  return parts.join('').slice(0, bytes);
+}
+
+function randomBase64(bytes: number): string {
+  let x = 12345;
+  const out = new Uint8Array(bytes);
+  for (let i = 0; i < bytes; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    out[i] = B64.charCodeAt(x % 64);
+  }
+  return new TextDecoder().decode(out);
+}
+
+/** JSON nested in strings `levels` deep (each level escapes the one inside), with a secret at each level. */
+function deepJsonInStrings(levels: number): string {
+  let inner: unknown = { password: 'deep-secret', note: 'x'.repeat(40) };
+  for (let i = 0; i < levels; i++) inner = { level: i, data: JSON.stringify(inner), token: `t${i}` };
+  return JSON.stringify(inner);
+}
+
+export function hostileTexts(bytes: number): [string, string][] {
+  const deep = deepJsonInStrings(8);
+  return [
+    ['one run of eyJ', fill(bytes, () => 'eyJ')],
+    ['eyJ runs split by dots', fill(bytes, (i) => (i % 1000 === 999 ? 'eyJ.' : 'eyJ'))],
+    ['JWT-like headers then endless payloads', fill(bytes, (i) => (i % 2 === 0 ? 'eyJhbGciOiJIUzI1NiJ9.' : 'eyJ'.repeat(5000)))],
+    ['long base64', randomBase64(bytes)],
+    ['base64 of text, 64 KiB runs', fill(bytes, () => `${Buffer.from('{"password":"p","x":"' + 'y'.repeat(48_000) + '"}').toString('base64')} `)],
+    ['deep JSON in strings, cut short', fill(bytes, () => deep).slice(0, bytes - 7)],
+    ['separators: a=a=a, password:{password:{', fill(bytes, (i) => (i % 2 ? 'a=' : 'password:{'))],
+    ['quotes and backslashes', fill(bytes, () => 'password\\\\\\":\\"')],
+    ['scheme words, URL schemes, PEM and multipart markers', fill(bytes, (i) => ['Basic ', 'Bearer ', '://', '-----BEGIN ', 'form-data\n', 'ghp_', 'ATATT', '%3D'][i % 8]!)],
+  ];
+}
