@@ -24,6 +24,15 @@ const PLANTED = {
   invokePassword: 'planted-invoke-password-77aa',
   invokeToken: 'planted-invoke-token-0b3e',
   cookie: 'planted-site-cookie-5e90',
+  // Issue 13's classes, as a careful user planted them through the real extension.
+  awsSecret: 'wJalrXUtnFEMIK7MDENGbPxRfiCYplanted13aws',
+  atlassian: `ATATT3xFfGF0${'Pl4nted13atlassianTok'.repeat(8)}=5D1E2F3A`,
+  github: 'ghp_Pl4nted13GitHubTokenValue0123456789',
+  userinfo: 'planted13userinfoPw',
+  sig: 'Pl4nted13SignedUrlSig0123456789abcdef',
+  hubSignature: 'planted13hub0123456789abcdef0123456789abcdef',
+  multipart: 'planted-13-multipart-password',
+  basic: Buffer.from('ann:planted-13-basic-pw').toString('base64'),
 };
 
 function encodings(secret: string): string[] {
@@ -60,6 +69,20 @@ describe('traces of a sandbox session (real DevTools, Chromium)', () => {
     }, PLANTED);
     await session.run('invoke');
     await app.evaluate((p) => (window as unknown as { __sandboxApp: { run(a: string, x: unknown): Promise<unknown> } }).__sandboxApp.run('invoke', { password: p.invokePassword, token: p.invokeToken }), PLANTED);
+    await app.evaluate(async (p) => {
+      const bridge = (globalThis as unknown as { __bridge: { callBridge(c: string, x: unknown): Promise<unknown> } }).__bridge;
+      const multipart = `--b13\r\nContent-Disposition: form-data; name="password"\r\n\r\n${p.multipart}\r\n--b13--`;
+      await bridge.callBridge('fetchRemote', {
+        remoteKey: 'remote-a',
+        fetchRequestInit: { path: `/tasks?sig=${p.sig}&page=3`, method: 'POST', headers: [['content-type', 'multipart/form-data; boundary=b13']], body: multipart },
+        isMultipartFormData: false,
+      });
+      await (window as unknown as { __sandboxApp: { run(a: string, x: unknown): Promise<unknown> } }).__sandboxApp.run('invoke', {
+        awsSecretAccessKey: p.awsSecret,
+        headers: { 'X-Hub-Signature-256': `sha256=${p.hubSignature}` },
+        note: `use ${p.atlassian} and ${p.github}; proxy https://ann:${p.userinfo}@proxy.example.test/ sent Basic ${p.basic}`,
+      });
+    }, PLANTED);
 
     // Recording is asynchronous (hook → relay → worker; the network feed too): wait until all of it is there.
     const raw = await waitFor(
