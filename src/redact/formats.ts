@@ -9,7 +9,10 @@ interface Format {
   name: string;
   prefixes: string[];
   body: (c: number) => boolean;
-  /** Least whole length (prefix and body) for a match; the most, when the format is fixed. */
+  /**
+   * Least whole length (prefix and body) for a match; the most, when the format is fixed. The least is below
+   * the vendors' real lengths on purpose: a value cut short or mistyped is still that vendor's credential.
+   */
   min: number;
   max?: number;
 }
@@ -21,21 +24,21 @@ const dottedB64Url = (c: number) => isB64Url(c) || c === 46;
 const webhookBody = (c: number) => isB64Url(c) || c === 47;
 
 const FORMATS: Format[] = [
-  { name: 'Atlassian API token', prefixes: ['ATATT'], body: atlassianBody, min: 40 },
+  { name: 'Atlassian API token', prefixes: ['ATATT'], body: atlassianBody, min: 24 },
   { name: 'Bitbucket app password', prefixes: ['ATBB'], body: isAlnum, min: 30 },
   { name: 'AWS access key', prefixes: ['AKIA', 'ASIA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'ABIA', 'ACCA'], body: upperDigit, min: 20, max: 20 },
   { name: 'AWS session token', prefixes: ['IQoJb3JpZ2lu', 'FwoGZXIvYXdz', 'FQoGZXIvYXdz'], body: isB64, min: 100 },
-  { name: 'GitHub token', prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], body: isAlnum, min: 40 },
-  { name: 'GitHub token', prefixes: ['github_pat_'], body: (c) => isAlnum(c) || c === 95, min: 50 },
-  { name: 'GitLab token', prefixes: ['glpat-'], body: isB64Url, min: 26 },
+  { name: 'GitHub token', prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], body: isAlnum, min: 24 },
+  { name: 'GitHub token', prefixes: ['github_pat_'], body: (c) => isAlnum(c) || c === 95, min: 32 },
+  { name: 'GitLab token', prefixes: ['glpat-'], body: isB64Url, min: 22 },
   { name: 'Slack token', prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xapp-'], body: slackBody, min: 20 },
   { name: 'Slack webhook', prefixes: ['hooks.slack.com/services/'], body: webhookBody, min: 50 },
-  { name: 'Google API key', prefixes: ['AIza'], body: isB64Url, min: 39, max: 39 },
+  { name: 'Google API key', prefixes: ['AIza'], body: isB64Url, min: 30, max: 39 },
   { name: 'Google OAuth token', prefixes: ['ya29.'], body: dottedB64Url, min: 30 },
   { name: 'Google OAuth token', prefixes: ['1//0'], body: isB64Url, min: 40 },
   { name: 'Google client secret', prefixes: ['GOCSPX-'], body: isB64Url, min: 30 },
   { name: 'Stripe key', prefixes: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'whsec_'], body: isAlnum, min: 24 },
-  { name: 'npm token', prefixes: ['npm_'], body: isAlnum, min: 40 },
+  { name: 'npm token', prefixes: ['npm_'], body: isAlnum, min: 24 },
   { name: 'SendGrid key', prefixes: ['SG.'], body: dottedB64Url, min: 60 },
   { name: 'OpenAI or Anthropic key', prefixes: ['sk-proj-', 'sk-ant-'], body: isB64Url, min: 40 },
 ];

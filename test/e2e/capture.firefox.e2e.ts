@@ -77,7 +77,7 @@ describe('capture in Firefox ESR, against the Forge sandbox and the real @forge/
     await panel.waitForFunction(() => document.querySelector('[role="grid"]') !== null, { timeout: 15_000 });
     await panel.waitForFunction(() => document.body.innerText.includes('getContext'), { timeout: 15_000 });
     await app.evaluate(() => (window as unknown as { __sandboxApp: { run(a: string): Promise<unknown> } }).__sandboxApp.run('requestRemote'));
-    await panel.waitForFunction(() => /requestRemote remote-a GET \/tasks → 200/.test(document.body.innerText), { timeout: 15_000 });
+    await panel.waitForFunction(() => /remote-a GET \/tasks → 200/.test(document.body.innerText), { timeout: 15_000 });
     await mkdir('test-results', { recursive: true });
     await panel.screenshot({ path: 'test-results/firefox-panel.png' });
     await page.close();

@@ -4,23 +4,29 @@ import type { Frame } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
 
-let sandbox: Sandbox;
-let session: DevtoolsSession;
-let panel: Frame;
+// Real sites send the invoke as a Relay persisted query (forge-facts §8.1); older ones the classic operation.
+const FORMS = [
+  { form: 'persisted', invoke: 'useinvokeextensionrelaymutation' },
+  { form: 'classic', invoke: 'forge_ui_invokeextension' },
+] as const;
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  session = await openInDevtools(sandbox, '?modules=issue-panel');
-  ({ panel } = session);
-});
-afterAll(async () => {
-  await session?.close();
-  await sandbox?.stop();
-});
+describe.each(FORMS)('the panel inside real DevTools (Chromium), against the Forge sandbox ($form GraphQL)', ({ form, invoke }) => {
+  let sandbox: Sandbox;
+  let session: DevtoolsSession;
+  let panel: Frame;
 
-const panelText = () => panel.evaluate(() => document.body.innerText);
+  beforeAll(async () => {
+    sandbox = await startSandbox({ knobs: { graphqlForm: form } });
+    session = await openInDevtools(sandbox, '?modules=issue-panel');
+    ({ panel } = session);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await sandbox?.stop();
+  });
 
-describe('the panel inside real DevTools (Chromium), against the Forge sandbox', () => {
+  const panelText = () => panel.evaluate(() => document.body.innerText);
+
   it('shows the calls the app makes, live, and a screenshot is saved', async () => {
     await panel.waitForFunction(() => document.body.innerText.includes('getContext'), { timeout: 15_000 });
     await session.run('invokeRemote');
@@ -33,7 +39,7 @@ describe('the panel inside real DevTools (Chromium), against the Forge sandbox',
     await mkdir('test-results', { recursive: true });
     const devtools = session.chromium.browser.targets().find((t) => t.url().startsWith('devtools://devtools/bundled/devtools_app.html'));
     const devtoolsPage = await devtools!.asPage();
-    await devtoolsPage.screenshot({ path: 'test-results/devtools-panel.png' });
+    await devtoolsPage.screenshot({ path: `test-results/devtools-panel-${form}.png` });
   });
 
   it('feeds the recorder the tab\'s Forge traffic while DevTools is open: invokeExtension, the FIT mint, the FIT-bearing request', async () => {
@@ -51,13 +57,13 @@ describe('the panel inside real DevTools (Chromium), against the Forge sandbox',
       }, tabId);
     // Entries arrive after their bodies are read and a batch is sent: poll for a few seconds.
     let state = await read();
-    for (let i = 0; i < 50 && !(state.network.some((e) => e.category === 'forge-jwt') && state.network.some((e) => e.operationName === 'signInvocationTokenForUI')); i++) {
+    for (let i = 0; i < 50 && !(state.network.some((e) => e.category === 'forge-jwt') && state.network.some((e) => e.operationName?.toLowerCase() === 'signinvocationtokenforui')); i++) {
       await new Promise((r) => setTimeout(r, 200));
       state = await read();
     }
     expect(state.networkFeed, JSON.stringify(state).slice(0, 300)).toBe('on');
-    const operations = state.network.filter((e) => e.category === 'forge-graphql').map((e) => e.operationName);
-    expect(operations).toEqual(expect.arrayContaining(['forge_ui_invokeExtension', 'signInvocationTokenForUI']));
+    const operations = state.network.filter((e) => e.category === 'forge-graphql').map((e) => e.operationName?.toLowerCase());
+    expect(operations).toEqual(expect.arrayContaining([invoke, 'signinvocationtokenforui']));
     const fitBearing = state.network.filter((e) => e.category === 'forge-jwt');
     expect(fitBearing.length).toBeGreaterThan(0);
     expect(fitBearing[0]!.url.startsWith(sandbox.remoteOrigin)).toBe(true);

@@ -69,6 +69,9 @@ export const PLANTED: Planted[] = [
   // Known credential formats in free text.
   p('atlassian', 'format', `ATATT3xFfGF0${chars(31, 180, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_')}=${chars(31, 8, 'ABCDEF0123456789')}`, (v) => `use ${v} for the REST API`),
   p('ghp', 'format', `ghp_${chars(32, 36)}`, (v) => `git clone https://x:@github.test/r (token ${v})`),
+  // Cut short or mistyped (35 characters after the prefix, not GitHub's 36): still a credential.
+  p('ghpShort', 'format', `ghp_${chars(42, 30)}`, (v) => `token was ${v} in the log`),
+  p('atattShort', 'format', `ATATT${chars(43, 30)}`, (v) => `api token ${v}`),
   p('gho', 'format', `gho_${chars(33, 36)}`, (v) => `oauth said ${v}.`),
   p('github_pat', 'format', `github_pat_${chars(34, 22)}_${chars(34, 59)}`, (v) => `pat is ${v}`),
   p('akia', 'format', `AKIA${chars(35, 16, UPPER_DIGITS)}`, (v) => `aws configure set id ${v}`),
