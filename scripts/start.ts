@@ -10,14 +10,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, Frame, Page } from 'puppeteer-core';
+import type { Frame } from 'puppeteer-core';
 import type { AnyTrace } from '../src/protocol/model';
 import { startSandbox, type Sandbox } from '../test/sandbox';
 import { findBrowser, hasDisplay, installHint, type FoundBrowser } from './lib/browsers';
-import { PANEL_TITLE, showPanel } from './lib/devtoolsPanel';
-import { extensionWorker, launchChromiumWithExtension } from './lib/launchChromium';
+import { appFrame, exportTrace, launchChromium, openCallTab, openSiteWithPanel, PANEL_TITLE, runScenario, tabIdOf, trustJwksUrls, type ChromiumSession } from './lib/driver';
 import { formatSummary, summarizeTrace } from './lib/traceSummary';
-
 
 const { values: flags } = parseArgs({
   options: {
@@ -56,47 +54,10 @@ function locate(family: 'chromium' | 'firefox'): FoundBrowser {
   fail(installHint(family, process.platform));
 }
 
-/** Trusts the sandbox's key set, as a user would in Settings (the profile is a throwaway one). */
-async function trustSandboxKeys(browser: Browser, extensionId: string, sandbox: Sandbox): Promise<void> {
-  const worker = await extensionWorker(browser, extensionId);
-  await worker.evaluate((url) => chrome.storage.local.set({ trustedJwksUrls: [url] }), sandbox.jwksUrl);
-}
-
-/** The tab id of `page`, asked of the extension's service worker. */
-async function tabIdOf(browser: Browser, extensionId: string, page: Page): Promise<number> {
-  const worker = await extensionWorker(browser, extensionId);
-  const id = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id ?? null, page.url());
-  if (id === null) throw new Error(`the extension does not see a tab at ${page.url()}`);
-  return id;
-}
-
-async function exportTrace(browser: Browser, extensionId: string, tabId: number, redact: boolean): Promise<AnyTrace> {
-  const worker = await extensionWorker(browser, extensionId);
-  return worker.evaluate(
-    (id, r) => (globalThis as unknown as { forgeBridgeDevTools: { exportTrace(t: number, o: { redact: boolean }): Promise<AnyTrace> } }).forgeBridgeDevTools.exportTrace(id, { redact: r }),
-    tabId,
-    redact,
-  );
-}
-
-async function appFrame(page: Page, moduleKey: string): Promise<Frame> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const frame = page.frames().find((f) => f.url().includes('/main/') && f.url().includes(`moduleKey=${moduleKey}`));
-    if (frame) {
-      await frame.waitForFunction(() => '__sandboxApp' in window, { timeout: 15_000 });
-      await frame.evaluate(() => (window as unknown as { __sandboxApp: { ready: Promise<unknown> } }).__sandboxApp.ready);
-      return frame;
-    }
-    if (Date.now() > deadline) throw new Error(`the sandbox app frame for ${moduleKey} did not appear`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function waitForFeed(browser: Browser, extensionId: string, tabId: number): Promise<boolean> {
+async function waitForFeed(chromium: ChromiumSession, tabId: number): Promise<boolean> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    const trace = await exportTrace(browser, extensionId, tabId, true).catch(() => null);
+    const trace = await exportTrace(chromium, tabId).catch(() => null);
     if (trace && 'settings' in trace && trace.settings.networkFeed === 'on') return true;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -107,12 +68,12 @@ async function waitForFeed(browser: Browser, extensionId: string, tabId: number)
 const size = (t: AnyTrace) => `${t.calls.length}/${'network' in t ? t.network.length : 0}`;
 
 /** Polls until every call has settled and neither calls nor network entries have moved for a second. */
-async function settledTrace(browser: Browser, extensionId: string, tabId: number, redact: boolean): Promise<AnyTrace> {
+async function settledTrace(chromium: ChromiumSession, tabId: number): Promise<AnyTrace> {
   const deadline = Date.now() + 30_000;
   let last: AnyTrace | null = null;
   let stableSince = Date.now();
   for (;;) {
-    const trace = await exportTrace(browser, extensionId, tabId, redact).catch(() => null);
+    const trace = await exportTrace(chromium, tabId).catch(() => null);
     if (trace && last && size(trace) === size(last)) {
       if (trace.calls.every((c) => c.status !== 'pending') && Date.now() - stableSince > 1000) return trace;
     } else {
@@ -127,60 +88,65 @@ async function settledTrace(browser: Browser, extensionId: string, tabId: number
   }
 }
 
+/** The verified token the panel shows for the selected call, read from its DOM (the screenshot must show it). */
+async function shownToken(panel: Frame): Promise<{ row: string; heading: string; verification: string }> {
+  await panel
+    .waitForFunction(() => !/verifying/.test(document.querySelector('section[aria-label="FIT token"] [data-testid="verification"]')?.textContent ?? 'verifying'), { timeout: 30_000 })
+    .catch(() => {
+      throw new Error('the Token tab showed no verification result within 30 s');
+    });
+  const shown = await panel.evaluate(() => ({
+    row: document.querySelector('[role="row"][aria-selected="true"] .col-summary')?.textContent ?? '',
+    heading: document.querySelector('section[aria-label="FIT token"] h3')?.textContent ?? '',
+    verification: document.querySelector('section[aria-label="FIT token"] [data-testid="verification"]')?.textContent ?? '',
+  }));
+  if (!/\bsignature valid\b/.test(shown.verification)) throw new Error(`the panel did not verify the call's token: "${shown.verification}"`);
+  return shown;
+}
+
 async function headlessDemo(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
   // DevTools open on the site tab (headless too): its network feed gives the trace tokens and timing phases.
-  const { browser, extensionId, close } = await launchChromiumWithExtension({ executablePath: found.path, extensionDir: 'dist/chrome', headless: true, devtools: true });
+  const chromium = await launchChromium({ executablePath: found.path, extensionDir: 'dist/chrome', headless: true, devtools: true });
   try {
-    await trustSandboxKeys(browser, extensionId, sandbox);
-    const blank = await browser.pages();
-    const page = await browser.newPage();
+    await trustJwksUrls(chromium, [sandbox.jwksUrl]);
+    const blank = await chromium.browser.pages();
+    const page = await chromium.newPage();
     for (const p of blank) await p.close();
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(sandbox.siteUrl);
-    const tabId = await tabIdOf(browser, extensionId, page);
+    const tabId = await tabIdOf(chromium, page);
     // DevTools opens alongside the tab; its network feed must be listening before the demo makes requests.
-    const feedOn = await waitForFeed(browser, extensionId, tabId);
+    const feedOn = await waitForFeed(chromium, tabId);
     if (!feedOn) console.log('(DevTools did not open in time: the trace will have calls but no network entries or tokens.)');
     console.log('Driving the demo scenario: every bridge command, once, from the Custom UI issue panel…');
-    const app = await appFrame(page, 'issue-panel');
-    await app.evaluate(() => (window as unknown as { __sandboxApp: { scenario(n: string): Promise<unknown> } }).__sandboxApp.scenario('all'));
-    const trace = await settledTrace(browser, extensionId, tabId, true);
+    await runScenario(await appFrame(page, { moduleKey: 'issue-panel' }), 'all');
+    const trace = await settledTrace(chromium, tabId);
 
     await mkdir(OUT_DIR, { recursive: true });
     await writeFile(join(OUT_DIR, 'trace.json'), JSON.stringify(trace, null, 2));
-    const panel = await browser.newPage();
+    const panel = await chromium.newPage();
     await panel.setViewport({ width: 1280, height: 800 });
-    await panel.goto(`chrome-extension://${extensionId}/extension/panel/panel.html?tabId=${tabId}`);
-    await panel.waitForSelector('[role="row"][data-command="fetchRemote"]', { timeout: 10_000 }).catch(() => undefined);
-    // Show a requestRemote call's token in the screenshot: its claims, countdown and verification.
-    await panel
-      .evaluate(() => {
-        const rows = [...document.querySelectorAll<HTMLElement>('[role="row"][data-command="fetchRemote"]')];
-        rows[0]?.click();
-      })
-      .catch(() => undefined);
-    await panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('.details [role="tab"]')].find((t) => t.textContent === 'Token')?.click()).catch(() => undefined);
-    await new Promise((r) => setTimeout(r, 500));
+    await panel.goto(`chrome-extension://${chromium.extensionId}/extension/panel/panel.html?tabId=${tabId}`);
+    // Show a requestRemote call's token in the screenshot: its claims, countdown and verification. Each step
+    // throws, saying which, when it fails: a screenshot of something else is no demo.
+    await openCallTab(panel.mainFrame(), 'fetchRemote', 'Token');
+    const token = await shownToken(panel.mainFrame());
     await panel.screenshot({ path: join(OUT_DIR, 'panel.png') });
 
     console.log(`\n${formatSummary(summarizeTrace(trace))}`);
+    console.log(`\nThe screenshot shows "${token.row}" selected, its ${token.heading}: ${token.verification}.`);
     const redacted = 'redaction' in trace && trace.redaction !== null ? ' (redacted)' : '';
     console.log(`\nSaved ${join(flags.out, 'trace.json')}${redacted} and ${join(flags.out, 'panel.png')} (the panel as it showed this tab).`);
     console.log('With a display, `npm start` opens the browser with DevTools instead; `npm start -- --headless` forces this mode.');
   } finally {
-    await close();
+    await chromium.close();
   }
 }
 
 async function headful(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
-  const { browser, extensionId, close } = await launchChromiumWithExtension({ executablePath: found.path, extensionDir: 'dist/chrome', headless: false, devtools: true });
-  await trustSandboxKeys(browser, extensionId, sandbox);
-  // A tab opened after the extension was loaded gets a DevTools window with the extension's panel in it.
-  const blank = await browser.pages();
-  const page = await browser.newPage();
-  await Promise.all(blank.map((p) => p.close().catch(() => undefined)));
-  await page.goto(sandbox.siteUrl);
-  const shown = await showPanel(browser, extensionId);
+  const chromium = await launchChromium({ executablePath: found.path, extensionDir: 'dist/chrome', headless: false, devtools: true });
+  await trustJwksUrls(chromium, [sandbox.jwksUrl]);
+  const { shown } = await openSiteWithPanel(chromium, sandbox.siteUrl);
   const name = found.branded ? 'Google Chrome' : 'Chromium';
   console.log(
     shown
@@ -189,10 +155,10 @@ async function headful(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
   );
   console.log('Click the buttons in the app frames to make bridge calls. Close the browser or press Ctrl+C to stop.');
   await new Promise<void>((done) => {
-    browser.on('disconnected', () => done());
+    chromium.browser.on('disconnected', () => done());
     process.once('SIGINT', () => done());
   });
-  await close();
+  await chromium.close();
 }
 
 async function firefox(sandbox: Sandbox, found: FoundBrowser): Promise<void> {

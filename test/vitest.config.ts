@@ -6,5 +6,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
   },
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  // Vitest 4 transforms with Vite 8's oxc and ignores `esbuild` options. Unit tests get the JSX transform the
+  // build ships: Preact's automatic runtime (preact/jsx-runtime), not the dev runtime Vite would pick from
+  // tsconfig in test mode. test/unit/scripts/jsx.test.tsx fails without this.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
 });

@@ -1,10 +1,10 @@
 import browser from 'webextension-polyfill';
 import { LIMITS, PORT_DEVTOOLS, type DevtoolsToBackground, type NetworkEntry } from '../../src/protocol';
-import { categorize, fromHarEntry, remoteOriginsOf, type HarEntryLike } from '../../src/network';
+import { categorize, fromHarEntry, remoteOriginsOf, type HarEntry } from '../../src/network';
 import { reconnectDelay } from '../../src/relay/reconnect';
 
 /** A HAR entry as devtools.network hands it over: Chrome's getContent takes a callback, Firefox's returns a promise. */
-type FinishedRequest = HarEntryLike & {
+type FinishedRequest = HarEntry & {
   getContent(callback?: (content: string | null, encoding: string | null) => void): Promise<[string | null, string | null]> | void;
 };
 

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
+
 /**
- * Where Chromium, Google Chrome and Firefox live on Linux, macOS and Windows. Pure: the file system and the
- * environment are handed in, so the search is unit-tested without the browsers.
+ * Where Chromium, Google Chrome and Firefox live on Linux, macOS and Windows. The search is pure (the file system
+ * and the environment are handed in), so it is unit-tested without the browsers; browserPath runs it on this machine.
  */
 
 export type BrowserFamily = 'chromium' | 'firefox';
@@ -120,4 +122,12 @@ export function hasDisplay(platform: NodeJS.Platform, env: Record<string, string
   if (env.CI) return false;
   if (platform === 'linux' || platform === 'freebsd' || platform === 'openbsd') return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
   return true;
+}
+
+/** The executable to drive: the one named, else CHROME_PATH / FIREFOX_PATH or the first found; throws what to install when none. */
+export function browserPath(family: BrowserFamily, named?: string): string {
+  if (named) return named;
+  const found = findBrowser(family, { platform: process.platform, env: process.env, exists: existsSync });
+  if (!found) throw new Error(installHint(family, process.platform));
+  return found.path;
 }

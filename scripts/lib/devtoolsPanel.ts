@@ -1,4 +1,5 @@
-import type { Browser, Frame, Target } from 'puppeteer-core';
+import type { Browser, Frame, Page, Target } from 'puppeteer-core';
+import type { ChromiumSession } from './chromium';
 
 /** The title the extension gives its panel (extension/devtools/devtools.ts). */
 export const PANEL_TITLE = 'Forge Bridge';
@@ -14,7 +15,7 @@ function devtoolsTargets(browser: Browser): Target[] {
  * DevTools' internals are not an API (toolchain.md): retried while DevTools is still starting, false if it
  * never worked.
  */
-export async function showPanel(browser: Browser, extensionId: string, timeoutMs = 10_000): Promise<boolean> {
+export async function showPanel(browser: Browser, extensionId: string, timeoutMs = 30_000): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const target of devtoolsTargets(browser)) {
@@ -42,7 +43,7 @@ export async function showPanel(browser: Browser, extensionId: string, timeoutMs
 }
 
 /** The panel's document inside DevTools (an extension iframe in the DevTools page), once it is there. */
-export async function panelFrame(browser: Browser, extensionId: string, timeoutMs = 10_000): Promise<Frame> {
+export async function panelFrame(browser: Browser, extensionId: string, timeoutMs = 30_000): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   const prefix = `chrome-extension://${extensionId}/extension/panel/panel.html`;
   while (Date.now() < deadline) {
@@ -58,4 +59,17 @@ export async function panelFrame(browser: Browser, extensionId: string, timeoutM
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`the ${PANEL_TITLE} panel did not appear in DevTools within ${timeoutMs} ms`);
+}
+
+/**
+ * Opens `url` in a tab made after the extension was loaded (with --auto-open-devtools-for-tabs only such a tab
+ * gets a DevTools window holding the panel), closes the others, and selects the panel. `shown` is false when
+ * DevTools' internals would not select it.
+ */
+export async function openSiteWithPanel(chromium: ChromiumSession, url: string, timeoutMs?: number): Promise<{ site: Page; shown: boolean }> {
+  const blank = await chromium.browser.pages();
+  const site = await chromium.newPage();
+  await Promise.all(blank.map((p) => p.close().catch(() => undefined)));
+  await site.goto(url);
+  return { site, shown: await showPanel(chromium.browser, chromium.extensionId, timeoutMs) };
 }

@@ -1,7 +1,7 @@
 import type { NetworkCategory, NetworkEntry } from '../protocol/network';
 import { isGraphqlPath } from './forgeOperations';
 import { forgeOperationOf } from './graphql';
-import { headerValue, type HarEntryLike } from './har';
+import { headerValue, type HarEntry } from './har';
 import { bearerJwt, isForgeJwt } from './jwtClaims';
 import { parseUrl } from './urls';
 
@@ -24,14 +24,14 @@ const BITBUCKET_API_HOST = 'api.bitbucket.org';
  */
 const RESOURCE_TYPES = new Set(['image', 'script', 'stylesheet', 'font', 'media', 'document', 'manifest', 'texttrack', 'ping', 'csp-violation-report']);
 
-function isLoadedResource(entry: HarEntryLike): boolean {
+function isLoadedResource(entry: HarEntry): boolean {
   if (typeof entry._resourceType === 'string' && RESOURCE_TYPES.has(entry._resourceType)) return true;
   const dest = headerValue(entry.request.headers, 'sec-fetch-dest');
   return dest !== null && dest !== 'empty';
 }
 
 /** A POST to the gateway (any path under /gateway/api/graphql, persisted queries included) holding a Forge operation. */
-function isForgeGraphql(entry: HarEntryLike, url: URL): boolean {
+function isForgeGraphql(entry: HarEntry, url: URL): boolean {
   if (entry.request.method !== 'POST' || !isGraphqlPath(url.pathname)) return false;
   return forgeOperationOf(url.href, entry.request.postData?.text) !== null;
 }
@@ -46,7 +46,7 @@ function isProductRest(url: URL): boolean {
  * a Forge token on the request, a known remote's origin (CORS preflights included: they cost the call
  * time), then product REST.
  */
-export function categorize(entry: HarEntryLike, known: KnownTraffic): NetworkCategory | null {
+export function categorize(entry: HarEntry, known: KnownTraffic): NetworkCategory | null {
   const request = entry?.request;
   if (typeof request?.url !== 'string' || typeof request.method !== 'string') return null;
   const url = parseUrl(request.url);

@@ -1,7 +1,7 @@
 import { LIMITS } from '../protocol/limits';
 import type { HeaderPair, NetworkCategory, NetworkEntry, NetworkTimings } from '../protocol/network';
 import { forgeOperationOf } from './graphql';
-import type { HarEntryLike, HarTimingName } from './har';
+import type { HarEntry, HarTimingName } from './har';
 import { harStartedAt } from './harTime';
 
 const TIMING_KEYS: readonly HarTimingName[] = ['blocked', 'dns', 'connect', 'ssl', 'send', 'wait', 'receive'];
@@ -26,7 +26,7 @@ function headers(list: unknown): HeaderPair[] {
 }
 
 /** HAR timings copied as given (Chrome's floats, Firefox's whole ms); a missing or unreadable phase is -1, HAR's "did not apply". */
-function timingsOf(timings: HarEntryLike['timings']): NetworkTimings {
+function timingsOf(timings: HarEntry['timings']): NetworkTimings {
   const out = {} as NetworkTimings;
   for (const key of TIMING_KEYS) out[key] = Math.max(-1, finite(timings?.[key], -1));
   return out;
@@ -39,13 +39,13 @@ function timingsOf(timings: HarEntryLike['timings']): NetworkTimings {
  * never a throw: the rest of the entry is kept.
  */
 export function fromHarEntry(
-  har: HarEntryLike,
+  har: HarEntry,
   content: { text: string | null; encoding: string | null },
   meta: { id: string; segment: number; category: NetworkCategory },
 ): NetworkEntry {
-  const request: Partial<HarEntryLike['request']> = har?.request ?? {};
-  const response: Partial<HarEntryLike['response']> = har?.response ?? {};
-  const responseContent: HarEntryLike['response']['content'] = response.content ?? {};
+  const request: Partial<HarEntry['request']> = har?.request ?? {};
+  const response: Partial<HarEntry['response']> = har?.response ?? {};
+  const responseContent: HarEntry['response']['content'] = response.content ?? {};
   const requestBody = bounded(request.postData?.text);
   const responseBody = bounded(content?.text ?? responseContent.text);
   const startedAt = harStartedAt(har?.startedDateTime);

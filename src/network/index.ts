@@ -15,8 +15,8 @@ export {
   type InvocationMetrics,
   type ReportedToken,
 } from './graphql';
-export { headerValue, type HarEntryLike, type HarHeader, type HarTimingName } from './har';
-export { harStartedAt } from './harTime';
+export { headerValue, type ForgeHar, type Har, type HarEntry, type HarForgeCall, type HarForgeEntry, type HarPage, type HarTimingName, type SnapshotSize } from './har';
+export { harStartedAt, harTime, nonNegative } from './harTime';
 export { bearerJwt, isForgeJwt, peekJwt } from './jwtClaims';
 export { parseJsonLenient, type LenientJson } from './lenientJson';
 export { computePhases } from './phases';

@@ -1,5 +1,5 @@
 import type { TraceV2 } from '../protocol/model';
-import type { Har } from './har';
+import type { Har } from '../network/har';
 import { traceFromOwnHar } from './harOwn';
 import { traceFromBrowserHar } from './harRebuild';
 import { SchemaCompiler, type Report } from './schemaCheck';

@@ -1,86 +1,8 @@
-import type { TraceCall, TraceV2 } from '../protocol/model';
-import type { NetworkEntry } from '../protocol/network';
-import type { CallMatch } from '../protocol/tokens';
+import type { ForgeHar, HarEntry, HarForgeCall, HarForgeEntry } from '../network/har';
+import { harTime } from '../network/harTime';
+import type { TraceV2 } from '../protocol/model';
 import { callsToHar } from './harCalls';
-import { harTime } from './harTime';
 import { networkToHar } from './harNetwork';
-
-/** The HAR 1.2 shapes this tool writes (a subset of the spec, plus `_forge` fields). */
-export interface HarNameValue {
-  name: string;
-  value: string;
-}
-
-export interface HarEntry {
-  pageref?: string;
-  startedDateTime: string;
-  time: number;
-  request: {
-    method: string;
-    url: string;
-    httpVersion: string;
-    cookies: HarNameValue[];
-    headers: HarNameValue[];
-    queryString: HarNameValue[];
-    postData?: { mimeType: string; text: string };
-    headersSize: number;
-    bodySize: number;
-  };
-  response: {
-    status: number;
-    statusText: string;
-    httpVersion: string;
-    cookies: HarNameValue[];
-    headers: HarNameValue[];
-    content: { size: number; mimeType: string; text?: string; encoding?: string };
-    redirectURL: string;
-    headersSize: number;
-    bodySize: number;
-  };
-  cache: Record<string, never>;
-  timings: { blocked: number; dns: number; connect: number; ssl: number; send: number; wait: number; receive: number };
-  _forge?: HarForgeEntry | HarForgeCall;
-}
-
-/** `_forge` of a network entry: what HAR has no field for, and the calls that caused it. */
-export interface HarForgeEntry {
-  /** Position in the trace's network list (entries are sorted by time here). */
-  index: number;
-  id: string;
-  category: NetworkEntry['category'];
-  operationName: string | null;
-  segment: number;
-  bodyTruncated: boolean;
-  matches: Pick<CallMatch, 'callId' | 'relation' | 'certainty'>[];
-  /** Fields whose HAR form differs from the entry (e.g. -1 sizes HAR cannot hold), so that import is exact. */
-  exact?: Partial<NetworkEntry>;
-}
-
-/** A snapshot without its value: the value is the entry's postData (request) or content text (response, error). */
-export interface SnapshotSize {
-  bytes: number;
-  truncated: boolean;
-}
-
-/** `_forge` of a bridge call: the call, its snapshots' values being in the entry's postData and content. */
-export interface HarForgeCall {
-  /** Position in the trace's call list. */
-  index: number;
-  call: Omit<TraceCall, 'request' | 'response' | 'error'> & { request: SnapshotSize; response?: SnapshotSize; error?: SnapshotSize };
-}
-
-export interface Har {
-  log: {
-    version: '1.2';
-    creator: { name: string; version: string };
-    browser?: { name: string; version: string };
-    pages: { startedDateTime: string; id: string; title: string; pageTimings: Record<string, number> }[];
-    entries: HarEntry[];
-    comment?: string;
-    /** The trace without its calls and network entries (those are in the entries): a HAR saved by this tool imports back whole. */
-    _forge?: Omit<TraceV2, 'calls' | 'network'>;
-  };
-}
 
 const HAR_CREATOR = 'Forge Bridge DevTools';
 const pageIdOf = (segment: number) => `segment-${segment}`;
@@ -95,7 +17,7 @@ function redactionComment(trace: TraceV2): string {
  * HAR 1.2: one page per segment, one entry per network entry (with `_forge.matches`), and one POST entry per
  * bridge call at `https://forge-bridge.invalid/<frame host>/<command>` carrying the call in `_forge.call`.
  */
-export function toHar(trace: TraceV2): Har {
+export function toHar(trace: TraceV2): ForgeHar {
   const { calls, network, ...rest } = trace;
   const matchesByEntry = new Map<string, HarForgeEntry['matches']>();
   for (const { entryId, callId, relation, certainty } of trace.matches) {
@@ -105,9 +27,9 @@ export function toHar(trace: TraceV2): Har {
   }
   const pages = new Set(trace.segments.map((s) => s.index));
   const pageref = (segment: number) => (pages.has(segment) ? { pageref: pageIdOf(segment) } : {});
-  const timed: [number, HarEntry][] = [
-    ...network.map((e, i): [number, HarEntry] => [e.startedAt, { ...pageref(e.segment), ...networkToHar(e, i, matchesByEntry.get(e.id) ?? []) }]),
-    ...callsToHar(calls).map((entry, i): [number, HarEntry] => [calls[i]!.startedAt, { ...pageref(calls[i]!.segment), ...entry }]),
+  const timed: [number, HarEntry<HarForgeEntry | HarForgeCall>][] = [
+    ...network.map((e, i): [number, HarEntry<HarForgeEntry>] => [e.startedAt, { ...pageref(e.segment), ...networkToHar(e, i, matchesByEntry.get(e.id) ?? []) }]),
+    ...callsToHar(calls).map((entry, i): [number, HarEntry<HarForgeCall>] => [calls[i]!.startedAt, { ...pageref(calls[i]!.segment), ...entry }]),
   ];
   timed.sort((a, b) => a[0] - b[0]);
   return {

@@ -1,7 +1,7 @@
 import type { TraceCall } from '../protocol/model';
 import type { Snapshot } from '../protocol/snapshot';
-import type { HarEntry, HarForgeCall, SnapshotSize } from './har';
-import { harTime, nonNegative } from './harTime';
+import type { HarEntry, HarForgeCall, SnapshotSize } from '../network/har';
+import { harTime, nonNegative } from '../network/harTime';
 
 /** Bridge calls become entries at this made-up host (`.invalid` never resolves), one path per frame and command. */
 export const BRIDGE_HOST = 'forge-bridge.invalid';
@@ -22,7 +22,7 @@ function frameHosts(): (url: string) => string {
 const sizeOf = (s: Snapshot): SnapshotSize => ({ bytes: s.bytes, truncated: s.truncated });
 
 /** A bridge call as a HAR entry: POST to a made-up URL, the payload as postData, the outcome as content. */
-function callToHar(call: TraceCall, index: number, host: string): HarEntry {
+function callToHar(call: TraceCall, index: number, host: string): HarEntry<HarForgeCall> {
   const { request, response, error, ...rest } = call;
   const outcome = response ?? error;
   const forge: HarForgeCall = { index, call: { ...rest, request: sizeOf(request), ...(response ? { response: sizeOf(response) } : {}), ...(error ? { error: sizeOf(error) } : {}) } };
@@ -60,7 +60,7 @@ function callToHar(call: TraceCall, index: number, host: string): HarEntry {
 }
 
 /** Every call as a HAR entry, in the trace's order. */
-export function callsToHar(calls: readonly TraceCall[]): HarEntry[] {
+export function callsToHar(calls: readonly TraceCall[]): HarEntry<HarForgeCall>[] {
   const hostOf = frameHosts();
   return calls.map((call, i) => callToHar(call, i, hostOf(call.frame.url)));
 }

@@ -1,9 +1,9 @@
 import { fromHarEntry, headerValue } from '../network';
-import type { NetworkEntry } from '../protocol/network';
-import type { HarEntry, HarForgeEntry } from './har';
-import { harTime, nonNegative } from './harTime';
+import type { HeaderPair, NetworkEntry } from '../protocol/network';
+import type { HarEntry, HarForgeEntry } from '../network/har';
+import { harTime, nonNegative } from '../network/harTime';
 
-function queryOf(url: string): HarEntry['request']['queryString'] {
+function queryOf(url: string): HeaderPair[] {
   try {
     return [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
   } catch {
@@ -56,7 +56,7 @@ export function networkFromHar(har: HarEntry, forge: HarForgeEntry): NetworkEntr
 const same = (a: unknown, b: unknown) => a === b || (typeof a === 'object' && JSON.stringify(a) === JSON.stringify(b));
 
 /** A network entry as a HAR entry; `_forge` keeps what HAR cannot say, and the calls that caused it. */
-export function networkToHar(entry: NetworkEntry, index: number, matches: HarForgeEntry['matches']): HarEntry {
+export function networkToHar(entry: NetworkEntry, index: number, matches: HarForgeEntry['matches']): HarEntry<HarForgeEntry> {
   const har = harEntryOf(entry);
   const forge: HarForgeEntry = { index, id: entry.id, category: entry.category, operationName: entry.operationName, segment: entry.segment, bodyTruncated: entry.bodyTruncated, matches };
   const read = networkFromHar(har, forge);

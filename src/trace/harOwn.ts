@@ -1,7 +1,7 @@
 import type { TraceCall, TraceV2 } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import { traceProblems } from './check';
-import type { Har, HarForgeCall, HarForgeEntry } from './har';
+import type { Har, HarForgeCall, HarForgeEntry } from '../network/har';
 import { callFromHar } from './harCalls';
 import { networkFromHar } from './harNetwork';
 import { newerVersionError } from './versions';

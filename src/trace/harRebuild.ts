@@ -1,13 +1,13 @@
 import { classifyCall } from '../bridge/classify';
 import { summarizeCall } from '../bridge/summary';
-import { categorize, correlate, fromHarEntry, learnRemotes, remoteOriginsOf, type HarEntryLike } from '../network';
+import { categorize, correlate, fromHarEntry, learnRemotes, remoteOriginsOf, type HarEntry } from '../network';
 import { forgeExchangesOf } from '../network/exchanges';
 import { originOf } from '../network/urls';
 import type { CallRecord, CallStatus, FrameRecord, Segment, TraceCall, TraceV2 } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { SnapshotValue } from '../protocol/snapshot';
 import { collectTokens } from '../tokens';
-import type { Har } from './har';
+import type { Har } from '../network/har';
 
 const snapshot = (value: SnapshotValue) => ({ value, bytes: JSON.stringify(value)?.length ?? 4, truncated: false });
 
@@ -20,7 +20,7 @@ function segmentsOf(har: Har, firstStart: number): { segments: Segment[]; segmen
   return { segments, segmentOf: (pageref) => (pageref !== undefined ? (index.get(pageref) ?? 0) : 0) };
 }
 
-function asNetworkEntries(entries: readonly HarEntryLike[], segmentOf: (pageref: string | undefined) => number): NetworkEntry[] {
+function asNetworkEntries(entries: readonly HarEntry[], segmentOf: (pageref: string | undefined) => number): NetworkEntry[] {
   // Two passes: remotes are learned from FIT mints and FIT-bearing requests, then requests to them are kept.
   const remoteOrigins = new Set<string>();
   let kept: NetworkEntry[] = [];
@@ -111,7 +111,7 @@ function rebuildCalls(network: readonly NetworkEntry[]): TraceCall[] {
 
 /** A browser's HAR (Chrome's or Firefox's Network panel) as a trace: its Forge traffic, and the calls rebuilt from it. */
 export function traceFromBrowserHar(har: Har, now: number): { trace: TraceV2; notes: string[] } | { error: string } {
-  const entries = har.log.entries as unknown as HarEntryLike[];
+  const entries = har.log.entries;
   const firstStart = entries.reduce((min, e) => Math.min(min, Date.parse(e.startedDateTime) || Infinity), Infinity);
   const { segments, segmentOf } = segmentsOf(har, Number.isFinite(firstStart) ? firstStart : 0);
   const network = asNetworkEntries(entries, segmentOf);

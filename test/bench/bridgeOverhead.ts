@@ -1,4 +1,4 @@
-import { launchChromium, type ChromiumWithExtension } from '../e2e/support/chromium';
+import { launchChromium, type ChromiumSession } from '../../scripts/lib/driver';
 import { interleave } from './interleave';
 import { pageArm } from './roundTrips';
 import { startSyntheticBridgePage } from './syntheticBridgePage';
@@ -13,14 +13,14 @@ const CALLS_PER_BLOCK = 1000;
  */
 export async function benchBridgeOverhead(extensionDir: string) {
   const site = await startSyntheticBridgePage();
-  const browsers: ChromiumWithExtension[] = [];
+  const browsers: ChromiumSession[] = [];
   try {
     const without = await launchChromium({});
     browsers.push(without);
     const withExt = await launchChromium({ extensionDir });
     browsers.push(withExt);
-    const open = async (browser: ChromiumWithExtension, recorded: boolean) => {
-      const page = await browser.context.newPage();
+    const open = async (browser: ChromiumSession, recorded: boolean) => {
+      const page = await browser.newPage();
       await page.goto(site.url);
       await page.waitForFunction(() => (globalThis as { __bridge?: unknown }).__bridge !== undefined);
       return pageArm({ browser, page, target: page, shape: 'invoke', calls: CALLS_PER_BLOCK, warmUp: 500, recorded });

@@ -1,6 +1,5 @@
 import type { CDPSession, Page } from 'puppeteer-core';
-import { extensionWorker, launchChromiumWithExtension } from '../../scripts/lib/launchChromium';
-import { CHROMIUM_PATH } from '../e2e/support/chromium';
+import { launchChromium, workerOf } from '../../scripts/lib/driver';
 import { recorderCounts, settledCalls, type WorkerLike } from './recorderCounts';
 import { startSyntheticBridgePage } from './syntheticBridgePage';
 
@@ -50,9 +49,9 @@ function fireBurst(page: Page, calls: number) {
 export async function benchBurst(extensionDir: string, opts: { calls?: number; profile?: boolean } = {}): Promise<BurstResult> {
   const calls = opts.calls ?? 10_000;
   const site = await startSyntheticBridgePage();
-  const session = await launchChromiumWithExtension({ executablePath: CHROMIUM_PATH, extensionDir, headless: true, devtools: false });
+  const session = await launchChromium({ extensionDir });
   try {
-    const worker = (await extensionWorker(session.browser, session.extensionId)) as unknown as WorkerLike;
+    const worker: WorkerLike = workerOf(session);
     const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`));
     const cdp = await target.createCDPSession();
     const page = await session.browser.newPage();

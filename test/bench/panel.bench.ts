@@ -18,7 +18,7 @@ export async function benchPanel() {
   const harness = await startHarness();
   try {
     const page = await harness.open();
-    const cdp = await harness.browser.context.newCDPSession(page);
+    const cdp = await page.createCDPSession();
     const message = sessionMessage(calls());
     await page.evaluate((m) => ((window as unknown as { __pending: unknown }).__pending = m), message as unknown);
     const firstRenderMs = await page.evaluate(async () => {
@@ -52,7 +52,7 @@ export async function benchPanel() {
       input.value = '';
       input.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    await page.waitForTimeout(200);
+    await new Promise((r) => setTimeout(r, 200));
     // Each step: scroll, let the panel re-render the rows in view, force layout; that is the frame's work.
     // (requestAnimationFrame intervals would only show the display's 16.7 ms cadence.)
     const scroll = await page.evaluate(async () => {

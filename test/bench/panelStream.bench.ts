@@ -32,9 +32,9 @@ export async function benchPanelStream(opts: { profile?: boolean } = {}) {
   try {
     const page = await harness.open();
     await page.evaluate((m) => (window as unknown as { __ui: { push(m: unknown[]): void } }).__ui.push([m]), sessionMessage([]) as unknown);
-    await page.waitForTimeout(200);
+    await new Promise((r) => setTimeout(r, 200));
     await page.evaluate((b) => ((window as unknown as { __batches: unknown }).__batches = b), batches() as unknown);
-    const cdp = opts.profile ? await harness.browser.context.newCDPSession(page) : null;
+    const cdp = opts.profile ? await page.createCDPSession() : null;
     if (cdp) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');

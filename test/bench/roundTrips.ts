@@ -1,6 +1,5 @@
-import type { Frame, Page } from 'playwright-core';
-import type { ChromiumWithExtension } from '../e2e/support/chromium';
-import { tabIdOf } from '../e2e/support/extensionWorker';
+import type { Frame, Page } from 'puppeteer-core';
+import { tabIdOf, workerOf, type ChromiumSession } from '../../scripts/lib/driver';
 import type { Arm } from './interleave';
 import { recorderCounts, settledCalls, waitUntilRecorded, type WorkerLike } from './recorderCounts';
 
@@ -25,11 +24,11 @@ function timeCalls(target: Page | Frame, n: number, shape: CallShape): Promise<n
 }
 
 /** One browser's page as an arm: each block is `calls` calls, its cost the mean µs per call (batches posted during it included). */
-export async function pageArm(opts: { browser: ChromiumWithExtension; page: Page; target: Page | Frame; shape: CallShape; calls: number; warmUp: number; recorded: boolean }): Promise<Arm & { timedOut: number }> {
+export async function pageArm(opts: { browser: ChromiumSession; page: Page; target: Page | Frame; shape: CallShape; calls: number; warmUp: number; recorded: boolean }): Promise<Arm & { timedOut: number }> {
   const { browser, page, target, shape, calls } = opts;
   await timeCalls(target, opts.warmUp, shape);
   const tabId = opts.recorded ? await tabIdOf(browser, page) : null;
-  const worker = (tabId !== null ? await browser.worker() : null) as WorkerLike | null;
+  const worker: WorkerLike | null = tabId !== null ? workerOf(browser) : null;
   // The app's own calls and the warm-up: what the recorder must hold before the first block counts.
   let expected = 0;
   if (tabId !== null) {

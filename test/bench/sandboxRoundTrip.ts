@@ -1,6 +1,5 @@
 import { startSandbox } from '../sandbox';
-import { launchChromium, type ChromiumWithExtension } from '../e2e/support/chromium';
-import { appFrame } from '../e2e/support/sandboxPage';
+import { appFrame, launchChromium, type ChromiumSession } from '../../scripts/lib/driver';
 import { interleave } from './interleave';
 import { pageArm } from './roundTrips';
 
@@ -14,14 +13,14 @@ const CALLS_PER_BLOCK = 120;
  */
 export async function benchSandboxRoundTrip(extensionDir: string) {
   const sandbox = await startSandbox();
-  const browsers: ChromiumWithExtension[] = [];
+  const browsers: ChromiumSession[] = [];
   try {
     const open = async (extension: boolean) => {
       const browser = await launchChromium(extension ? { extensionDir } : {});
       browsers.push(browser);
-      const page = await browser.context.newPage();
+      const page = await browser.newPage();
       await page.goto(`${sandbox.siteUrl}?modules=issue-panel`);
-      const frame = await appFrame(page, 'main', 'issue-panel');
+      const frame = await appFrame(page, { moduleKey: 'issue-panel' });
       return pageArm({ browser, page, target: frame, shape: 'getContext', calls: CALLS_PER_BLOCK, warmUp: 300, recorded: extension });
     };
     const arms = { without: await open(false), with: await open(true) };

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { launchChromium } from '../e2e/support/chromium';
+import { launchChromium } from '../../scripts/lib/driver';
 
 const CALLS = 100_000;
 
@@ -31,7 +31,7 @@ export async function benchTrace(): Promise<TraceBench> {
   const browser = await launchChromium({ args: ['--enable-precise-memory-info'] });
   try {
     await build({ entryPoints: [new URL('./traceBenchPage.ts', import.meta.url).pathname], bundle: true, format: 'iife', outfile: join(dir, 'bench.js'), logLevel: 'silent' });
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     await page.setContent('<!doctype html><title>trace bench</title>');
     await page.addScriptTag({ content: await readFile(join(dir, 'bench.js'), 'utf8') });
     return await page.evaluate((n) => (window as unknown as { runTraceBench(n: number): Promise<TraceBench> }).runTraceBench(n), CALLS);

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
+import { appFrame, launchChromium, runAction as run, runBurst, stopWorker, tabIdOf, waitForTrace, type ChromiumSession } from '../../scripts/lib/driver';
 import type { TraceCall, TraceV2 } from '../../src/protocol';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { launchChromium, type ChromiumWithExtension } from './support/chromium';
-import { stopWorker, tabIdOf, waitForTrace } from './support/extensionWorker';
-import { appFrame, run } from './support/sandboxPage';
 
 let sandbox: Sandbox;
-let browser: ChromiumWithExtension;
+let browser: ChromiumSession;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
@@ -19,7 +17,7 @@ afterAll(async () => {
 });
 
 async function openSite(query = ''): Promise<{ page: Page; tabId: number }> {
-  const page = await browser.context.newPage();
+  const page = await browser.newPage();
   await page.goto(`${sandbox.siteUrl}${query}`);
   return { page, tabId: await tabIdOf(browser, page) };
 }
@@ -29,7 +27,7 @@ const inResource = (resource: string) => (c: TraceCall) => c.frame.url.includes(
 describe('capture in Chromium, against the Forge sandbox and the real @forge/bridge', () => {
   it('records the calls an app makes while its page parses, with the bridge trapped before it was assigned', async () => {
     const { page, tabId } = await openSite('?modules=resolver-panel');
-    await appFrame(page, 'main');
+    await appFrame(page);
     const trace = await waitForTrace(browser, tabId, (t) => t.calls.filter((c) => c.status !== 'pending').length >= 2);
     const appCalls = trace.calls.filter(inResource('main'));
     expect(appCalls.map((c) => c.command)).toEqual(expect.arrayContaining(['getContext', 'invoke']));
@@ -44,7 +42,7 @@ describe('capture in Chromium, against the Forge sandbox and the real @forge/bri
 
   it('records invokeRemote, requestRemote and product requests with their kinds and summaries', async () => {
     const { page, tabId } = await openSite('?modules=issue-panel');
-    const app = await appFrame(page, 'main');
+    const app = await appFrame(page);
     expect(await run(app, 'invokeRemote')).toMatchObject({ ok: true });
     expect(await run(app, 'requestRemote')).toMatchObject({ ok: true });
     expect(await run(app, 'requestJira')).toMatchObject({ ok: true });
@@ -74,7 +72,7 @@ describe('capture in Chromium, against the Forge sandbox and the real @forge/bri
 
   it('records through a frozen bridge object', async () => {
     const { page, tabId } = await openSite('?modules=resolver-panel&frozen=1');
-    const app = await appFrame(page, 'main');
+    const app = await appFrame(page);
     expect(await run(app, 'invoke')).toMatchObject({ ok: true });
     const trace = await waitForTrace(browser, tabId, (t) => t.calls.filter(inResource('main')).length >= 3);
     expect(trace.frames.find((f) => f.url.includes('/main/'))!.bridge).toMatchObject({ frozen: true, via: 'trap' });
@@ -83,7 +81,7 @@ describe('capture in Chromium, against the Forge sandbox and the real @forge/bri
 
   it('records over the port-rpc (MessagePort) transport', async () => {
     const { page, tabId } = await openSite('?modules=resolver-panel&transport=port-rpc');
-    const app = await appFrame(page, 'main');
+    const app = await appFrame(page);
     expect(await run(app, 'invoke')).toMatchObject({ ok: true });
     const trace = await waitForTrace(browser, tabId, (t) => t.calls.filter((c) => inResource('main')(c) && c.status === 'ok').length >= 3);
     expect(trace.calls.filter(inResource('main')).every((c) => c.status === 'ok')).toBe(true);
@@ -92,10 +90,10 @@ describe('capture in Chromium, against the Forge sandbox and the real @forge/bri
 
   it('records a burst of 2,000 calls with none lost', async () => {
     const { page, tabId } = await openSite('?modules=issue-panel');
-    const app = await appFrame(page, 'main');
-    const counts = await app.evaluate(() => (window as unknown as { __sandboxApp: { burst(n: number, a: string): Promise<{ ok: number; error: number }> } }).__sandboxApp.burst(2000, 'getContext'));
+    const app = await appFrame(page);
+    const counts = await runBurst(app, 2000, 'getContext');
     expect(counts).toEqual({ ok: 2000, error: 0 });
-    const trace = await waitForTrace(browser, tabId, (t) => t.calls.filter((c) => c.command === 'getContext' && c.status === 'ok').length >= 2001, 30_000);
+    const trace = await waitForTrace(browser, tabId, (t) => t.calls.filter((c) => c.command === 'getContext' && c.status === 'ok').length >= 2001, { timeoutMs: 30_000 });
     expect(trace.dropped).toBe(0);
     expect(new Set(trace.calls.map((c) => c.id)).size).toBe(trace.calls.length);
     await page.close();
@@ -103,7 +101,7 @@ describe('capture in Chromium, against the Forge sandbox and the real @forge/bri
 
   it('loses nothing when the worker is stopped in the middle of recording', async () => {
     const { page, tabId } = await openSite('?modules=issue-panel');
-    const app = await appFrame(page, 'main');
+    const app = await appFrame(page);
     const before = (await waitForTrace(browser, tabId, (t) => t.calls.length >= 2)).calls.length;
     const burst = app.evaluate(async () => {
       const a = (window as unknown as { __sandboxApp: { burst(n: number, a: string): Promise<{ ok: number }> } }).__sandboxApp;
@@ -117,7 +115,7 @@ describe('capture in Chromium, against the Forge sandbox and the real @forge/bri
     await new Promise((r) => setTimeout(r, 60));
     await stopWorker(browser);
     expect(await burst).toBe(2000);
-    const trace: TraceV2 = await waitForTrace(browser, tabId, (t) => t.calls.length >= before + 2000 && t.calls.every((c) => c.status !== 'pending'), 30_000);
+    const trace: TraceV2 = await waitForTrace(browser, tabId, (t) => t.calls.length >= before + 2000 && t.calls.every((c) => c.status !== 'pending'), { timeoutMs: 30_000 });
     expect(trace.calls.length).toBe(before + 2000);
     expect(trace.calls.filter((c) => c.command === 'getContext' && c.status === 'ok').length).toBe(2001);
     expect(trace.dropped).toBe(0);

@@ -2,11 +2,11 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { launchFirefox, type FirefoxWithExtension } from './support/firefox';
+import { launchFirefox, runAction, runBurst, type FirefoxSession } from '../../scripts/lib/driver';
 import { firefoxTabId, firefoxWaitForTrace, harnessPage } from './support/firefoxHarness';
 
 let sandbox: Sandbox;
-let firefox: FirefoxWithExtension;
+let firefox: FirefoxSession;
 let harness: Page;
 
 beforeAll(async () => {
@@ -43,9 +43,9 @@ describe('capture in Firefox ESR, against the Forge sandbox and the real @forge/
     await page.goto(`${sandbox.siteUrl}?modules=issue-panel,resolver-panel`);
     const app = await appFrame(page, 'main', 'issue-panel');
     await appFrame(page, 'main', 'resolver-panel');
-    const outcome = await app.evaluate(() => (window as unknown as { __sandboxApp: { run(a: string): Promise<{ ok: boolean }> } }).__sandboxApp.run('invokeRemote'));
+    const outcome = await runAction(app, 'invokeRemote');
     expect(outcome.ok).toBe(true);
-    const counts = await app.evaluate(() => (window as unknown as { __sandboxApp: { burst(n: number, a: string): Promise<{ ok: number; error: number }> } }).__sandboxApp.burst(2000, 'getContext'));
+    const counts = await runBurst(app, 2000, 'getContext');
     expect(counts).toEqual({ ok: 2000, error: 0 });
     const tabId = await firefoxTabId(harness, page.url());
     const trace = await firefoxWaitForTrace(harness, tabId, (t) => t.calls.filter((c) => c.command === 'getContext' && c.status === 'ok').length >= 2001, 30_000);
@@ -76,7 +76,7 @@ describe('capture in Firefox ESR, against the Forge sandbox and the real @forge/
     const panel = harness;
     await panel.waitForFunction(() => document.querySelector('[role="grid"]') !== null, { timeout: 15_000 });
     await panel.waitForFunction(() => document.body.innerText.includes('getContext'), { timeout: 15_000 });
-    await app.evaluate(() => (window as unknown as { __sandboxApp: { run(a: string): Promise<unknown> } }).__sandboxApp.run('requestRemote'));
+    await runAction(app, 'requestRemote');
     await panel.waitForFunction(() => /remote-a GET \/tasks → 200/.test(document.body.innerText), { timeout: 15_000 });
     await mkdir('test-results', { recursive: true });
     await panel.screenshot({ path: 'test-results/firefox-panel.png' });

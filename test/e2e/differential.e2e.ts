@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { appFrame, launchChromium, runScenario } from '../../scripts/lib/driver';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { launchChromium } from './support/chromium';
-import { appFrame } from './support/sandboxPage';
 
 /**
  * The app's own view of a full scenario (every action once), normalised by the app for per-run noise.
@@ -11,10 +10,10 @@ async function scenarioOutcomes(withExtension: boolean, query: string, ports?: S
   const sandbox = await startSandbox(ports ? { ports } : {});
   const browser = await launchChromium(withExtension ? { extensionDir: 'dist/chrome' } : {});
   try {
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${sandbox.siteUrl}${query}`);
-    const app = await appFrame(page, 'main', 'issue-panel');
-    const outcomes = await app.evaluate(() => (window as unknown as { __sandboxApp: { scenario(n: string): Promise<unknown> } }).__sandboxApp.scenario('all'));
+    const app = await appFrame(page, { moduleKey: 'issue-panel' });
+    const outcomes = await runScenario(app, 'all');
     return { outcomes, ports: sandbox.ports };
   } finally {
     await browser.close();

@@ -1,10 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { launchChromium } from '../../scripts/lib/driver';
 import { startSyntheticBridgePage } from '../bench/syntheticBridgePage';
-import { CHROMIUM_PATH, QUIET_FLAGS } from './support/chromium';
 
 /**
  * The extension installed while a Forge page is already open: the bridge is there before the hook.
@@ -14,21 +11,14 @@ import { CHROMIUM_PATH, QUIET_FLAGS } from './support/chromium';
 describe('a hook that arrives after the bridge', () => {
   it('is injected into the open tab on install and records the calls made from then on', async () => {
     const site = await startSyntheticBridgePage();
-    const profile = await mkdtemp(join(tmpdir(), 'fbdt-late-'));
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      // Playwright disables extensions unless told not to; this one is loaded later, over CDP.
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args: [...QUIET_FLAGS, '--enable-unsafe-extension-debugging'],
-    });
+    // No extension at launch: it is loaded later, over CDP (Extensions.loadUnpacked), as an install would.
+    const chromium = await launchChromium();
     try {
-      const page = await context.newPage();
+      const page = await chromium.newPage();
       await page.goto(site.url);
       await page.evaluate(() => (globalThis as unknown as { __bridge: { callBridge(c: string): Promise<unknown> } }).__bridge.callBridge('beforeInstall'));
 
-      const cdp = await context.browser()!.newBrowserCDPSession();
-      const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: resolve('dist/chrome') } as never)) as { id: string };
+      const id = await chromium.browser.installExtension(resolve('dist/chrome'));
 
       // The install handler injects asynchronously; the wrapped callBridge shows when it is done.
       await page.waitForFunction(() => {
@@ -39,18 +29,16 @@ describe('a hook that arrives after the bridge', () => {
       expect(result).toEqual({ command: 'invoke', echo: { functionKey: 'afterInstall' } });
 
       // An extension page can ask for the tab's id; then it shows that tab's calls.
-      const panel = await context.newPage();
+      const panel = await chromium.newPage();
       await panel.goto(`chrome-extension://${id}/extension/panel/panel.html?tabId=0`);
       const tabId = await panel.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
       expect(tabId).toBeTypeOf('number');
       await panel.goto(`chrome-extension://${id}/extension/panel/panel.html?tabId=${tabId}`);
-      const row = panel.locator('[role="row"][data-command="invoke"]');
-      await row.waitFor({ timeout: 10_000 });
-      expect(await row.locator('.col-summary').textContent()).toBe('invoke afterInstall');
-      expect(await panel.locator('[role="row"][data-command="beforeInstall"]').count()).toBe(0);
+      await panel.waitForSelector('[role="row"][data-command="invoke"]', { timeout: 10_000 });
+      expect(await panel.$eval('[role="row"][data-command="invoke"] .col-summary', (el) => el.textContent)).toBe('invoke afterInstall');
+      expect(await panel.$$('[role="row"][data-command="beforeInstall"]')).toHaveLength(0);
     } finally {
-      await context.close().catch(() => undefined);
-      await rm(profile, { recursive: true, force: true });
+      await chromium.close();
       await site.close();
     }
   });

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { launchChromium } from './support/chromium';
-import { launchFirefox } from './support/firefox';
+import { inWorker, launchChromium, launchFirefox } from '../../scripts/lib/driver';
 
 const chromeManifest = JSON.parse(await readFile('dist/chrome/manifest.json', 'utf8'));
 
@@ -9,9 +8,8 @@ describe('the built extension loads', () => {
   it('in Chromium, with its service worker running the built background', async () => {
     const browser = await launchChromium({ extensionDir: 'dist/chrome' });
     try {
-      const worker = await browser.worker();
-      expect(await worker.evaluate(() => chrome.runtime.getManifest().version)).toBe(chromeManifest.version);
-      expect(await worker.evaluate(() => chrome.runtime.getManifest().content_scripts?.map((c) => (c as { world?: string }).world ?? 'ISOLATED'))).toEqual(['MAIN', 'ISOLATED']);
+      expect(await inWorker(browser, () => chrome.runtime.getManifest().version)).toBe(chromeManifest.version);
+      expect(await inWorker(browser, () => chrome.runtime.getManifest().content_scripts?.map((c) => (c as { world?: string }).world ?? 'ISOLATED'))).toEqual(['MAIN', 'ISOLATED']);
     } finally {
       await browser.close();
     }

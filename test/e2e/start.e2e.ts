@@ -35,16 +35,26 @@ describe('npm start without a display (the README\'s first line on a headless ma
     for (const kind of ['context', 'resolver', 'invokeRemote', 'requestRemote', 'product', 'events', 'uikit']) expect(kinds).toContain(kind);
     expect(trace.calls.every((c) => c.status !== 'pending')).toBe(true);
     expect(result.stdout).toContain(`Recorded ${trace.calls.length} bridge calls from ${trace.frames.length} frames`);
+    // The screenshot shows a requestRemote call selected and its FIT verified against the sandbox's key set:
+    // start.ts read the panel's DOM just before the shot, and fails when any step of getting there fails.
+    const jwks = /JWKS\s+(\S+)/.exec(result.stdout)?.[1];
+    expect(jwks, result.stdout).toMatch(/^http:\/\/(127\.0\.0\.1|localhost):\d+\/\.well-known\/jwks\.json$/);
+    const shown = /The screenshot shows "([^"]+)" selected, its (.+?): (.+)\.\n/.exec(result.stdout);
+    expect(shown, result.stdout).not.toBeNull();
+    expect(shown![1]).toMatch(/^requestRemote remote-a (GET|POST) \/\S+ → 2\d\d$/);
+    expect(trace.calls.some((c) => c.summary === shown![1])).toBe(true);
+    expect(shown![2]).toBe('Forge Invocation Token (FIT)');
+    expect(shown![3]).toContain(`signature valid (${jwks})`);
     const png = await readFile(join(out, 'panel.png'));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect((await stat(join(out, 'panel.png'))).size).toBeGreaterThan(20_000);
-  }, 90_000);
+  }, 180_000);
 
   it('refuses a CHROME_PATH that names no file, saying so', async () => {
     const result = await runStart(['--no-build'], { CHROME_PATH: '/nonexistent/chrome' });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('CHROME_PATH is set to /nonexistent/chrome, but there is no file there.');
-  }, 30_000);
+  }, 60_000);
 
   it('explains that the Firefox variant needs a display', async () => {
     const result = await runStart(['--no-build', '--firefox']);

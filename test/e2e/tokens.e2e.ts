@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionWorker } from '../../scripts/lib/launchChromium';
+import { trustJwksUrls } from '../../scripts/lib/driver';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { openCallTab, openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
 
@@ -8,11 +8,8 @@ let session: DevtoolsSession;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
-  session = await openInDevtools(sandbox, '?modules=issue-panel', async (chromium) => {
-    // What a user does in Settings → Trusted JWKS URLs (the options page has its own test).
-    const worker = await extensionWorker(chromium.browser, chromium.extensionId);
-    await worker.evaluate((url) => chrome.storage.local.set({ trustedJwksUrls: [url] }), sandbox.jwksUrl);
-  });
+  // What a user does in Settings → Trusted JWKS URLs (the options page has its own test).
+  session = await openInDevtools(sandbox, '?modules=issue-panel', (chromium) => trustJwksUrls(chromium, [sandbox.jwksUrl]));
 });
 afterAll(async () => {
   await session?.close();

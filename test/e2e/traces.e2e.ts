@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'puppeteer-core';
-import { extensionWorker } from '../../scripts/lib/launchChromium';
+import { exportTrace as exportFrom } from '../../scripts/lib/driver';
 import type { TraceV2 } from '../../src/protocol';
 import { importTraceText, toHar } from '../../src/trace';
 import { startSandbox, type Sandbox } from '../sandbox';
@@ -40,9 +40,7 @@ function encodings(secret: string): string[] {
 }
 
 async function exportTrace(redact: boolean): Promise<TraceV2> {
-  const worker = await extensionWorker(session.chromium.browser, session.chromium.extensionId);
-  const tabId = await session.tabId();
-  return worker.evaluate((id, r) => (globalThis as unknown as { forgeBridgeDevTools: { exportTrace(t: number, o: { redact: boolean }): Promise<TraceV2> } }).forgeBridgeDevTools.exportTrace(id, { redact: r }), tabId, redact);
+  return exportFrom(session.chromium, await session.tabId(), { redact });
 }
 
 async function waitFor<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {

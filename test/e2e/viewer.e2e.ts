@@ -1,12 +1,13 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../../scripts/lib/driver';
 import { redactTrace, toHar } from '../../src/trace';
 import { plantedTrace } from '../unit/trace/fixtures';
-import { launchChromium, type ChromiumWithExtension } from './support/chromium';
 
-let browser: ChromiumWithExtension;
+let browser: ChromiumSession;
 let dir: string;
 
 beforeAll(async () => {
@@ -18,11 +19,24 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function openViewer() {
-  const page = await browser.context.newPage();
+const OPEN_BUTTON = '::-p-aria([name="Open a file…"][role="button"])';
+
+async function openViewer(): Promise<Page> {
+  const page = await browser.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/extension/viewer/viewer.html`);
-  await page.getByRole('button', { name: 'Open a file…' }).waitFor();
+  await page.waitForSelector(OPEN_BUTTON);
   return page;
+}
+
+async function chooseFile(page: Page, path: string): Promise<void> {
+  const input = await page.$('[data-testid="import-file"]');
+  if (!input) throw new Error('the viewer has no file input');
+  await (input as ElementHandle<HTMLInputElement>).uploadFile(path);
+}
+
+async function textOf(page: Page, testId: string): Promise<string | null> {
+  const handle = await page.waitForSelector(`[data-testid="${testId}"]`);
+  return handle!.evaluate((el) => el.textContent);
 }
 
 describe('the trace viewer (an extension page: no DevTools, no Forge site)', () => {
@@ -34,13 +48,12 @@ describe('the trace viewer (an extension page: no DevTools, no Forge site)', () 
     await writeFile(harPath, JSON.stringify(toHar(trace)));
     for (const [path, name] of [[tracePath, 'bug-report.json'], [harPath, 'bug-report.har']] as const) {
       const page = await openViewer();
-      await page.getByTestId('import-file').setInputFiles(path);
-      await page.getByTestId('opened-file').waitFor();
-      expect(await page.getByTestId('opened-file').textContent()).toContain(`Showing ${name} (2 calls, redacted)`);
-      expect(await page.locator('[role="row"][data-call-id] .col-summary').allTextContents()).toEqual(trace.calls.map((c) => c.summary));
+      await chooseFile(page, path);
+      expect(await textOf(page, 'opened-file')).toContain(`Showing ${name} (2 calls, redacted)`);
+      expect(await page.$$eval('[role="row"][data-call-id] .col-summary', (cells) => cells.map((c) => c.textContent))).toEqual(trace.calls.map((c) => c.summary));
       await page.locator('[role="row"][data-command="fetchRemote"]').click();
-      await page.getByRole('tab', { name: 'Token', exact: true }).click();
-      expect(await page.locator('.token h3').first().textContent()).toBe('Forge Invocation Token (FIT)');
+      await page.locator('::-p-aria([name="Token"][role="tab"])').click();
+      expect(await page.locator('.token h3').map((h) => h.textContent).wait()).toBe('Forge Invocation Token (FIT)');
       await page.close();
     }
   });
@@ -49,10 +62,9 @@ describe('the trace viewer (an extension page: no DevTools, no Forge site)', () 
     const page = await openViewer();
     const broken = join(dir, 'broken.json');
     await writeFile(broken, JSON.stringify(plantedTrace()).slice(0, 500));
-    await page.getByTestId('import-file').setInputFiles(broken);
-    await page.getByTestId('import-error').waitFor();
-    expect(await page.getByTestId('import-error').textContent()).toMatch(/^broken\.json: The file is not complete JSON: it stops in the middle/);
-    expect(await page.getByRole('button', { name: 'Open a file…' }).isVisible()).toBe(true);
+    await chooseFile(page, broken);
+    expect(await textOf(page, 'import-error')).toMatch(/^broken\.json: The file is not complete JSON: it stops in the middle/);
+    expect(await page.$(`${OPEN_BUTTON}`).then((b) => b?.isVisible())).toBe(true);
     await page.close();
   });
 
@@ -65,8 +77,7 @@ describe('the trace viewer (an extension page: no DevTools, no Forge site)', () 
       window.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, cancelable: true }));
       window.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, cancelable: true }));
     }, text);
-    await page.getByTestId('opened-file').waitFor();
-    expect(await page.getByTestId('opened-file').textContent()).toContain('Showing dropped.json (2 calls, redacted)');
+    expect(await textOf(page, 'opened-file')).toContain('Showing dropped.json (2 calls, redacted)');
     await page.close();
   });
 });

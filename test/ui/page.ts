@@ -2,13 +2,16 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { launchChromium, type ChromiumSession } from '../../scripts/lib/driver';
 import { newTabSession, type BackgroundToPanel, type CallRecord, type FrameRecord, type TabSession } from '../../src/protocol';
-import { launchChromium, type ChromiumWithExtension } from '../e2e/support/chromium';
+
+let filesDir: string | null = null;
 
 /** Builds the harness page once (esbuild), and opens it in headless Chromium. */
-export async function startHarness(): Promise<{ browser: ChromiumWithExtension; open(query?: string): Promise<Page>; close(): Promise<void> }> {
+export async function startHarness(): Promise<{ browser: ChromiumSession; open(query?: string): Promise<Page>; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'fbdt-ui-'));
+  filesDir = dir;
   await build({
     entryPoints: [new URL('./harness.tsx', import.meta.url).pathname],
     bundle: true,
@@ -25,8 +28,8 @@ export async function startHarness(): Promise<{ browser: ChromiumWithExtension; 
   return {
     browser,
     async open(query = '') {
-      const page = await browser.context.newPage();
-      await page.setViewportSize({ width: 1200, height: 700 });
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1200, height: 700 });
       await page.goto(`file://${join(dir, 'index.html')}${query}`);
       return page;
     },
@@ -60,4 +63,36 @@ export function sessionMessage(calls: CallRecord[], extra: Partial<TabSession> =
 }
 
 export const push = (page: Page, messages: BackgroundToPanel[]) => page.evaluate((m) => (window as unknown as { __ui: { push(m: unknown): void } }).__ui.push(m), messages as unknown);
-export const rowCount = (page: Page) => page.locator('[data-testid="call-count"]').textContent();
+export const rowCount = (page: Page) => text(page, '[data-testid="call-count"]');
+
+/** An element by its ARIA role and accessible name, as a user finds it (puppeteer's aria query). */
+export const aria = (role: string, name: string) => `::-p-aria([name=${JSON.stringify(name)}][role="${role}"])`;
+
+/** The text of the first element `selector` finds, once there is one. */
+export async function text(page: Page, selector: string): Promise<string | null> {
+  const handle = await page.waitForSelector(selector, { timeout: 5000 });
+  return handle!.evaluate((el) => el.textContent);
+}
+
+/** The texts of every element `selector` finds now. */
+export const texts = (page: Page, selector: string) => page.$$eval(selector, (els) => els.map((e) => e.textContent ?? ''));
+
+/** Chooses a file in the panel's Import input, as a user picking it would (written to disk first: that is what a file chooser takes). */
+export async function chooseFile(page: Page, name: string, content: string): Promise<void> {
+  if (!filesDir) throw new Error('start the harness first');
+  // The page reads the file after the change event: it stays until the harness closes.
+  const dir = await mkdtemp(join(filesDir, 'f-'));
+  await writeFile(join(dir, name), content);
+  const input = (await page.$('[data-testid="import-file"]')) as ElementHandle<HTMLInputElement> | null;
+  if (!input) throw new Error('the panel has no Import file input');
+  await input.uploadFile(join(dir, name));
+}
+
+/** Replaces the text of an input or text area at once, as pasting does: one input event with the whole value. */
+export async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const field = await page.waitForSelector(selector, { timeout: 5000 });
+  await field!.evaluate((el, v) => {
+    (el as HTMLInputElement).value = v;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, value);
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { callRecord, FRAME, push, rowCount, sessionMessage, startHarness } from './page';
+import type { Page } from 'puppeteer-core';
 import { noLosses } from '../../src/protocol/losses';
+import { aria, callRecord, chooseFile, fill, FRAME, push, rowCount, sessionMessage, startHarness, text, texts } from './page';
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
 beforeAll(async () => {
@@ -31,55 +31,106 @@ function sample() {
 async function openWith(calls = sample(), query = ''): Promise<Page> {
   const page = await harness.open(query);
   await push(page, [sessionMessage(calls)]);
-  await page.locator('[role="row"][data-call-id]').first().waitFor();
+  await page.waitForSelector('[role="row"][data-call-id]');
   return page;
 }
 
-const summaries = (page: Page) => page.locator('[role="row"][data-call-id] .col-summary').allTextContents();
+const summaries = (page: Page) => texts(page, '[role="row"][data-call-id] .col-summary');
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the panel as a plain page with a scripted data source', () => {
   it('lists calls with their columns, shows pending ones as such, and streams new calls in', async () => {
     const page = await openWith();
     expect(await rowCount(page)).toBe('5 calls');
-    expect(await page.locator('[role="row"][data-command="on"] .col-status').textContent()).toBe('⋯ pending');
-    expect(await page.locator('[role="row"][data-command="getContext"] .col-frame').textContent()).toBe('issue-panel (main)');
+    expect(await text(page, '[role="row"][data-command="on"] .col-status')).toBe('⋯ pending');
+    expect(await text(page, '[role="row"][data-command="getContext"] .col-frame')).toBe('issue-panel (main)');
     await push(page, [{ type: 'calls', tabId: 7, calls: [callRecord({ command: 'emit', kind: 'events', summary: 'emit later' })] }]);
-    await page.getByText('emit later').waitFor();
+    await page.waitForSelector('::-p-text(emit later)');
     expect(await rowCount(page)).toBe('6 calls');
     await page.close();
   });
 
-  it('does not move the view when calls stream in while the user is scrolled up', async () => {
+  it('does not move the view when calls stream in while the user is scrolled up, and follows the end when scrolled there', async () => {
     const many = Array.from({ length: 2000 }, (_, i) => callRecord({ command: 'invoke', kind: 'resolver', summary: `invoke f${i}` }));
     const page = await openWith(many);
-    const body = page.getByTestId('grid-body');
+    const body = (await page.$('[data-testid="grid-body"]'))!;
+    const scrollTop = () => body.evaluate((el) => el.scrollTop);
+    const shownSummaries = () => texts(page, '[role="row"][data-call-id] .col-summary');
     await body.evaluate((el) => (el.scrollTop = 4000));
-    await page.waitForTimeout(50);
-    const before = await body.evaluate((el) => el.scrollTop);
-    const firstShown = await page.locator('[role="row"][data-call-id]').nth(12).textContent();
+    await pause(50);
+    const before = await scrollTop();
+    const shownBefore = await shownSummaries();
+    expect(before).toBeGreaterThan(0);
     await push(page, [{ type: 'calls', tabId: 7, calls: Array.from({ length: 50 }, (_, i) => callRecord({ command: 'invoke', kind: 'resolver', summary: `invoke new${i}` })) }]);
-    await page.waitForTimeout(100);
-    expect(await body.evaluate((el) => el.scrollTop)).toBe(before);
-    expect(await page.locator('[role="row"][data-call-id]').nth(12).textContent()).toBe(firstShown);
+    // The new rows arrived (the count says so) ...
+    await page.waitForFunction(() => document.querySelector('[data-testid="call-count"]')?.textContent === '2050 calls', { timeout: 5000 });
+    await pause(100);
+    // ... and the view did not move: the same offset and the very same rows in view.
+    expect(await scrollTop()).toBe(before);
+    expect(await shownSummaries()).toEqual(shownBefore);
+    expect(shownBefore).not.toContain('invoke new0');
     // Only what is in view is rendered.
-    expect(await page.locator('[role="row"][data-call-id]').count()).toBeLessThan(80);
+    expect(shownBefore.length).toBeLessThan(80);
+
+    // Scrolled to the end, the view follows what streams in.
+    await body.evaluate((el) => {
+      el.scrollTop = el.scrollHeight;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll('[role="row"][data-call-id] .col-summary')].some((c) => c.textContent === 'invoke new49'), { timeout: 5000 });
+    const atEnd = await scrollTop();
+    await push(page, [{ type: 'calls', tabId: 7, calls: Array.from({ length: 30 }, (_, i) => callRecord({ command: 'invoke', kind: 'resolver', summary: `invoke newest${i}` })) }]);
+    await page.waitForFunction(() => [...document.querySelectorAll('[role="row"][data-call-id] .col-summary')].some((c) => c.textContent === 'invoke newest29'), { timeout: 5000 });
+    expect(await scrollTop()).toBeGreaterThan(atEnd);
+    expect(await body.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop)).toBeLessThan(30);
+    await page.close();
+  });
+
+  it('Record, Clear and Preserve log ask the recorder for the tab, and show what it answers', async () => {
+    const page = await openWith();
+    const sent = () => page.evaluate(() => (window as unknown as { __ui: { sent: unknown[] } }).__ui.sent.splice(0));
+    await sent();
+    await page.locator('button[title="Pause recording"]').click();
+    expect(await sent()).toEqual([{ type: 'set-recording', tabId: 7, on: false }]);
+    // The button follows the recorder, not the click: paused once the recorder says so.
+    await push(page, [sessionMessage(sample(), { recording: false })]);
+    await page.waitForSelector('button[title="Resume recording"][aria-pressed="true"]', { timeout: 5000 });
+    await page.locator('button[title="Resume recording"]').click();
+    expect(await sent()).toEqual([{ type: 'set-recording', tabId: 7, on: true }]);
+
+    const preserve = aria('checkbox', 'Preserve log');
+    expect(await page.$eval(preserve, (el) => (el as HTMLInputElement).checked)).toBe(false);
+    await page.locator(preserve).click();
+    expect(await sent()).toEqual([{ type: 'set-preserve-log', tabId: 7, on: true }]);
+    await push(page, [sessionMessage(sample(), { preserveLog: true })]);
+    await page.waitForFunction(() => (document.querySelector('.toolbar label[title="Keep calls across navigations"] input') as HTMLInputElement | null)?.checked === true, { timeout: 5000 });
+
+    expect(await rowCount(page)).toBe('5 calls');
+    await page.locator('button[title="Clear the calls of this tab"]').click();
+    expect(await sent()).toEqual([{ type: 'clear', tabId: 7 }]);
+    // Cleared only when the recorder says it is: the list empties and says why.
+    expect(await rowCount(page)).toBe('5 calls');
+    await push(page, [{ type: 'cleared', tabId: 7 }]);
+    await page.waitForFunction(() => document.querySelector('[data-testid="call-count"]')?.textContent === '0 calls', { timeout: 5000 });
+    expect(await page.$$('[role="row"][data-call-id]')).toHaveLength(0);
+    expect(await text(page, '.empty')).toContain('no call yet');
     await page.close();
   });
 
   it('filters with the DevTools-like syntax, kind chips and errors only, and says what it did not understand', async () => {
     const page = await openWith();
-    const filter = page.getByLabel('Filter calls');
-    await filter.fill('kind:requestRemote');
+    const filter = 'input[aria-label="Filter calls"]';
+    await fill(page, filter, 'kind:requestRemote');
     expect(await summaries(page)).toEqual(['requestRemote remote-a GET /tasks → 404']);
-    await filter.fill('-getContext -is:pending status:4xx');
+    await fill(page, filter, '-getContext -is:pending status:4xx');
     expect(await summaries(page)).toEqual(['requestRemote remote-a GET /tasks → 404']);
-    await filter.fill('colour:red');
-    expect(await page.locator('#filter-problems').textContent()).toContain('colour:red: unknown filter "colour" (known: kind,');
-    await filter.fill('');
-    await page.getByRole('button', { name: 'resolver', exact: true }).click();
+    await fill(page, filter, 'colour:red');
+    expect(await text(page, '#filter-problems')).toContain('colour:red: unknown filter "colour" (known: kind,');
+    await fill(page, filter, '');
+    await page.locator(aria('button', 'resolver')).click();
     expect(await summaries(page)).toEqual(['invoke getIssues']);
-    await page.getByRole('button', { name: 'resolver', exact: true }).click();
-    await page.getByLabel('Errors only').check();
+    await page.locator(aria('button', 'resolver')).click();
+    await page.locator(aria('checkbox', 'Errors only')).click();
     // A 404 is a failure too (issue 16: Errors only agrees with Compare).
     expect(await summaries(page)).toEqual(['requestRemote remote-a GET /tasks → 404', 'invokeRemote POST /tasks → error']);
     await page.close();
@@ -88,32 +139,33 @@ describe('the panel as a plain page with a scripted data source', () => {
   it('sorts by a column and hides columns', async () => {
     const calls = [timed(callRecord({ command: 'a', kind: 'other', summary: 'slow' }), 1000, 300), timed(callRecord({ command: 'b', kind: 'other', summary: 'fast' }), 2000, 3), timed(callRecord({ command: 'c', kind: 'other', summary: 'middle' }), 3000, 40)];
     const page = await openWith(calls);
-    await page.getByRole('button', { name: 'Duration' }).click();
+    const durationHeader = 'button.sort[title="Sort by duration"]';
+    await page.locator(durationHeader).click();
     expect(await summaries(page)).toEqual(['fast', 'middle', 'slow']);
-    await page.getByRole('button', { name: /Duration/ }).click();
+    await page.locator(durationHeader).click();
     expect(await summaries(page)).toEqual(['slow', 'middle', 'fast']);
-    await page.getByText('Columns').click();
-    await page.getByLabel('Size', { exact: true }).uncheck();
-    expect(await page.locator('[role="columnheader"]').allTextContents()).not.toContain('Size');
+    await page.locator('summary::-p-text(Columns)').click();
+    const size = aria('checkbox', 'Size');
+    expect(await page.$eval(size, (el) => (el as HTMLInputElement).checked)).toBe(true);
+    await page.locator(size).click();
+    expect(await texts(page, '[role="columnheader"]')).not.toContain('Size');
     await page.close();
   });
 
   it('shows details in tabs: overview with deliveries, request as a JSON tree that folds and searches, the error', async () => {
     const page = await openWith();
     await page.locator('[role="row"][data-command="on"]').click();
-    expect(await page.locator('.overview').textContent()).toContain('Deliveries to the app\'s callback (1)');
-    await page.locator('[role="row"]', { hasText: 'invoke getIssues' }).click();
-    await page.getByRole('tab', { name: 'Request' }).click();
-    const tree = page.getByRole('tree', { name: 'Request' });
-    expect(await tree.textContent()).toContain('functionKey: "getIssues"');
-    await page.getByRole('tab', { name: 'Response' }).click();
-    const response = page.getByRole('tree', { name: 'Response' });
-    expect(await response.textContent()).not.toContain('First');
-    await page.getByLabel('Search response').fill('first');
-    expect(await response.locator('.hit').first().textContent()).toBe('"First"');
-    await page.locator('[role="row"]', { hasText: 'invokeRemote POST' }).click();
-    await page.getByRole('tab', { name: 'Error' }).click();
-    expect(await page.getByRole('tree', { name: 'Error' }).textContent()).toContain('‹error Invalid response from remote›');
+    expect(await text(page, '.overview')).toContain('Deliveries to the app\'s callback (1)');
+    await page.locator('[role="row"] .col-summary::-p-text(invoke getIssues)').click();
+    await page.locator(aria('tab', 'Request')).click();
+    expect(await text(page, 'ul[role="tree"][aria-label="Request"]')).toContain('functionKey: "getIssues"');
+    await page.locator(aria('tab', 'Response')).click();
+    expect(await text(page, 'ul[role="tree"][aria-label="Response"]')).not.toContain('First');
+    await fill(page, 'input[aria-label="Search response"]', 'first');
+    expect(await text(page, 'ul[role="tree"][aria-label="Response"] .hit')).toBe('"First"');
+    await page.locator('[role="row"] .col-summary::-p-text(invokeRemote POST)').click();
+    await page.locator(aria('tab', 'Error')).click();
+    expect(await text(page, 'ul[role="tree"][aria-label="Error"]')).toContain('‹error Invalid response from remote›');
     await page.close();
   });
 
@@ -123,26 +175,28 @@ describe('the panel as a plain page with a scripted data source', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Filter calls');
     await page.keyboard.press('Escape');
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
-    await page.keyboard.press('Control+f');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('f');
+    await page.keyboard.up('Control');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Filter calls');
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    expect(await page.locator('[role="row"][aria-selected="true"] .col-summary').textContent()).toBe('invoke getIssues');
+    expect(await text(page, '[role="row"][aria-selected="true"] .col-summary')).toBe('invoke getIssues');
     await page.keyboard.press('Enter');
     // Focus moves to the details' first tab once they have rendered, a frame after the key.
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Overview');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.locator('.details [role="tab"][aria-selected="true"]').textContent()).toBe('Request');
+    await expect.poll(() => text(page, '.details [role="tab"][aria-selected="true"]')).toBe('Request');
     await page.keyboard.press('Escape');
-    expect(await page.locator('.details').count()).toBe(0);
+    expect(await page.$$('.details')).toHaveLength(0);
     await page.close();
   });
 
   it('follows the theme: dark and light differ in computed colours', async () => {
     const light = await openWith(sample());
     const dark = await openWith(sample(), '?theme=dark');
-    const bg = (p: Page) => p.locator('.panel').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const bg = (p: Page) => p.$eval('.panel', (el) => getComputedStyle(el).backgroundColor);
     expect(await bg(light)).toBe('rgb(255, 255, 255)');
     expect(await bg(dark)).toBe('rgb(32, 33, 36)');
     await light.close();
@@ -152,33 +206,33 @@ describe('the panel as a plain page with a scripted data source', () => {
   it('compares invokeRemote and requestRemote with a verdict drawn from known numbers', async () => {
     const calls = [...[50, 60, 70, 80, 90, 100].map((ms, i) => timed(remote(ms, 'invokeRemote'), i * 1000, ms)), ...[20, 25, 30, 35, 40].map((ms, i) => timed(remote(ms, 'requestRemote'), i * 1000, ms))];
     const page = await openWith(calls);
-    await page.getByRole('tab', { name: 'Compare' }).click();
-    expect(await page.getByTestId('verdict').textContent()).toBe('requestRemote is 2.5× faster at p50 for GET /tasks on remote-a over 11 calls (6 invokeRemote, 5 requestRemote): 30 ms against 75 ms.');
-    expect(await page.locator('.differences').textContent()).toContain('OAuth tokens (x-forge-oauth-*)');
+    await page.locator(aria('tab', 'Compare')).click();
+    expect(await text(page, '[data-testid="verdict"]')).toBe('requestRemote is 2.5× faster at p50 for GET /tasks on remote-a over 11 calls (6 invokeRemote, 5 requestRemote): 30 ms against 75 ms.');
+    expect(await text(page, '.differences')).toContain('OAuth tokens (x-forge-oauth-*)');
     await page.close();
   });
 
   it('explains an empty tab, the recorder\'s bound, and what Diagnose saw (copyable text)', async () => {
     const page = await harness.open();
     await push(page, [sessionMessage([], { frames: [] })]);
-    await page.getByText('No Forge frame in this tab yet.').waitFor();
-    expect(await page.locator('.empty').textContent()).toContain('reload the page');
+    await page.waitForSelector('::-p-text(No Forge frame in this tab yet.)');
+    expect(await text(page, '.empty')).toContain('reload the page');
     await push(page, [sessionMessage([callRecord({ command: 'getContext', kind: 'context', summary: 'getContext' })], { losses: { ...noLosses(), evictedCalls: 1234 } })]);
-    expect(await page.getByTestId('dropped').textContent()).toContain('the 1,234 oldest calls were dropped');
-    await page.getByRole('tab', { name: 'Diagnose' }).click();
-    await page.getByText('Frames the page lists that never reported').waitFor();
-    const text = await page.getByTestId('diagnose-text').textContent();
-    expect(text).toContain(`hook ran; bridge caught (trapped on install, __SEMVER 1.15.3); transport post-robot`);
-    expect(text).toContain('https://uncovered.example/app/index.html  (origin not covered: add it in Settings)');
-    expect(text).toContain(FRAME.url);
+    expect(await text(page, '[data-testid="dropped"]')).toContain('the 1,234 oldest calls were dropped');
+    await page.locator(aria('tab', 'Diagnose')).click();
+    await page.waitForSelector('::-p-text(Frames the page lists that never reported)');
+    const diagnosis = await text(page, '[data-testid="diagnose-text"]');
+    expect(diagnosis).toContain(`hook ran; bridge caught (trapped on install, __SEMVER 1.15.3); transport post-robot`);
+    expect(diagnosis).toContain('https://uncovered.example/app/index.html  (origin not covered: add it in Settings)');
+    expect(diagnosis).toContain(FRAME.url);
     await page.close();
   });
 
   it('exports with a redaction preview and saves a redacted trace by default', async () => {
     const page = await openWith();
-    await page.getByRole('button', { name: 'Export' }).click();
-    expect(await page.getByTestId('redaction-preview').textContent()).toContain('× JWT signatures');
-    await page.getByRole('button', { name: 'Save trace' }).click();
+    await page.locator(aria('button', 'Export')).click();
+    expect(await text(page, '[data-testid="redaction-preview"]')).toContain('× JWT signatures');
+    await page.locator(aria('button', 'Save trace')).click();
     await page.waitForFunction(() => (window as unknown as { __ui: { saved: unknown[] } }).__ui.saved.length === 1);
     const saved = await page.evaluate(() => (window as unknown as { __ui: { saved: { name: string; text: string }[] } }).__ui.saved[0]!);
     expect(saved.name).toMatch(/^forge-bridge-.*\.json$/);
@@ -195,15 +249,15 @@ describe('the panel as a plain page with a scripted data source', () => {
     const ghp = `ghp_${'a1B2c3D4e5'.repeat(4).slice(0, 36)}`;
     const calls = [...sample(), callRecord({ command: 'invoke', kind: 'resolver', summary: 'invoke connect', request: { value: { functionKey: 'connect', payload: { vendorRef: opaque, note: `use ${ghp}` } }, bytes: 90, truncated: false } })];
     const page = await openWith(calls);
-    await page.getByRole('button', { name: 'Export' }).click();
-    expect(await page.getByTestId('redaction-preview').textContent()).toContain('1 × Known credential formats in text (GitHub token 1)');
-    const kept = page.getByTestId('redaction-kept');
-    expect(await kept.textContent()).toContain('Kept, though it looks like a secret: 1 long opaque value');
-    expect(await kept.textContent()).toContain('vendorRef: Zx9K… (32 characters)');
-    expect(await kept.textContent()).not.toContain(opaque);
-    await page.getByRole('button', { name: 'Remove these too' }).click();
-    expect(await page.getByTestId('redaction-preview').textContent()).toContain('1 × Long opaque values you chose to remove');
-    await page.getByRole('button', { name: 'Save trace' }).click();
+    await page.locator(aria('button', 'Export')).click();
+    expect(await text(page, '[data-testid="redaction-preview"]')).toContain('1 × Known credential formats in text (GitHub token 1)');
+    const kept = await text(page, '[data-testid="redaction-kept"]');
+    expect(kept).toContain('Kept, though it looks like a secret: 1 long opaque value');
+    expect(kept).toContain('vendorRef: Zx9K… (32 characters)');
+    expect(kept).not.toContain(opaque);
+    await page.locator(aria('button', 'Remove these too')).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="redaction-preview"]')?.textContent?.includes('1 × Long opaque values you chose to remove'), { timeout: 5000 });
+    await page.locator(aria('button', 'Save trace')).click();
     await page.waitForFunction(() => (window as unknown as { __ui: { saved: unknown[] } }).__ui.saved.length === 1);
     const saved = await page.evaluate(() => (window as unknown as { __ui: { saved: { text: string }[] } }).__ui.saved[0]!.text);
     expect(saved).not.toContain(opaque);
@@ -214,17 +268,18 @@ describe('the panel as a plain page with a scripted data source', () => {
 
   it('decodes a pasted token, explains its claims, and says why it could not verify it here', async () => {
     const page = await openWith();
-    await page.getByRole('tab', { name: 'Decode token' }).click();
+    await page.locator(aria('tab', 'Decode token')).click();
     const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
     const now = Math.floor(Date.now() / 1000);
     const jwt = `${part({ alg: 'RS256', kid: 'forge/invocation-token/wf-1' })}.${part({ iss: 'forge/invocation-token', aud: 'ari:cloud:ecosystem::app/1', iat: now, exp: now + 25, app: { id: 'a' } })}.c2ln`;
-    await page.getByLabel(/Paste a Forge token/).fill(`Authorization: Bearer ${jwt}`);
-    expect(await page.locator('.token h3').textContent()).toBe('Forge Invocation Token (FIT)');
-    expect(await page.getByTestId('countdown').textContent()).toMatch(/^expires in 2\d(\.\d)? s$/);
-    await page.getByTestId('verification').filter({ hasText: 'not verified' }).waitFor();
-    expect(await page.getByTestId('verification').textContent()).toContain('no network access here');
-    await page.getByLabel(/Paste a Forge token/).fill('not a token');
-    expect(await page.getByRole('alert').textContent()).toContain('Not a JWT');
+    const paste = (value: string) => fill(page, '#paste-token', value);
+    await paste(`Authorization: Bearer ${jwt}`);
+    expect(await text(page, '.token h3')).toBe('Forge Invocation Token (FIT)');
+    expect(await text(page, '[data-testid="countdown"]')).toMatch(/^expires in 2\d(\.\d)? s$/);
+    await page.waitForFunction(() => /not verified/.test(document.querySelector('[data-testid="verification"]')?.textContent ?? ''), { timeout: 5000 });
+    expect(await text(page, '[data-testid="verification"]')).toContain('no network access here');
+    await paste('not a token');
+    expect(await text(page, '[role="alert"]')).toContain('Not a JWT');
     await page.close();
   });
 
@@ -235,15 +290,13 @@ describe('the panel as a plain page with a scripted data source', () => {
     // Fewer calls than the live tab's five, so the view that shows is told apart by its count.
     const planted = plantedTrace();
     const trace = { ...planted, calls: planted.calls.slice(0, 2) };
-    const file = { name: 'report.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(redactTrace(trace))) };
-    await page.getByTestId('import-file').setInputFiles(file);
-    await page.getByTestId('opened-file').waitFor();
-    expect(await page.getByTestId('opened-file').textContent()).toContain('Showing report.json (2 calls, redacted)');
+    await chooseFile(page, 'report.json', JSON.stringify(redactTrace(trace)));
+    expect(await text(page, '[data-testid="opened-file"]')).toContain('Showing report.json (2 calls, redacted)');
     expect(await rowCount(page)).toBe('2 calls');
-    await page.getByRole('button', { name: 'Back to the live tab' }).click();
+    await page.locator(aria('button', 'Back to the live tab')).click();
     expect(await rowCount(page)).toBe('5 calls');
-    await page.getByTestId('import-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"todo":[]}') });
-    expect(await page.getByTestId('import-error').textContent()).toBe('notes.json: This is JSON, but neither a Forge Bridge trace nor a HAR file (its top-level keys: todo).');
+    await chooseFile(page, 'notes.json', '{"todo":[]}');
+    expect(await text(page, '[data-testid="import-error"]')).toBe('notes.json: This is JSON, but neither a Forge Bridge trace nor a HAR file (its top-level keys: todo).');
     expect(await rowCount(page)).toBe('5 calls');
     await page.close();
   });

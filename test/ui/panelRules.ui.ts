@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import type { NetworkEntry } from '../../src/protocol';
 import { jwt } from '../unit/network/fixtures';
-import { callRecord, push, sessionMessage, startHarness } from './page';
+import { aria, callRecord, chooseFile, fill, push, sessionMessage, startHarness, text, texts } from './page';
 
 // Issue 16's rules, each on the plain page: what Status says, which rows read as failures, the token's time
 // left when the call was sent, which columns a docked DevTools (600 px) keeps.
@@ -39,38 +39,44 @@ function calls() {
 
 async function open(width: number, query = ''): Promise<Page> {
   const page = await harness.open(query);
-  await page.setViewportSize({ width, height: 500 });
+  await page.setViewport({ width, height: 500 });
   const network = [sent('n-ok', '/ok', T0 + 1010, 25), sent('n-expired', '/expired', T0 + 80_010, 19.1)];
   await push(page, [sessionMessage(calls(), { network })]);
-  await page.locator('[role="row"][data-call-id]').first().waitFor();
+  await page.waitForSelector('[role="row"][data-call-id]');
   return page;
 }
 
-const row = (page: Page, text: string) => page.locator('[role="row"][data-call-id]', { hasText: text });
-const headers = (page: Page) => page.locator('[role="columnheader"]').allTextContents();
+/** The row whose text contains `text` (the first such). */
+async function row(page: Page, text: string) {
+  const handle = await page.waitForFunction((t) => [...document.querySelectorAll('[role="row"][data-call-id]')].find((r) => r.textContent?.includes(t)), { timeout: 5000 }, text);
+  return handle as unknown as ElementHandle<HTMLElement>;
+}
+const headers = (page: Page) => texts(page, '[role="columnheader"]');
+const rowCount = (page: Page) => page.$$eval('[role="row"][data-call-id]', (rows) => rows.length);
 
 describe('issue 16 on the plain page', () => {
   it('shows the HTTP status, colours failures, and Errors only / is:error keep exactly those', async () => {
     const page = await open(1400);
-    const statuses = await page.locator('[role="row"][data-call-id] .col-status').allTextContents();
+    const statuses = await texts(page, '[role="row"][data-call-id] .col-status');
     expect(statuses).toEqual(['ok', '200', '500', '404', 'rejected', '401']);
-    const outcomes = await page.locator('[role="row"][data-call-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')));
+    const outcomes = await page.$$eval('[role="row"][data-call-id]', (rows) => rows.map((r) => r.getAttribute('data-outcome')));
     expect(outcomes).toEqual(['ok', 'ok', 'failed', 'failed', 'failed', 'failed']);
-    const colour = (text: string) => row(page, text).evaluate((el) => getComputedStyle(el).color);
+    const colour = async (text: string) => (await row(page, text)).evaluate((el) => getComputedStyle(el).color);
     expect(await colour('/expired')).not.toBe(await colour('/ok'));
-    await page.getByLabel('Errors only').check();
-    expect(await page.locator('[role="row"][data-call-id]').count()).toBe(4);
-    await page.getByLabel('Errors only').uncheck();
-    await page.getByLabel('Filter calls').fill('is:error');
-    expect(await page.locator('[role="row"][data-call-id]').count()).toBe(4);
+    await page.locator(aria('checkbox', 'Errors only')).click();
+    expect(await rowCount(page)).toBe(4);
+    await page.locator(aria('checkbox', 'Errors only')).click();
+    expect(await rowCount(page)).toBe(6);
+    await fill(page, 'input[aria-label="Filter calls"]', 'is:error');
+    expect(await rowCount(page)).toBe(4);
     await page.close();
   });
 
   it('gives the token time left when the call was sent, not now, and says expired only when it was', async () => {
     const page = await open(1400);
-    expect(await row(page, '/ok').locator('.col-ttl').textContent()).toBe('24.0 s');
+    expect(await (await row(page, '/ok')).$eval('.col-ttl', (el) => el.textContent)).toBe('24.0 s');
     // The /expired call started 80 s after T0 with a token that expired 19.1 s after T0.
-    expect(await row(page, '/expired').locator('.col-ttl').textContent()).toBe('expired');
+    expect(await (await row(page, '/expired')).$eval('.col-ttl', (el) => el.textContent)).toBe('expired');
     await page.close();
   });
 
@@ -81,32 +87,31 @@ describe('issue 16 on the plain page', () => {
     expect(shown).not.toContain('Frame / module');
     expect(shown).not.toContain('Kind');
     expect(shown.slice(0, 2)).toEqual(['Summary', 'Status']);
-    const widths = await page.locator('[role="columnheader"]').evaluateAll((hs) => hs.map((h) => h.getBoundingClientRect().width));
+    const widths = await page.$$eval('[role="columnheader"]', (hs) => hs.map((h) => h.getBoundingClientRect().width));
     expect(Math.max(...widths)).toBe(widths[0]);
     // Nothing is cut off sideways without a way to reach it.
-    const grid = page.locator('.grid-outer');
-    expect(await grid.evaluate((el) => el.scrollWidth <= el.clientWidth || getComputedStyle(el).overflowX === 'auto')).toBe(true);
-    await row(page, '/expired').click();
-    await page.locator('.details').waitFor();
+    expect(await page.$eval('.grid-outer', (el) => el.scrollWidth <= el.clientWidth || getComputedStyle(el).overflowX === 'auto')).toBe(true);
+    await (await row(page, '/expired')).click();
+    await page.waitForSelector('.details');
     expect(await headers(page)).toEqual(['Summary', 'Status']);
     await page.close();
   });
 
   it('shows the module key first in the frame column, with the URL in the tooltip, when there is room', async () => {
     const page = await open(1400);
-    const frame = row(page, 'getContext').locator('.col-frame');
-    expect(await frame.textContent()).toBe('issue-panel (main)');
-    expect(await frame.getAttribute('title')).toContain('http://localhost:8000/main/index.html');
+    const frame = await (await row(page, 'getContext')).$eval('.col-frame', (el) => ({ text: el.textContent, title: el.getAttribute('title') }));
+    expect(frame.text).toBe('issue-panel (main)');
+    expect(frame.title).toContain('http://localhost:8000/main/index.html');
     // With a Kind column, the kind is not said again in Summary.
-    expect(await row(page, '/ok').locator('.col-summary').innerText()).toBe('remote-a GET /ok → 200');
+    expect(await (await row(page, '/ok')).$eval('.col-summary', (el) => (el as HTMLElement).innerText)).toBe('remote-a GET /ok → 200');
     await page.close();
   });
 
   it('judges a token at the moment it was sent, and a redacted one by the verdict recorded before export', async () => {
     const page = await open(1400);
-    await row(page, '/ok').click();
-    await page.getByRole('tab', { name: 'Token', exact: true }).click();
-    expect(await page.getByTestId('left-when-sent').textContent()).toContain('24.0 s left when it was sent');
+    await (await row(page, '/ok')).click();
+    await page.locator(aria('tab', 'Token')).click();
+    expect(await text(page, '[data-testid="left-when-sent"]')).toContain('24.0 s left when it was sent');
     await page.close();
 
     // The same session exported with a verdict per token, then redacted: what a bug report carries.
@@ -123,44 +128,44 @@ describe('issue 16 on the plain page', () => {
     expect(trace.tokens.every((t) => t.jwt.endsWith('.REDACTED-SIGNATURE'))).toBe(true);
     const viewer = await harness.open();
     await push(viewer, [sessionMessage([])]);
-    await viewer.getByTestId('import-file').setInputFiles({ name: 'report.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(trace)) });
-    await viewer.getByTestId('opened-file').waitFor();
-    await row(viewer, '/expired').click();
-    await viewer.getByRole('tab', { name: 'Token', exact: true }).click();
-    const text = await viewer.getByTestId('verification').textContent();
-    expect(text).toContain('signature removed by redaction');
-    expect(await viewer.getByTestId('recorded-verdict').textContent()).toContain('verified when recorded: ✗ invalid: expired 60.9 s before use');
-    expect(text).not.toContain('unreachable');
+    await chooseFile(viewer, 'report.json', JSON.stringify(trace));
+    await viewer.waitForSelector('[data-testid="opened-file"]');
+    await (await row(viewer, '/expired')).click();
+    await viewer.locator(aria('tab', 'Token')).click();
+    const verification = await text(viewer, '[data-testid="verification"]');
+    expect(verification).toContain('signature removed by redaction');
+    expect(await text(viewer, '[data-testid="recorded-verdict"]')).toContain('verified when recorded: ✗ invalid: expired 60.9 s before use');
+    expect(verification).not.toContain('unreachable');
     await viewer.close();
   });
 
   it('says what happened in the Overview first line, shows the error parts, parses JSON bodies and shows the HTTP request', async () => {
     const page = await open(1400);
-    await row(page, '/expired').click();
-    expect(await page.getByTestId('what-happened').textContent()).toBe('401 Unauthorized · remote said invalid_fit · FIT expired 60.9 s before use');
-    await row(page, '/ok').click();
-    expect(await page.getByTestId('what-happened').textContent()).toBe('200 OK');
-    await page.getByRole('tab', { name: 'Response' }).click();
-    expect(await page.getByRole('tree', { name: 'Response' }).textContent()).not.toContain('\\"');
-    await page.getByRole('tab', { name: 'Request' }).click();
-    expect(await page.getByTestId('http-request').textContent()).toContain('GET http://remote.test/ok');
-    await row(page, 'invoke crash').click();
-    await page.getByRole('tab', { name: 'Overview' }).click();
-    expect(await page.getByTestId('what-happened').textContent()).toBe('Rejected: Error: boom (status 500, FUNCTION_ERR)');
-    expect(await page.getByTestId('error-view').textContent()).toContain('at resolver (index.js:3:9)');
+    await (await row(page, '/expired')).click();
+    expect(await text(page, '[data-testid="what-happened"]')).toBe('401 Unauthorized · remote said invalid_fit · FIT expired 60.9 s before use');
+    await (await row(page, '/ok')).click();
+    expect(await text(page, '[data-testid="what-happened"]')).toBe('200 OK');
+    await page.locator(aria('tab', 'Response')).click();
+    expect(await text(page, 'ul[role="tree"][aria-label="Response"]')).not.toContain('\\"');
+    await page.locator(aria('tab', 'Request')).click();
+    expect(await text(page, '[data-testid="http-request"]')).toContain('GET http://remote.test/ok');
+    await (await row(page, 'invoke crash')).click();
+    await page.locator(aria('tab', 'Overview')).click();
+    expect(await text(page, '[data-testid="what-happened"]')).toBe('Rejected: Error: boom (status 500, FUNCTION_ERR)');
+    expect(await text(page, '[data-testid="error-view"]')).toContain('at resolver (index.js:3:9)');
     await page.close();
   });
 
   for (const width of [600, 1400]) {
     it(`keeps the tools on one row at ${width} px, views as a tab strip above, icons drawn as SVG`, async () => {
       const page = await open(width);
-      const toolbar = page.getByRole('toolbar', { name: 'Forge Bridge' });
-      const tops = await toolbar.evaluate((bar) => [...bar.children].filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)));
+      const toolbar = (await page.waitForSelector('[role="toolbar"][aria-label="Forge Bridge"]'))!;
+      const tops = await toolbar.evaluate((bar: Element) => [...bar.children].filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2)));
       expect(new Set(tops).size).toBe(1);
-      expect(await toolbar.evaluate((bar) => bar.scrollWidth <= bar.clientWidth + 1)).toBe(true);
-      expect(await page.getByRole('tablist', { name: 'Views' }).getByRole('tab').allTextContents()).toEqual(expect.arrayContaining(['Calls', 'Compare', 'Diagnose']));
-      expect(await toolbar.locator('svg.icon').count()).toBeGreaterThanOrEqual(4);
-      expect(await toolbar.textContent()).not.toMatch(/[⏸⏺⊘⚙]/);
+      expect(await toolbar.evaluate((bar: Element) => bar.scrollWidth <= bar.clientWidth + 1)).toBe(true);
+      expect(await texts(page, '[role="tablist"][aria-label="Views"] [role="tab"]')).toEqual(expect.arrayContaining(['Calls', 'Compare', 'Diagnose']));
+      expect((await toolbar.$$('svg.icon')).length).toBeGreaterThanOrEqual(4);
+      expect(await toolbar.evaluate((bar: Element) => bar.textContent)).not.toMatch(/[⏸⏺⊘⚙]/);
       await page.screenshot({ path: `test-results/panel-rules-${width}.png` });
       await page.close();
     });

@@ -1,7 +1,7 @@
 import type { CallRecord } from '../../../src/protocol/model';
 import type { NetworkEntry } from '../../../src/protocol/network';
 import type { SnapshotValue } from '../../../src/protocol/snapshot';
-import type { HarEntryLike } from '../../../src/network';
+import type { HarEntry } from '../../../src/network';
 
 /** A compact JWT with the given claims (unsigned: categorisation never verifies). */
 export function jwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256', kid: 'forge/invocation-token/wf-1' }): string {
@@ -11,7 +11,7 @@ export function jwt(claims: Record<string, unknown>, header: Record<string, unkn
 
 export const FIT = jwt({ iss: 'forge/invocation-token', aud: 'ari:cloud:ecosystem::app/1', exp: 2_000_000_000 });
 
-export function har(method: string, url: string, extra: { body?: unknown; response?: unknown; headers?: Record<string, string>; resourceType?: string } = {}): HarEntryLike {
+export function har(method: string, url: string, extra: { body?: unknown; response?: unknown; headers?: Record<string, string>; resourceType?: string } = {}): HarEntry {
   return {
     startedDateTime: '2026-11-23T10:00:00.000Z',
     time: 20,

@@ -1,4 +1,4 @@
-import type { HarEntryLike } from '../../../src/network';
+import type { HarEntry } from '../../../src/network';
 import { jwt } from './fixtures';
 
 /**
@@ -32,7 +32,7 @@ const PERSISTED_HEADERS = { 'content-type': 'application/json', accept: 'applica
 
 export type Form = 'persisted' | 'classic';
 
-function post(url: string, body: unknown, response: unknown, headers: Record<string, string>, at: number): HarEntryLike {
+function post(url: string, body: unknown, response: unknown, headers: Record<string, string>, at: number): HarEntry {
   return {
     startedDateTime: new Date(at).toISOString(),
     time: 40,
@@ -44,7 +44,7 @@ function post(url: string, body: unknown, response: unknown, headers: Record<str
 }
 
 /** One GraphQL operation in either form: persisted `/pq/<hash>?operation=<name>` with no query text, or classic with it. */
-export function graphql(form: Form, names: { persisted: string; classic: string; field: string }, variables: unknown, response: unknown, at: number): HarEntryLike {
+export function graphql(form: Form, names: { persisted: string; classic: string; field: string }, variables: unknown, response: unknown, at: number): HarEntry {
   if (form === 'persisted') {
     return post(`${SITE}/gateway/api/graphql/pq/${PQ_HASH}?operation=${names.persisted}`, { operationName: names.persisted, variables }, response, PERSISTED_HEADERS, at);
   }
@@ -67,17 +67,17 @@ export function invokeVariables(call: Record<string, unknown>, contextToken: unk
 }
 
 /** An invoke: `data.invokeExtension = { success, response: { body }, contextToken, errors }` (no metrics: none seen, §8.5). */
-export function invoke(form: Form, call: Record<string, unknown>, body: unknown, at: number, contextToken: unknown = { jwt: fct(1), expiresAt: String((T0 + 901) * 1000) }): HarEntryLike {
+export function invoke(form: Form, call: Record<string, unknown>, body: unknown, at: number, contextToken: unknown = { jwt: fct(1), expiresAt: String((T0 + 901) * 1000) }): HarEntry {
   return graphql(form, INVOKE, invokeVariables(call, fct(0)), { data: { invokeExtension: { success: true, response: { body }, contextToken, errors: null } } }, at);
 }
 
 /** The FIT mint: `forgeInvocationToken { jwt, expiresAt }`, expiresAt a string of epoch ms (§8.1, FSRT). */
-export function fitMint(form: Form, at: number, baseUrl = 'https://remote.example.com'): HarEntryLike {
+export function fitMint(form: Form, at: number, baseUrl = 'https://remote.example.com'): HarEntry {
   return graphql(form, SIGN, { input: { forgeContextToken: fct(0), remoteKey: 'remote-a' } }, { data: { signInvocationTokenForUI: { success: true, errors: null, forgeInvocationToken: { jwt: fit(0), expiresAt: String((T0 + 25) * 1000) }, metadata: { baseUrl } } } }, at);
 }
 
 /** requestRemote's own request: straight from the browser to the remote, the FIT as Bearer. */
-export function remoteRequest(path: string, at: number, baseUrl = 'https://remote.example.com'): HarEntryLike {
+export function remoteRequest(path: string, at: number, baseUrl = 'https://remote.example.com'): HarEntry {
   return {
     startedDateTime: new Date(at).toISOString(),
     time: 30,
@@ -89,7 +89,7 @@ export function remoteRequest(path: string, at: number, baseUrl = 'https://remot
 }
 
 /** One session of a Jira issue panel in the given form: resolver with and without payload, invokeRemote, a FIT mint and requestRemote. */
-export function session(form: Form, t = Date.parse('2026-11-23T10:00:00.000Z')): HarEntryLike[] {
+export function session(form: Form, t = Date.parse('2026-11-23T10:00:00.000Z')): HarEntry[] {
   return [
     invoke(form, { functionKey: 'getText', payload: { issueKey: 'ACME-1' } }, { text: 'hello' }, t),
     invoke(form, { functionKey: 'getAll' }, [1, 2], t + 100),
@@ -99,4 +99,4 @@ export function session(form: Form, t = Date.parse('2026-11-23T10:00:00.000Z')):
   ];
 }
 
-export const harFile = (entries: HarEntryLike[]) => JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries } });
+export const harFile = (entries: HarEntry[]) => JSON.stringify({ log: { version: '1.2', creator: { name: 'WebInspector', version: '537.36' }, pages: [], entries } });

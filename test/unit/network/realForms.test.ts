@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categorize, correlate, fromHarEntry, readForgeGraphql, type HarEntryLike } from '../../../src/network';
+import { categorize, correlate, fromHarEntry, readForgeGraphql, type HarEntry } from '../../../src/network';
 import { importTraceText } from '../../../src/trace';
 import { call as callRecord } from './fixtures';
 import { EXTENSION_ARI, fct, fit, fitMint, graphql, harFile, invoke, invokeVariables, PQ_HASH, session, SITE, type Form } from './realForge';
@@ -7,8 +7,8 @@ import { EXTENSION_ARI, fct, fit, fitMint, graphql, harFile, invoke, invokeVaria
 /** The network reader against what real sites send (forge-facts §8.1), in both GraphQL forms. */
 
 const none = { remoteOrigins: new Set<string>() };
-const entryOf = (har: HarEntryLike, id = 'n1') => fromHarEntry(har, { text: har.response.content.text ?? null, encoding: null }, { id, segment: 0, category: categorize(har, none) ?? 'product' });
-const read = (har: HarEntryLike) => readForgeGraphql(entryOf(har));
+const entryOf = (har: HarEntry, id = 'n1') => fromHarEntry(har, { text: har.response.content.text ?? null, encoding: null }, { id, segment: 0, category: categorize(har, none) ?? 'product' });
+const read = (har: HarEntry) => readForgeGraphql(entryOf(har));
 const FORMS: Form[] = ['persisted', 'classic'];
 
 describe('what is Forge GraphQL: any path under /gateway/api/graphql', () => {

@@ -44,7 +44,7 @@ describe('toHar', () => {
       expect(har.request.postData?.text).toBe(entry.requestBody ?? undefined);
       expect(har.response.content.text).toBe(entry.responseBody ?? undefined);
       expect(har.response.content.encoding).toBe(entry.responseBodyEncoding ?? undefined);
-      expect(har.timings.wait).toBe(entry.timings.wait);
+      expect(har.timings!.wait).toBe(entry.timings.wait);
     }
     expect(trace.matches.length).toBeGreaterThan(0);
   });
@@ -52,7 +52,7 @@ describe('toHar', () => {
   it('writes a form body with its own content type', () => {
     const trace = plantedEverywhereTrace();
     const withType: TraceV2 = { ...trace, network: trace.network.map((e) => (e.requestBody?.startsWith('grant_type') ? { ...e, requestHeaders: [...e.requestHeaders, { name: 'Content-Type', value: 'application/x-www-form-urlencoded' }] } : e)) };
-    const form = toHar(withType).log.entries.find((e) => e.request.postData?.text.startsWith('grant_type'))!;
+    const form = toHar(withType).log.entries.find((e) => e.request.postData?.text?.startsWith('grant_type'))!;
     expect(form.request.postData!.mimeType).toBe('application/x-www-form-urlencoded');
   });
 
@@ -67,11 +67,11 @@ describe('toHar', () => {
       const call = trace.calls.find((c) => c.id === meta.id)!;
       expect(har.request.method).toBe('POST');
       expect(har.request.url).toBe(`https://${BRIDGE_HOST}/localhost%3A8000/${call.command}`);
-      expect(JSON.parse(har.request.postData!.text)).toEqual(call.request.value);
+      expect(JSON.parse(har.request.postData!.text!)).toEqual(call.request.value);
       const outcome = call.response ?? call.error;
       expect(har.response.content.text === undefined ? undefined : JSON.parse(har.response.content.text)).toEqual(outcome?.value);
       expect(har.time).toBe(call.durationMs);
-      expect(har.timings.wait).toBe(call.durationMs);
+      expect(har.timings!.wait).toBe(call.durationMs);
       expect(har.response.statusText).toBe(call.summary);
       expect(meta).toMatchObject({ kind: call.kind, status: call.status, request: { bytes: call.request.bytes } });
     }
