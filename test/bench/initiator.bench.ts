@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { launchChromium } from '../e2e/support/chromium';
+import { launchChromium } from '../../scripts/lib/driver';
 
 /**
  * What recording a call's initiator adds to the hook, in Chromium: captureInitiator (src/capture/initiator)
@@ -40,11 +40,11 @@ export async function benchInitiator(): Promise<{ calls: number; withoutUs: numb
   });
   const browser = await launchChromium({});
   try {
-    const page = await browser.context.newPage();
+    const page = await browser.newPage();
     await page.goto('about:blank');
     await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
     const calls = 20_000;
-    const r = await page.evaluate(([n, block]) => (globalThis as unknown as { __bench(n: number, b: number): { with: number; without: number } }).__bench(n, block), [calls, 1000] as const);
+    const r = await page.evaluate((n: number, block: number) => (globalThis as unknown as { __bench(n: number, b: number): { with: number; without: number } }).__bench(n, block), calls, 1000);
     return { calls, withoutUs: r.without, withUs: r.with, addedUs: r.with - r.without };
   } finally {
     await browser.close();

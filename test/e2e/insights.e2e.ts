@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { extensionWorker } from '../../scripts/lib/launchChromium';
+import { workerOf } from '../../scripts/lib/driver';
 import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
 
 let sandbox: Sandbox;
@@ -56,8 +56,8 @@ describe('findings and initiators against the Forge sandbox (Chromium, real DevT
 
   it('exportTrace returns the findings, so a CI test can fail on them', async () => {
     const tabId = await session.tabId();
-    const worker = await extensionWorker(session.chromium.browser, session.chromium.extensionId);
-    const trace = (await worker.evaluate((id) => (globalThis as unknown as { forgeBridgeDevTools: { exportTrace(id: number): Promise<unknown> } }).forgeBridgeDevTools.exportTrace(id), tabId)) as { findings?: { rule: string; severity: string }[] };
+    const worker = workerOf(session.chromium);
+    const trace = (await worker.evaluate((id: number) => (globalThis as unknown as { forgeBridgeDevTools: { exportTrace(id: number): Promise<unknown> } }).forgeBridgeDevTools.exportTrace(id), tabId)) as { findings?: { rule: string; severity: string }[] };
     expect(trace.findings?.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('missing-resolver');
     expect(trace.findings?.map((f) => f.rule)).toEqual(expect.arrayContaining(['bridge-rate-limit', 'slow-start']));
   });

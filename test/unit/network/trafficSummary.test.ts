@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { categorize, fromHarEntry, summarizeTraffic, type HarEntryLike } from '../../../src/network';
+import { categorize, fromHarEntry, summarizeTraffic, type HarEntry } from '../../../src/network';
 import { collectTokens } from '../../../src/tokens';
 import { noLosses } from '../../../src/protocol/losses';
 import { diagnoseText } from '../../../src/ui/diagnoseText';
@@ -10,7 +10,7 @@ import { EXTENSION_ARI, graphql, invokeVariables, PQ_HASH, session, SITE } from 
 /** Diagnose's account of the traffic: forms seen, unknown Forge operations, tokens whose claims did not decode. */
 
 const none = { remoteOrigins: new Set<string>() };
-const entries = (hars: HarEntryLike[]) => hars.map((har, i) => fromHarEntry(har, { text: har.response.content.text ?? null, encoding: null }, { id: `n${i}`, segment: 0, category: categorize(har, none) ?? 'product' }));
+const entries = (hars: HarEntry[]) => hars.map((har, i) => fromHarEntry(har, { text: har.response.content.text ?? null, encoding: null }, { id: `n${i}`, segment: 0, category: categorize(har, none) ?? 'product' }));
 const DOCS_FCT = readFileSync(join(__dirname, '../tokens/real-forge/fct.docs-example.jwt'), 'utf8').trim();
 
 function mixedSite() {
