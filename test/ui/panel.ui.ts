@@ -98,12 +98,14 @@ describe('the panel as a plain page with a scripted data source', () => {
     await page.locator('button[title="Resume recording"]').click();
     expect(await sent()).toEqual([{ type: 'set-recording', tabId: 7, on: true }]);
 
+    // Preserve log lives in the toolbar's "More" menu.
+    await page.locator('summary[aria-label="More"]').click();
     const preserve = aria('checkbox', 'Preserve log');
     expect(await page.$eval(preserve, (el) => (el as HTMLInputElement).checked)).toBe(false);
     await page.locator(preserve).click();
     expect(await sent()).toEqual([{ type: 'set-preserve-log', tabId: 7, on: true }]);
     await push(page, [sessionMessage(sample(), { preserveLog: true })]);
-    await page.waitForFunction(() => (document.querySelector('.toolbar label[title="Keep calls across navigations"] input') as HTMLInputElement | null)?.checked === true, { timeout: 5000 });
+    await page.waitForFunction(() => ([...document.querySelectorAll('.toolbar label')].find((l) => l.textContent?.includes('Preserve log'))?.querySelector('input') as HTMLInputElement | null | undefined)?.checked === true, { timeout: 5000 });
 
     expect(await rowCount(page)).toBe('5 calls');
     await page.locator('button[title="Clear the calls of this tab"]').click();
