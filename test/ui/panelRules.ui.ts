@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { NetworkEntry } from '../../src/protocol';
@@ -8,6 +9,8 @@ import { aria, callRecord, chooseFile, fill, push, sessionMessage, startHarness,
 // left when the call was sent, which columns a docked DevTools (600 px) keeps.
 let harness: Awaited<ReturnType<typeof startHarness>>;
 beforeAll(async () => {
+  // A fresh clone has no test-results/: puppeteer does not make the folder of a screenshot.
+  await mkdir('test-results', { recursive: true });
   harness = await startHarness();
 });
 afterAll(() => harness?.close());
