@@ -1,58 +1,117 @@
-/** base64 and base64url to text and back, for redacting inside an encoding. */
+/**
+ * base64 and base64url to text and back, for redacting inside an encoding. Decoding is our own loop, not
+ * atob + TextDecoder: it checks UTF-8 as it goes and gives up at the first byte that cannot be text, so a
+ * word, a path or random base64 costs a few characters, not a full decode (the scanner tries every run).
+ */
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
 
-/** The bytes a base64 or base64url run stands for, or null when it is not valid base64. */
-function withoutPadding(text: string): string {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 61) end--;
-  return text.slice(0, end);
-}
+/** Six-bit value of each base64 and base64url character; -1 for any other. */
+const SEXTET = new Int8Array(128).fill(-1);
+for (let i = 0; i < 64; i++) SEXTET['ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.charCodeAt(i)] = i;
+SEXTET[45] = 62; // '-'
+SEXTET[95] = 63; // '_'
 
-function bytesOf(run: string): Uint8Array | null {
-  let text = withoutPadding(run.replace(/-/g, '+').replace(/_/g, '/'));
-  if (text.length % 4 === 1) return null;
-  text += '='.repeat((4 - (text.length % 4)) % 4);
-  try {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  } catch {
-    return null;
+/**
+ * Incremental UTF-8 check (the same bytes a fatal TextDecoder accepts: no overlong forms, no surrogates,
+ * nothing above U+10FFFF) that also counts control characters. `need` continuation bytes are still due;
+ * `lo`/`hi` bound the next one.
+ */
+class Utf8Check {
+  need = 0;
+  lo = 0x80;
+  hi = 0xbf;
+  control = 0;
+  ascii = true;
+
+  /** False as soon as the bytes cannot be UTF-8. */
+  push(b: number): boolean {
+    if (this.need > 0) {
+      if (b < this.lo || b > this.hi) return false;
+      this.need--;
+      this.lo = 0x80;
+      this.hi = 0xbf;
+      return true;
+    }
+    if (b < 0x80) {
+      if (b < 32 && b !== 9 && b !== 10 && b !== 13) this.control++;
+      return true;
+    }
+    this.ascii = false;
+    if (b >= 0xc2 && b <= 0xdf) this.need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      this.need = 2;
+      if (b === 0xe0) this.lo = 0xa0;
+      else if (b === 0xed) this.hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      this.need = 3;
+      if (b === 0xf0) this.lo = 0x90;
+      else if (b === 0xf4) this.hi = 0x8f;
+    } else return false;
+    return true;
   }
 }
 
-/** Whether decoded bytes read as text: valid UTF-8 with few control characters. */
-function asText(bytes: Uint8Array): string | null {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return null;
-  }
-  let control = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 32 && c !== 9 && c !== 10 && c !== 13) control++;
-  }
-  return control * 20 > text.length ? null : text;
-}
-
-/** The text a base64 (or base64url) run decodes to, or null when it is not base64 of text. */
+/** The text a base64 (or base64url) run decodes to, or null when it is not base64 of text (valid UTF-8, few control characters). */
 export function decodeBase64Text(run: string): string | null {
-  const bytes = bytesOf(run);
-  return bytes === null ? null : asText(bytes);
+  let end = run.length;
+  while (end > 0 && run.charCodeAt(end - 1) === 61) end--;
+  if (end % 4 === 1 || end === 0) return null;
+  const bytes = new Uint8Array((end * 3) >> 2);
+  const check = new Utf8Check();
+  let acc = 0;
+  let bits = 0;
+  let n = 0;
+  for (let i = 0; i < end; i++) {
+    const c = run.charCodeAt(i);
+    const v = c < 128 ? SEXTET[c]! : -1;
+    if (v < 0) return null;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const b = (acc >> bits) & 0xff;
+      if (!check.push(b) || check.control * 20 > bytes.length) return null;
+      bytes[n++] = b;
+    }
+  }
+  if (check.need > 0) return null;
+  const text = check.ascii ? latin1(bytes, n) : decoder.decode(bytes.subarray(0, n));
+  return check.control * 20 > text.length ? null : text;
 }
 
-/** Text encoded as the original run was: base64url when it used `-`/`_`, padded only when it was. */
+/** ASCII bytes as a string: a short run by one call, a long one through the decoder (no per-character string). */
+function latin1(bytes: Uint8Array, n: number): string {
+  return n <= 256 ? String.fromCharCode.apply(null, bytes.subarray(0, n) as unknown as number[]) : decoder.decode(bytes.subarray(0, n));
+}
+
+const ALPHABET = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+const URL_ALPHABET = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
+
+/** Text encoded as the original run was: base64url when it used `-`/`_`, padded only when it was. One pass into a byte buffer. */
 export function encodeBase64Like(text: string, like: string): string {
   const bytes = encoder.encode(text);
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  let out = btoa(binary);
-  if (like.includes('-') || like.includes('_')) out = out.replace(/\+/g, '-').replace(/\//g, '_');
-  if (!like.endsWith('=')) out = withoutPadding(out);
-  return out;
+  const abc = like.includes('-') || like.includes('_') ? URL_ALPHABET : ALPHABET;
+  const pad = like.endsWith('=');
+  const out = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const v = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[o++] = abc[v >> 18]!;
+    out[o++] = abc[(v >> 12) & 63]!;
+    out[o++] = abc[(v >> 6) & 63]!;
+    out[o++] = abc[v & 63]!;
+  }
+  const rest = bytes.length - i;
+  if (rest > 0) {
+    const v = (bytes[i]! << 16) | (rest === 2 ? bytes[i + 1]! << 8 : 0);
+    out[o++] = abc[v >> 18]!;
+    out[o++] = abc[(v >> 12) & 63]!;
+    if (rest === 2) out[o++] = abc[(v >> 6) & 63]!;
+    else if (pad) out[o++] = 61;
+    if (pad) out[o++] = 61;
+  }
+  return latin1(out, o);
 }

@@ -1,17 +1,13 @@
 import type { HeaderPair } from '../protocol/network';
 import { isSafeHeader } from '../settings/safeHeaders';
 import { jwtAt } from './jwt';
+import { credentialHeaderKind } from './names';
 import { REDACTED, removed, type RedactionPass } from './pass';
 import { redactString } from './text';
 
-const OAUTH = new Set(['x-forge-oauth-system', 'x-forge-oauth-user']);
-const COOKIES = new Set(['cookie', 'set-cookie']);
-const AUTHORIZATION = new Set(['authorization', 'proxy-authorization']);
-
 /** Whether a header name has a credential rule of its own (also as a payload key: invokeRemote headers, fetch init). */
 export function isCredentialHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return OAUTH.has(lower) || COOKIES.has(lower) || AUTHORIZATION.has(lower);
+  return credentialHeaderKind(name) !== null;
 }
 
 const alreadyMasked = (value: string) => value === '' || value === REDACTED;
@@ -36,15 +32,16 @@ function authorizationValue(value: string, pass: RedactionPass): string {
 export function redactHeaderValue(name: string, value: string, pass: RedactionPass): string {
   const lower = name.toLowerCase();
   if (alreadyMasked(value)) return value;
-  if (OAUTH.has(lower)) {
+  const kind = credentialHeaderKind(lower);
+  if (kind === 'oauth') {
     removed(pass, 'oauthTokens');
     return REDACTED;
   }
-  if (COOKIES.has(lower)) {
+  if (kind === 'cookie') {
     removed(pass, 'cookies');
     return REDACTED;
   }
-  if (AUTHORIZATION.has(lower)) return authorizationValue(value, pass);
+  if (kind === 'authorization') return authorizationValue(value, pass);
   if (isSafeHeader(lower, pass.safeHeaders)) return redactString(value, pass, 0, name);
   removed(pass, 'headers');
   return REDACTED;

@@ -29,6 +29,24 @@ function harmless(n: string): boolean {
   return HARMLESS_ENDINGS.some((e) => n.endsWith(e) && n.length > e.length);
 }
 
+const OAUTH_HEADERS = new Set(['x-forge-oauth-system', 'x-forge-oauth-user']);
+const COOKIE_HEADERS = new Set(['cookie', 'set-cookie']);
+const AUTHORIZATION_HEADERS = new Set(['authorization', 'proxy-authorization']);
+
+export type CredentialHeaderKind = 'oauth' | 'cookie' | 'authorization' | null;
+
+/** Which credential rule of its own a header name has, if any (also as a payload key: invokeRemote headers, fetch init). */
+export function credentialHeaderKind(name: string): CredentialHeaderKind {
+  const lower = name.toLowerCase();
+  return OAUTH_HEADERS.has(lower) ? 'oauth' : COOKIE_HEADERS.has(lower) ? 'cookie' : AUTHORIZATION_HEADERS.has(lower) ? 'authorization' : null;
+}
+
+/** What a name asks of the structure walk (bits): its value is secret, a credential header, a header list, a request's attachment flag. */
+export const NAME_SENSITIVE = 1;
+export const NAME_CREDENTIAL_HEADER = 2;
+export const NAME_HEADER_LIST = 4;
+export const NAME_ATTACHMENT = 8;
+
 export const normaliseName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export interface NameRules {
@@ -36,6 +54,8 @@ export interface NameRules {
   isSensitive: (name: string) => boolean;
   /** A query or form parameter name whose value is a secret (sensitive names and signed-URL parameters). */
   isSensitiveParam: (name: string) => boolean;
+  /** NAME_* bits for a name, memoised: one lookup per key in the walk. */
+  kindOf: (name: string) => number;
   /** A name known to hold nothing secret though it may contain a word (`expiresAt`, `contextToken`). */
   isHarmless: (name: string) => boolean;
 }
@@ -59,5 +79,14 @@ export function nameRules(words: readonly string[]): NameRules {
     }
     return hit;
   };
-  return { isSensitive, isSensitiveParam: (name) => isSensitive(name) || URL_PARAMS.has(normaliseName(name)), isHarmless: (name) => harmless(normaliseName(name)) };
+  const kinds = new Map<string, number>();
+  const kindOf = (name: string): number => {
+    let kind = kinds.get(name);
+    if (kind === undefined) {
+      kind = (isSensitive(name) ? NAME_SENSITIVE : 0) | (credentialHeaderKind(name) ? NAME_CREDENTIAL_HEADER : 0) | (name.length <= 200 && normaliseName(name).endsWith('headers') ? NAME_HEADER_LIST : 0) | (name === 'isAttachment' ? NAME_ATTACHMENT : 0);
+      if (kinds.size < 10_000) kinds.set(name, kind);
+    }
+    return kind;
+  };
+  return { isSensitive, kindOf, isSensitiveParam: (name) => isSensitive(name) || URL_PARAMS.has(normaliseName(name)), isHarmless: (name) => harmless(normaliseName(name)) };
 }

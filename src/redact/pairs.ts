@@ -79,7 +79,13 @@ function afterScheme(text: string, start: number, end: number, quoted: boolean):
 
 const isMasked = (value: string) => value.startsWith(REDACTED) || value.startsWith(ENCODED_REDACTED) || value.startsWith('[redacted');
 
-const STRUCTURED = /^(\{|\[|true\b|false\b|null\b)/;
+/** A JSON object, array or literal opens at `at` (after `name:` it is structure, not a value to mask). */
+function opensStructure(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 123 || c === 91) return true;
+  const word = c === 116 ? 'true' : c === 102 ? 'false' : c === 110 ? 'null' : null;
+  return word !== null && text.startsWith(word, at) && !isNameChar(text.charCodeAt(at + word.length));
+}
 
 /**
  * What to do at a `=` or `:` (not `://`) at `sep`. A value's extent is read only when the scanner then
@@ -97,7 +103,7 @@ export function pairAt(text: string, sep: number, pass: RedactionPass, checkEnco
     const end = valueEnd(text, start, null, true);
     return end - start < 65_536 && text.slice(start, end).includes('%') ? { kind: 'encoded', from: start, to: end } : { kind: 'none', checkedUntil: end };
   }
-  if (!quote && !form && STRUCTURED.test(text.slice(start, start + 6))) return { kind: 'none' };
+  if (!quote && !form && opensStructure(text, start)) return { kind: 'none' };
   if (jwtAt(text, start)) return { kind: 'continue', at: start };
   const end = valueEnd(text, start, quote, form);
   const value = text.slice(start, end);

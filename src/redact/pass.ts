@@ -43,6 +43,8 @@ export interface RedactionPass extends NameRules {
   suspectCount: number;
   /** Where the walk is (set by the trace walk, for suspects). */
   where: string;
+  /** Strings found clean (nothing removed, nothing suspect), by layer: a repeated string is not scanned again. */
+  clean: Set<string>[];
   /** Bumped on every change: lets a decoded layer be re-encoded only when something in it changed. */
   changes: number;
 }
@@ -68,6 +70,7 @@ export function newPass(keysOrOptions: readonly string[] | RedactOptions = {}): 
     suspectCount: 0,
     where: '',
     changes: 0,
+    clean: [],
   };
 }
 

@@ -8,7 +8,8 @@ import { redactBase64Body, redactValue } from './value';
 
 const snapshot = <T extends Snapshot>(s: T, pass: RedactionPass, where: string): T => {
   pass.where = where;
-  return { ...s, value: redactValue(s.value, pass) as SnapshotValue };
+  const value = redactValue(s.value, pass) as SnapshotValue;
+  return value === s.value ? s : { ...s, value };
 };
 
 const text = (value: string, pass: RedactionPass, where: string) => {
@@ -16,18 +17,25 @@ const text = (value: string, pass: RedactionPass, where: string) => {
   return redactString(value, pass);
 };
 
+/** `item` itself when every field redaction gave back unchanged, else a copy with the changed fields (a clean call allocates nothing). */
+function withChanges<T extends object>(item: T, changed: Partial<T>): T {
+  for (const key in changed) if (changed[key] !== item[key]) return { ...item, ...changed };
+  return item;
+}
+
 function redactCall(c: TraceCall, index: number, pass: RedactionPass): TraceCall {
   const at = `call ${index + 1} (${c.command})`;
-  const call: TraceCall = {
-    ...c,
-    frame: { ...c.frame, url: text(c.frame.url, pass, `${at} frame URL`), parentUrl: text(c.frame.parentUrl, pass, `${at} frame URL`) },
+  const frame = withChanges(c.frame, { url: text(c.frame.url, pass, `${at} frame URL`), parentUrl: text(c.frame.parentUrl, pass, `${at} frame URL`) });
+  const deliveries = c.deliveries.map((d) => withChanges(d, { args: snapshot(d.args, pass, `${at} delivery ${d.seq}`) }));
+  const changed: Partial<TraceCall> = {
+    frame,
     summary: text(c.summary, pass, `${at} summary`),
     request: snapshot(c.request, pass, `${at} request`),
-    deliveries: c.deliveries.map((d) => ({ ...d, args: snapshot(d.args, pass, `${at} delivery ${d.seq}`) })),
+    deliveries: deliveries.every((d, i) => d === c.deliveries[i]) ? c.deliveries : deliveries,
   };
-  if (c.response) call.response = snapshot(c.response, pass, `${at} response`);
-  if (c.error) call.error = snapshot(c.error, pass, `${at} error`);
-  return call;
+  if (c.response) changed.response = snapshot(c.response, pass, `${at} response`);
+  if (c.error) changed.error = snapshot(c.error, pass, `${at} error`);
+  return withChanges(c, changed);
 }
 
 function redactEntry(entry: NetworkEntry, index: number, pass: RedactionPass): NetworkEntry {

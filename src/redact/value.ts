@@ -1,7 +1,7 @@
 import { decodeBase64Text, encodeBase64Like } from './base64';
 import { isCredentialHeader, redactHeaderValue } from './headers';
 import { jwtAt } from './jwt';
-import { normaliseName } from './names';
+import { NAME_CREDENTIAL_HEADER, NAME_HEADER_LIST, NAME_SENSITIVE } from './names';
 import { REDACTED, removed, type RedactionPass } from './pass';
 import { redactString } from './text';
 
@@ -66,15 +66,33 @@ function walkObject(value: Record<string, unknown>, pass: RedactionPass, layer: 
   const attachment = value.isAttachment === true;
   // `{ name: "password", value: "…" }`: a form field, GraphQL argument or header as a record.
   const namedValue = typeof value.name === 'string' && 'value' in value && pass.isSensitive(value.name);
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (isCredentialHeader(key)) out[key] = headerValue(key, v, pass, layer);
-    else if (pass.isSensitive(key) || (namedValue && key === 'value') || (inherited && !pass.isHarmless(key))) out[key] = maskValue(v, pass, layer, nesting);
-    else if (normaliseName(key).endsWith('headers') && v !== null && typeof v === 'object') out[key] = headerList(v, pass, layer, nesting);
-    else if (attachment && key === 'body' && typeof v === 'string') out[key] = redactBase64Body(v, pass);
-    else out[key] = walk(v, pass, layer, key, nesting + 1, false);
+  // Copied only once a value changes: a clean object (most of a trace) is returned as it came, nothing allocated.
+  let out: Record<string, unknown> | null = null;
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
+    const v = value[key];
+    let next: unknown;
+    const kind = pass.kindOf(key);
+    if (kind & NAME_CREDENTIAL_HEADER) next = headerValue(key, v, pass, layer);
+    else if (kind & NAME_SENSITIVE || (namedValue && key === 'value') || (inherited && !pass.isHarmless(key))) next = maskValue(v, pass, layer, nesting);
+    else if (kind & NAME_HEADER_LIST && v !== null && typeof v === 'object') next = headerList(v, pass, layer, nesting);
+    else if (attachment && key === 'body' && typeof v === 'string') next = redactBase64Body(v, pass);
+    else next = walk(v, pass, layer, key, nesting + 1, false);
+    if (next !== v && out === null) out = { ...value };
+    if (out !== null) out[key] = next;
   }
-  return out;
+  return out ?? value;
+}
+
+/** `list.map(f)`, but the list itself when `f` changed nothing. */
+function mapKeeping(list: unknown[], f: (v: unknown) => unknown): unknown[] {
+  let out: unknown[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const next = f(list[i]);
+    if (next !== list[i] && out === null) out = list.slice();
+    if (out !== null) out[i] = next;
+  }
+  return out ?? list;
 }
 
 function walk(value: unknown, pass: RedactionPass, layer: number, name: string | null, nesting: number, inherited = false): unknown {
@@ -91,7 +109,7 @@ function walk(value: unknown, pass: RedactionPass, layer: number, name: string |
       if (isCredentialHeader(first)) return [first, headerValue(first, second, pass, layer)];
       if (pass.isSensitive(first)) return [first, maskValue(second, pass, layer, nesting)];
     }
-    return value.map((v) => walk(v, pass, layer, name, nesting + 1, inherited));
+    return mapKeeping(value, (v) => walk(v, pass, layer, name, nesting + 1, inherited));
   }
   return walkObject(value as Record<string, unknown>, pass, layer, nesting, inherited);
 }
