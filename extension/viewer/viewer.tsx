@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import type { TraceV2 } from '../../src/protocol';
+import { ErrorBoundary } from '../../src/ui/ErrorBoundary';
 import { Panel } from '../../src/ui/Panel';
 import '../../src/ui/panel.css';
 import { ImportButton, readTraceFile, useFileDrop } from '../../src/ui/transfer/ImportButton';
@@ -13,7 +14,7 @@ function Viewer() {
   const [opened, setOpened] = useState<{ trace: TraceV2; name: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const over = useFileDrop((file) => void readTraceFile(file).then((r) => (r.ok ? (setError(null), setOpened({ trace: r.trace, name: file.name })) : setError(`${file.name}: ${r.error}`))));
-  if (opened) return <Panel key={opened.name} source={null} tabId={null} env={env} initialTrace={opened} />;
+  if (opened) return <ErrorBoundary name="The trace viewer" resetKeys={[opened]}><Panel key={opened.name} source={null} tabId={null} env={env} initialTrace={opened} /></ErrorBoundary>;
   return (
     <div class="viewer" data-theme={env.theme}>
       <div class={`drop${over ? ' over' : ''}`}>

@@ -10,6 +10,7 @@ import { useDerived } from './derived';
 import { Details } from './details/Details';
 import { Diagnose } from './Diagnose';
 import { EmptyState } from './EmptyState';
+import { ErrorBoundary } from './ErrorBoundary';
 import { FindingsView } from './findings/FindingsView';
 import { useFindings } from './findings/useFindings';
 import { FramesView } from './frames/FramesView';
@@ -209,19 +210,23 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
       )}
       {view.error && <div class="banner error" role="alert">{view.error}</div>}
       <main class="main">
-        {panelView === 'findings' && <FindingsView findings={findings} calls={view.calls} onSelectCall={selectEvidence} />}
-        {panelView === 'frames' && <FramesView frames={view.frames} calls={view.calls} />}
-        {panelView === 'compare' && <ComparePanel calls={view.calls} />}
-        {panelView === 'decode' && <PasteToDecode env={env} />}
-        {panelView === 'diagnose' && <Diagnose env={env} input={{ frames: view.frames, networkFeed: view.networkFeed, losses: view.losses, storage: view.storage, traffic: summarizeTraffic(view.network, derived.tokens) }} />}
+        {panelView === 'findings' && <ErrorBoundary name="Findings" resetKeys={[findings]}><FindingsView findings={findings} calls={view.calls} onSelectCall={selectEvidence} /></ErrorBoundary>}
+        {panelView === 'frames' && <ErrorBoundary name="Frames" resetKeys={[view.frames]}><FramesView frames={view.frames} calls={view.calls} /></ErrorBoundary>}
+        {panelView === 'compare' && <ErrorBoundary name="Compare" resetKeys={[view.calls]}><ComparePanel calls={view.calls} /></ErrorBoundary>}
+        {panelView === 'decode' && <ErrorBoundary name="Decode"><PasteToDecode env={env} /></ErrorBoundary>}
+        {panelView === 'diagnose' && <ErrorBoundary name="Diagnose" resetKeys={[view]}><Diagnose env={env} input={{ frames: view.frames, networkFeed: view.networkFeed, losses: view.losses, storage: view.storage, traffic: summarizeTraffic(view.network, derived.tokens) }} /></ErrorBoundary>}
         {panelView === 'calls' &&
           (shown.length === 0 ? (
             <EmptyState view={opened ? { ...view, connected: true } : view} filtered={view.calls.length > 0} onOpenSettings={env.openSettings} onDiagnose={() => setPanelView('diagnose')} />
           ) : (
             <div class={`split${detailsOpen && selected ? ' with-details' : ''}`}>
-              <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} detailsOpen={detailsOpen && selected !== null} />
+              <ErrorBoundary name="Call list" resetKeys={[shown]}>
+                <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} detailsOpen={detailsOpen && selected !== null} />
+              </ErrorBoundary>
               {detailsOpen && selected && (
-                <Details call={selected.call} frame={selected.frame} calls={view.calls} derived={derived} findings={findings} env={env} networkFeed={view.networkFeed} onClose={() => setDetailsOpen(false)} verdicts={verdicts} />
+                <ErrorBoundary name="Details" resetKeys={[selected.call]}>
+                  <Details call={selected.call} frame={selected.frame} calls={view.calls} derived={derived} findings={findings} env={env} networkFeed={view.networkFeed} onClose={() => setDetailsOpen(false)} verdicts={verdicts} />
+                </ErrorBoundary>
               )}
             </div>
           ))}

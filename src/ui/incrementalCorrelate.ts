@@ -89,6 +89,15 @@ export function createIncrementalCorrelate(): (calls: readonly CallRecord[], net
   /** The islands' non-empty results that make up `last`. */
   let parts: CallMatch[][] = [];
   return (calls, network) => {
+    // No request, no match: the islands need not be worked out (a session before the network feed, or without it).
+    if (network.length === 0) {
+      cache = new Map();
+      teachers = [];
+      parts = [];
+      const changed = last.length > 0;
+      if (changed) last = [];
+      return { matches: last, changed };
+    }
     const islands = islandsOf(calls, network);
     if (islands === null) {
       cache = new Map();

@@ -1,4 +1,5 @@
 import type { CallRecord } from '../../src/protocol';
+import type { CpuProfile } from './burst';
 import { callRecord, push, sessionMessage, startHarness } from '../ui/page';
 
 const CALLS = 100_000;
@@ -14,13 +15,23 @@ function calls(): CallRecord[] {
 }
 
 /** The panel fed 100,000 calls in Chromium: first render, a filter, scrolling frames, and the page's heap. */
-export async function benchPanel() {
+export async function benchPanel(opts: { profile?: boolean } = {}) {
   const harness = await startHarness();
   try {
     const page = await harness.open();
     const cdp = await page.createCDPSession();
     const message = sessionMessage(calls());
     await page.evaluate((m) => ((window as unknown as { __pending: unknown }).__pending = m), message as unknown);
+    const profiles: Record<string, CpuProfile> = {};
+    const startProfile = async () => {
+      if (!opts.profile) return;
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    };
+    const stopProfile = async (name: string) => {
+      if (opts.profile) profiles[name] = (await cdp.send('Profiler.stop')).profile as unknown as CpuProfile;
+    };
+    await startProfile();
     const firstRenderMs = await page.evaluate(async () => {
       const start = performance.now();
       (window as unknown as { __ui: { push(m: unknown[]): void } }).__ui.push([(window as unknown as { __pending: unknown }).__pending]);
@@ -28,6 +39,8 @@ export async function benchPanel() {
       if (!document.querySelector('[role="row"][data-call-id]')) throw new Error('no rows rendered');
       return performance.now() - start;
     });
+    await stopProfile('first render');
+    await startProfile();
     const filterMs = await page.evaluate(async () => {
       const input = document.querySelector<HTMLInputElement>('input[aria-label="Filter calls"]')!;
       const start = performance.now();
@@ -47,6 +60,7 @@ export async function benchPanel() {
       if (!/\d+ \/ 100000 calls/.test(document.querySelector('[data-testid="call-count"]')!.textContent ?? '')) throw new Error('the filter did not apply');
       return performance.now() - start;
     });
+    await stopProfile('filter');
     await page.evaluate(() => {
       const input = document.querySelector<HTMLInputElement>('input[aria-label="Filter calls"]')!;
       input.value = '';
@@ -55,6 +69,7 @@ export async function benchPanel() {
     await new Promise((r) => setTimeout(r, 200));
     // Each step: scroll, let the panel re-render the rows in view, force layout; that is the frame's work.
     // (requestAnimationFrame intervals would only show the display's 16.7 ms cadence.)
+    await startProfile();
     const scroll = await page.evaluate(async () => {
       const body = document.querySelector<HTMLElement>('[data-testid="grid-body"]')!;
       // A list that grows follows its end; start from the top.
@@ -85,10 +100,11 @@ export async function benchPanel() {
       const shownTop = document.querySelector('[role="row"][data-call-id]')?.getAttribute('aria-rowindex');
       return { worst: sorted[sorted.length - 1]!, median: sorted[Math.floor(sorted.length / 2)]!, frames: work.length, over16: work.filter((w) => w > 16).length, shownTop: Number(shownTop), rendered };
     });
+    await stopProfile('scroll');
     if (scroll.shownTop < 5000 || scroll.rendered < scroll.frames) throw new Error(`scrolling did not re-render the rows in view each step (${scroll.rendered} of ${scroll.frames}; first shown row ${scroll.shownTop})`);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return { calls: CALLS, firstRenderMs, filterMs, worstScrollFrameMs: scroll.worst, medianScrollFrameMs: scroll.median, scrollFrames: scroll.frames, scrollFramesOver16ms: scroll.over16, heapMB: usedSize / 1024 / 1024 };
+    return { calls: CALLS, firstRenderMs, filterMs, worstScrollFrameMs: scroll.worst, medianScrollFrameMs: scroll.median, scrollFrames: scroll.frames, scrollFramesOver16ms: scroll.over16, heapMB: usedSize / 1024 / 1024, profiles };
   } finally {
     await harness.close();
   }

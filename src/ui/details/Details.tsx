@@ -3,6 +3,7 @@ import type { CallRecord, Finding, FrameRecord, RecordedVerification, TokenRecor
 import type { Derived } from '../derived';
 import { JsonTree } from '../JsonTree';
 import type { PanelEnvironment } from '../panelEnvironment';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { CopyMenu } from './CopyMenu';
 import { ErrorView } from './ErrorView';
 import { HttpRequestView } from './HttpRequestView';
@@ -10,6 +11,11 @@ import { Overview } from './Overview';
 import { withParsedBodies, type CarriedToken } from './whatHappened';
 import { TimingTab } from './TimingTab';
 import { TokenTab } from './TokenTab';
+
+/** The record as JSON; a component of its own so that a value JSON.stringify cannot take fails inside the tab's boundary. */
+function RawJson({ value }: { value: unknown }) {
+  return <pre class="raw">{JSON.stringify(value, null, 2)}</pre>;
+}
 
 const NO_VERDICTS: ReadonlyMap<string, RecordedVerification> = new Map();
 
@@ -82,6 +88,8 @@ export function Details({ call, frame, calls, derived, findings = [], env, netwo
         <button type="button" class="close" onClick={onClose} aria-label="Close details" title="Close (Esc)">✕</button>
       </div>
       <div id="details-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} class="details-body">
+        {/* Each tab behind its own boundary: a value one tab cannot draw leaves the other tabs usable. */}
+        <ErrorBoundary name={`The ${tabs.find((t) => t.id === tab)?.label ?? tab} tab`} resetKeys={[call, tab]}>
         {tab === 'overview' && (
           <>
             <Overview call={call} frame={frame} token={carriedToken(call, derived.tokens)} openResource={env.openResource ?? null} />
@@ -105,7 +113,8 @@ export function Details({ call, frame, calls, derived, findings = [], env, netwo
           ))}
         {tab === 'timing' && <TimingTab call={call} phases={phases} matches={derived.matches} networkFeed={networkFeed} />}
         {tab === 'token' && <TokenTab call={call} tokens={derived.tokens} warnings={derived.warnings} env={env} expectedAudience={appIdOf(calls, call.frameKey)} verdicts={verdicts} />}
-        {tab === 'raw' && <pre class="raw">{JSON.stringify({ ...call, network: entry }, null, 2)}</pre>}
+        {tab === 'raw' && <RawJson value={{ ...call, network: entry }} />}
+        </ErrorBoundary>
       </div>
     </aside>
   );

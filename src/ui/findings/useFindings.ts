@@ -1,13 +1,65 @@
-import { useMemo, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { createInsights, type Insights } from '../../insights';
 import type { CallRecord, Finding, FrameRecord, NetworkEntry } from '../../protocol';
 import type { Derived } from '../derived';
 
-/** The session's findings, kept up to date as calls arrive: one engine per panel, so unchanged frames are not looked at again. */
+/** Up to this many calls the rules run within the update (a few ms); above it they run after the list is drawn. */
+export const SYNC_FINDINGS_CALLS = 2_000;
+/** While calls stream in, a large session's findings are worked out at most this often. */
+export const FINDINGS_INTERVAL_MS = 1_000;
+
+interface Input {
+  calls: readonly CallRecord[];
+  frames: readonly FrameRecord[];
+  network: readonly NetworkEntry[];
+  derived: Derived;
+}
+
+const sameInput = (a: Input | undefined, b: Input) => !!a && a.calls === b.calls && a.frames === b.frames && a.network === b.network && a.derived === b.derived;
+
+function run(engine: Insights, { calls, frames, network, derived }: Input): Finding[] {
+  return engine.update({ calls, frames, network, matches: derived.matches, tokenWarnings: derived.warnings, renewals: derived.renewals });
+}
+
+/**
+ * The session's findings, kept up to date as calls arrive: one engine per panel, so unchanged frames are not
+ * looked at again. The session rules look at every call (100,000 calls: about 250 ms), so for a large session
+ * they run in a task of their own after the list is drawn, and at most once a second while calls stream in:
+ * the list never waits for them (the profile of the first render and of the live stream found them the
+ * largest cost). The findings shown may then be up to a second old.
+ */
 export function useFindings(calls: readonly CallRecord[], frames: readonly FrameRecord[], network: readonly NetworkEntry[], derived: Derived): Finding[] {
   const engine = useRef<Insights | null>(null);
-  return useMemo(() => {
-    engine.current ??= createInsights();
-    return engine.current.update({ calls, frames, network, matches: derived.matches, tokenWarnings: derived.warnings, renewals: derived.renewals });
-  }, [calls, frames, network, derived]);
+  engine.current ??= createInsights();
+  const small = calls.length <= SYNC_FINDINGS_CALLS;
+  const latest = useRef<Input>({ calls, frames, network, derived });
+  latest.current = { calls, frames, network, derived };
+  const [deferred, setDeferred] = useState<{ input: Input; findings: Finding[] } | null>(null);
+  const syncMemo = useRef<{ input: Input; findings: Finding[] } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastRun = useRef(0);
+
+  let findings: Finding[];
+  if (small) {
+    const memo = syncMemo.current;
+    if (!sameInput(memo?.input, latest.current)) syncMemo.current = { input: latest.current, findings: run(engine.current, latest.current) };
+    findings = syncMemo.current!.findings;
+  } else {
+    findings = deferred?.findings ?? syncMemo.current?.findings ?? [];
+  }
+
+  useEffect(() => {
+    if (small || timer.current !== null || sameInput(deferred?.input, latest.current)) return;
+    const wait = Math.max(0, lastRun.current + FINDINGS_INTERVAL_MS - Date.now());
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      lastRun.current = Date.now();
+      const input = latest.current;
+      setDeferred({ input, findings: run(engine.current!, input) });
+    }, wait);
+  }, [small, calls, frames, network, derived, deferred]);
+  useEffect(() => () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+  }, []);
+  return findings;
 }
