@@ -7,6 +7,7 @@ import { IdbStore } from '../../src/recorder/idbStore';
 import { Recorder } from '../../src/recorder/recorder';
 import { readTrustedJwksUrls, TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
 import { MAX_CALLS_KEY, readMaxCalls } from '../../src/settings/maxCalls';
+import { readSafeHeaders, SAFE_HEADERS_KEY } from '../../src/settings/safeHeaders';
 import { createJwksCache, fetchJwksJson, withRecordedVerdicts } from '../../src/tokens';
 import { browserFromUserAgent, deriveForTrace, exportTraceV2, redactTrace } from '../../src/trace';
 
@@ -131,7 +132,9 @@ export function startRecorderService() {
       { extensionVersion: browser.runtime.getManifest().version, now: Date.now(), browser: browserFromUserAgent(navigator.userAgent) },
       { ...derived, tokens },
     );
-    return options.redact === false ? trace : redactTrace(trace);
+    if (options.redact === false) return trace;
+    // Header values the user keeps readable (Settings), the same list the panel's Export starts from.
+    return redactTrace(trace, { safeHeaders: readSafeHeaders((await browser.storage.local.get(SAFE_HEADERS_KEY))[SAFE_HEADERS_KEY]) });
   }
 
   return {

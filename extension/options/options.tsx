@@ -4,6 +4,7 @@ import browser from 'webextension-polyfill';
 import { toMatchPattern } from '../../src/settings/originPattern';
 import '../../src/ui/panel.css';
 import { MaxCalls } from './maxCalls';
+import { SafeHeaders } from './safeHeaders';
 import { TrustedJwks } from './trustedJwks';
 
 function Settings() {
@@ -13,6 +14,7 @@ function Settings() {
       <CustomOrigins />
       <TrustedJwks />
       <MaxCalls />
+      <SafeHeaders />
     </main>
   );
 }

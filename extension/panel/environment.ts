@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { readTrustedJwksUrls, TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
+import { readSafeHeaders, SAFE_HEADERS_KEY } from '../../src/settings/safeHeaders';
 import { fetchJwksJson } from '../../src/tokens';
 import { browserFromUserAgent } from '../../src/trace';
 import type { PanelEnvironment } from '../../src/ui/panelEnvironment';
@@ -60,6 +61,7 @@ export function extensionEnvironment(options: { viewer: boolean }): PanelEnviron
     // Only key sets the verifier chose (Atlassian's by environment, or ones trusted in settings) are fetched.
     fetchJwks: (url) => fetchJwksJson(url),
     trustedJwksUrls: async () => readTrustedJwksUrls((await browser.storage.local.get(TRUSTED_JWKS_KEY))[TRUSTED_JWKS_KEY]),
+    safeHeaders: async () => readSafeHeaders((await browser.storage.local.get(SAFE_HEADERS_KEY))[SAFE_HEADERS_KEY]),
     coveredOrigins: async () => {
       const fixed = (manifest.content_scripts ?? []).flatMap((c) => c.matches ?? []);
       const { origins = [] } = await browser.permissions.getAll();

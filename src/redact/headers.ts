@@ -42,7 +42,8 @@ export function redactHeaderValue(name: string, value: string, pass: RedactionPa
     return REDACTED;
   }
   if (kind === 'authorization') return authorizationValue(value, pass);
-  if (isSafeHeader(lower, pass.safeHeaders)) return redactString(value, pass, 0, name);
+  // Listed and not sensitive-looking: a listed `x-api-key` (or a `x-*` prefix covering it) stays redacted.
+  if (isSafeHeader(lower, pass.safeHeaders) && !pass.isSensitive(lower)) return redactString(value, pass, 0, name);
   removed(pass, 'headers');
   return REDACTED;
 }

@@ -3,7 +3,13 @@
  * reads the trace. Every other header's value is redacted. A user extends the list (settings key below,
  * and the export dialog); a name ending in `*` covers every header that starts with it. Kept values are
  * still scanned as text (a `Location` with `?code=` loses the code).
+ *
+ * A listed name cannot make a credential readable by accident: a header whose name contains a sensitive word
+ * (`x-api-key`, `x-hub-signature-256`, `x-session-id`, whatever a `*` prefix covers) stays redacted even when
+ * listed (redact/headers.ts), and Settings refuses such a name with the reason.
  */
+import { DEFAULT_SENSITIVE_KEYS, nameRules } from '../redact/names';
+
 export const SAFE_HEADERS_KEY = 'safeHeaders';
 
 export const DEFAULT_SAFE_HEADERS: readonly string[] = [
@@ -23,9 +29,9 @@ export function parseSafeHeader(input: string): string | null {
   return /^:?[a-z0-9!#$%&'+.^_`|~-]+\*?$/.test(name) ? name : null;
 }
 
-/** The stored list, whatever storage held: the defaults plus every stored name that still parses. */
+/** The stored list, whatever storage held: the defaults plus every stored name that still parses and is not refused. */
 export function readSafeHeaders(stored: unknown): string[] {
-  const extra = Array.isArray(stored) ? stored.flatMap((v) => (typeof v === 'string' && parseSafeHeader(v) ? [parseSafeHeader(v)!] : [])) : [];
+  const extra = Array.isArray(stored) ? stored.flatMap((v) => (typeof v === 'string' && parseSafeHeader(v) && !safeHeaderRefusal(parseSafeHeader(v)!) ? [parseSafeHeader(v)!] : [])) : [];
   return [...new Set([...DEFAULT_SAFE_HEADERS, ...extra])];
 }
 
@@ -33,4 +39,33 @@ export function readSafeHeaders(stored: unknown): string[] {
 export function isSafeHeader(name: string, safe: readonly string[]): boolean {
   const lower = name.toLowerCase();
   return safe.some((s) => (s.endsWith('*') ? lower.startsWith(s.slice(0, -1)) : lower === s));
+}
+
+const defaultRules = nameRules(DEFAULT_SENSITIVE_KEYS);
+
+/** Why a name cannot be kept readable (it contains a sensitive word, or covers every header), or null. */
+export function safeHeaderRefusal(name: string): string | null {
+  if (name === '*' || name.replace(/\*$/, '').length < 2) return `"${name}" would cover almost every header; name the headers (a prefix of two or more characters with *).`;
+  if (defaultRules.isSensitive(name.replace(/\*$/, ''))) return `"${name}" looks like it carries a credential (its name contains a sensitive word), so its value stays redacted even if listed.`;
+  return null;
+}
+
+export interface SafeHeaderList {
+  /** The names added to the defaults (parsed, deduplicated, not already a default). */
+  added: string[];
+  /** What was typed but not taken, and why. */
+  refused: { input: string; reason: string }[];
+}
+
+/** What a user typed in Settings (names separated by commas, spaces or lines): the names to add, and the ones refused with the reason. */
+export function parseSafeHeaderList(input: string): SafeHeaderList {
+  const added: string[] = [];
+  const refused: { input: string; reason: string }[] = [];
+  for (const item of input.split(/[\s,]+/).filter(Boolean)) {
+    const name = parseSafeHeader(item);
+    const reason = item === '*' ? safeHeaderRefusal(item) : name === null ? `"${item}" is not a header name (letters, digits and - only; * at the end for a prefix).` : safeHeaderRefusal(name);
+    if (reason !== null) refused.push({ input: item, reason });
+    else if (!DEFAULT_SAFE_HEADERS.includes(name!) && !added.includes(name!)) added.push(name!);
+  }
+  return { added, refused };
 }

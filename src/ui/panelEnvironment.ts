@@ -7,6 +7,8 @@ export interface PanelEnvironment {
   fetchJwks: ((url: string) => Promise<unknown>) | null;
   /** JWKS URLs the user trusts in settings (e.g. the sandbox's). */
   trustedJwksUrls: () => Promise<string[]>;
+  /** Header names an export keeps readable (Settings: the defaults and the user's additions); absent where there are no settings (viewer, tests). */
+  safeHeaders?: () => Promise<string[]>;
   /** Host match patterns the extension covers (manifest and user-added), for Diagnose. */
   coveredOrigins: () => Promise<string[]>;
   /** URLs of the inspected page's frames as the page lists them; null where unknown (viewer, tests). */

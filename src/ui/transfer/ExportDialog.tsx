@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TraceV2 } from '../../protocol';
 import { DEFAULT_SAFE_HEADERS } from '../../settings/safeHeaders';
 import { DEFAULT_SENSITIVE_KEYS, jsonParts, previewRedaction, redactTrace, toHar, type RedactOptions } from '../../trace';
@@ -17,6 +17,8 @@ export function ExportDialog({ build, env, onClose }: { build: () => TraceV2; en
   const [keysText, setKeysText] = useState(DEFAULT_SENSITIVE_KEYS.join(', '));
   const [safeText, setSafeText] = useState(DEFAULT_SAFE_HEADERS.join(', '));
   const [removeOpaque, setRemoveOpaque] = useState(false);
+  // Starts from the Settings list (the same one the background's exportTrace uses) once storage answers.
+  useEffect(() => void env.safeHeaders?.().then((list) => setSafeText(list.join(', '))), []);
   const [progress, setProgress] = useState<string | null>(null);
   const options: RedactOptions = { keys: listOf(keysText), safeHeaders: listOf(safeText), removeOpaque };
   const report = useMemo(() => previewRedaction(trace, options), [trace, keysText, safeText, removeOpaque]);
