@@ -1,65 +1,16 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { callOutcome, outcomeClass, statusLabel } from '../query';
+import { CallRow, frameCell } from './CallRow';
 import { layoutColumns } from './columnLayout';
 import { moduleKeysOf } from './frameModules';
-import { initiatorCell } from './details/Initiator';
 import { COLUMNS, type ColumnKey, type Row, type Sort } from './listModel';
-import { formatBytes, formatClock, formatDuration, formatSeconds, frameLabel } from './format';
+import { formatDuration } from './format';
 import { waterfallScale, type WaterfallScale } from './waterfallScale';
 
-export const ROW_HEIGHT = 20;
+import { ROW_HEIGHT } from './CallRow';
+
+export { ROW_HEIGHT };
 const OVERSCAN = 6;
 const LABELS = new Map(COLUMNS.map((c) => [c.key, c]));
-
-/** Time left on the call's token when the call was sent: what the remote judged, not what is left now. */
-function ttlText(row: Row): string {
-  if (row.tokenExp === null) return '';
-  const left = (row.tokenExp - row.call.startedAt) / 1000;
-  return left >= 0 ? formatSeconds(left) : 'expired';
-}
-
-/** The summary without its leading kind word when the Kind column already says it (kept in the DOM, for search). */
-function summaryCell(row: Row, kindShown: boolean) {
-  const s = row.call.summary;
-  const first = s.split(' ', 1)[0]!;
-  if (!kindShown || first !== row.call.kind) return s;
-  return (
-    <>
-      <span class="repeated-kind">{first} </span>
-      {s.slice(first.length + 1)}
-    </>
-  );
-}
-
-function cell(key: ColumnKey, row: Row, now: number, scale: WaterfallScale, kindShown: boolean, modules: ReadonlyMap<string, string>) {
-  const c = row.call;
-  switch (key) {
-    case 'time': return formatClock(c.startedAt);
-    case 'frame': return row.frame ? frameLabel(row.frame.url, modules.get(c.frameKey) ?? null) : (modules.get(c.frameKey) ?? c.frameKey);
-    case 'kind': return c.kind;
-    case 'summary': return summaryCell(row, kindShown);
-    case 'status': return statusLabel(callOutcome(c));
-    case 'duration': return formatDuration(row.durationMs);
-    case 'size': return formatBytes(row.bytes);
-    case 'ttl': return ttlText(row);
-    case 'initiator': return initiatorCell(c.initiator);
-    case 'waterfall': {
-      const left = scale.at(c.startedAt) * 100;
-      const width = Math.max(0.5, scale.at(c.endedAt ?? now) * 100 - left);
-      return <span class={`bar bar-${outcomeClass(callOutcome(c))}`} style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} />;
-    }
-  }
-}
-
-function cellTitle(key: ColumnKey, row: Row): string | undefined {
-  switch (key) {
-    case 'summary': return row.call.summary;
-    case 'frame': return row.frame?.url;
-    case 'ttl': return row.tokenExp === null ? undefined : `Time the token had left when the call was sent; it expires at ${formatClock(row.tokenExp)}`;
-    case 'initiator': return row.call.initiator?.frames[0] ? `${row.call.initiator.frames[0].url}:${row.call.initiator.frames[0].line}:${row.call.initiator.frames[0].column}` : undefined;
-    default: return undefined;
-  }
-}
 
 /** The waterfall's header: its span, and where idle time was cut out. */
 function WaterfallAxis({ scale }: { scale: WaterfallScale }) {
@@ -104,6 +55,15 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
   const columns = layout.columns;
   const kindShown = columns.some((c) => c.key === 'kind');
   const modules = useMemo(() => moduleKeysOf(rows.map((r) => r.call)), [rows]);
+  // A frame's label parses its URL: once per frame, not once per row drawn.
+  const frameText = useMemo(() => {
+    const labels = new Map<string, string>();
+    return (row: Row) => {
+      let text = labels.get(row.call.frameKey);
+      if (text === undefined) labels.set(row.call.frameKey, (text = frameCell(row, modules)));
+      return text;
+    };
+  }, [modules]);
   const squeezedKey = layout.squeezed.join(',');
   useEffect(() => onSqueezed?.(layout.squeezed), [squeezedKey]);
   // The waterfall's scale moves only with the rows (and with the clock while calls are pending).
@@ -186,28 +146,21 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
           <div class="grid-window" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
           {visible.map((row, i) => {
             const index = first + i;
-            const selected = row.call.id === selectedId;
-            const outcome = outcomeClass(callOutcome(row.call));
+            // Keyed by slot, not by call: scrolling rewrites the text of the rows in view instead of building new ones.
             return (
-              // Keyed by slot, not by call: scrolling rewrites the text of the rows in view instead of building new ones.
-              <div
+              <CallRow
                 key={i}
-                role="row"
-                aria-rowindex={index + 2}
-                aria-selected={selected}
-                class={`grid-row status-${row.call.status} outcome-${outcome}${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}`}
-                data-call-id={row.call.id}
-                data-command={row.call.command}
-                data-outcome={outcome}
-                onClick={() => onSelect(row.call.id)}
-                onDblClick={onOpen}
-              >
-                {columns.map(({ key, numeric }) => (
-                  <div key={key} role="gridcell" class={`col col-${key}${numeric ? ' num' : ''}`} title={cellTitle(key, row)}>
-                    {cell(key, row, now, scale, kindShown, modules)}
-                  </div>
-                ))}
-              </div>
+                row={row}
+                index={index}
+                selected={row.call.id === selectedId}
+                columns={columns}
+                kindShown={kindShown}
+                frameText={frameText}
+                scale={scale}
+                now={row.call.endedAt === null ? now : 0}
+                onSelect={onSelect}
+                onOpen={onOpen}
+              />
             );
           })}
           </div>
