@@ -173,4 +173,34 @@ describe('issue 16 on the plain page', () => {
       await page.close();
     });
   }
+
+  it('keeps the claims table readable docked at 600 px: claim names and short values on one line, no one-word lines', async () => {
+    for (const width of [600, 1400]) {
+      const page = await open(width);
+      await (await row(page, '/ok')).click();
+      await page.locator(aria('tab', 'Token')).click();
+      await page.waitForSelector('table.claims');
+      // Line boxes of each cell's text: a claim name or a value such as forge/invocation-token wraps only when wider than the pane.
+      const cells = await page.$$eval('table.claims tr', (trs) => trs.map((tr) => {
+        const lines = (el: Element | null) => {
+          if (!el || !el.textContent) return 0;
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
+        };
+        const [name, value, meaning] = [...tr.children];
+        return { name: name?.textContent ?? '', nameLines: lines(name!), value: value?.textContent ?? '', valueLines: lines(value ?? null), meaningWords: (meaning?.textContent ?? '').split(/\s+/).filter(Boolean).length, meaningLines: lines(meaning ?? null) };
+      }));
+      const iss = cells.find((c) => c.name.startsWith('iss'));
+      expect(iss?.value, `width ${width}`).toBe('forge/invocation-token');
+      for (const c of cells) {
+        expect(c.nameLines, `${c.name} at ${width} px`).toBeLessThanOrEqual(1);
+        if (c.value.length <= 24) expect(c.valueLines, `${c.name} = ${c.value} at ${width} px`).toBeLessThanOrEqual(1);
+        // An explanation of n words never takes n lines (the bug: one word a line).
+        if (c.meaningWords >= 4) expect(c.meaningLines, `${c.name}'s meaning at ${width} px`).toBeLessThan(c.meaningWords / 2);
+      }
+      await page.screenshot({ path: `test-results/claims-${width}.png` });
+      await page.close();
+    }
+  });
 });
