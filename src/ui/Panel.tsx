@@ -231,7 +231,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
             </div>
           ))}
       </main>
-      {exporting && <ExportDialog build={buildTrace} env={env} onClose={() => setExporting(false)} />}
+      {exporting && <ExportDialog build={buildTrace} env={env} onClose={() => setExporting(false)} scope={{ shownIds: new Set(shown.map((r) => r.call.id)), filtered: shown.length < view.calls.length }} />}
     </div>
   );
 }

@@ -4,14 +4,26 @@ import { DEFAULT_SAFE_HEADERS } from '../../settings/safeHeaders';
 import { DEFAULT_SENSITIVE_KEYS, jsonParts, previewRedaction, redactTrace, toHar, type RedactOptions } from '../../trace';
 import type { PanelEnvironment } from '../panelEnvironment';
 import { RedactionPreview } from './RedactionPreview';
+import { subsetTrace } from './subsetTrace';
+
+/** What the list shows when Export opens: its call ids, and whether a filter hides some calls. */
+export interface ExportScope {
+  shownIds: ReadonlySet<string>;
+  filtered: boolean;
+}
 
 const listOf = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /** Export as a JSON trace or HAR; redaction is on by default, its effect shown before saving. */
-export function ExportDialog({ build, env, onClose }: { build: () => TraceV2; env: PanelEnvironment; onClose: () => void }) {
-  const trace = useMemo(build, []);
+export function ExportDialog({ build, env, onClose, scope: scopeNow = null }: { build: () => TraceV2; env: PanelEnvironment; onClose: () => void; scope?: ExportScope | null }) {
+  // The session and the list as they were when Export opened: calls streaming in meanwhile do not change the file.
+  const whole = useMemo(build, []);
+  const [scope] = useState(scopeNow);
+  // A filtered list exports what it shows unless the user picks every call.
+  const [onlyShown, setOnlyShown] = useState(scope?.filtered ?? false);
+  const trace = useMemo(() => (onlyShown && scope ? subsetTrace(whole, scope.shownIds) : whole), [whole, onlyShown]);
   const [format, setFormat] = useState<'json' | 'har'>('json');
   const [keepSecrets, setKeepSecrets] = useState(false);
   const [keysText, setKeysText] = useState(DEFAULT_SENSITIVE_KEYS.join(', '));
@@ -43,6 +55,13 @@ export function ExportDialog({ build, env, onClose }: { build: () => TraceV2; en
   return (
     <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="export-title" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <h2 id="export-title">Export {trace.calls.length.toLocaleString()} calls and {trace.network.length.toLocaleString()} requests</h2>
+      {scope?.filtered && (
+        <fieldset data-testid="export-scope">
+          <legend>Calls</legend>
+          <label><input type="radio" name="scope" checked={onlyShown} onChange={() => setOnlyShown(true)} /> The {scope.shownIds.size.toLocaleString()} calls the filtered list shows, with their requests and tokens</label>
+          <label><input type="radio" name="scope" checked={!onlyShown} onChange={() => setOnlyShown(false)} /> All {whole.calls.length.toLocaleString()} calls of the session</label>
+        </fieldset>
+      )}
       <fieldset>
         <legend>Format</legend>
         <label><input type="radio" name="format" checked={format === 'json'} onChange={() => setFormat('json')} /> Trace (JSON, opens in the viewer)</label>
