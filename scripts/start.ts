@@ -3,9 +3,9 @@
 //     until the browser is closed or Ctrl+C.
 //   headless (no display, CI, or --headless): drives the demo scenario, saves out/panel.png and out/trace.json
 //     (redacted), and prints what was recorded.
-//   --firefox: Firefox ESR with the extension through web-ext (needs a display).
+//   --firefox: Firefox ESR with the extension's test build and DevTools open on the site (needs a display).
 //   --no-build: use dist/ as it is.   --out DIR: where the headless demo saves (default out/).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,8 +13,9 @@ import { parseArgs } from 'node:util';
 import type { Frame } from 'puppeteer-core';
 import type { AnyTrace } from '../src/protocol/model';
 import { startSandbox, type Sandbox } from '../test/sandbox';
+import { FAILS_ON_PURPOSE, FINDING_SCENARIOS } from '../test/sandbox/web/apps/custom-ui/scenarioNames';
 import { findBrowser, hasDisplay, installHint, type FoundBrowser } from './lib/browsers';
-import { appFrame, exportTrace, launchChromium, openCallTab, openSiteWithPanel, PANEL_TITLE, runScenario, tabIdOf, trustJwksUrls, type ChromiumSession } from './lib/driver';
+import { appFrame, exportTrace, harnessPage, launchChromium, launchFirefox, openCallTab, openSiteWithPanel, PANEL_TITLE, runScenario, tabIdOf, trustJwksUrls, trustJwksUrlsInFirefox, type ChromiumSession } from './lib/driver';
 import { formatSummary, summarizeTrace } from './lib/traceSummary';
 
 const { values: flags } = parseArgs({
@@ -134,6 +135,8 @@ async function headlessDemo(sandbox: Sandbox, found: FoundBrowser): Promise<void
     await panel.screenshot({ path: join(OUT_DIR, 'panel.png') });
 
     console.log(`\n${formatSummary(summarizeTrace(trace))}`);
+    const onPurpose = Object.keys(FAILS_ON_PURPOSE).filter((name) => !FINDING_SCENARIOS.has(name)).map((name) => `${name} (${FAILS_ON_PURPOSE[name]})`);
+    console.log(`  errors on purpose, to show how failures look: ${onPurpose.join('; ')}`);
     console.log(`\nThe screenshot shows "${token.row}" selected, its ${token.heading}: ${token.verification}.`);
     const redacted = 'redaction' in trace && trace.redaction !== null ? ' (redacted)' : '';
     console.log(`\nSaved ${join(flags.out, 'trace.json')}${redacted} and ${join(flags.out, 'panel.png')} (the panel as it showed this tab).`);
@@ -161,20 +164,34 @@ async function headful(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
   await chromium.close();
 }
 
+/**
+ * Firefox with DevTools open on the sandbox site and the sandbox's key set trusted. Firefox's automation (WebDriver
+ * BiDi) may not open extension pages, so this runs the test build (dist/firefox-test), whose harness tab is an
+ * extension page that can set what Settings would; the harness tab is closed once it has.
+ */
 async function firefox(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
-  console.log(`Starting ${found.path} with the extension as a temporary add-on (web-ext run)…`);
-  const webExt = spawn(
-    process.execPath,
-    ['node_modules/web-ext/bin/web-ext.js', 'run', '--source-dir', 'dist/firefox', `--firefox=${found.path}`, '--start-url', sandbox.siteUrl, '--devtools', '--no-reload', '--no-config-discovery'],
-    { stdio: 'inherit' },
-  );
-  await new Promise<void>((done) => {
-    webExt.on('exit', () => done());
-    process.once('SIGINT', () => {
-      webExt.kill('SIGINT');
-      done();
+  if (!flags['no-build'] || !existsSync('dist/firefox-test/manifest.json')) {
+    console.log('Building the Firefox test build (dist/firefox-test)…');
+    const result = spawnSync(process.execPath, ['scripts/build.mjs', 'firefox'], { stdio: 'inherit', env: { ...process.env, FBDT_TEST: '1' } });
+    if (result.status !== 0) fail('the Firefox build failed (see above).');
+  }
+  // -devtools opens the toolbox on the window's first tab, which then loads the site.
+  const session = await launchFirefox({ executablePath: found.path, extensionDir: 'dist/firefox-test', headless: false, args: ['-devtools'] });
+  try {
+    const harness = await harnessPage(session.browser);
+    await trustJwksUrlsInFirefox(harness, [sandbox.jwksUrl]);
+    const page = (await session.browser.pages()).find((p) => p !== harness) ?? (await session.browser.newPage());
+    await harness.close();
+    await page.goto(sandbox.siteUrl);
+    console.log(`\nFirefox is open on the sandbox site with DevTools; the sandbox's key set (${sandbox.jwksUrl}) is trusted.`);
+    console.log(`Pick "${PANEL_TITLE}" in DevTools' tab strip (or its » menu), then click the buttons in the app frames. Close the browser or press Ctrl+C to stop.`);
+    await new Promise<void>((done) => {
+      session.browser.on('disconnected', () => done());
+      process.once('SIGINT', () => done());
     });
-  });
+  } finally {
+    await session.close();
+  }
 }
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { browserPath } from './browsers';
 
 export interface FirefoxSession {
@@ -38,4 +38,25 @@ export async function launchFirefox(opts: { executablePath?: string; extensionDi
     await close();
     throw error;
   }
+}
+
+/**
+ * The test build's harness page (panel.html?harness=1), which the extension opens itself on install.
+ * Puppeteer over BiDi may still report such a tab as about:blank, so each page is asked directly.
+ */
+export async function harnessPage(browser: Browser, timeoutMs = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    for (const page of await browser.pages()) {
+      const isHarness = await page.evaluate(() => 'fbdtHarness' in window).catch(() => false);
+      if (isHarness) return page;
+    }
+    if (Date.now() > deadline) throw new Error('the test build did not open its harness page (was dist/firefox-test built with FBDT_TEST=1?)');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Trusts these JWKS URLs through the test build's harness page, as a user does in Settings → Trusted JWKS URLs. */
+export async function trustJwksUrlsInFirefox(harness: Page, urls: string[]): Promise<void> {
+  await harness.evaluate((list: string[]) => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser.storage.local.set({ trustedJwksUrls: list }), urls);
 }

@@ -34,6 +34,12 @@ describe('npm start without a display (the README\'s first line on a headless ma
     const kinds = new Set(trace.calls.map((c) => c.kind));
     for (const kind of ['context', 'resolver', 'invokeRemote', 'requestRemote', 'product', 'events', 'uikit']) expect(kinds).toContain(kind);
     expect(trace.calls.every((c) => c.status !== 'pending')).toBe(true);
+    // The issue panel's resolver (a remote resolver) answers: the only failing resolver calls are the two on purpose.
+    const resolverCalls = trace.calls.filter((c) => c.kind === 'resolver');
+    const failedKeys = resolverCalls.filter((c) => c.status !== 'ok').map((c) => (c.request?.value as { functionKey?: string } | undefined)?.functionKey);
+    expect(resolverCalls.length).toBeGreaterThan(3);
+    expect(failedKeys.sort()).toEqual(['fail', 'noSuchFunction']);
+    expect(result.stdout).toContain('errors on purpose, to show how failures look: invokeFail');
     expect(result.stdout).toContain(`Recorded ${trace.calls.length} bridge calls from ${trace.frames.length} frames`);
     // The screenshot shows a requestRemote call selected and its FIT verified against the sandbox's key set:
     // start.ts read the panel's DOM just before the shot, and fails when any step of getting there fails.

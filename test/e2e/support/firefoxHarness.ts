@@ -1,21 +1,7 @@
-import type { Browser, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import type { TraceV2 } from '../../../src/protocol';
 
-/**
- * The test build's harness page (panel.html?harness=1), which the extension opens itself on install.
- * Puppeteer over BiDi may still report such a tab as about:blank, so each page is asked directly.
- */
-export async function harnessPage(browser: Browser, timeoutMs = 15_000): Promise<Page> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    for (const page of await browser.pages()) {
-      const isHarness = await page.evaluate(() => 'fbdtHarness' in window).catch(() => false);
-      if (isHarness) return page;
-    }
-    if (Date.now() > deadline) throw new Error('the test build did not open its harness page (was dist/firefox-test built with FBDT_TEST=1?)');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+export { harnessPage } from '../../../scripts/lib/firefox';
 
 interface Harness {
   tabs(): Promise<{ id: number; url: string }[]>;

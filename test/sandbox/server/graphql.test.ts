@@ -92,6 +92,17 @@ describe('forge_ui_invokeExtension: resolvers', () => {
     expect(otherModule.success).toBe(false);
   });
 
+  it("runs a module's remote resolver (resolver.endpoint) for invoke(functionKey), with the remote runtime's metrics", async () => {
+    const issues = await invoke(sandbox, 'issue-panel', { functionKey: 'getIssues' });
+    expect(issues.success).toBe(true);
+    expect((issues.response!.body as unknown[]).length).toBeGreaterThan(0);
+    expect(issues.metrics).toMatchObject({ appRuntimeType: 'remote' });
+    expect((await resolver('getText')).metrics).toMatchObject({ appRuntimeType: 'nodejs' });
+    const unknown = await invoke(sandbox, 'issue-panel', { functionKey: 'noSuchFunction' });
+    expect(unknown.success).toBe(false);
+    expect(unknown.errors![0]!.message).toContain("Resolver has no definition for 'noSuchFunction'");
+  });
+
   it('refuses an unknown extension and unknown operations', async () => {
     const out = await gql(sandbox, 'forge_ui_invokeExtension', { input: { extensionId: 'nope', payload: { call: { functionKey: 'getText' }, context: {} } } });
     expect((out.data!.invokeExtension as { errors: { extensions: { statusCode: number } }[] }).errors[0]!.extensions.statusCode).toBe(404);

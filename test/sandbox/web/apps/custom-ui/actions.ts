@@ -1,4 +1,5 @@
 import { events, invoke, invokeRemote, Modal, realtime, requestConfluence, requestJira, requestRemote, router, showFlag, view } from '@forge/bridge';
+import { FINDING_SCENARIOS } from './scenarioNames';
 
 /** Every bridge command the sandbox app exercises, by name: what tests run and people click. */
 export const ACTIONS: Record<string, (args?: unknown) => Promise<unknown>> = {
@@ -66,8 +67,6 @@ export const ACTIONS: Record<string, (args?: unknown) => Promise<unknown>> = {
   },
 };
 
-/** Actions made to trigger findings; `scenario('all')` leaves them out so its outcomes stay as they were. */
-const FINDING_SCENARIOS = new Set(['invokeMisnamed', 'repeatGetContext', 'chain']);
 
 /** The order of `scenario('all')`: every action once, deterministic. */
 export const SCENARIO_ALL = Object.keys(ACTIONS).filter((name) => name !== 'openModal' && name !== 'navigate' && !FINDING_SCENARIOS.has(name));

@@ -1,5 +1,6 @@
 import { invoke, view } from '@forge/bridge';
 import { ACTIONS, SCENARIO_ALL } from './actions';
+import { FAILS_ON_PURPOSE } from './scenarioNames';
 import { normalise, observe, type Outcome } from './outcome';
 
 /**
@@ -50,7 +51,9 @@ document.addEventListener('DOMContentLoaded', () => {
   }
   for (const name of Object.keys(ACTIONS)) {
     const button = document.createElement('button');
-    button.textContent = name;
+    const why = FAILS_ON_PURPOSE[name];
+    button.textContent = why ? `${name} (fails on purpose)` : name;
+    if (why) button.title = `Fails on purpose: ${why}`;
     button.onclick = async () => {
       out.textContent = JSON.stringify(await run(name), null, 2).slice(0, 2000);
     };
