@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { generateValidators } from './generateValidators.mjs';
 import { noInnerHtml } from './noInnerHtml.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -61,4 +62,5 @@ async function buildFor(browser) {
 }
 
 const wanted = process.argv.slice(2).filter((a) => a === 'chrome' || a === 'firefox');
+await generateValidators();
 for (const browser of wanted.length ? wanted : ['chrome', 'firefox']) await buildFor(browser);

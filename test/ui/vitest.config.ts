@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ['test/ui/**/*.ui.ts'],
     environment: 'node',
+    globalSetup: ['test/generatedCode.setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
