@@ -1,6 +1,7 @@
 import { CHANNEL_OFFER, type HookEvent, type HookMessage } from '../protocol/hook';
 import { eventCost, LIMITS } from '../protocol/limits';
 import { setTimeoutFn } from './intrinsics';
+import { settleInitiator } from './initiator';
 import { put } from './ownReads';
 import { eventData, eventPorts, eventSource, eventTrusted, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
 
@@ -70,6 +71,15 @@ function defaultSchedule(): (run: () => void) => void {
   return (run) => void Promise.resolve().then(run);
 }
 
+/** A call-start whose initiator was captured on the call path (deferInitiator), with the stack read now. */
+function settled(event: HookEvent): HookEvent {
+  if (event.type !== 'call-start' || event.initiator === undefined) return event;
+  const initiator = settleInitiator(event.initiator);
+  if (initiator === event.initiator) return event;
+  const { initiator: _pending, ...rest } = event;
+  return initiator === null ? rest : { ...rest, initiator };
+}
+
 export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions = {}): HookChannel {
   const maxQueued = opts.maxQueued ?? MAX_QUEUED;
   const maxQueuedBytes = opts.maxQueuedBytes ?? MAX_QUEUED_BYTES;
@@ -103,7 +113,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     let batch: HookEvent[] = [];
     let bytes = 0;
     for (let i = 0; i < events.length; i++) {
-      const event = events[i] as HookEvent;
+      const event = settled(events[i] as HookEvent);
       const cost = eventCost(event);
       if (batch.length > 0 && (batch.length >= batchSize || bytes + cost > LIMITS.messageBytes)) {
         post(batch);

@@ -76,15 +76,8 @@ function pageSetPrepareStackTrace(): boolean {
 
 function stackText(): string | null {
   if (pageSetPrepareStackTrace()) return null;
-  const error = new ErrorCtor();
-  let stack: unknown;
-  if (stackAccessor) stack = reflectApply(stackAccessor, error, []);
-  else {
-    // V8: an own property of each error, a data property in some versions and an accessor in others.
-    const own = getOwnPropertyDescriptor(error, 'stack');
-    stack = own?.get ? reflectApply(own.get, error, []) : own?.value;
-  }
-  return typeof stack === 'string' ? stack : null;
+  // V8: `stack` is an own property of each error, a data property in some versions and an accessor in others.
+  return readStack(new ErrorCtor());
 }
 
 /** The URL of the script this module is in (the hook's bundle), to drop its frames wherever they appear. */
@@ -98,6 +91,57 @@ function ownScriptUrl(): string | null {
 }
 
 const OWN_URL = ownScriptUrl();
+
+/**
+ * A stack captured at the call and read later: V8 records the structured frames at `new Error()` and
+ * formats the text only when `stack` is first read, which is most of the cost. So the call path only makes
+ * the Error; the hook's channel reads and parses it when it sends the batch (settleInitiator), off the app's
+ * call. The frames are those captureInitiator would give (same Error.stackTraceLimit, same skip).
+ */
+export class PendingInitiator {
+  constructor(
+    readonly error: Error,
+    readonly skip: number,
+  ) {}
+}
+
+/** The call site of the call being made, read later; null when a page's prepareStackTrace is set. Never throws. */
+export function deferInitiator(skip: number): PendingInitiator | null {
+  try {
+    if (pageSetPrepareStackTrace()) return null;
+    // deferInitiator is the first frame.
+    return new PendingInitiator(new ErrorCtor(), skip + 1);
+  } catch {
+    return null;
+  }
+}
+
+function readStack(error: Error): string | null {
+  let stack: unknown;
+  if (stackAccessor) stack = reflectApply(stackAccessor, error, []);
+  else {
+    const own = getOwnPropertyDescriptor(error, 'stack');
+    stack = own?.get ? reflectApply(own.get, error, []) : own?.value;
+  }
+  return typeof stack === 'string' ? stack : null;
+}
+
+/**
+ * An initiator as it is sent: a pending one read and parsed now (null when it cannot be read safely, e.g. the
+ * page set prepareStackTrace since: V8 would call it on this first read), anything else as it is.
+ */
+export function settleInitiator(value: unknown): CallInitiator | null {
+  if (!(value instanceof PendingInitiator)) return (value as CallInitiator | null | undefined) ?? null;
+  try {
+    if (pageSetPrepareStackTrace()) return null;
+    const stack = readStack(value.error);
+    if (stack === null) return null;
+    const frames = framesOf(stack, value.skip, OWN_URL);
+    return frames.length ? { frames } : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The initiator of the call being made. `skip`: the caller's own frames above the app's (captureInitiator

@@ -11,7 +11,7 @@ import {
   stringSlice,
 } from './intrinsics';
 import { navigationStart, observePaints } from './bootMarks';
-import { captureInitiator } from './initiator';
+import { deferInitiator } from './initiator';
 import { startTransportSniffer } from './transportSniffer';
 import { createBridgeView, installBridgeTrap, type BridgeLike, type BridgeVia } from './trapBridge';
 import { createCallBridgeWrapper, originalOf } from './wrapCallBridge';
@@ -79,7 +79,7 @@ export function startHook(win: typeof globalThis = globalThis, options: StartHoo
       now: epochNow,
       nextId: () => ++lastId,
       callbackKeysFor: options.callbackKeysFor ?? catalogueCallbackKeys,
-      ...(options.initiator === false ? {} : { initiator: captureInitiator }),
+      ...(options.initiator === false ? {} : { initiator: deferInitiator }),
     });
 
     emit({

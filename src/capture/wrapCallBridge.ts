@@ -1,5 +1,6 @@
 import type { HookEvent } from '../protocol/hook';
 import type { CallInitiator } from '../protocol/initiator';
+import type { PendingInitiator } from './initiator';
 import { LIMITS } from '../protocol/limits';
 import {
   cleanHandler,
@@ -51,8 +52,11 @@ export interface CaptureDeps {
   /** Payload keys holding callbacks the host calls back (src/bridge/catalogue). */
   callbackKeysFor(command: string): readonly string[];
   limits?: SnapshotLimits;
-  /** The app's call site (src/capture/initiator), `skip` being the wrapper's own frames; absent: not recorded. */
-  initiator?: (skip: number) => CallInitiator | null;
+  /**
+   * The app's call site (src/capture/initiator), `skip` being the wrapper's own frames; absent: not recorded.
+   * A PendingInitiator goes into the event as it is and the hook's channel reads it when it sends.
+   */
+  initiator?: (skip: number) => CallInitiator | PendingInitiator | null;
 }
 
 type AnyFunction = (...args: unknown[]) => unknown;
@@ -143,7 +147,7 @@ export function wrapCallBridge<F>(original: F, deps: CaptureDeps): F {
         }
       }
       const request = takeSnapshot(payload, limits);
-      const initiator = deps.initiator ? deps.initiator(1) : null;
+      const initiator = (deps.initiator ? deps.initiator(1) : null) as CallInitiator | null;
       deps.emit(initiator ? { type: 'call-start', id, command: commandText(command), at: deps.now(), request, initiator } : { type: 'call-start', id, command: commandText(command), at: deps.now(), request });
     } catch {
       id = 0; // not recorded: no call-end either
