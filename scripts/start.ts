@@ -35,13 +35,18 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/** The build this run drives: dist/chrome (and dist/firefox, built beside it), or with --firefox the Firefox test build. */
+const BUILD = flags.firefox
+  ? { dir: 'dist/firefox-test', args: ['firefox'], env: { FBDT_TEST: '1' }, command: 'npm run build:test', label: 'the Firefox test build (dist/firefox-test)' }
+  : { dir: 'dist/chrome', args: [], env: {}, command: 'npm run build', label: 'the extension (dist/chrome, dist/firefox)' };
+
 function build(): void {
   if (flags['no-build']) {
-    if (!existsSync('dist/chrome/manifest.json')) fail('--no-build, but dist/chrome is not built: run `npm run build` first.');
+    if (!existsSync(`${BUILD.dir}/manifest.json`)) fail(`--no-build, but ${BUILD.dir} is not built: run \`${BUILD.command}\` first.`);
     return;
   }
-  console.log('Building the extension (dist/chrome, dist/firefox)…');
-  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+  console.log(`Building ${BUILD.label}…`);
+  const result = spawnSync(process.execPath, ['scripts/build.mjs', ...BUILD.args], { stdio: 'inherit', env: { ...process.env, ...BUILD.env } });
   if (result.status !== 0) fail('the build failed (see above).');
 }
 
@@ -166,17 +171,12 @@ async function headful(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
 
 /**
  * Firefox with DevTools open on the sandbox site and the sandbox's key set trusted. Firefox's automation (WebDriver
- * BiDi) may not open extension pages, so this runs the test build (dist/firefox-test), whose harness tab is an
- * extension page that can set what Settings would; the harness tab is closed once it has.
+ * BiDi) may not open extension pages, so this runs the test build (BUILD), whose harness tab is an extension page
+ * that can set what Settings would; the harness tab is closed once it has.
  */
 async function firefox(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
-  if (!flags['no-build'] || !existsSync('dist/firefox-test/manifest.json')) {
-    console.log('Building the Firefox test build (dist/firefox-test)…');
-    const result = spawnSync(process.execPath, ['scripts/build.mjs', 'firefox'], { stdio: 'inherit', env: { ...process.env, FBDT_TEST: '1' } });
-    if (result.status !== 0) fail('the Firefox build failed (see above).');
-  }
   // -devtools opens the toolbox on the window's first tab, which then loads the site.
-  const session = await launchFirefox({ executablePath: found.path, extensionDir: 'dist/firefox-test', headless: false, args: ['-devtools'] });
+  const session = await launchFirefox({ executablePath: found.path, extensionDir: BUILD.dir, headless: false, args: ['-devtools'] });
   try {
     const harness = await harnessPage(session.browser);
     await trustJwksUrlsInFirefox(harness, [sandbox.jwksUrl]);

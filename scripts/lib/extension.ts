@@ -1,5 +1,6 @@
 import type { Page } from 'puppeteer-core';
 import type { TraceV2 } from '../../src/protocol/model';
+import { TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
 import type { ChromiumSession } from './chromium';
 
 type Extension = Pick<ChromiumSession, 'browser' | 'extensionId'>;
@@ -106,7 +107,7 @@ export async function stopWorker(extension: Extension): Promise<void> {
 
 /** Trusts these JWKS URLs, as a user does in Settings → Trusted JWKS URLs (for a throwaway profile). */
 export async function trustJwksUrls(extension: Extension, urls: string[]): Promise<void> {
-  await inWorker(extension, (list: string[]) => chrome.storage.local.set({ trustedJwksUrls: list }), urls);
+  await inWorker(extension, (key: string, list: string[]) => chrome.storage.local.set({ [key]: list }), TRUSTED_JWKS_KEY, urls);
 }
 
 /** The extension's worker as something to evaluate in (the shape of puppeteer's WebWorker.evaluate), each call through inWorker. */

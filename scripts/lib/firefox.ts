@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
 import { browserPath } from './browsers';
 
 export interface FirefoxSession {
@@ -58,5 +59,5 @@ export async function harnessPage(browser: Browser, timeoutMs = 15_000): Promise
 
 /** Trusts these JWKS URLs through the test build's harness page, as a user does in Settings → Trusted JWKS URLs. */
 export async function trustJwksUrlsInFirefox(harness: Page, urls: string[]): Promise<void> {
-  await harness.evaluate((list: string[]) => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser.storage.local.set({ trustedJwksUrls: list }), urls);
+  await harness.evaluate((key: string, list: string[]) => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser.storage.local.set({ [key]: list }), TRUSTED_JWKS_KEY, urls);
 }
