@@ -1,20 +1,10 @@
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../index';
-import { gql, invoke, invokeRemoteCall, makeFakeAssets, requestRemoteFit } from './test-support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../index';
+import { gql, invoke, invokeRemoteCall, requestRemoteFit, startSandboxForFile } from './test-support';
 
 let sandbox: Sandbox;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const assets = await makeFakeAssets();
-  cleanup = assets.cleanup;
-  sandbox = await startSandbox({ build: false, assetsDir: assets.dir });
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await cleanup?.();
-});
+startSandboxForFile((started) => (sandbox = started));
 beforeEach(() => {
   sandbox.resetKnobs();
   sandbox.clearRemoteLog();

@@ -1,23 +1,13 @@
 import { decodeJwt } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../index';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../index';
 import { extensionIdFor } from './modules';
-import { makeFakeAssets } from './test-support';
+import { startSandboxForFile } from './test-support';
 
 /** The gateway in the forms real sites use (forge-facts §8.1): Relay persisted queries, classic, the FCT mints. */
 
 let sandbox: Sandbox;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const assets = await makeFakeAssets();
-  cleanup = assets.cleanup;
-  sandbox = await startSandbox({ build: false, assetsDir: assets.dir });
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await cleanup?.();
-});
+startSandboxForFile((started) => (sandbox = started));
 beforeEach(() => sandbox.resetKnobs());
 
 const HASH = 'a'.repeat(64);

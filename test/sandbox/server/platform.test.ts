@@ -1,21 +1,11 @@
 import { createLocalJWKSet, decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ACCOUNT_ID, APP_ID, APP_VERSION, ENVIRONMENT_ID, INSTALLATION_ID } from '../app-manifest';
-import { startSandbox, type Sandbox } from '../index';
-import { invokeRemoteCall, makeFakeAssets, requestRemoteFit } from './test-support';
+import type { Sandbox } from '../index';
+import { invokeRemoteCall, requestRemoteFit, startSandboxForFile } from './test-support';
 
 let sandbox: Sandbox;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const assets = await makeFakeAssets();
-  cleanup = assets.cleanup;
-  sandbox = await startSandbox({ build: false, assetsDir: assets.dir });
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await cleanup?.();
-});
+startSandboxForFile((started) => (sandbox = started));
 beforeEach(() => {
   sandbox.resetKnobs();
   sandbox.clearRemoteLog();

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ACCOUNT_ID, CLOUD_ID } from '../app-manifest';
-import { startSandbox, type Sandbox } from '../index';
-import { makeFakeAssets } from './test-support';
+import type { Sandbox } from '../index';
+import { startSandboxForFile } from './test-support';
 
 let sandbox: Sandbox;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const assets = await makeFakeAssets();
-  cleanup = assets.cleanup;
-  sandbox = await startSandbox({ build: false, assetsDir: assets.dir });
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await cleanup?.();
-});
+startSandboxForFile((started) => (sandbox = started));
 
 describe('product REST', () => {
   it('GET /rest/api/3/myself', async () => {

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../index';
-import { invokeRemoteCall, makeFakeAssets, requestRemoteFit } from './test-support';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Sandbox } from '../index';
+import { invokeRemoteCall, requestRemoteFit, startSandboxForFile } from './test-support';
 
 let sandbox: Sandbox;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  const assets = await makeFakeAssets();
-  cleanup = assets.cleanup;
-  sandbox = await startSandbox({ build: false, assetsDir: assets.dir });
-});
-afterAll(async () => {
-  await sandbox?.stop();
-  await cleanup?.();
-});
+startSandboxForFile((started) => (sandbox = started));
 beforeEach(() => {
   sandbox.resetKnobs();
   sandbox.clearRemoteLog();

@@ -2,7 +2,8 @@ import { request } from 'node:http';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Sandbox } from '../index';
+import { afterAll, beforeAll } from 'vitest';
+import { startSandbox, type Sandbox } from '../index';
 import { extensionIdFor } from './modules';
 
 /** Helpers for the server tests: a tiny fake build output, raw HTTP, GraphQL calls. */
@@ -109,4 +110,20 @@ export async function requestRemoteFit(sandbox: Sandbox, moduleKey = 'issue-pane
   const r = out.data!.signInvocationTokenForUI as { success: boolean; errors: unknown; forgeInvocationToken: { jwt: string; expiresAt: string }; metadata: { baseUrl: string } };
   if (!r.success) throw new Error(`signInvocationTokenForUI failed: ${JSON.stringify(r.errors)}`);
   return { ...r.forgeInvocationToken, baseUrl: r.metadata.baseUrl };
+}
+
+/** A sandbox on fake build output, started before the file's tests (handed to `use`) and stopped after them. */
+export function startSandboxForFile(use: (sandbox: Sandbox) => void): void {
+  let sandbox: Sandbox | undefined;
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const assets = await makeFakeAssets();
+    cleanup = assets.cleanup;
+    sandbox = await startSandbox({ build: false, assetsDir: assets.dir });
+    use(sandbox);
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+    await cleanup?.();
+  });
 }
