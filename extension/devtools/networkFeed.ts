@@ -1,7 +1,7 @@
 import browser from 'webextension-polyfill';
 import { LIMITS, PORT_DEVTOOLS, type DevtoolsToBackground, type NetworkEntry } from '../../src/protocol';
 import { categorize, fromHarEntry, remoteOriginsOf, type HarEntry } from '../../src/network';
-import { reconnectDelay } from '../../src/relay/reconnect';
+import { ReconnectingPort } from '../../src/transport/reconnectingPort';
 
 /** A HAR entry as devtools.network hands it over: Chrome's getContent takes a callback, Firefox's returns a promise. */
 type FinishedRequest = HarEntry & {
@@ -32,38 +32,24 @@ export function startNetworkFeed(tabId: number): void {
   const pageId = crypto.randomUUID().slice(0, 8);
   const remoteOrigins = new Set<string>();
   let seq = 0;
-  let port: browser.Runtime.Port | null = null;
-  let attempts = 0;
-  let queue: NetworkEntry[] = [];
+  const queue: NetworkEntry[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
-
-  const send = (message: DevtoolsToBackground) => {
-    try {
-      port?.postMessage(message);
-    } catch {
-      // the worker went away; onDisconnect reconnects
-    }
-  };
 
   const flush = () => {
     timer = null;
-    if (!port) return;
-    while (queue.length > 0) send({ type: 'network', tabId, entries: queue.splice(0, LIMITS.networkEntriesPerMessage) });
+    if (!transport.connected) return;
+    while (queue.length > 0) transport.send({ type: 'network', tabId, entries: queue.splice(0, LIMITS.networkEntriesPerMessage) });
   };
 
-  const connect = () => {
-    const opened = browser.runtime.connect({ name: PORT_DEVTOOLS });
-    port = opened;
-    opened.onMessage.addListener(() => undefined);
-    opened.onDisconnect.addListener(() => {
-      port = null;
-      setTimeout(connect, reconnectDelay(attempts++));
-    });
-    send({ type: 'network-hello', tabId });
-    attempts = 0;
-    flush();
-  };
-  connect();
+  const transport = new ReconnectingPort<DevtoolsToBackground>({
+    connect: () => browser.runtime.connect({ name: PORT_DEVTOOLS }),
+    schedule: (fn, ms) => setTimeout(fn, ms),
+    onOpen: (send) => {
+      send({ type: 'network-hello', tabId });
+      flush(); // what gathered while the worker was away
+    },
+  });
+  transport.start();
 
   browser.devtools.network.onRequestFinished.addListener((raw) => {
     const request = raw as unknown as FinishedRequest;

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import { PORT_PANEL, type BackgroundToPanel, type PanelToBackground } from '../../src/protocol';
+import { ReconnectingPort } from '../../src/transport/reconnectingPort';
 import type { PanelDataSource } from '../../src/ui/dataSource';
 
 /**
@@ -7,35 +8,26 @@ import type { PanelDataSource } from '../../src/ui/dataSource';
  * reconnects and subscribes again, and the background replays the tab's session from its store.
  */
 export function createPortSource(): PanelDataSource {
-  let port: browser.Runtime.Port | null = null;
   let lastSubscribe: PanelToBackground | null = null;
-  let stopped = false;
+  let transport: ReconnectingPort<PanelToBackground> | null = null;
 
   return {
     connect(onMessage, onClosed) {
-      const open = () => {
-        port = browser.runtime.connect({ name: PORT_PANEL });
-        port.onMessage.addListener((m: unknown) => onMessage(m as BackgroundToPanel));
-        port.onDisconnect.addListener(() => {
-          port = null;
-          if (stopped) return;
-          onClosed();
-          setTimeout(() => {
-            if (stopped) return;
-            open();
-            if (lastSubscribe) port?.postMessage(lastSubscribe);
-          }, 100);
-        });
-      };
-      open();
-      return () => {
-        stopped = true;
-        port?.disconnect();
-      };
+      transport = new ReconnectingPort<PanelToBackground>({
+        connect: () => browser.runtime.connect({ name: PORT_PANEL }),
+        schedule: (fn, ms) => setTimeout(fn, ms),
+        onOpen: (send, reopened) => {
+          if (reopened && lastSubscribe) send(lastSubscribe);
+        },
+        onMessage: (message) => onMessage(message as BackgroundToPanel),
+        onClosed,
+      });
+      transport.start();
+      return () => transport?.stop();
     },
     send(message) {
       if (message.type === 'subscribe') lastSubscribe = message;
-      port?.postMessage(message);
+      transport?.send(message);
     },
   };
 }

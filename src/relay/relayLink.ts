@@ -1,21 +1,15 @@
 import type { BackgroundToRelay, HookEvent, RelayToBackground } from '../protocol';
 import { LIMITS } from '../protocol/limits';
 import { parseHookMessage } from '../protocol/validate';
+import { ReconnectingPort, type PortLike } from '../transport/reconnectingPort';
 import { RelayBuffer } from './relayBuffer';
-import { reconnectDelay } from './reconnect';
-
-/** The part of a runtime.Port the relay uses; a fake in tests. */
-export interface RelayPort {
-  postMessage(message: RelayToBackground): void;
-  onMessage: { addListener(listener: (message: unknown) => void): void };
-  onDisconnect: { addListener(listener: () => void): void };
-}
 
 export interface RelayLinkDeps {
   docId: string;
   hello: { url: string; isTop: boolean; parentUrl: string };
-  connect(): RelayPort;
+  connect(): PortLike<RelayToBackground>;
   schedule(fn: () => void, ms: number): void;
+  now?(): number;
   /**
    * How long events gather before a batch goes to the background (0: at once). Each runtime message wakes the
    * browser and the worker, which on a small machine slows the page's own round trips; a batch of 200 events
@@ -30,8 +24,7 @@ export interface RelayLinkDeps {
  */
 export class RelayLink {
   private readonly buffer: RelayBuffer;
-  private port: RelayPort | null = null;
-  private attempts = 0;
+  private readonly transport: ReconnectingPort<RelayToBackground>;
   private flushScheduled = false;
   /** Hook messages refused by validation; reported nowhere else, so kept for diagnostics. */
   rejected = 0;
@@ -39,10 +32,19 @@ export class RelayLink {
 
   constructor(private readonly deps: RelayLinkDeps) {
     this.buffer = new RelayBuffer(deps.docId, { type: 'hello', docId: deps.docId, ...deps.hello });
+    this.transport = new ReconnectingPort({
+      connect: deps.connect,
+      schedule: deps.schedule,
+      now: deps.now,
+      onOpen: (send, reopened) => {
+        for (const message of reopened ? this.buffer.resendAll() : [this.buffer.helloMessage(), ...this.buffer.takeBatches()]) send(message);
+      },
+      onMessage: (raw) => this.fromBackground(raw as BackgroundToRelay),
+    });
   }
 
   start(): void {
-    this.open(false);
+    this.transport.start();
   }
 
   fromHook(data: unknown): void {
@@ -73,43 +75,12 @@ export class RelayLink {
   /** Sends everything gathered so far (also when the page is going away). */
   flush(): void {
     this.flushScheduled = false;
-    if (!this.port) return;
-    for (const batch of this.buffer.takeBatches()) this.send(batch);
-  }
-
-  private send(message: RelayToBackground): void {
-    try {
-      this.port?.postMessage(message);
-    } catch {
-      // The port died between checks; onDisconnect schedules the reconnect and the buffer still holds it.
-    }
-  }
-
-  private open(resend: boolean): void {
-    let port: RelayPort;
-    try {
-      port = this.deps.connect();
-    } catch {
-      // The extension context is gone (extension updated or removed): nothing left to talk to.
-      return;
-    }
-    this.port = port;
-    port.onMessage.addListener((raw) => this.fromBackground(raw as BackgroundToRelay));
-    port.onDisconnect.addListener(() => {
-      if (this.port !== port) return;
-      this.port = null;
-      const delay = reconnectDelay(this.attempts++);
-      this.deps.schedule(() => this.open(true), delay);
-    });
-    for (const message of resend ? this.buffer.resendAll() : [this.buffer.helloMessage(), ...this.buffer.takeBatches()]) {
-      this.send(message);
-    }
+    // What a dead port did not take stays unacknowledged in the buffer and goes again after the reconnect.
+    if (!this.transport.connected) return;
+    for (const batch of this.buffer.takeBatches()) this.transport.send(batch);
   }
 
   private fromBackground(message: BackgroundToRelay): void {
-    if (message && message.type === 'ack' && Number.isInteger(message.upTo)) {
-      this.attempts = 0;
-      this.buffer.ack(message.upTo);
-    }
+    if (message && message.type === 'ack' && Number.isInteger(message.upTo)) this.buffer.ack(message.upTo);
   }
 }

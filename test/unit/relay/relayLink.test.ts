@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { HookEvent, RelayToBackground } from '../../../src/protocol';
-import { RelayLink, type RelayPort } from '../../../src/relay/relayLink';
-
-class FakePort implements RelayPort {
-  sent: RelayToBackground[] = [];
-  private messageListeners: ((m: unknown) => void)[] = [];
-  private disconnectListeners: (() => void)[] = [];
-  onMessage = { addListener: (l: (m: unknown) => void) => void this.messageListeners.push(l) };
-  onDisconnect = { addListener: (l: () => void) => void this.disconnectListeners.push(l) };
-  postMessage(m: RelayToBackground) {
-    this.sent.push(structuredClone(m));
-  }
-  ack(upTo: number) {
-    this.messageListeners.forEach((l) => l({ type: 'ack', upTo }));
-  }
-  drop() {
-    this.disconnectListeners.forEach((l) => l());
-  }
-}
+import { RelayLink } from '../../../src/relay/relayLink';
+import { FakePort } from '../transport/fakePort';
 
 const snap = { value: null, bytes: 4, truncated: false };
 const start = (id: number): HookEvent => ({ type: 'call-start', id, command: 'getContext', at: 1000 + id, request: snap });
 
 function setup(batchDelayMs?: number) {
-  const ports: FakePort[] = [];
+  const ports: FakePort<RelayToBackground>[] = [];
   const timers: (() => void)[] = [];
   const link = new RelayLink({
     docId: 'doc-1',
     hello: { url: 'http://localhost:8000/app', isTop: false, parentUrl: 'http://127.0.0.1/' },
     connect: () => {
-      const p = new FakePort();
+      const p = new FakePort<RelayToBackground>();
       ports.push(p);
       return p;
     },
@@ -40,7 +24,7 @@ function setup(batchDelayMs?: number) {
   return { link, ports, timers };
 }
 
-const sentEvents = (port: FakePort) =>
+const sentEvents = (port: FakePort<RelayToBackground>) =>
   port.sent.flatMap((m) => (m.type === 'batch' ? m.events.map((e) => (e.type === 'call-start' ? e.id : -1)) : []));
 
 describe('RelayLink', () => {
@@ -63,7 +47,7 @@ describe('RelayLink', () => {
   it('resends everything unacknowledged after the worker goes away, and only that', () => {
     const { link, ports, timers } = setup();
     link.fromHook({ events: [start(1), start(2), start(3)] });
-    ports[0]!.ack(2);
+    ports[0]!.answer({ type: 'ack', upTo: 2 });
     link.fromHook({ events: [start(4)] });
     ports[0]!.drop();
     link.fromHook({ events: [start(5)] }); // arrives while disconnected: buffered

@@ -1,4 +1,4 @@
-/** Reconnection schedule for the relay's runtime port: 50 ms, 100 ms, 200 ms, … up to 2 s. */
+/** Reconnection schedule for a runtime port: 50 ms, 100 ms, 200 ms, … up to 2 s. */
 export interface ReconnectPolicy {
   /** First delay, in milliseconds. */
   baseMs: number;

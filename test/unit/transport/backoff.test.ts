@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reconnectDelay } from '../../../src/relay/reconnect';
+import { reconnectDelay } from '../../../src/transport/backoff';
 
 describe('reconnectDelay', () => {
   it('doubles from 50 ms up to a 2 s cap', () => {
