@@ -66,4 +66,10 @@ if (wants('trace')) {
   console.log(`  import ${ms(t.importMs)} (target ≤ 1 s); HAR write ${ms(t.harMs)} (target ≤ 2 s; baseline with JSON.stringify ${ms(t.harStringifyMs)}), read ${ms(t.harImportMs)}, ${(t.harBytes / 1024 / 1024).toFixed(1)} MB`);
 }
 
+if (wants('validate')) {
+  const { benchValidate } = await import('./validate.bench');
+  const r = benchValidate();
+  console.log(`\nRelay batch validation (200 events, 50-item payloads), Node: median ${r.medianMs.toFixed(2)} ms per batch over ${r.perBatchMs.length} rounds (min ${Math.min(...r.perBatchMs).toFixed(2)}, max ${Math.max(...r.perBatchMs).toFixed(2)}; budget 20 ms)`);
+}
+
 if (wants('redact')) await import('./redact.bench').then(async ({ benchRedact, printRedactBench }) => printRedactBench(await benchRedact()));

@@ -293,17 +293,15 @@ describe('parseRelayToBackground', () => {
     expect(reasonOf(parseRelayToBackground({ type: 'goodbye' }))).toBe('type: expected "hello" or "batch", got "goodbye"');
   });
 
-  it('is fast for 200-event batches', () => {
+  it('accepts a full 200-event batch with 50-item payloads (its speed is in `npm run bench -- validate`)', () => {
     const request = snap({ payload: { items: Array.from({ length: 50 }, (_, i) => ({ id: i, name: `item ${i}`, on: i % 2 === 0 })) } }, 2500);
     const events = Array.from({ length: 200 }, (_, i) =>
       i % 2 === 0 ? start(i + 1, { request }) : { type: 'call-end', id: i, at: 2, ok: true, value: request },
     );
     const batch = JSON.parse(JSON.stringify({ type: 'batch', docId: 'd1', firstSeq: 1, events, lost: 0 })) as unknown;
-    parseRelayToBackground(batch); // warm up
-    const t0 = performance.now();
-    for (let i = 0; i < 50; i++) expect(parseRelayToBackground(batch).ok).toBe(true);
-    const perBatch = (performance.now() - t0) / 50;
-    expect(perBatch).toBeLessThan(20);
+    const parsed = parseRelayToBackground(batch);
+    expect(parsed.ok).toBe(true);
+    expect((parsed as { value: { events: unknown[] } }).value.events).toHaveLength(200);
   });
 });
 
