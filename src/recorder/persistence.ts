@@ -1,6 +1,7 @@
 import { noLosses, type LossCounts } from '../protocol/losses';
 import type { CallRecord, FrameRecord, Segment } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
+import type { PausedInterval } from './pauses';
 import { cloneCall, cloneFrame, cloneSegments } from './records';
 
 /** A tab's session without its frames and calls (those are stored one record each). */
@@ -12,6 +13,8 @@ export interface PersistedSession {
   dropped?: number;
   lostInTransit?: number;
   rejected?: number;
+  /** When recording was off (absent in records saved before it was kept). */
+  paused?: PausedInterval[];
   recording: boolean;
   preserveLog: boolean;
   /** The bound set for this tab, or null for the recorder-wide default. */
@@ -213,7 +216,7 @@ export class ChangeSet {
         deleteAll: t.deleteAll,
         clearCalls: t.clearCalls,
         clearFrames: t.clearFrames,
-        session: t.session ? { ...t.session, segments: cloneSegments(t.session.segments), ...(t.session.losses ? { losses: { ...t.session.losses } } : {}) } : null,
+        session: t.session ? { ...t.session, segments: cloneSegments(t.session.segments), ...(t.session.losses ? { losses: { ...t.session.losses } } : {}), ...(t.session.paused ? { paused: t.session.paused.map((p) => ({ ...p })) } : {}) } : null,
         putFrames: [],
         deleteFrames: [],
         putCalls: [],

@@ -10,6 +10,7 @@ import { Fifo } from './fifo';
 import { ChangeSet, type PersistedDoc, type PersistedSession, type PersistedState, type SessionStore } from './persistence';
 import { bootOf, cloneCall, cloneFrame, cloneSegments, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
 import { lossesOf } from './persistence';
+import { PauseLog } from './pauses';
 
 /** src/bridge's classifyCall has this shape: it reads the request's snapshot value. */
 export type CallClassifier = (command: string, request: SnapshotValue) => CallKind;
@@ -62,8 +63,10 @@ interface CallEntry {
 }
 
 /** A tab's live state: what is persisted per session, plus the in-memory indexes built from it. */
-interface SessionState extends Omit<PersistedSession, 'nextFrameOrder' | 'losses' | 'dropped' | 'lostInTransit' | 'rejected' | 'networkDropped'> {
+interface SessionState extends Omit<PersistedSession, 'nextFrameOrder' | 'losses' | 'dropped' | 'lostInTransit' | 'rejected' | 'networkDropped' | 'paused'> {
   losses: LossCounts;
+  /** When recording was off: a call is judged by when it started, not when its event arrived. */
+  pauses: PauseLog;
   frames: Map<string, FrameRecord>;
   /** Insertion number of each frame (frames are listed in this order). */
   frameOrder: Map<string, number>;
@@ -311,7 +314,8 @@ export class Recorder {
   }
 
   private callStart(s: SessionState, doc: PersistedDoc, frame: FrameRecord, e: Extract<HookEvent, { type: 'call-start' }>, d: Delta): void {
-    if (!s.recording) {
+    // Started while paused, even if it arrives after Resume (the relay batches): ignored with its end and deliveries.
+    if (!s.recording || s.pauses.covers(e.at)) {
       this.ignoreUpTo(doc, e.id);
       return;
     }
@@ -352,7 +356,7 @@ export class Recorder {
       this.grown(s, entry, d);
       return;
     }
-    if (!s.recording || e.id <= doc.ignoreUpTo) return;
+    if (!s.recording || s.pauses.covers(e.at) || e.id <= doc.ignoreUpTo) return;
     const call = this.orphan(frame, e.id, e.at);
     call.endedAt = e.at;
     call.status = e.ok ? 'ok' : 'error';
@@ -365,7 +369,7 @@ export class Recorder {
   private delivery(s: SessionState, doc: PersistedDoc, frame: FrameRecord, e: Extract<HookEvent, { type: 'delivery' }>, d: Delta): void {
     let entry = s.calls.get(`${frame.key}#${e.id}`);
     if (!entry) {
-      if (!s.recording || e.id <= doc.ignoreUpTo) return;
+      if (!s.recording || s.pauses.covers(e.at) || e.id <= doc.ignoreUpTo) return;
       const call = this.orphan(frame, e.id, e.at);
       call.summary = this.summaryOf(call);
       entry = this.insert(s, call, d);
@@ -631,6 +635,8 @@ export class Recorder {
     const d = delta();
     if (s.recording !== on) {
       s.recording = on;
+      if (on) s.pauses.resume(this.now());
+      else s.pauses.pause(this.now());
       d.counters = true;
     }
     return this.finish(s, d);
@@ -839,6 +845,7 @@ export class Recorder {
         docs: new Map(),
         bytes: 0,
         losses: noLosses(),
+        pauses: new PauseLog(),
         recording: true,
         preserveLog: false,
         maxCalls: null,
@@ -861,6 +868,7 @@ export class Recorder {
       tabId: s.tabId,
       segments: s.segments,
       losses: s.losses,
+      paused: s.pauses.toJSON(),
       recording: s.recording,
       preserveLog: s.preserveLog,
       maxCalls: s.maxCalls,
@@ -948,6 +956,7 @@ export class Recorder {
       const s = this.ensureSession(p.tabId);
       s.segments = cloneSegments(p.segments);
       s.losses = lossesOf(p);
+      s.pauses = new PauseLog(p.paused);
       s.recording = p.recording;
       s.preserveLog = p.preserveLog;
       s.maxCalls = p.maxCalls;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS } from '../../../src/protocol/limits';
 import { noLosses } from '../../../src/protocol/losses';
 import type { BackgroundToPanel } from '../../../src/protocol/runtime';
+import { MemoryStore } from '../../../src/recorder/persistence';
 import { Recorder } from '../../../src/recorder/recorder';
 import { batch, clock, delivery, end, hello, options, snap, start, starts } from './helpers';
 
@@ -387,6 +388,37 @@ describe('Recorder: panel commands', () => {
     ]);
     expect(s.recording).toBe(true);
     expect(s.losses.inTransit).toBe(0);
+  });
+
+  it('judges Pause and Resume by when a call started, not when its event arrived', () => {
+    const r = new Recorder(options());
+    r.apply(TAB, FRAME, hello('d1'));
+    clock.now = 10_000;
+    void r.setRecording(TAB, false);
+    clock.now = 10_500;
+    void r.setRecording(TAB, true);
+    // The relay batches: calls made while paused (at 10,100 and 10,400) arrive after Resume.
+    r.apply(TAB, FRAME, batch('d1', 1, [start(1, 9_900), start(2, 10_100), start(3, 10_400), start(4, 10_500)]));
+    r.apply(TAB, FRAME, batch('d1', 5, [end(2, 10_600), delivery(3, 1, 10_700), end(1, 10_800), end(4, 10_900)]));
+    const s = r.getSession(TAB)!;
+    expect(s.calls.map((c) => [c.callId, c.status])).toEqual([
+      [1, 'ok'],
+      [4, 'ok'],
+    ]);
+    expect(s.calls.find((c) => c.callId === 4)!.deliveries).toEqual([]);
+  });
+
+  it('keeps the paused stretches across a worker restart', async () => {
+    const store = new MemoryStore();
+    const r = await Recorder.restore(store, options());
+    r.apply(TAB, FRAME, hello('d1'));
+    clock.now = 10_000;
+    void r.setRecording(TAB, false);
+    clock.now = 10_500;
+    await r.setRecording(TAB, true);
+    const again = await Recorder.restore(store, options());
+    again.apply(TAB, FRAME, batch('d1', 1, [start(1, 10_200), start(2, 10_600)]));
+    expect(again.getSession(TAB)!.calls.map((c) => c.callId)).toEqual([2]);
   });
 
   it('clear forgets the calls and ignores late ends of cleared calls', () => {
