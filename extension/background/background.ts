@@ -2,11 +2,11 @@ import browser from 'webextension-polyfill';
 import { PORT_DEVTOOLS, PORT_PANEL, PORT_RELAY } from '../../src/protocol';
 import { syncCustomOrigins } from './customOrigins';
 import { injectIntoOpenTabs } from './injectOpenTabs';
-import { startRecorderService } from './recorderService';
+import { startBrowserRecorderService } from './recorderService';
 
 // Listeners are registered synchronously, at the top level, so that an event that wakes a stopped
 // worker (a relay reconnecting, a panel opening) is delivered to them.
-const service = startRecorderService();
+const service = startBrowserRecorderService();
 
 browser.runtime.onConnect.addListener((port) => {
   if (port.name === PORT_RELAY) service.acceptRelay(port);

@@ -1,182 +1,23 @@
 import browser from 'webextension-polyfill';
-import { classifyCall, summarizeCall } from '../../src/bridge';
-import { parsePanelToBackground, parseRelayToBackground } from '../../src/protocol/validate';
-import { parseDevtoolsToBackground } from '../../src/protocol/validateNetwork';
-import type { AnyTrace, BackgroundToPanel, BackgroundToRelay } from '../../src/protocol';
+import { startRecorderService } from '../../src/background/recorderService';
 import { IdbStore } from '../../src/recorder/idbStore';
-import { Recorder } from '../../src/recorder/recorder';
-import { readTrustedJwksUrls, TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
-import { MAX_CALLS_KEY, readMaxCalls } from '../../src/settings/maxCalls';
-import { readSafeHeaders, SAFE_HEADERS_KEY } from '../../src/settings/safeHeaders';
-import { createJwksCache, fetchJwksJson, withRecordedVerdicts } from '../../src/tokens';
-import { browserFromUserAgent, deriveForTrace, exportTraceV2, redactTrace } from '../../src/trace';
+import { fetchJwksJson } from '../../src/tokens';
 
-type Port = browser.Runtime.Port;
-
-/**
- * Wires the recorder (src/recorder) to ports. The recorder is restored from IndexedDB before any message
- * is applied, so a worker that was stopped mid-recording resumes where it was; messages that arrive
- * while it restores wait in order.
- */
-export function startRecorderService() {
-  const jwksCache = createJwksCache();
-  const ready: Promise<Recorder> = Recorder.open(new IdbStore(), { classify: classifyCall, summarize: summarizeCall, saveSpacingMs: 100 }).then(
-    async (recorder) => {
-      const tabs = await browser.tabs.query({});
-      await recorder.pruneTabs(tabs.flatMap((t) => (t.id === undefined ? [] : [t.id])));
-      // The per-tab bound is a setting (Settings → "Calls kept per tab"); a change applies at once.
-      await recorder.setDefaultMaxCalls(readMaxCalls((await browser.storage.local.get(MAX_CALLS_KEY))[MAX_CALLS_KEY]));
-      return recorder;
-    },
-  );
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && MAX_CALLS_KEY in changes) void ready.then((recorder) => recorder.setDefaultMaxCalls(readMaxCalls(changes[MAX_CALLS_KEY]?.newValue)));
+/** The recorder service (src/background) on the browser's tabs, storage and IndexedDB. */
+export function startBrowserRecorderService() {
+  return startRecorderService({
+    store: new IdbStore(),
+    openTabIds: async () => (await browser.tabs.query({})).flatMap((t) => (t.id === undefined ? [] : [t.id])),
+    readSetting: async (key) => (await browser.storage.local.get(key))[key],
+    onSettingChanged: (listener) =>
+      browser.storage.onChanged.addListener((changes, area) => {
+        if (area !== 'local') return;
+        for (const [key, change] of Object.entries(changes)) listener(key, change.newValue);
+      }),
+    extensionBaseUrl: browser.runtime.getURL(''),
+    extensionVersion: browser.runtime.getManifest().version,
+    userAgent: navigator.userAgent,
+    fetchJwks: (url) => fetchJwksJson(url),
+    now: Date.now,
   });
-
-  function acceptRelay(port: Port) {
-    const tabId = port.sender?.tab?.id;
-    const frameId = port.sender?.frameId;
-    if (tabId === undefined || frameId === undefined) return port.disconnect();
-    // One chain per port applies its batches in order; it does not wait for the store (saves are
-    // coalesced, and waiting for each would pace a burst at one batch per save).
-    let chain = Promise.resolve();
-    port.onMessage.addListener((raw: unknown) => {
-      chain = chain.then(async () => {
-        const recorder = await ready;
-        const parsed = parseRelayToBackground(raw);
-        if (!parsed.ok) {
-          recorder.noteRejected(tabId, parsed.reason);
-          return;
-        }
-        const { ackUpTo, persisted } = recorder.apply(tabId, frameId, parsed.value);
-        // Ack only what is durable. Saves complete in order and acks are cumulative (the relay ignores
-        // one below what it already has); after a failed save the next one carries these changes too.
-        void persisted.then((saved) => {
-          if (saved && ackUpTo !== null) post<BackgroundToRelay>(port, { type: 'ack', upTo: ackUpTo });
-        });
-      });
-    });
-  }
-
-  /**
-   * A DevTools page's network feed. Only the extension's own pages may send it; the feed counts as on for
-   * its tab while the port is open.
-   */
-  function acceptDevtools(port: Port) {
-    if (!fromExtensionPage(port)) return port.disconnect();
-    let watching: number | null = null;
-    port.onDisconnect.addListener(() => {
-      if (watching !== null) void ready.then((recorder) => recorder.setNetworkFeed(watching!, false));
-    });
-    port.onMessage.addListener(async (raw: unknown) => {
-      const recorder = await ready;
-      const parsed = parseDevtoolsToBackground(raw);
-      if (!parsed.ok) return;
-      const message = parsed.value;
-      if (message.type === 'network-hello') {
-        if (watching !== null) recorder.setNetworkFeed(watching, false);
-        watching = message.tabId;
-        recorder.setNetworkFeed(watching, true);
-      } else if (message.tabId === watching) {
-        void recorder.applyNetwork(message.tabId, message.entries);
-      }
-    });
-  }
-
-  function acceptPanel(port: Port) {
-    // A panel can read any tab's recording: only the extension's own pages may be one.
-    if (!fromExtensionPage(port)) return port.disconnect();
-    let unsubscribe: (() => void) | null = null;
-    port.onDisconnect.addListener(() => unsubscribe?.());
-    port.onMessage.addListener(async (raw: unknown) => {
-      const recorder = await ready;
-      const parsed = parsePanelToBackground(raw);
-      if (!parsed.ok) return post<BackgroundToPanel>(port, { type: 'error', requestId: requestIdOf(raw), message: parsed.reason });
-      const message = parsed.value;
-      switch (message.type) {
-        case 'subscribe':
-          unsubscribe?.();
-          unsubscribe = recorder.subscribe(message.tabId, (m) => post<BackgroundToPanel>(port, m));
-          break;
-        case 'clear':
-          recorder.clear(message.tabId);
-          break;
-        case 'set-recording':
-          recorder.setRecording(message.tabId, message.on);
-          break;
-        case 'set-preserve-log':
-          recorder.setPreserveLog(message.tabId, message.on);
-          break;
-        case 'export':
-          try {
-            post<BackgroundToPanel>(port, { type: 'exported', requestId: message.requestId, trace: await exportTrace(message.tabId) });
-          } catch (error) {
-            post<BackgroundToPanel>(port, { type: 'error', requestId: message.requestId, message: error instanceof Error ? error.message : String(error) });
-          }
-          break;
-      }
-    });
-  }
-
-  /** The tab's full trace (version 2), redacted unless `redact: false` is asked for explicitly. */
-  async function exportTrace(tabId: number, options: { redact?: boolean } = {}): Promise<AnyTrace> {
-    const recorder = await ready;
-    const session = recorder.getSession(tabId);
-    if (!session) throw new Error(`No recording for tab ${tabId}. Open a Forge page in that tab first.`);
-    const derived = deriveForTrace(session);
-    // Judged now, at each token's moment of use, while the signature is still there to check.
-    const trusted = readTrustedJwksUrls((await browser.storage.local.get(TRUSTED_JWKS_KEY))[TRUSTED_JWKS_KEY]);
-    const tokens = await withRecordedVerdicts(derived.tokens, { fetchJwks: (url) => fetchJwksJson(url), trustedJwksUrls: trusted, cache: jwksCache, now: Date.now });
-    const trace = exportTraceV2(
-      session,
-      { extensionVersion: browser.runtime.getManifest().version, now: Date.now(), browser: browserFromUserAgent(navigator.userAgent) },
-      { ...derived, tokens },
-    );
-    if (options.redact === false) return trace;
-    // Header values the user keeps readable (Settings), the same list the panel's Export starts from.
-    return redactTrace(trace, { safeHeaders: readSafeHeaders((await browser.storage.local.get(SAFE_HEADERS_KEY))[SAFE_HEADERS_KEY]) });
-  }
-
-  return {
-    acceptRelay,
-    acceptPanel,
-    acceptDevtools,
-    exportTrace,
-    async tabIds() {
-      return (await ready).tabIds();
-    },
-    /** How many calls the tab's recording holds, how many are pending, how many the bound dropped (benchmarks poll it). */
-    async counts(tabId: number): Promise<{ calls: number; pending: number; dropped: number } | null> {
-      const session = (await ready).getSession(tabId);
-      if (!session) return null;
-      let pending = 0;
-      for (const call of session.calls) if (call.status === 'pending') pending++;
-      return { calls: session.calls.length, pending, dropped: session.losses.evictedCalls };
-    },
-    closeTab(tabId: number) {
-      void ready.then((recorder) => recorder.closeTab(tabId));
-    },
-  };
-}
-
-/**
- * One of the extension's own pages (panel, DevTools page, viewer; also when opened in a tab). A content
- * script's sender URL is its page's, never the extension's.
- */
-function fromExtensionPage(port: Port): boolean {
-  return port.sender?.url?.startsWith(browser.runtime.getURL('')) ?? false;
-}
-
-function post<T>(port: Port, message: T) {
-  try {
-    port.postMessage(message);
-  } catch {
-    // The other side went away; it reconnects and asks again.
-  }
-}
-
-/** The request id of a refused panel message, when it carried a usable one. */
-function requestIdOf(raw: unknown): number | null {
-  const id = (raw as { requestId?: unknown } | null)?.requestId;
-  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
 }
