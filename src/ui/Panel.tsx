@@ -21,6 +21,7 @@ import { PasteToDecode } from './tokens/PasteToDecode';
 import { useRecordedVerdicts, withVerdicts } from './tokens/useVerification';
 import { useNow } from './tokens/TokenView';
 import { Toolbar, type PanelView } from './Toolbar';
+import { STACKED_DETAILS_QUERY, useMediaQuery } from './useMediaQuery';
 import { ExportDialog } from './transfer/ExportDialog';
 import { ImportButton } from './transfer/ImportButton';
 import { summarizeTraffic } from '../network/trafficSummary';
@@ -58,6 +59,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [panelView, setPanelView] = useState<PanelView>('calls');
   const [exporting, setExporting] = useState(false);
+  const stacked = useMediaQuery(STACKED_DETAILS_QUERY);
   const filterRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -221,7 +223,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
           ) : (
             <div class={`split${detailsOpen && selected ? ' with-details' : ''}`}>
               <ErrorBoundary name="Call list" resetKeys={[shown]}>
-                <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} detailsOpen={detailsOpen && selected !== null} />
+                <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} detailsOpen={detailsOpen && selected !== null && !stacked} />
               </ErrorBoundary>
               {detailsOpen && selected && (
                 <ErrorBoundary name="Details" resetKeys={[selected.call]}>

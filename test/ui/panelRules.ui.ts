@@ -94,9 +94,23 @@ describe('issue 16 on the plain page', () => {
     expect(Math.max(...widths)).toBe(widths[0]);
     // Nothing is cut off sideways without a way to reach it.
     expect(await page.$eval('.grid-outer', (el) => el.scrollWidth <= el.clientWidth || getComputedStyle(el).overflowX === 'auto')).toBe(true);
+    // Details open under the list, which keeps its columns and at least 40 % of the height.
+    await (await row(page, '/expired')).click();
+    await page.waitForSelector('.details');
+    expect(await headers(page)).toEqual(shown);
+    const boxes = await page.evaluate(() => ['.grid-outer', '.details', '.split'].map((s) => { const r = document.querySelector(s)!.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height }; }));
+    expect(boxes[1]!.top).toBeGreaterThanOrEqual(boxes[0]!.bottom - 1);
+    expect(boxes[0]!.height / boxes[2]!.height).toBeGreaterThanOrEqual(0.4);
+    await page.close();
+  });
+
+  it('keeps only Summary and Status beside open details when wide', async () => {
+    const page = await open(1400);
     await (await row(page, '/expired')).click();
     await page.waitForSelector('.details');
     expect(await headers(page)).toEqual(['Summary', 'Status']);
+    const boxes = await page.evaluate(() => ['.grid-outer', '.details'].map((s) => { const r = document.querySelector(s)!.getBoundingClientRect(); return { left: r.left, right: r.right }; }));
+    expect(boxes[1]!.left).toBeGreaterThanOrEqual(boxes[0]!.right - 1);
     await page.close();
   });
 

@@ -1,0 +1,170 @@
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'puppeteer-core';
+import { panelFrame, showPanel } from '../../scripts/lib/driver';
+import { startSandbox, type Sandbox } from '../sandbox';
+import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
+
+// Issue 16's layout in real Chromium DevTools, docked to the right of the sandbox site at a narrow (600 px) and a
+// wide (1,400 px) width, in DevTools' light and dark themes: a screenshot of DevTools for each under
+// test-results/, and the layout rules read from the panel's DOM.
+//
+// Firefox's own DevTools: not driven by this file (see the note at its end).
+
+const DEVTOOLS_URL = 'devtools://devtools/bundled/devtools_app.html';
+const WIDTHS = [600, 1400] as const;
+const THEMES = ['light', 'dark'] as const;
+
+let sandbox: Sandbox;
+let session: DevtoolsSession;
+let panel: Frame;
+let theme: (typeof THEMES)[number] = 'light';
+
+async function devtoolsPage(): Promise<Page> {
+  const target = session.chromium.browser.targets().find((t) => t.url().startsWith(DEVTOOLS_URL));
+  if (!target) throw new Error('no DevTools window');
+  return target.asPage();
+}
+
+/**
+ * Docks DevTools at `width` px: the split between the page and DevTools (AdvancedApp's root split, whose sidebar is
+ * DevTools docked to the right). DevTools' internals are not an API (toolchain.md): the width read back is checked.
+ */
+async function dockAt(width: number): Promise<void> {
+  const page = await devtoolsPage();
+  await page.evaluate(`(async () => {
+    const emulation = await import('devtools://devtools/bundled/panels/emulation/emulation.js');
+    emulation.AdvancedApp.AdvancedApp.instance().rootSplitWidget.setSidebarSize(${width});
+  })()`);
+  await panel.waitForFunction((w) => Math.abs(window.innerWidth - w) <= 2, { timeout: 5000 }, width).catch(async () => {
+    throw new Error(`DevTools did not dock at ${width} px (the panel is ${await panel.evaluate(() => window.innerWidth)} px wide)`);
+  });
+}
+
+/** DevTools' theme setting; the extension reads it when its panel loads, so DevTools reloads and the panel is shown again. */
+async function useTheme(next: (typeof THEMES)[number]): Promise<void> {
+  if (next === theme) return;
+  const page = await devtoolsPage();
+  await page.evaluate(`(async () => {
+    const common = await import('devtools://devtools/bundled/core/common/common.js');
+    common.Settings.Settings.instance().moduleSetting('ui-theme').set(${JSON.stringify(next === 'dark' ? 'dark' : 'default')});
+  })()`);
+  await page.reload();
+  if (!(await showPanel(session.chromium.browser, session.chromium.extensionId))) throw new Error('the panel could not be selected again after DevTools reloaded');
+  panel = await panelFrame(session.chromium.browser, session.chromium.extensionId);
+  await panel.waitForSelector('[role="row"][data-call-id]', { timeout: 15_000 });
+  theme = next;
+}
+
+/** The DevTools part of the window (docked right), as the user sees it. */
+async function screenshot(width: number): Promise<void> {
+  const page = await devtoolsPage();
+  const size = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
+  await page.screenshot({ path: `test-results/devtools-layout-${theme}-${width}.png`, clip: { x: size.w - width, y: 0, width, height: size.h } });
+}
+
+beforeAll(async () => {
+  await mkdir('test-results', { recursive: true });
+  sandbox = await startSandbox();
+  session = await openInDevtools(sandbox, '?modules=issue-panel');
+  ({ panel } = session);
+  // Room for DevTools at 1,400 px beside the page.
+  const cdp = await session.site.createCDPSession();
+  const { windowId } = await cdp.send('Browser.getWindowForTarget');
+  await cdp.send('Browser.setWindowBounds', { windowId, bounds: { width: 2200, height: 900 } });
+  await cdp.detach();
+  // Two calls that succeed and two that fail on purpose (the demo labels them so): a 404 and a throwing resolver.
+  for (const action of ['requestRemote', 'requestRemote404', 'invokeFail', 'invokeRemote']) await session.run(action);
+  await panel.waitForFunction(() => document.querySelectorAll('[role="row"][data-outcome="failed"]').length >= 2 && /requestRemote|remote-a GET/.test(document.body.innerText), { timeout: 15_000 });
+});
+afterAll(async () => {
+  await session?.close();
+  await sandbox?.stop();
+});
+
+describe.each(THEMES)('the panel in Chromium DevTools, %s theme', (wanted) => {
+  describe.each(WIDTHS)('docked at %i px', (width) => {
+    beforeAll(async () => {
+      await useTheme(wanted);
+      await dockAt(width);
+      // The list without details first.
+      await panel.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+      await panel.waitForFunction(() => !document.querySelector('.details'), { timeout: 5000 });
+    });
+
+    it('follows the theme, keeps the toolbar on one row, and saves a screenshot', async () => {
+      const look = await panel.evaluate(() => {
+        const root = document.querySelector('.panel')!;
+        const [r, g, b] = (getComputedStyle(root).backgroundColor.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+        const bar = document.querySelector('[role="toolbar"][aria-label="Forge Bridge"]')!;
+        const centres = [...bar.children].filter((c) => (c as HTMLElement).offsetParent !== null).map((c) => Math.round(c.getBoundingClientRect().top + c.getBoundingClientRect().height / 2));
+        return { theme: root.getAttribute('data-theme'), luminance: 0.2126 * r! + 0.7152 * g! + 0.0722 * b!, rows: new Set(centres).size, items: centres.length, overflows: bar.scrollWidth > bar.clientWidth + 1 };
+      });
+      expect(look.theme).toBe(wanted);
+      if (wanted === 'dark') expect(look.luminance).toBeLessThan(80);
+      else expect(look.luminance).toBeGreaterThan(180);
+      expect(look.items).toBeGreaterThan(3);
+      expect(look.rows).toBe(1);
+      expect(look.overflows).toBe(false);
+      await screenshot(width);
+    });
+
+    it('shows Summary first and widest, the module key where the frame is shown, and failures coloured', async () => {
+      const list = await panel.evaluate(() => {
+        const headers = [...document.querySelectorAll('[role="columnheader"]')].map((h) => ({ text: (h.textContent ?? '').replace(/[▲▼]/g, '').trim(), width: h.getBoundingClientRect().width, right: h.getBoundingClientRect().right }));
+        const rows = [...document.querySelectorAll<HTMLElement>('[role="row"][data-call-id]')];
+        const failed = rows.filter((r) => r.dataset.outcome === 'failed');
+        const ok = rows.filter((r) => r.dataset.outcome === 'ok');
+        const style = (r: HTMLElement | undefined) => (r ? { color: getComputedStyle(r).color, background: getComputedStyle(r).backgroundColor } : null);
+        const summaries = rows.map((r) => r.querySelector<HTMLElement>('.col-summary')?.innerText ?? '');
+        const frames = rows.map((r) => r.querySelector('.col-frame')?.textContent ?? null);
+        const titles = rows.map((r) => r.querySelector('.col-frame')?.getAttribute('title') ?? r.getAttribute('title') ?? '');
+        return { headers, failedStatuses: failed.map((r) => r.querySelector('.col-status')?.textContent), failed: style(failed[0]), ok: style(ok[0]), summaries, frames, titles, viewport: window.innerWidth };
+      });
+      const names = list.headers.map((h) => h.text);
+      expect(names).toContain('Summary');
+      const summary = list.headers.find((h) => h.text === 'Summary')!;
+      expect(summary.width).toBe(Math.max(...list.headers.map((h) => h.width)));
+      expect(summary.right).toBeLessThanOrEqual(list.viewport);
+      expect(list.summaries.some((s) => /remote-a GET \/\S+ → 200/.test(s))).toBe(true);
+      if (width === 600) {
+        expect(names.slice(0, 2)).toEqual(['Summary', 'Status']);
+        expect(names).not.toContain('Time');
+        expect(names).not.toContain('Kind');
+      } else {
+        expect(names).toContain('Frame / module');
+        expect(list.frames.filter((f) => f !== null).every((f) => f!.startsWith('issue-panel'))).toBe(true);
+        // The module key first; the frame's URL is the tooltip.
+        expect(list.titles.some((t) => /^https?:\/\/\S+\/main\//.test(t))).toBe(true);
+      }
+      // The 404 and the resolver that throws read as failures, in another colour than the calls that worked.
+      expect(list.failedStatuses).toEqual(expect.arrayContaining(['404', 'rejected']));
+      expect(list.failed).not.toBeNull();
+      expect(list.failed!.color).not.toBe(list.ok!.color);
+      expect(list.failed!.background).not.toBe(list.ok!.background);
+    });
+
+    it('opens details (under the list when narrow, beside it when wide) and leaves the list at least 40 % of the height, Summary and Status in view', async () => {
+      await panel.evaluate(() => [...document.querySelectorAll<HTMLElement>('[role="row"][data-outcome="failed"]')].find((r) => /404/.test(r.textContent ?? ''))!.click());
+      await panel.waitForSelector('.details [role="tab"]', { timeout: 5000 });
+      const split = await panel.evaluate(() => {
+        const box = (s: string) => {
+          const r = document.querySelector(s)!.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, width: r.width };
+        };
+        const headers = [...document.querySelectorAll('[role="columnheader"]')].map((h) => ({ text: (h.textContent ?? '').replace(/[▲▼]/g, '').trim(), right: h.getBoundingClientRect().right }));
+        return { list: box('.grid-outer'), details: box('.details'), split: box('.split'), headers };
+      });
+      expect(split.list.height / split.split.height).toBeGreaterThanOrEqual(0.4);
+      if (width === 600) expect(split.details.top).toBeGreaterThanOrEqual(split.list.bottom - 1);
+      else expect(split.details.left).toBeGreaterThanOrEqual(split.list.right - 1);
+      expect(split.details.height).toBeGreaterThan(150);
+      expect(split.headers.slice(0, 2).map((h) => h.text)).toEqual(['Summary', 'Status']);
+      // Status is in view, not scrolled off to the side.
+      expect(split.headers[1]!.right).toBeLessThanOrEqual(split.list.right + 1);
+      const page = await devtoolsPage();
+      const size = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
+      await page.screenshot({ path: `test-results/devtools-layout-${theme}-${width}-details.png`, clip: { x: size.w - width, y: 0, width, height: size.h } });
+    });
+  });
+});
