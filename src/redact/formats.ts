@@ -1,4 +1,4 @@
-import { isAlnum, isB64, isB64Url, isDigit, isUpper, runEnd } from './chars';
+import { ALNUM, B64, B64URL, DASH, DIGIT, DOT, EQUALS, SLASH, UNDERSCORE, UPPER, runEnd } from './chars';
 
 /**
  * Credential formats recognised anywhere in text by their fixed prefix (the vendors' documented token
@@ -8,7 +8,8 @@ import { isAlnum, isB64, isB64Url, isDigit, isUpper, runEnd } from './chars';
 interface Format {
   name: string;
   prefixes: string[];
-  body: (c: number) => boolean;
+  /** The body's character classes (chars.ts bits). */
+  body: number;
   /**
    * Least whole length (prefix and body) for a match; the most, when the format is fixed. The least is below
    * the vendors' real lengths on purpose: a value cut short or mistyped is still that vendor's credential.
@@ -17,49 +18,47 @@ interface Format {
   max?: number;
 }
 
-const upperDigit = (c: number) => isUpper(c) || isDigit(c);
-const slackBody = (c: number) => isAlnum(c) || c === 45;
-const atlassianBody = (c: number) => isB64Url(c) || c === 61;
-const dottedB64Url = (c: number) => isB64Url(c) || c === 46;
-const webhookBody = (c: number) => isB64Url(c) || c === 47;
+const upperDigit = UPPER | DIGIT;
+const slackBody = ALNUM | DASH;
+const atlassianBody = B64URL | EQUALS;
+const dottedB64Url = B64URL | DOT;
+const webhookBody = B64URL | SLASH;
 
 const FORMATS: Format[] = [
   { name: 'Atlassian API token', prefixes: ['ATATT'], body: atlassianBody, min: 24 },
-  { name: 'Bitbucket app password', prefixes: ['ATBB'], body: isAlnum, min: 30 },
+  { name: 'Bitbucket app password', prefixes: ['ATBB'], body: ALNUM, min: 30 },
   { name: 'AWS access key', prefixes: ['AKIA', 'ASIA', 'AGPA', 'AIDA', 'AROA', 'AIPA', 'ANPA', 'ANVA', 'ABIA', 'ACCA'], body: upperDigit, min: 20, max: 20 },
-  { name: 'AWS session token', prefixes: ['IQoJb3JpZ2lu', 'FwoGZXIvYXdz', 'FQoGZXIvYXdz'], body: isB64, min: 100 },
-  { name: 'GitHub token', prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], body: isAlnum, min: 24 },
-  { name: 'GitHub token', prefixes: ['github_pat_'], body: (c) => isAlnum(c) || c === 95, min: 32 },
-  { name: 'GitLab token', prefixes: ['glpat-'], body: isB64Url, min: 22 },
+  { name: 'AWS session token', prefixes: ['IQoJb3JpZ2lu', 'FwoGZXIvYXdz', 'FQoGZXIvYXdz'], body: B64, min: 100 },
+  { name: 'GitHub token', prefixes: ['ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_'], body: ALNUM, min: 24 },
+  { name: 'GitHub token', prefixes: ['github_pat_'], body: ALNUM | UNDERSCORE, min: 32 },
+  { name: 'GitLab token', prefixes: ['glpat-'], body: B64URL, min: 22 },
   { name: 'Slack token', prefixes: ['xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-', 'xapp-'], body: slackBody, min: 20 },
   { name: 'Slack webhook', prefixes: ['hooks.slack.com/services/'], body: webhookBody, min: 50 },
-  { name: 'Google API key', prefixes: ['AIza'], body: isB64Url, min: 30, max: 39 },
+  { name: 'Google API key', prefixes: ['AIza'], body: B64URL, min: 30, max: 39 },
   { name: 'Google OAuth token', prefixes: ['ya29.'], body: dottedB64Url, min: 30 },
-  { name: 'Google OAuth token', prefixes: ['1//0'], body: isB64Url, min: 40 },
-  { name: 'Google client secret', prefixes: ['GOCSPX-'], body: isB64Url, min: 30 },
-  { name: 'Stripe key', prefixes: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'whsec_'], body: isAlnum, min: 24 },
-  { name: 'npm token', prefixes: ['npm_'], body: isAlnum, min: 24 },
+  { name: 'Google OAuth token', prefixes: ['1//0'], body: B64URL, min: 40 },
+  { name: 'Google client secret', prefixes: ['GOCSPX-'], body: B64URL, min: 30 },
+  { name: 'Stripe key', prefixes: ['sk_live_', 'sk_test_', 'rk_live_', 'rk_test_', 'whsec_'], body: ALNUM, min: 24 },
+  { name: 'npm token', prefixes: ['npm_'], body: ALNUM, min: 24 },
   { name: 'SendGrid key', prefixes: ['SG.'], body: dottedB64Url, min: 60 },
-  { name: 'OpenAI or Anthropic key', prefixes: ['sk-proj-', 'sk-ant-'], body: isB64Url, min: 40 },
+  { name: 'OpenAI or Anthropic key', prefixes: ['sk-proj-', 'sk-ant-'], body: B64URL, min: 40 },
 ];
 
-const BY_FIRST = new Map<string, { format: Format; prefix: string }[]>();
+/** The formats whose prefix starts with a character, by its code (all prefixes are ASCII). */
+const BY_FIRST: ({ format: Format; prefix: string }[] | undefined)[] = new Array(128).fill(undefined);
 for (const format of FORMATS) {
-  for (const prefix of format.prefixes) {
-    const list = BY_FIRST.get(prefix[0]!) ?? [];
-    list.push({ format, prefix });
-    BY_FIRST.set(prefix[0]!, list);
-  }
+  for (const prefix of format.prefixes) (BY_FIRST[prefix.charCodeAt(0)] ??= []).push({ format, prefix });
 }
 
 /** A known credential starting at `at`: its format's name and where it ends, or null. */
 export function knownFormatAt(text: string, at: number): { name: string; end: number } | null {
-  const candidates = BY_FIRST.get(text[at]!);
+  const c = text.charCodeAt(at);
+  const candidates = c < 128 ? BY_FIRST[c] : undefined;
   if (!candidates) return null;
   for (const { format, prefix } of candidates) {
     if (!text.startsWith(prefix, at)) continue;
-    let end = runEnd(text, at + prefix.length, format.body);
-    if (format.max !== undefined) end = Math.min(end, at + format.max);
+    // A fixed-length format reads no further than its length: a long run holding many is read once each.
+    const end = runEnd(text, at + prefix.length, format.body, format.max === undefined ? text.length : at + format.max);
     if (end - at >= format.min) return { name: format.name, end };
   }
   return null;

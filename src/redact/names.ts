@@ -88,5 +88,14 @@ export function nameRules(words: readonly string[]): NameRules {
     }
     return kind;
   };
-  return { isSensitive, kindOf, isSensitiveParam: (name) => isSensitive(name) || URL_PARAMS.has(normaliseName(name)), isHarmless: (name) => harmless(normaliseName(name)) };
+  const params = new Map<string, boolean>();
+  const isSensitiveParam = (name: string): boolean => {
+    let hit = params.get(name);
+    if (hit === undefined) {
+      hit = isSensitive(name) || (name.length <= 200 && URL_PARAMS.has(normaliseName(name)));
+      if (params.size < 10_000) params.set(name, hit);
+    }
+    return hit;
+  };
+  return { isSensitive, kindOf, isSensitiveParam, isHarmless: (name) => harmless(normaliseName(name)) };
 }

@@ -1,4 +1,4 @@
-import { isNameChar, isSpace, runEnd } from './chars';
+import { COLON_END, COLON_EXTRA, FORM_END, isNameChar, runUntil } from './chars';
 import { jwtAt } from './jwt';
 import { ENCODED_REDACTED, REDACTED, removed, type RedactionPass } from './pass';
 
@@ -16,9 +16,14 @@ export type PairAction =
 const SCHEMES = new Set(['basic', 'bearer', 'token', 'digest', 'negotiate', 'ntlm', 'hawk', 'aws4-hmac-sha256', 'sharedaccesssignature']);
 const BACKSLASH = 92;
 
-/** Characters that end an unquoted value after `=` (query, form, cookie) or `:` (headers, GraphQL, YAML). */
-const endsFormValue = (c: number) => isSpace(c) || c === 38 || c === 59 || c === 35 || c === 34 || c === 60 || c === 62 || c === BACKSLASH;
-const endsColonValue = (c: number) => endsFormValue(c) || c === 39 || c === 44 || c === 125 || c === 93 || c === 41;
+const NONE: PairAction = { kind: 'none' };
+/** The answer for a plain value checked for %-escapes: one object, reused (the scanner reads it at once). */
+const checked: { kind: 'none'; checkedUntil: number } = { kind: 'none', checkedUntil: 0 };
+
+function hasPercent(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 37) return true;
+  return false;
+}
 
 /** The name before a separator: a run of name characters, past closing quotes and backslashes. */
 function nameBefore(text: string, sep: number): string | null {
@@ -49,20 +54,33 @@ function closingQuote(text: string, from: number, depth: number, quote: string):
   }
 }
 
-/** Where the value after a separator starts, and its opening quote (with the backslashes escaping it). */
-function valueStart(text: string, sep: number): { start: number; quote: { char: string; depth: number } | null } {
+/**
+ * Where the value after a separator starts, and its opening quote (with the backslashes escaping it): set
+ * by valueStart in these three instead of a new object per pair (the scanner meets millions of pairs).
+ */
+let start = 0;
+let quoteChar: string | null = null;
+let quoteDepth = 0;
+
+function valueStart(text: string, sep: number): void {
   let v = sep + 1;
   while (v < text.length && v - sep < 16 && text.charCodeAt(v) === 32) v++;
   let q = v;
   while (q < text.length && q - v < 16 && text.charCodeAt(q) === BACKSLASH) q++;
   const char = text[q];
-  if (char === '"' || char === "'") return { start: q + 1, quote: { char, depth: q - v } };
-  return { start: v, quote: null };
+  if (char === '"' || char === "'") {
+    start = q + 1;
+    quoteChar = char;
+    quoteDepth = q - v;
+  } else {
+    start = v;
+    quoteChar = null;
+  }
 }
 
-function valueEnd(text: string, start: number, quote: { char: string; depth: number } | null, form: boolean): number {
-  if (quote) return closingQuote(text, start, quote.depth, quote.char);
-  return runEnd(text, start, (c) => !(form ? endsFormValue(c) : endsColonValue(c)));
+function valueEnd(text: string, from: number, form: boolean): number {
+  if (quoteChar !== null) return closingQuote(text, from, quoteDepth, quoteChar);
+  return runUntil(text, from, form ? FORM_END : COLON_END);
 }
 
 /** A scheme word (`Basic`, `Bearer`…) opening a value: the credential after it goes, the scheme stays. */
@@ -73,7 +91,7 @@ function afterScheme(text: string, start: number, end: number, quoted: boolean):
   if (!SCHEMES.has(word.toLowerCase())) return null;
   let credentialStart = start + word.length;
   while (credentialStart < text.length && text.charCodeAt(credentialStart) === 32) credentialStart++;
-  const credentialEnd = quoted ? end : runEnd(text, credentialStart, (c) => !endsColonValue(c) || c === 44);
+  const credentialEnd = quoted ? end : runUntil(text, credentialStart, FORM_END | COLON_EXTRA);
   return credentialEnd > credentialStart ? { credentialStart, end: credentialEnd } : null;
 }
 
@@ -94,21 +112,26 @@ function opensStructure(text: string, at: number): boolean {
 export function pairAt(text: string, sep: number, pass: RedactionPass, checkEncoded: boolean): PairAction {
   const form = text.charCodeAt(sep) === 61;
   const name = nameBefore(text, sep);
-  if (name === null) return { kind: 'none' };
+  if (name === null) return NONE;
   const byName = pass.isSensitive(name);
   const sensitive = byName || (form && pass.isSensitiveParam(name));
-  const { start, quote } = valueStart(text, sep);
+  if (!sensitive && (!form || !checkEncoded)) return NONE;
+  valueStart(text, sep);
   if (!sensitive) {
-    if (!form || quote || !checkEncoded) return { kind: 'none' };
-    const end = valueEnd(text, start, null, true);
-    return end - start < 65_536 && text.slice(start, end).includes('%') ? { kind: 'encoded', from: start, to: end } : { kind: 'none', checkedUntil: end };
+    if (quoteChar !== null) return NONE;
+    const end = valueEnd(text, start, true);
+    if (end - start < 65_536 && hasPercent(text, start, end)) return { kind: 'encoded', from: start, to: end };
+    checked.checkedUntil = end;
+    return checked;
   }
-  if (!quote && !form && opensStructure(text, start)) return { kind: 'none' };
+  const quoted = quoteChar !== null;
+  if (!quoted && !form && opensStructure(text, start)) return NONE;
   if (jwtAt(text, start)) return { kind: 'continue', at: start };
-  const end = valueEnd(text, start, quote, form);
-  const value = text.slice(start, end);
+  const from = start;
+  const end = valueEnd(text, from, form);
+  const value = text.slice(from, end);
   if (value === '' || isMasked(value)) return { kind: 'continue', at: end };
-  const scheme = afterScheme(text, start, end, quote !== null);
+  const scheme = afterScheme(text, from, end, quoted);
   if (scheme) {
     if (jwtAt(text, scheme.credentialStart)) return { kind: 'continue', at: scheme.credentialStart };
     if (isMasked(text.slice(scheme.credentialStart, scheme.end))) return { kind: 'continue', at: scheme.end };
@@ -116,5 +139,5 @@ export function pairAt(text: string, sep: number, pass: RedactionPass, checkEnco
     return { kind: 'replace', from: scheme.credentialStart, to: scheme.end, text: REDACTED };
   }
   removed(pass, byName ? 'sensitiveKeys' : 'urlCredentials');
-  return { kind: 'replace', from: start, to: end, text: form && !quote ? ENCODED_REDACTED : REDACTED };
+  return { kind: 'replace', from, to: end, text: form && !quoted ? ENCODED_REDACTED : REDACTED };
 }

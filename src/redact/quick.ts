@@ -1,8 +1,6 @@
-import { isAlnum, isDigit, isLower, isUpper } from './chars';
+import { CLASS, isDigit, isLower, isUpper, TOKEN } from './chars';
 import type { RedactionPass } from './pass';
 
-/** Characters a token can hold: base64 and base64url alphabets, `.` and `~` (JWTs, Bearer tokens). */
-const isTokenChar = (c: number) => isAlnum(c) || c === 45 || c === 95 || c === 43 || c === 47 || c === 46 || c === 126;
 
 /**
  * Whether the full scan could find anything in a text, decided in one cheap pass: without a `=` or `:`
@@ -15,7 +13,7 @@ export function mayHoldSecret(text: string): boolean {
   let runStart = 0;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 32;
-    if (isTokenChar(c)) continue;
+    if (c < 128 && (CLASS[c]! & TOKEN) !== 0) continue;
     if (c === 61 || c === 58) return true;
     const run = i - runStart;
     if (run >= 13) return true;
