@@ -46,9 +46,11 @@ export async function inWorker<A extends unknown[], R>(extension: Extension, fn:
 /** The browser's id for the tab showing `page`, asked of the extension (tabs.query by URL needs only host permission). */
 export async function tabIdOf(extension: Extension, page: Page): Promise<number> {
   const url = page.url();
-  const id = await inWorker(extension, async (u: string) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, url);
-  if (id === null) throw new Error(`the extension sees no tab at ${url}`);
-  return id;
+  const ids = await inWorker(extension, async (u: string) => (await chrome.tabs.query({})).filter((t) => t.url === u).map((t) => t.id ?? -1), url);
+  if (ids.length === 0) throw new Error(`the extension sees no tab at ${url}`);
+  // Two tabs at one URL would make a test read the other tab's recording: give each page its own URL.
+  if (ids.length > 1) throw new Error(`${ids.length} tabs are at ${url}; cannot tell which one is this page`);
+  return ids[0]!;
 }
 
 /** The documented automation entry point: globalThis.forgeBridgeDevTools.exportTrace(tabId, { redact }) in the worker. */
