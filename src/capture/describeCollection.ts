@@ -1,7 +1,7 @@
 import { SNAPSHOT_MARKER, type Description, type SnapshotValue } from '../protocol/snapshot';
 import { mapEntries, mapIteratorNext, mapSize, setIteratorNext, setSize, setValues } from './intrinsics';
 import { put, THREW, tryCall } from './ownReads';
-import type { Walker } from './snapshotWalker';
+import type { WalkContext } from './walkContext';
 
 const M = SNAPSHOT_MARKER;
 
@@ -9,7 +9,7 @@ const M = SNAPSHOT_MARKER;
  * A Map or Set (recognised by the engine's own `size` getter, a brand check) with its first entries
  * walked, read through the engine's own iterators captured at load; null for anything else.
  */
-export function describeCollection(w: Walker, o: object, depth: number): SnapshotValue | null {
+export function describeCollection(w: WalkContext, o: object, depth: number): SnapshotValue | null {
   let kind: 'map' | 'set' = 'map';
   let size = tryCall(mapSize, o);
   if (size === THREW) {

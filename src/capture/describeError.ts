@@ -1,7 +1,7 @@
 import { SNAPSHOT_MARKER, type Description, type SnapshotValue } from '../protocol/snapshot';
 import { errorIsError, ErrorPrototype, isPrototypeOf, objectKeys } from './intrinsics';
 import { ACCESSOR, cut, MISSING, NAME_CHARS, put, readInherited, readOwn, stackFormattingRunsPageCode, THREW } from './ownReads';
-import type { Walker } from './snapshotWalker';
+import type { WalkContext } from './walkContext';
 
 const M = SNAPSHOT_MARKER;
 /** Characters of an error's stack kept. */
@@ -23,7 +23,7 @@ function isErrorOwnKey(key: string): boolean {
  * stack through the engine's own getter unless the page set Error.prepareStackTrace (V8 would run it);
  * other own enumerable properties under `props`, and a data `cause` walked.
  */
-export function describeError(w: Walker, o: object, depth: number): SnapshotValue {
+export function describeError(w: WalkContext, o: object, depth: number): SnapshotValue {
   const name = readInherited(o, 'name');
   const message = readInherited(o, 'message');
   const stack = stackFormattingRunsPageCode() ? MISSING : readInherited(o, 'stack');

@@ -5,18 +5,14 @@ import { describeLeaf, isCrossOriginWindow } from './describeLeaf';
 import { getPrototypeOf, isArray, objectKeys, ObjectPrototype, StringCtor, symbolDescription } from './intrinsics';
 import { ACCESSOR, cut, MISSING, NAME_CHARS, put, readOwn, takeThrown, THREW, thrownText, tryCall } from './ownReads';
 import { formatSeg, jsonSize, jsonStringLength } from './snapshotJson';
+import type { Seg, SnapshotLimits, WalkContext } from './walkContext';
 
 /**
  * The walk behind takeSnapshot (see snapshot.ts for the promises it keeps). Counts the JSON size of what
  * it emits as it goes; past the budget `over` is set, past the measuring cap `stopped` ends every loop.
  */
 
-export interface SnapshotLimits {
-  readonly snapshotBytes: number;
-  readonly snapshotStringChars: number;
-  readonly snapshotDepth: number;
-  readonly snapshotEntries: number;
-}
+export type { SnapshotLimits } from './walkContext';
 
 const M = SNAPSHOT_MARKER;
 /** The key an object cut short at `snapshotEntries` gets. */
@@ -24,7 +20,6 @@ export const MORE_KEYS_KEY = `${SNAPSHOT_MARKER}:truncated`;
 /** Fills a released ancestor slot, so that the walker holds no page object after it is done. */
 const NONE: object = {};
 
-type Seg = string | number;
 type Out = Record<string, SnapshotValue>;
 
 function escapeKey(key: string): string {
@@ -34,7 +29,7 @@ function escapeKey(key: string): string {
   return key[i] === 'f' && key[i + 1] === 'b' && key[i + 2] === 'd' && key[i + 3] === 't' ? `$${key}` : key;
 }
 
-export class Walker {
+export class Walker implements WalkContext {
   size = 0;
   truncated = false;
   /** Past the byte budget: the result will be replaced by a description. */
