@@ -1,15 +1,12 @@
-import type { PersistedCall, PersistedDoc, PersistedFrame, PersistedNetwork, PersistedSession, PersistedState, SessionStore, StoreChanges } from './persistence';
+import { emptyState, KIND_NAMES, KINDS, kindsClearedBy, type KindName, type PersistedState, type SubKey } from './recordKinds';
+import type { SessionStore, StoreChanges } from './persistence';
 
 export const IDB_NAME = 'forge-bridge-devtools';
 /** 2 added the network store. */
 const IDB_VERSION = 2;
 
-const SESSIONS = 'sessions';
-const FRAMES = 'frames';
-const CALLS = 'calls';
-const DOCS = 'docs';
-const NETWORK = 'network';
-const ALL = [SESSIONS, FRAMES, CALLS, DOCS, NETWORK];
+/** One object store per record kind, named after it. */
+const ALL: string[] = KIND_NAMES;
 
 export interface IdbStoreOptions {
   /** Database name (default IDB_NAME). */
@@ -33,15 +30,18 @@ function done(tx: IDBTransaction): Promise<void> {
   });
 }
 
-/** Every key of one tab in a store keyed [tabId, …]: arrays sort after numbers and strings. */
-function tabRange(tabId: number): IDBKeyRange {
-  return IDBKeyRange.bound([tabId], [tabId, []]);
+/** Every key of one tab in a store keyed [tabId, …] (arrays sort after numbers and strings), or the tab's one key. */
+function tabKeys(kind: KindName, tabId: number): IDBValidKey | IDBKeyRange {
+  return typeof KINDS[kind].keyPath === 'string' ? tabId : IDBKeyRange.bound([tabId], [tabId, []]);
+}
+
+function keyOf(tabId: number, key: SubKey): IDBValidKey {
+  return key === null ? tabId : [tabId, key];
 }
 
 /**
- * The recorder's SessionStore on IndexedDB (available to the background in both browsers). Five object
- * stores: sessions (key tabId), frames ([tabId, key]), calls ([tabId, order]), docs ([tabId, key]) and
- * network ([tabId, order]).
+ * The recorder's SessionStore on IndexedDB (available to the background in both browsers): one object store
+ * per record kind of KINDS, keyed by its key path.
  * Each save is one readwrite transaction; it resolves when the transaction completes.
  */
 export class IdbStore implements SessionStore {
@@ -60,11 +60,7 @@ export class IdbStore implements SessionStore {
         const req = this.factory.open(this.name, IDB_VERSION);
         req.onupgradeneeded = () => {
           const db = req.result;
-          if (!db.objectStoreNames.contains(SESSIONS)) db.createObjectStore(SESSIONS, { keyPath: 'tabId' });
-          if (!db.objectStoreNames.contains(FRAMES)) db.createObjectStore(FRAMES, { keyPath: ['tabId', 'key'] });
-          if (!db.objectStoreNames.contains(CALLS)) db.createObjectStore(CALLS, { keyPath: ['tabId', 'order'] });
-          if (!db.objectStoreNames.contains(DOCS)) db.createObjectStore(DOCS, { keyPath: ['tabId', 'key'] });
-          if (!db.objectStoreNames.contains(NETWORK)) db.createObjectStore(NETWORK, { keyPath: ['tabId', 'order'] });
+          for (const kind of KIND_NAMES) if (!db.objectStoreNames.contains(kind)) db.createObjectStore(kind, { keyPath: KINDS[kind].keyPath });
         };
         req.onsuccess = () => {
           const db = req.result;
@@ -91,15 +87,13 @@ export class IdbStore implements SessionStore {
   async load(): Promise<PersistedState> {
     const db = await this.open();
     const tx = db.transaction(ALL, 'readonly');
-    const [sessions, frames, calls, docs, network] = await Promise.all([
-      request(tx.objectStore(SESSIONS).getAll() as IDBRequest<PersistedSession[]>),
-      request(tx.objectStore(FRAMES).getAll() as IDBRequest<PersistedFrame[]>),
-      // Key order is (tabId, order): the order the recorder needs.
-      request(tx.objectStore(CALLS).getAll() as IDBRequest<PersistedCall[]>),
-      request(tx.objectStore(DOCS).getAll() as IDBRequest<PersistedDoc[]>),
-      request(tx.objectStore(NETWORK).getAll() as IDBRequest<PersistedNetwork[]>),
-    ]);
-    return { sessions, frames, calls, docs, network };
+    const state = emptyState();
+    await Promise.all(
+      KIND_NAMES.map(async (kind) => {
+        (state as Record<KindName, unknown[]>)[kind] = await request(tx.objectStore(kind).getAll());
+      }),
+    );
+    return state;
   }
 
   async save(changes: StoreChanges): Promise<void> {
@@ -109,33 +103,13 @@ export class IdbStore implements SessionStore {
     const tx = db.transaction(ALL, 'readwrite', { durability: 'relaxed' });
     const finished = done(tx);
     try {
-      const sessions = tx.objectStore(SESSIONS);
-      const frames = tx.objectStore(FRAMES);
-      const calls = tx.objectStore(CALLS);
-      const docs = tx.objectStore(DOCS);
-      const network = tx.objectStore(NETWORK);
       for (const c of changes.tabs) {
-        if (c.deleteAll) {
-          sessions.delete(c.tabId);
-          frames.delete(tabRange(c.tabId));
-          calls.delete(tabRange(c.tabId));
-          docs.delete(tabRange(c.tabId));
-          network.delete(tabRange(c.tabId));
+        for (const clear of c.clears) for (const kind of kindsClearedBy(clear)) tx.objectStore(kind).delete(tabKeys(kind, c.tabId));
+        for (const kind of KIND_NAMES) {
+          const store = tx.objectStore(kind);
+          for (const key of c.deletes[kind]) store.delete(keyOf(c.tabId, key));
+          for (const record of c.puts[kind]) store.put(record);
         }
-        if (c.clearCalls) {
-          calls.delete(tabRange(c.tabId));
-          network.delete(tabRange(c.tabId));
-        }
-        if (c.clearFrames) frames.delete(tabRange(c.tabId));
-        if (c.session) sessions.put(c.session);
-        for (const key of c.deleteFrames) frames.delete([c.tabId, key]);
-        for (const f of c.putFrames) frames.put(f);
-        for (const order of c.deleteCalls) calls.delete([c.tabId, order]);
-        for (const p of c.putCalls) calls.put(p);
-        for (const key of c.deleteDocs) docs.delete([c.tabId, key]);
-        for (const d of c.putDocs) docs.put(d);
-        for (const order of c.deleteNetwork) network.delete([c.tabId, order]);
-        for (const p of c.putNetwork) network.put(p);
       }
     } catch (e) {
       // A value IndexedDB cannot clone, or a closed connection: nothing of this save is written.

@@ -218,7 +218,7 @@ describe('durability before acknowledgement', () => {
     store.releaseAll();
     expect(await first.persisted).toBe(false);
     expect(errors.length).toBe(1);
-    expect(r.storeFailures).toBe(1);
+    expect(r.getSession(1)!.losses.storeFailures).toBe(1);
     const second = r.apply(1, 0, batch('d', 3, [end(1)]));
     await tick();
     store.releaseAll();

@@ -287,17 +287,20 @@ describe('Recorder: bounds', () => {
     expect(s.losses.evictedCalls).toBe(1);
   });
 
-  it('refuses documents beyond its bound per tab, acknowledging them', () => {
+  it('forgets the document heard from least recently beyond its bound per tab, never refusing a new one', () => {
     const r = new Recorder(options({ maxDocsPerTab: 3 }));
     r.apply(TAB, 1, hello('a'));
     r.apply(TAB, 2, hello('b'));
     r.apply(TAB, 3, hello('c'));
+    r.apply(TAB, 1, batch('a', 1, [start(1)])); // 'a' is in use again: 'b' is now the least recent
     expect(r.apply(TAB, 4, batch('d', 1, [start(1), start(2)])).ackUpTo).toBe(2);
     const s = r.getSession(TAB)!;
-    expect(s.frames.map((f) => f.key)).toEqual(['1:a', '2:b', '3:c']);
-    expect(s.calls).toEqual([]);
-    expect(s.losses.rejected).toBe(1);
-    expect(r.lastRejection(TAB)).toBe('more than 3 documents in this tab');
+    expect(s.calls.map((c) => c.id)).toEqual(['1:a#1', '4:d#1', '4:d#2']);
+    expect(s.losses.evictedDocuments).toBe(1);
+    expect(s.losses.rejected).toBe(0);
+    // 'a' kept its sequence numbers: a resend of its batch changes nothing.
+    r.apply(TAB, 1, batch('a', 1, [start(1)]));
+    expect(r.getSession(TAB)!.calls.length).toBe(3);
   });
 });
 
@@ -376,7 +379,7 @@ describe('Recorder: panel commands', () => {
     const r = new Recorder(options());
     r.apply(TAB, FRAME, batch('d1', 1, [start(1)]));
     void r.setRecording(TAB, false);
-    expect(r.isRecording(TAB)).toBe(false);
+    expect(r.getSession(TAB)!.recording).toBe(false);
     expect(r.apply(TAB, FRAME, batch('d1', 2, [start(2), end(1), delivery(3, 1)])).ackUpTo).toBe(4);
     void r.setRecording(TAB, true);
     r.apply(TAB, FRAME, batch('d1', 5, [end(2), start(3)]));

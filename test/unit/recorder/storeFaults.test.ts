@@ -16,15 +16,18 @@ class UnopenableStore implements SessionStore {
   }
 }
 
-/** A store whose next `failures` saves fail with a quota error. */
+/** A store whose next `failures` saves fail (with a quota error, or another one). */
 class FailingSaves extends MemoryStore {
-  constructor(private failures: number) {
+  constructor(
+    private failures: number,
+    private readonly name = 'UnknownError',
+  ) {
     super();
   }
   override async save(changes: StoreChanges): Promise<void> {
     if (this.failures > 0) {
       this.failures--;
-      throw new DOMException('Quota exceeded', 'QuotaExceededError');
+      throw new DOMException('The save failed', this.name);
     }
     return super.save(changes);
   }

@@ -1,0 +1,166 @@
+import type { SummaryInput } from '../bridge/summary';
+import type { HookEvent } from '../protocol/hook';
+import { LIMITS } from '../protocol/limits';
+import type { CallKind, CallRecord, FrameRecord } from '../protocol/model';
+import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
+import type { Delta } from './panelFeed';
+import type { PersistedDoc } from './recordKinds';
+import { bootOf, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
+import type { TabState } from './tabState';
+
+/** src/bridge's classifyCall has this shape: it reads the request's snapshot value. */
+export type CallClassifier = (command: string, request: SnapshotValue) => CallKind;
+export type CallSummarizer = (input: SummaryInput) => string;
+
+type Event<T extends HookEvent['type']> = Extract<HookEvent, { type: T }>;
+
+/**
+ * Applies one document's hook events to its tab: frame facts (hook-ready, bridge, transport, channel report,
+ * paints) and the call state machine (start → end, deliveries; an end or delivery whose start was not
+ * recorded makes a call with an unknown start, unless its id is to be ignored).
+ */
+export class CallEvents {
+  constructor(
+    private readonly classify: CallClassifier,
+    private readonly summarize: CallSummarizer,
+  ) {}
+
+  apply(s: TabState, doc: PersistedDoc, frame: FrameRecord, e: HookEvent, d: Delta): void {
+    switch (e.type) {
+      case 'hook-ready':
+        if (e.url !== '') frame.url = e.url;
+        frame.parentUrl = e.referrer;
+        frame.hookReady = true;
+        if (e.navigationStart !== undefined) frame.boot = { ...bootOf(frame), navigationStart: e.navigationStart };
+        return s.frameChanged(frame, d);
+      case 'bridge-found':
+        frame.bridge = { semver: e.semver, frozen: e.frozen, via: e.via };
+        if (bootOf(frame).bridgeAt === null) frame.boot = { ...bootOf(frame), bridgeAt: e.at };
+        return s.frameChanged(frame, d);
+      case 'transport':
+        frame.transport = e.kind;
+        return s.frameChanged(frame, d);
+      case 'channel-report':
+        // Reports are cumulative per document: the tab's loss counts take what is new since the last one.
+        s.losses.hookDropped += Math.max(0, e.hookDropped - (frame.channel?.hookDropped ?? 0));
+        s.losses.relayRejected += Math.max(0, e.rejected - (frame.channel?.rejected ?? 0));
+        d.counters = true;
+        frame.channel = { hookDropped: e.hookDropped, rejected: e.rejected, foreignOffers: e.foreignOffers, unanswered: e.unanswered };
+        return s.frameChanged(frame, d);
+      case 'paint':
+        frame.boot = { ...bootOf(frame), [e.name === 'first-paint' ? 'firstPaintAt' : 'firstContentfulPaintAt']: e.at };
+        return s.frameChanged(frame, d);
+      case 'call-start':
+        s.docs.seeCallId(doc, e.id);
+        return this.start(s, doc, frame, e, d);
+      case 'call-end':
+        s.docs.seeCallId(doc, e.id);
+        return this.end(s, doc, frame, e, d);
+      case 'delivery':
+        s.docs.seeCallId(doc, e.id);
+        return this.delivery(s, doc, frame, e, d);
+    }
+  }
+
+  private start(s: TabState, doc: PersistedDoc, frame: FrameRecord, e: Event<'call-start'>, d: Delta): void {
+    // Started while paused, even if it arrives after Resume (the relay batches): ignored with its end and deliveries.
+    if (!s.recording || s.pauses.covers(e.at)) {
+      s.docs.ignoreUpTo(doc, e.id);
+      return;
+    }
+    const id = `${frame.key}#${e.id}`;
+    if (s.calls.has(id)) return;
+    const call: CallRecord = {
+      ...this.blank(frame, e.id, e.at),
+      command: e.command,
+      kind: this.kindOf(e.command, e.request),
+      request: e.request,
+      ...(e.initiator ? { initiator: e.initiator } : {}),
+    };
+    call.summary = this.summaryOf(call);
+    s.addCall(call, d);
+  }
+
+  private end(s: TabState, doc: PersistedDoc, frame: FrameRecord, e: Event<'call-end'>, d: Delta): void {
+    const entry = s.calls.get(`${frame.key}#${e.id}`);
+    if (entry && entry.call.status !== 'pending') return; // a second end changes nothing
+    if (!entry && this.ignored(s, doc, e.id, e.at)) return;
+    const call = entry?.call ?? this.blank(frame, e.id, e.at);
+    call.endedAt = e.at;
+    call.status = e.ok ? 'ok' : 'error';
+    if (e.ok) call.response = e.value;
+    else call.error = e.value;
+    call.summary = this.summaryOf(call);
+    if (entry) s.grown(entry, d);
+    else s.addCall(call, d);
+  }
+
+  private delivery(s: TabState, doc: PersistedDoc, frame: FrameRecord, e: Event<'delivery'>, d: Delta): void {
+    let entry = s.calls.get(`${frame.key}#${e.id}`);
+    if (!entry) {
+      if (this.ignored(s, doc, e.id, e.at)) return;
+      const call = this.blank(frame, e.id, e.at);
+      call.summary = this.summaryOf(call);
+      entry = s.addCall(call, d);
+      if (!entry) return;
+    }
+    const call = entry.call;
+    if (call.deliveries.length < LIMITS.deliveriesPerCall) {
+      call.deliveries.push({ seq: e.seq, at: e.at, key: e.key, args: e.args });
+    } else {
+      call.deliveriesDropped++;
+      s.losses.evictedDeliveries++;
+      d.counters = true;
+    }
+    s.grown(entry, d);
+  }
+
+  /** An end or delivery of a call not kept: ignored while paused, and for ids cleared, evicted or started while paused. */
+  private ignored(s: TabState, doc: PersistedDoc, id: number, at: number): boolean {
+    return !s.recording || s.pauses.covers(at) || id <= doc.ignoreUpTo;
+  }
+
+  /** A pending call with an unknown start (see UNKNOWN_COMMAND); `start` fills in what a start says. */
+  private blank(frame: FrameRecord, callId: number, at: number): CallRecord {
+    return {
+      id: `${frame.key}#${callId}`,
+      frameKey: frame.key,
+      callId,
+      segment: frame.segment,
+      command: UNKNOWN_COMMAND,
+      kind: 'other',
+      summary: '',
+      startedAt: at,
+      endedAt: null,
+      status: 'pending',
+      request: UNKNOWN_REQUEST,
+      response: null,
+      error: null,
+      deliveries: [],
+      deliveriesDropped: 0,
+    };
+  }
+
+  private kindOf(command: string, request: Snapshot): CallKind {
+    try {
+      return this.classify(command, request.value);
+    } catch {
+      return 'other';
+    }
+  }
+
+  private summaryOf(call: CallRecord): string {
+    try {
+      const text = this.summarize({
+        command: call.command,
+        request: call.request.value,
+        status: call.status,
+        response: call.response ? call.response.value : null,
+        error: call.error ? call.error.value : null,
+      });
+      return typeof text === 'string' ? text : '';
+    } catch {
+      return call.command;
+    }
+  }
+}

@@ -1,0 +1,134 @@
+import { noLosses, type LossCounts } from '../protocol/losses';
+import type { CallRecord, FrameRecord, Segment } from '../protocol/model';
+import type { NetworkEntry } from '../protocol/network';
+import type { PausedInterval } from './pauses';
+import { cloneCall, cloneFrame, cloneSegments } from './records';
+
+/** A tab's session without its frames, calls, documents and network entries (those are stored one record each). */
+export interface PersistedSession {
+  tabId: number;
+  segments: Segment[];
+  /** Absent in records saved before losses were counted by cause (they have the four legacy counters instead). */
+  losses?: LossCounts;
+  dropped?: number;
+  lostInTransit?: number;
+  rejected?: number;
+  /** When recording was off (absent in records saved before it was kept). */
+  paused?: PausedInterval[];
+  recording: boolean;
+  preserveLog: boolean;
+  /** The bound set for this tab, or null for the recorder-wide default. */
+  maxCalls: number | null;
+  /** Frame key of the current segment's top document, when one has said hello. */
+  topDocKey: string | null;
+  /** Insertion number the next call gets. */
+  nextOrder: number;
+  /** Index the next segment gets. */
+  nextSegment: number;
+  /** Insertion number the next frame gets. */
+  nextFrameOrder: number;
+  networkDropped?: number;
+}
+
+/** A persisted session's losses, also from a record saved before they were counted by cause. */
+export function lossesOf(p: PersistedSession): LossCounts {
+  if (p.losses) return { ...noLosses(), ...p.losses };
+  return { ...noLosses(), evictedCalls: p.dropped ?? 0, inTransit: p.lostInTransit ?? 0, rejected: p.rejected ?? 0, evictedNetwork: p.networkDropped ?? 0 };
+}
+
+export interface PersistedFrame {
+  tabId: number;
+  key: string;
+  /** Insertion number within the tab: frames are restored in this order. */
+  order: number;
+  frame: FrameRecord;
+}
+
+export interface PersistedCall {
+  tabId: number;
+  /** Insertion number within the tab: calls are restored, and evicted when over a bound, in this order. */
+  order: number;
+  call: CallRecord;
+}
+
+export interface PersistedNetwork {
+  tabId: number;
+  /** Insertion number within the tab, shared with nothing else: entries are restored in this order. */
+  order: number;
+  entry: NetworkEntry;
+}
+
+/** What the recorder knows of one document's event stream; it outlives the document's frame record. */
+export interface PersistedDoc {
+  tabId: number;
+  /** Frame key, `${frameId}:${docId}`. */
+  key: string;
+  /** Sequence number of the next event expected from this document. */
+  nextSeq: number;
+  /** Highest call id seen from this document. */
+  maxCallId: number;
+  /** An end or delivery for an unknown call with an id ≤ this is ignored (the call was cleared or dropped). */
+  ignoreUpTo: number;
+  /** Its frame was discarded (navigation without preserve log): later events are acknowledged and ignored. */
+  retired: boolean;
+}
+
+/** The record of each kind. */
+export interface RecordOf {
+  sessions: PersistedSession;
+  frames: PersistedFrame;
+  calls: PersistedCall;
+  docs: PersistedDoc;
+  network: PersistedNetwork;
+}
+export type KindName = keyof RecordOf;
+
+/** What removes records of a tab at once: closing the tab, Clear (calls and network), a navigation (frames). */
+export type Clear = 'tab' | 'calls' | 'frames';
+
+/** A record's key within its tab (null for the one session record of a tab). */
+export type SubKey = string | number | null;
+
+export interface KindSpec<K extends KindName> {
+  /** IndexedDB key path; every key starts with the tab id. */
+  keyPath: string | string[];
+  subKey(record: RecordOf[K]): SubKey;
+  /** The clears that remove every record of this kind of the tab. */
+  clearedBy: readonly Clear[];
+  /** A copy that later changes to the recorder's live objects do not reach. */
+  copy(record: RecordOf[K]): RecordOf[K];
+}
+
+/** Every record kind the recorder stores, described once: the stores and the change set loop over it. */
+export const KINDS: { readonly [K in KindName]: KindSpec<K> } = {
+  sessions: {
+    keyPath: 'tabId',
+    subKey: () => null,
+    clearedBy: ['tab'],
+    copy: (s) => ({
+      ...s,
+      segments: cloneSegments(s.segments),
+      ...(s.losses ? { losses: { ...s.losses } } : {}),
+      ...(s.paused ? { paused: s.paused.map((p) => ({ ...p })) } : {}),
+    }),
+  },
+  frames: { keyPath: ['tabId', 'key'], subKey: (f) => f.key, clearedBy: ['tab', 'frames'], copy: (f) => ({ ...f, frame: cloneFrame(f.frame) }) },
+  calls: { keyPath: ['tabId', 'order'], subKey: (c) => c.order, clearedBy: ['tab', 'calls'], copy: (c) => ({ ...c, call: cloneCall(c.call) }) },
+  docs: { keyPath: ['tabId', 'key'], subKey: (d) => d.key, clearedBy: ['tab'], copy: (d) => ({ ...d }) },
+  // Entries are never changed after they arrive, so they are written as they are.
+  network: { keyPath: ['tabId', 'order'], subKey: (n) => n.order, clearedBy: ['tab', 'calls'], copy: (n) => ({ ...n }) },
+};
+
+export const KIND_NAMES = Object.keys(KINDS) as KindName[];
+
+/** Every record the store holds, by kind, in any order (the recorder sorts them by tab and order). */
+export type PersistedState = { [K in KindName]: RecordOf[K][] };
+
+export function emptyState(): PersistedState {
+  return { sessions: [], frames: [], calls: [], docs: [], network: [] };
+}
+
+/** The kinds a clear removes. */
+export function kindsClearedBy(clear: Clear): KindName[] {
+  return KIND_NAMES.filter((k) => KINDS[k].clearedBy.includes(clear));
+}
