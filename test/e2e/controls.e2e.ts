@@ -1,14 +1,12 @@
 import type { Frame } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { waitForTrace } from '../../scripts/lib/driver';
 import type { TraceV2 } from '../../src/protocol';
-import { startSandbox, type Sandbox } from '../sandbox';
-import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
+import { useDevtoolsSession, type DevtoolsSession } from './support/devtoolsSession';
 
 // The toolbar's Record, Clear and Preserve log, clicked in the real panel inside Chromium DevTools; what
 // they did is read both from the panel and from the background's own export of the tab.
 describe('toolbar controls in real DevTools (Chromium)', () => {
-  let sandbox: Sandbox;
   let session: DevtoolsSession;
   let tabId: number;
 
@@ -23,15 +21,10 @@ describe('toolbar controls in real DevTools (Chromium)', () => {
     if (!open) await click('summary[aria-label="More"]');
   };
 
+  useDevtoolsSession('?modules=issue-panel', (s) => (session = s));
   beforeAll(async () => {
-    sandbox = await startSandbox();
-    session = await openInDevtools(sandbox, '?modules=issue-panel');
     tabId = await session.tabId();
     await trace((t) => summaries(t).some((s) => s.includes('getContext')));
-  });
-  afterAll(async () => {
-    await session?.close();
-    await sandbox?.stop();
   });
 
   it('Clear empties the tab in the panel and in the background, and later calls are recorded', async () => {

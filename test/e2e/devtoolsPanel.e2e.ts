@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame } from 'puppeteer-core';
-import { startSandbox, type Sandbox } from '../sandbox';
-import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
+import type { Sandbox } from '../sandbox';
+import { useDevtoolsSession, type DevtoolsSession } from './support/devtoolsSession';
 
 // Real sites send the invoke as a Relay persisted query (forge-facts §8.1); older ones the classic operation.
 const FORMS = [
@@ -11,19 +11,11 @@ const FORMS = [
 ] as const;
 
 describe.each(FORMS)('the panel inside real DevTools (Chromium), against the Forge sandbox ($form GraphQL)', ({ form, invoke }) => {
-  let sandbox: Sandbox;
   let session: DevtoolsSession;
+  let sandbox: Sandbox;
   let panel: Frame;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox({ knobs: { graphqlForm: form } });
-    session = await openInDevtools(sandbox, '?modules=issue-panel');
-    ({ panel } = session);
-  });
-  afterAll(async () => {
-    await session?.close();
-    await sandbox?.stop();
-  });
+  useDevtoolsSession('?modules=issue-panel', (s, sb) => ((sandbox = sb), ({ panel } = session = s)), { knobs: { graphqlForm: form } });
 
   const panelText = () => panel.evaluate(() => document.body.innerText);
 

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame } from 'puppeteer-core';
-import { startSandbox, type Sandbox } from '../sandbox';
 import { workerOf } from '../../scripts/lib/driver';
-import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
+import { useDevtoolsSession, type DevtoolsSession } from './support/devtoolsSession';
 
-let sandbox: Sandbox;
 let session: DevtoolsSession;
 let panel: Frame;
 
 // The resolver panel (resolver invoke) in the slow-start scenario: the app's first calls wait 1.5 s after the frame starts loading.
 const MODULE = 'resolver-panel';
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  // DevTools starts slowly on a loaded machine: wait up to a minute for the panel.
-  session = await openInDevtools(sandbox, '?modules=resolver-panel&startDelayMs=1500', undefined, { panelTimeoutMs: 60_000 });
-  ({ panel } = session);
-});
-afterAll(async () => {
-  await session?.close();
-  await sandbox?.stop();
-});
+// DevTools starts slowly on a loaded machine: wait up to a minute for the panel.
+useDevtoolsSession('?modules=resolver-panel&startDelayMs=1500', (s) => ({ panel } = session = s), { panelTimeoutMs: 60_000 });
 
 const rulesShown = () => panel.evaluate(() => [...document.querySelectorAll('[data-testid="finding"]')].map((e) => e.getAttribute('data-rule')));
 

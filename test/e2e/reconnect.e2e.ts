@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stopWorker } from '../../scripts/lib/driver';
-import { startSandbox, type Sandbox } from '../sandbox';
-import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
+import { useDevtoolsSession, type DevtoolsSession } from './support/devtoolsSession';
 
 // Chrome stops an idle extension worker; every context talking to it (relay, DevTools network feed, panel)
 // reconnects through src/transport's ReconnectingPort. This drives the real panel across such a stop.
 describe('after the worker is stopped, with the panel open in real DevTools (Chromium)', () => {
-  let sandbox: Sandbox;
   let session: DevtoolsSession;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    session = await openInDevtools(sandbox, '?modules=issue-panel');
-  });
-  afterAll(async () => {
-    await session?.close();
-    await sandbox?.stop();
-  });
+  useDevtoolsSession('?modules=issue-panel', (s) => (session = s));
 
   it('the panel shows later calls and the network feed delivers later requests', async () => {
     const { panel } = session;

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { trustJwksUrls } from '../../scripts/lib/driver';
-import { startSandbox, type Sandbox } from '../sandbox';
-import { openCallTab, openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
+import type { Sandbox } from '../sandbox';
+import { openCallTab, useDevtoolsSession, type DevtoolsSession } from './support/devtoolsSession';
 
-let sandbox: Sandbox;
 let session: DevtoolsSession;
+let sandbox: Sandbox;
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  // What a user does in Settings → Trusted JWKS URLs (the options page has its own test).
-  session = await openInDevtools(sandbox, '?modules=issue-panel', (chromium) => trustJwksUrls(chromium, [sandbox.jwksUrl]));
-});
-afterAll(async () => {
-  await session?.close();
-  await sandbox?.stop();
-});
+// What a user does in Settings → Trusted JWKS URLs (the options page has its own test).
+useDevtoolsSession('?modules=issue-panel', (s, sb) => ((session = s), (sandbox = sb)), { before: (chromium, sandbox) => trustJwksUrls(chromium, [sandbox.jwksUrl]) });
 
 const text = (selector: string) => session.panel.$eval(selector, (el) => (el as HTMLElement).innerText);
 

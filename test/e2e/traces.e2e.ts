@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Frame } from 'puppeteer-core';
 import { exportTrace as exportFrom } from '../../scripts/lib/driver';
 import type { TraceV2 } from '../../src/protocol';
 import { importTraceText, toHar } from '../../src/trace';
-import { startSandbox, type Sandbox } from '../sandbox';
-import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
+import type { Sandbox } from '../sandbox';
+import { useDevtoolsSession, type DevtoolsSession } from './support/devtoolsSession';
 
 let sandbox: Sandbox;
 let session: DevtoolsSession;
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  session = await openInDevtools(sandbox, '?modules=issue-panel');
-});
-afterAll(async () => {
-  await session?.close();
-  await sandbox?.stop();
+useDevtoolsSession('?modules=issue-panel', (s, sb) => {
+  session = s;
+  sandbox = sb;
 });
 
 const PLANTED = {

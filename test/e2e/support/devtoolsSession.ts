@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { appFrame, launchChromium, openSiteWithPanel, panelFrame, runAction, tabIdOf, type ChromiumSession } from '../../../scripts/lib/driver';
-import type { Sandbox } from '../../sandbox';
+import { afterAll, beforeAll } from 'vitest';
+import { startSandbox, type Sandbox, type StartSandboxOptions } from '../../sandbox';
 
 export { openCallTab } from '../../../scripts/lib/driver';
 
@@ -38,4 +39,30 @@ export async function openInDevtools(sandbox: Sandbox, query: string, before?: (
     await chromium.close();
     throw error;
   }
+}
+
+export interface DevtoolsFixtureOptions {
+  knobs?: StartSandboxOptions['knobs'];
+  /** Runs on the launched browser before the site opens (trusting a key set, say). */
+  before?: (chromium: ChromiumSession, sandbox: Sandbox) => Promise<void>;
+  panelTimeoutMs?: number;
+}
+
+/**
+ * Starts the sandbox and a DevTools session showing the panel before the enclosing suite's tests, hands both
+ * to `ready`, and closes them after the suite.
+ */
+export function useDevtoolsSession(query: string, ready: (session: DevtoolsSession, sandbox: Sandbox) => void, options: DevtoolsFixtureOptions = {}): void {
+  let sandbox: Sandbox | undefined;
+  let session: DevtoolsSession | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox(options.knobs ? { knobs: options.knobs } : {});
+    const started = sandbox;
+    session = await openInDevtools(started, query, options.before && ((chromium) => options.before!(chromium, started)), { panelTimeoutMs: options.panelTimeoutMs });
+    ready(session, started);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await sandbox?.stop();
+  });
 }
