@@ -2,11 +2,12 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { LIMITS } from '../../src/protocol/limits';
 import { MAX_CALLS_KEY, parseMaxCalls, readMaxCalls } from '../../src/settings/maxCalls';
+import { SettingForm, type SettingMessage } from './settingForm';
 
 /** "Calls kept per tab": the recorder's bound; beyond it the oldest calls are dropped and counted. */
 export function MaxCalls() {
   const [input, setInput] = useState('');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<SettingMessage>(null);
   useEffect(() => {
     void browser.storage.local.get(MAX_CALLS_KEY).then((got) => setInput(String(readMaxCalls(got[MAX_CALLS_KEY]))));
   }, []);
@@ -24,14 +25,7 @@ export function MaxCalls() {
     <section aria-labelledby="max-calls-heading">
       <h2 id="max-calls-heading">Calls kept per tab</h2>
       <p>Beyond this many calls in one tab, the oldest are dropped and the panel says how many. The default is {LIMITS.defaultMaxCallsPerTab.toLocaleString()}; memory per tab stays bounded by size as well.</p>
-      <form onSubmit={save}>
-        <label>
-          Calls per tab{' '}
-          <input value={input} inputMode="numeric" onInput={(e) => setInput((e.target as HTMLInputElement).value)} aria-describedby="max-calls-message" data-testid="max-calls" />
-        </label>{' '}
-        <button type="submit">Save</button>
-      </form>
-      {message && <p id="max-calls-message" role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : ''}>{message.text}</p>}
+      <SettingForm label="Calls per tab" value={input} onInput={setInput} onSubmit={save} button="Save" inputMode="numeric" messageId="max-calls-message" message={message} testId="max-calls" />
     </section>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { DEFAULT_SAFE_HEADERS, parseSafeHeaderList, readSafeHeaders, SAFE_HEADERS_KEY } from '../../src/settings/safeHeaders';
+import { SettingForm, type SettingMessage } from './settingForm';
 
 /** "Headers kept readable in exports": names added to the safe defaults; every other header's value is redacted. */
 export function SafeHeaders() {
   const [input, setInput] = useState('');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<SettingMessage>(null);
   useEffect(() => {
     void browser.storage.local.get(SAFE_HEADERS_KEY).then((got) => setInput(readSafeHeaders(got[SAFE_HEADERS_KEY]).filter((h) => !DEFAULT_SAFE_HEADERS.includes(h)).join(', ')));
   }, []);
@@ -23,14 +24,7 @@ export function SafeHeaders() {
     <section aria-labelledby="safe-headers-heading">
       <h2 id="safe-headers-heading">Headers kept readable in exports</h2>
       <p>A redacted export removes every header's value except these defaults: {DEFAULT_SAFE_HEADERS.join(', ')}. Add names your bug reports need (a trailing <code>*</code> covers a prefix). A name that contains a sensitive word (token, key, secret, session, signature…) stays redacted even if listed.</p>
-      <form onSubmit={save}>
-        <label>
-          Also keep{' '}
-          <input value={input} onInput={(e) => setInput((e.target as HTMLInputElement).value)} placeholder="x-my-request-id, x-ratelimit-*" size={50} aria-describedby="safe-headers-message" data-testid="safe-headers" />
-        </label>{' '}
-        <button type="submit">Save</button>
-      </form>
-      {message && <p id="safe-headers-message" role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : ''}>{message.text}</p>}
+      <SettingForm label="Also keep" value={input} onInput={setInput} onSubmit={save} button="Save" placeholder="x-my-request-id, x-ratelimit-*" messageId="safe-headers-message" message={message} size={50} testId="safe-headers" />
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { parseJwksUrl, readTrustedJwksUrls, TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
+import { RemovableList, SettingForm, type SettingMessage } from './settingForm';
 
 /**
  * JWKS URLs the panel may use, beside Atlassian's own, to verify token signatures. The panel never fetches
@@ -9,7 +10,7 @@ import { parseJwksUrl, readTrustedJwksUrls, TRUSTED_JWKS_KEY } from '../../src/s
 export function TrustedJwks() {
   const [urls, setUrls] = useState<string[]>([]);
   const [input, setInput] = useState('');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<SettingMessage>(null);
 
   const refresh = async () => setUrls(readTrustedJwksUrls((await browser.storage.local.get(TRUSTED_JWKS_KEY))[TRUSTED_JWKS_KEY]));
   useEffect(() => void refresh(), []);
@@ -42,23 +43,8 @@ export function TrustedJwks() {
         Token signatures are checked against Atlassian's production and staging keys, chosen from the token's own
         environment. Add a key set you trust for other environments (the bundled sandbox's, for example).
       </p>
-      <form onSubmit={add}>
-        <label>
-          JWKS URL{' '}
-          <input value={input} onInput={(e) => setInput((e.target as HTMLInputElement).value)} placeholder="http://localhost:8000/.well-known/jwks.json" aria-describedby="jwks-message" size={50} />
-        </label>{' '}
-        <button type="submit">Trust</button>
-      </form>
-      {message && <p id="jwks-message" role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : ''}>{message.text}</p>}
-      {urls.length > 0 ? (
-        <ul aria-label="Trusted JWKS URLs">
-          {urls.map((u) => (
-            <li key={u}><code>{u}</code> <button type="button" onClick={() => void remove(u)}>Remove</button></li>
-          ))}
-        </ul>
-      ) : (
-        <p>None besides Atlassian's.</p>
-      )}
+      <SettingForm label="JWKS URL" value={input} onInput={setInput} onSubmit={add} button="Trust" placeholder="http://localhost:8000/.well-known/jwks.json" messageId="jwks-message" message={message} size={50} />
+      <RemovableList label="Trusted JWKS URLs" items={urls} onRemove={(u) => void remove(u)} empty="None besides Atlassian's." />
     </section>
   );
 }
