@@ -15,6 +15,8 @@ function inspectedTabId(): number | null {
 const root = document.getElementById('app')!;
 if (__FBDT_TEST_BUILD__ && new URLSearchParams(location.search).has('harness')) {
   void import('./harness').then((m) => m.installHarness());
+} else if (__FBDT_TEST_BUILD__ && browser.devtools?.inspectedWindow) {
+  void import('./layoutProbe').then((m) => m.installLayoutProbe());
 }
 const tabId = inspectedTabId();
 if (tabId === null) {

@@ -1,9 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { launchFirefox, runAction, runBurst, type FirefoxSession } from '../../scripts/lib/driver';
-import { firefoxTabId, firefoxWaitForTrace, harnessPage } from './support/firefoxHarness';
+import { firefoxAppFrame as appFrame, firefoxTabId, firefoxWaitForTrace, harnessPage } from './support/firefoxHarness';
 
 let sandbox: Sandbox;
 let firefox: FirefoxSession;
@@ -18,24 +18,6 @@ afterAll(async () => {
   await firefox?.close();
   await sandbox?.stop();
 });
-
-async function appFrame(page: Page, resource: string, moduleKey: string): Promise<Frame> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    for (const frame of page.frames()) {
-      const ready = await frame
-        .evaluate(() => location.pathname + location.search)
-        .then((p) => p.includes(`/${resource}/`) && p.includes(`moduleKey=${moduleKey}`))
-        .catch(() => false);
-      if (ready && (await frame.evaluate(() => '__sandboxApp' in window).catch(() => false))) {
-        await frame.evaluate(() => (window as unknown as { __sandboxApp: { ready: Promise<unknown> } }).__sandboxApp.ready);
-        return frame;
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no app frame for ${resource}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 describe('capture in Firefox ESR, against the Forge sandbox and the real @forge/bridge', () => {
   it('records parse-time calls, resolver and remote calls, and a 2,000-call burst with none lost', async () => {

@@ -1,7 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
-import { panelFrame, showPanel } from '../../scripts/lib/driver';
+import { panelFrame, runAction, showPanel } from '../../scripts/lib/driver';
+import type { LayoutFacts } from '../../extension/panel/layoutProbe';
+import { openFirefoxDevtools, xDisplay } from './support/firefoxDevtools';
+import { firefoxAppFrame } from './support/firefoxHarness';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession';
 
@@ -9,7 +12,9 @@ import { openInDevtools, type DevtoolsSession } from './support/devtoolsSession'
 // wide (1,400 px) width, in DevTools' light and dark themes: a screenshot of DevTools for each under
 // test-results/, and the layout rules read from the panel's DOM.
 //
-// Firefox's own DevTools: not driven by this file (see the note at its end).
+// The same in Firefox ESR's own DevTools (headful, under an Xvfb of its own unless DISPLAY is set): no automation
+// reaches a DevTools panel's document there, so the test build's panel answers a layout probe
+// (extension/panel/layoutProbe.ts) that the harness tab relays, and the screenshot is taken of the X display.
 
 const DEVTOOLS_URL = 'devtools://devtools/bundled/devtools_app.html';
 const WIDTHS = [600, 1400] as const;
@@ -165,6 +170,68 @@ describe.each(THEMES)('the panel in Chromium DevTools, %s theme', (wanted) => {
       const page = await devtoolsPage();
       const size = await page.evaluate(() => ({ w: window.innerWidth, h: window.innerHeight }));
       await page.screenshot({ path: `test-results/devtools-layout-${theme}-${width}-details.png`, clip: { x: size.w - width, y: 0, width, height: size.h } });
+    });
+  });
+});
+
+/** The rules both browsers share, on the probe's facts (Firefox). */
+function expectLayout(facts: LayoutFacts, wanted: (typeof THEMES)[number], width: number): void {
+  expect(facts.theme).toBe(wanted);
+  if (wanted === 'dark') expect(facts.luminance).toBeLessThan(80);
+  else expect(facts.luminance).toBeGreaterThan(180);
+  expect(facts.toolbar.items).toBeGreaterThan(3);
+  expect(facts.toolbar.rows).toBe(1);
+  expect(facts.toolbar.overflows).toBe(false);
+  const names = facts.headers.map((h) => h.text);
+  expect(names).toContain('Summary');
+  if (width < 800) expect(names.slice(0, 2)).toEqual(['Summary', 'Status']);
+  expect(facts.headers.find((h) => h.text === 'Summary')!.width).toBe(Math.max(...facts.headers.map((h) => h.width)));
+  if (width < 800) expect(names).not.toContain('Time');
+  const failed = facts.statuses.filter((s) => s.failed);
+  const ok = facts.statuses.find((s) => !s.failed)!;
+  expect(failed.map((s) => s.text)).toEqual(expect.arrayContaining(['404', 'rejected']));
+  expect(failed[0]!.colour).not.toBe(ok.colour);
+  expect(failed[0]!.background).not.toBe(ok.background);
+}
+
+describe.each(THEMES)('the panel in Firefox DevTools, %s theme', (wanted) => {
+  describe.each(WIDTHS)('docked at %i px', (width) => {
+    const windowWidth = width + 800;
+    let stopDisplay = () => undefined as void;
+    let firefox: Awaited<ReturnType<typeof openFirefoxDevtools>> | undefined;
+    beforeAll(async () => {
+      const x = await xDisplay(windowWidth, 900);
+      stopDisplay = x.stop;
+      firefox = await openFirefoxDevtools({ display: x.display, url: `${sandbox.siteUrl}?modules=issue-panel`, width: windowWidth, toolboxWidth: width, theme: wanted });
+      const app = await firefoxAppFrame(firefox.site, 'main', 'issue-panel');
+      for (const action of ['requestRemote', 'requestRemote404', 'invokeFail', 'invokeRemote']) await runAction(app, action);
+    });
+    afterAll(async () => {
+      await firefox?.close();
+      stopDisplay();
+    });
+
+    it('follows the theme, one toolbar row, Summary first and widest, failures coloured; screenshot saved', async () => {
+      let facts = await firefox!.layout();
+      for (let i = 0; i < 30 && facts.statuses.filter((s) => s.failed).length < 2; i++) {
+        await new Promise((r) => setTimeout(r, 200));
+        facts = await firefox!.layout();
+      }
+      expect(Math.abs(facts.width - width)).toBeLessThan(20);
+      expectLayout(facts, wanted, width);
+      await firefox!.screenshot(`test-results/firefox-devtools-layout-${wanted}-${width}.png`);
+    });
+
+    it('opens details and leaves the list at least 40 % of the height, Summary and Status in view', async () => {
+      const facts = await firefox!.layout({ action: 'open-failed', status: '404' });
+      expect(facts.details).not.toBeNull();
+      const { list, details, split } = facts.details!;
+      expect(list.height / split.height).toBeGreaterThanOrEqual(0.4);
+      if (width < 800) expect(details.top).toBeGreaterThanOrEqual(list.bottom - 1);
+      else expect(details.left).toBeGreaterThanOrEqual(list.right - 1);
+      expect(facts.headers.slice(0, 2).map((h) => h.text)).toEqual(['Summary', 'Status']);
+      expect(facts.headers[1]!.right).toBeLessThanOrEqual(list.right + 1);
+      await firefox!.screenshot(`test-results/firefox-devtools-layout-${wanted}-${width}-details.png`);
     });
   });
 });

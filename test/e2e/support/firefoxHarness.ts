@@ -1,4 +1,4 @@
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import type { TraceV2 } from '../../../src/protocol';
 
 export { harnessPage } from '../../../scripts/lib/firefox';
@@ -27,5 +27,24 @@ export async function firefoxWaitForTrace(harness: Page, tabId: number, done: (t
     }
     if (Date.now() > deadline) throw new Error(`trace condition not met within ${timeoutMs} ms (${last ? `${last.calls.length} calls` : 'no trace'})`);
     await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The sandbox app frame of `resource` for `moduleKey`, once ready (frame URLs read from each frame: BiDi may report them late). */
+export async function firefoxAppFrame(page: Page, resource: string, moduleKey: string): Promise<Frame> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const ready = await frame
+        .evaluate(() => location.pathname + location.search)
+        .then((p) => p.includes(`/${resource}/`) && p.includes(`moduleKey=${moduleKey}`))
+        .catch(() => false);
+      if (ready && (await frame.evaluate(() => '__sandboxApp' in window).catch(() => false))) {
+        await frame.evaluate(() => (window as unknown as { __sandboxApp: { ready: Promise<unknown> } }).__sandboxApp.ready);
+        return frame;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no app frame for ${resource}`);
+    await new Promise((r) => setTimeout(r, 150));
   }
 }
