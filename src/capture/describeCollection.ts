@@ -1,6 +1,6 @@
 import { SNAPSHOT_MARKER, type Description, type SnapshotValue } from '../protocol/snapshot';
 import { mapEntries, mapIteratorNext, mapSize, setIteratorNext, setSize, setValues } from './intrinsics';
-import { put, THREW, tryCall } from './ownReads';
+import { append, put, slots, THREW, toArray, tryCall } from './ownReads';
 import type { WalkContext } from './walkContext';
 
 const M = SNAPSHOT_MARKER;
@@ -21,8 +21,7 @@ export function describeCollection(w: WalkContext, o: object, depth: number): Sn
   w.desc(d); // counts it
   const field = kind === 'map' ? 'entries' : 'values';
   w.addKey(field, false);
-  const list: SnapshotValue[] = [];
-  put(d, field, list);
+  const list = slots<SnapshotValue>();
   w.add(2);
   w.enter(o);
   w.pushSeg(field);
@@ -42,14 +41,15 @@ export function describeCollection(w: WalkContext, o: object, depth: number): Sn
         const k = w.child(pair[0], depth + 3, 0);
         const v = w.child(pair[1], depth + 3, 1);
         w.popSeg();
-        put(list, i, [k, v]);
+        append(list, [k, v]);
       } else {
-        put(list, i, w.child(r.value, depth + 2, i));
+        append(list, w.child(r.value, depth + 2, i));
       }
     }
   } catch (e) {
     if (i > 0) w.add(1);
-    put(list, i++, w.unreadable(e));
+    append(list, w.unreadable(e));
+    i++;
   }
   w.popSeg();
   w.exit();
@@ -57,7 +57,8 @@ export function describeCollection(w: WalkContext, o: object, depth: number): Sn
     w.truncated = true;
     if (i > 0) w.add(1);
     const rest = size - i;
-    put(list, i, w.desc({ [M]: 'truncated', text: `${rest} more ${kind === 'map' ? 'entries' : 'values'}`, omitted: rest, length: size }));
+    append(list, w.desc({ [M]: 'truncated', text: `${rest} more ${kind === 'map' ? 'entries' : 'values'}`, omitted: rest, length: size }));
   }
+  put(d, field, toArray(list));
   return d as unknown as SnapshotValue;
 }

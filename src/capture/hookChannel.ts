@@ -2,7 +2,7 @@ import { CHANNEL_OFFER, type HookEvent, type HookMessage } from '../protocol/hoo
 import { eventCost, LIMITS } from '../protocol/limits';
 import { setTimeoutFn } from './intrinsics';
 import { settleInitiator } from './initiator';
-import { put } from './ownReads';
+import { append, slots, toArray, type Slots } from './ownReads';
 import { eventData, eventPorts, eventSource, eventTrusted, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
 
 /**
@@ -87,14 +87,15 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   const schedule = opts.schedule ?? defaultSchedule();
 
   let port: PortLike | null = null;
-  let queue: HookEvent[] = [];
+  let queue = slots<HookEvent>();
   let queuedBytes = 0;
   let scheduled = false;
   let dropped = 0;
   let droppedUnreported = 0;
   let listening = false;
 
-  const post = (events: HookEvent[]): void => {
+  const post = (batch: Slots<HookEvent>): void => {
+    const events = toArray(batch);
     const message: HookChannelMessage = droppedUnreported > 0 ? { events, dropped: droppedUnreported } : { events };
     droppedUnreported = 0;
     try {
@@ -108,19 +109,19 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     scheduled = false;
     if (port === null || queue.length === 0) return;
     const events = queue;
-    queue = [];
+    queue = slots();
     queuedBytes = 0;
-    let batch: HookEvent[] = [];
+    let batch = slots<HookEvent>();
     let bytes = 0;
     for (let i = 0; i < events.length; i++) {
       const event = settled(events[i] as HookEvent);
       const cost = eventCost(event);
       if (batch.length > 0 && (batch.length >= batchSize || bytes + cost > LIMITS.messageBytes)) {
         post(batch);
-        batch = [];
+        batch = slots();
         bytes = 0;
       }
-      put(batch, batch.length, event);
+      append(batch, event);
       bytes += cost;
     }
     if (batch.length > 0) post(batch);
@@ -142,7 +143,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
         droppedUnreported++;
         return;
       }
-      put(queue, queue.length, event);
+      append(queue, event);
       queuedBytes += cost;
       if (port === null) return;
       if (queue.length >= batchSize) {

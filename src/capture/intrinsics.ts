@@ -33,6 +33,8 @@ export const objectToString = uncurry<string>(Object.prototype.toString);
 export const isPrototypeOf = uncurry<boolean>(Object.prototype.isPrototypeOf);
 
 export const isArray = Array.isArray;
+export const ArrayCtor = Array;
+export const arrayFrom = Array.from;
 export const jsonStringify = JSON.stringify;
 export const StringCtor = String;
 export const stringSlice = uncurry<string>(String.prototype.slice);

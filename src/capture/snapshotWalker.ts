@@ -3,7 +3,7 @@ import { describeCollection } from './describeCollection';
 import { describeError, isErrorValue } from './describeError';
 import { describeLeaf, isCrossOriginWindow } from './describeLeaf';
 import { getPrototypeOf, isArray, objectKeys, ObjectPrototype, StringCtor, symbolDescription } from './intrinsics';
-import { ACCESSOR, cut, MISSING, NAME_CHARS, put, readOwn, takeThrown, THREW, thrownText, tryCall } from './ownReads';
+import { ACCESSOR, append, cut, MISSING, NAME_CHARS, put, readOwn, record, slots, takeThrown, THREW, thrownText, toArray, tryCall, type Slots } from './ownReads';
 import { formatSeg, jsonSize, jsonStringLength } from './snapshotJson';
 import type { Seg, SnapshotLimits, WalkContext } from './walkContext';
 
@@ -38,12 +38,12 @@ export class Walker implements WalkContext {
   stopped = false;
   /**
    * Ancestors being walked (for cycles) and the path segments down to the current value, with their own
-   * top indexes (no push/pop, which a page can patch); written with put (no prototype setter runs).
+   * top indexes (no push/pop, which a page can patch); prototype-less, so no prototype setter runs.
    */
-  private readonly objs: object[] = [];
-  private readonly objSegs: number[] = [];
+  private readonly objs: Record<number, object> = record();
+  private readonly objSegs: Record<number, number> = record();
   private objTop = 0;
-  private readonly segs: Seg[] = [];
+  private readonly segs: Record<number, Seg> = record();
   private segTop = 0;
 
   constructor(
@@ -75,7 +75,7 @@ export class Walker implements WalkContext {
   }
 
   pushSeg(seg: Seg): void {
-    put(this.segs, this.segTop++, seg);
+    this.segs[this.segTop++] = seg;
   }
 
   popSeg(): void {
@@ -90,8 +90,8 @@ export class Walker implements WalkContext {
   }
 
   enter(o: object): void {
-    put(this.objs, this.objTop, o);
-    put(this.objSegs, this.objTop++, this.segTop);
+    this.objs[this.objTop] = o;
+    this.objSegs[this.objTop++] = this.segTop;
   }
 
   exit(): void {
@@ -215,21 +215,21 @@ export class Walker implements WalkContext {
     const len = typeof lengthRead === 'number' && lengthRead >= 0 ? lengthRead : 0;
     const entries = this.lim.snapshotEntries;
     const max = len < entries ? len : entries;
-    const out: SnapshotValue[] = [];
+    const out: Slots<SnapshotValue> = slots();
     this.add(2);
     this.enter(a);
     let i = 0;
     for (; i < max && !this.stopped; i++) {
       if (i > 0) this.add(1);
-      put(out, i, this.item(readOwn(a, i), depth, i));
+      append(out, this.item(readOwn(a, i), depth, i));
     }
     this.exit();
     if (len > max && !this.stopped) {
       this.truncated = true;
       if (i > 0) this.add(1);
-      put(out, i, this.desc({ [M]: 'truncated', text: `${len - max} more items`, omitted: len - max, length: len }));
+      append(out, this.desc({ [M]: 'truncated', text: `${len - max} more items`, omitted: len - max, length: len }));
     }
-    return out;
+    return toArray(out);
   }
 
   /** What readOwn found under `seg`: a walked value, or a description of why there is none. */
@@ -258,7 +258,7 @@ export class Walker implements WalkContext {
 
   /** An object of `o`'s own data properties under `keys` (those `skip` refuses left out), counted from `{`. */
   keysOf(o: object, keys: readonly string[], depth: number, skip: ((key: string) => boolean) | null): Out {
-    const out: Out = {};
+    const out: Out = record();
     const entries = this.lim.snapshotEntries;
     this.add(2);
     let count = 0;
@@ -277,7 +277,7 @@ export class Walker implements WalkContext {
       }
       this.addKey(outKey, count === 0);
       count++;
-      put(out, outKey, this.item(value, depth, key));
+      out[outKey] = this.item(value, depth, key);
     }
     if (this.stopped) return out;
     let rest = 0;
@@ -285,7 +285,7 @@ export class Walker implements WalkContext {
     if (rest > 0) {
       this.truncated = true;
       this.addKey(MORE_KEYS_KEY, count === 0);
-      put(out, MORE_KEYS_KEY, this.desc({ [M]: 'truncated', text: `${rest} more keys`, omitted: rest, total: seen + rest }));
+      out[MORE_KEYS_KEY] = this.desc({ [M]: 'truncated', text: `${rest} more keys`, omitted: rest, total: seen + rest });
     }
     return out;
   }

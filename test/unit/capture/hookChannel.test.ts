@@ -34,6 +34,29 @@ async function offer(win: FakeWindow, from: unknown = win) {
 const asWindow = (w: FakeWindow) => w as unknown as ChannelWindow;
 
 describe('createHookChannel: the offer', () => {
+  it('queues and batches past setters a page put on Array.prototype and Object.prototype', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { schedule: () => undefined });
+    const { relay } = await offer(win);
+    let sets = 0;
+    const planted = [
+      [Array.prototype, '0'],
+      [Array.prototype, '1'],
+      [Object.prototype, '0'],
+    ] as const;
+    // Planted only while the hook queues, batches and posts (synchronously): test tooling breaks under them.
+    try {
+      for (const [proto, key] of planted) Object.defineProperty(proto, key, { set: () => void sets++, get: () => undefined, configurable: true });
+      channel.emit(transport(1));
+      channel.emit(transport(2));
+      channel.flush();
+    } finally {
+      for (const [proto, key] of planted) delete (proto as Record<string, unknown>)[key];
+    }
+    expect(sets).toBe(0);
+    expect(await relay.next()).toEqual({ events: [transport(1), transport(2)] });
+  });
+
   it('queues events until the offer, then posts them on the port in one message', async () => {
     const win = new FakeWindow();
     const channel = createHookChannel(asWindow(win), { schedule: manual().schedule });
