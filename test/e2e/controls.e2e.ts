@@ -54,6 +54,25 @@ describe('toolbar controls in real DevTools (Chromium)', () => {
     expect(await rowCount(session.panel)).toBe(before + 1);
   });
 
+  it('a call started while paused stays out when it ends after Resume', async () => {
+    const before = (await trace(() => true)).calls.length;
+    await click('button[aria-label="Pause recording"]');
+    await session.panel.waitForSelector('button[aria-label="Resume recording"]', { timeout: 5_000 });
+    // A resolver that answers after 1.5 s: its start reaches the worker while paused, its end after Resume.
+    const app = await session.app();
+    await app.evaluate(() => {
+      const w = window as unknown as { __sandboxApp: { run(a: string): Promise<unknown> }; __made?: Promise<unknown> };
+      w.__made = w.__sandboxApp.run('invokeSlow');
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    await click('button[aria-label="Resume recording"]');
+    expect(await app.evaluate(() => (window as unknown as { __made: Promise<{ ok: boolean }> }).__made)).toMatchObject({ ok: true });
+    await session.run('requestJira');
+    const after = await trace((t) => t.calls.length > before && summaries(t).at(-1)!.includes('myself') && t.calls.every((c) => c.status !== 'pending'));
+    expect(summaries(after).filter((s) => /slow/.test(s))).toEqual([]);
+    expect(after.calls).toHaveLength(before + 1);
+  });
+
   it('Preserve log keeps the calls of the page before a reload; without it a reload starts afresh', async () => {
     const kept = (await trace(() => true)).calls.map((c) => c.id);
     expect(kept.length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ export const ACTIONS: Record<string, (args?: unknown) => Promise<unknown>> = {
   invokeGetIssues: () => invoke('getIssues'),
   invokeFail: () => invoke('fail', { reason: 'asked to fail' }),
   invokeUnknown: () => invoke('noSuchFunction'),
+  invokeSlow: (args) => invoke('slow', (args as object) ?? { ms: 1500 }),
   invokeRemote: () => invokeRemote({ path: '/tasks', method: 'GET' }),
   invokeRemotePost: () => invokeRemote({ path: '/tasks', method: 'POST', body: { title: 'From the sandbox' } }),
   invokeRemote404: () => invokeRemote({ path: '/status/404', method: 'GET' }),
