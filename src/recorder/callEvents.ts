@@ -3,6 +3,7 @@ import type { HookEvent } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
 import type { CallKind, CallRecord, FrameRecord } from '../protocol/model';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
+import { deliveryCost } from './callLog';
 import type { Delta } from './panelFeed';
 import type { PersistedDoc } from './recordKinds';
 import { bootOf, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
@@ -105,14 +106,17 @@ export class CallEvents {
       if (!entry) return;
     }
     const call = entry.call;
+    let added = 0;
     if (call.deliveries.length < LIMITS.deliveriesPerCall) {
-      call.deliveries.push({ seq: e.seq, at: e.at, key: e.key, args: e.args });
+      const kept = { seq: e.seq, at: e.at, key: e.key, args: e.args };
+      call.deliveries.push(kept);
+      added = deliveryCost(kept);
     } else {
       call.deliveriesDropped++;
       s.losses.evictedDeliveries++;
       d.counters = true;
     }
-    s.grown(entry, d);
+    s.grown(entry, d, added);
   }
 
   /** An end or delivery of a call not kept: ignored while paused, and for ids cleared, evicted or started while paused. */

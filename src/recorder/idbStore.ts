@@ -1,9 +1,11 @@
-import { emptyState, KIND_NAMES, KINDS, kindsClearedBy, type KindName, type PersistedState, type SubKey } from './recordKinds';
+import { CALLS_PER_PAGE, emptyState, KIND_NAMES, KINDS, kindsClearedBy, type KindName, type PersistedCall, type PersistedCallPage, type PersistedState, type SubKey } from './recordKinds';
 import type { SessionStore, StoreChanges } from './persistence';
 
 export const IDB_NAME = 'forge-bridge-devtools';
-/** 2 added the network store. */
-const IDB_VERSION = 2;
+/** 2 added the network store; 3 stores calls in pages (callPages) instead of one record each (calls). */
+const IDB_VERSION = 3;
+/** The store of one record per call, before version 3. */
+const OLD_CALLS = 'calls';
 
 /** One object store per record kind, named after it. */
 const ALL: string[] = KIND_NAMES;
@@ -61,6 +63,7 @@ export class IdbStore implements SessionStore {
         req.onupgradeneeded = () => {
           const db = req.result;
           for (const kind of KIND_NAMES) if (!db.objectStoreNames.contains(kind)) db.createObjectStore(kind, { keyPath: KINDS[kind].keyPath });
+          if (db.objectStoreNames.contains(OLD_CALLS)) migrateCalls(db, req.transaction!);
         };
         req.onsuccess = () => {
           const db = req.result;
@@ -137,4 +140,23 @@ export class IdbStore implements SessionStore {
     this.db = null;
     if (db) (await db).close();
   }
+}
+
+/** Version 2 → 3: the calls, one record each, become pages (in the upgrade's own transaction), and their store goes. */
+function migrateCalls(db: IDBDatabase, tx: IDBTransaction): void {
+  const read = tx.objectStore(OLD_CALLS).getAll() as IDBRequest<PersistedCall[]>;
+  read.onsuccess = () => {
+    // Key order is (tabId, order): consecutive calls of a tab go into the same page.
+    const pages = tx.objectStore('callPages');
+    let page: PersistedCallPage | null = null;
+    for (const call of read.result) {
+      if (!page || page.tabId !== call.tabId || page.calls.length >= CALLS_PER_PAGE) {
+        if (page) pages.put(page);
+        page = { tabId: call.tabId, page: page && page.tabId === call.tabId ? page.page + 1 : 1, calls: [] };
+      }
+      page.calls.push(call);
+    }
+    if (page) pages.put(page);
+    db.deleteObjectStore(OLD_CALLS);
+  };
 }

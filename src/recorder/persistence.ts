@@ -1,7 +1,7 @@
 import { emptyState, KIND_NAMES, KINDS, kindsClearedBy, type Clear, type KindName, type PersistedState, type RecordOf, type SubKey } from './recordKinds';
 
-export type { PersistedCall, PersistedDoc, PersistedFrame, PersistedNetwork, PersistedSession, PersistedState } from './recordKinds';
-export { lossesOf } from './recordKinds';
+export type { PersistedCall, PersistedCallPage, PersistedDoc, PersistedFrame, PersistedNetwork, PersistedSession, PersistedState } from './recordKinds';
+export { callsOf, lossesOf } from './recordKinds';
 
 export type KeysByKind = { [K in KindName]: SubKey[] };
 
@@ -29,7 +29,7 @@ export interface SessionStore {
 }
 
 function noKeys(): KeysByKind {
-  return { sessions: [], frames: [], calls: [], docs: [], network: [] };
+  return { sessions: [], frames: [], callPages: [], docs: [], network: [] };
 }
 
 type PendingRecords = { [K in KindName]: Map<SubKey, RecordOf[K] | null> };
@@ -40,7 +40,7 @@ interface PendingTab {
 }
 
 function emptyPending(): PendingTab {
-  return { clears: new Set(), records: { sessions: new Map(), frames: new Map(), calls: new Map(), docs: new Map(), network: new Map() } };
+  return { clears: new Set(), records: { sessions: new Map(), frames: new Map(), callPages: new Map(), docs: new Map(), network: new Map() } };
 }
 
 /**

@@ -51,6 +51,26 @@ export interface PersistedCall {
   call: CallRecord;
 }
 
+/**
+ * Calls are stored a page at a time: consecutive calls of a tab, oldest first. A save writes each page
+ * that changed once (one put for up to CALLS_PER_PAGE calls instead of one or two per call).
+ */
+export interface PersistedCallPage {
+  tabId: number;
+  /** Page number within the tab, in insertion order. */
+  page: number;
+  calls: PersistedCall[];
+}
+
+/** Most calls, and about the most snapshot bytes, one page holds (a page is rewritten whole when one of its calls changes). */
+export const CALLS_PER_PAGE = 100;
+export const BYTES_PER_PAGE = 512 * 1024;
+
+/** The calls of the stored pages, in no particular order. */
+export function callsOf(state: Pick<PersistedState, 'callPages'>): PersistedCall[] {
+  return state.callPages.flatMap((p) => p.calls);
+}
+
 export interface PersistedNetwork {
   tabId: number;
   /** Insertion number within the tab, shared with nothing else: entries are restored in this order. */
@@ -77,7 +97,7 @@ export interface PersistedDoc {
 export interface RecordOf {
   sessions: PersistedSession;
   frames: PersistedFrame;
-  calls: PersistedCall;
+  callPages: PersistedCallPage;
   docs: PersistedDoc;
   network: PersistedNetwork;
 }
@@ -113,7 +133,12 @@ export const KINDS: { readonly [K in KindName]: KindSpec<K> } = {
     }),
   },
   frames: { keyPath: ['tabId', 'key'], subKey: (f) => f.key, clearedBy: ['tab', 'frames'], copy: (f) => ({ ...f, frame: cloneFrame(f.frame) }) },
-  calls: { keyPath: ['tabId', 'order'], subKey: (c) => c.order, clearedBy: ['tab', 'calls'], copy: (c) => ({ ...c, call: cloneCall(c.call) }) },
+  callPages: {
+    keyPath: ['tabId', 'page'],
+    subKey: (p) => p.page,
+    clearedBy: ['tab', 'calls'],
+    copy: (p) => ({ ...p, calls: p.calls.map((c) => ({ ...c, call: cloneCall(c.call) })) }),
+  },
   docs: { keyPath: ['tabId', 'key'], subKey: (d) => d.key, clearedBy: ['tab'], copy: (d) => ({ ...d }) },
   // Entries are never changed after they arrive, so they are written as they are.
   network: { keyPath: ['tabId', 'order'], subKey: (n) => n.order, clearedBy: ['tab', 'calls'], copy: (n) => ({ ...n }) },
@@ -125,7 +150,7 @@ export const KIND_NAMES = Object.keys(KINDS) as KindName[];
 export type PersistedState = { [K in KindName]: RecordOf[K][] };
 
 export function emptyState(): PersistedState {
-  return { sessions: [], frames: [], calls: [], docs: [], network: [] };
+  return { sessions: [], frames: [], callPages: [], docs: [], network: [] };
 }
 
 /** The kinds a clear removes. */

@@ -27,6 +27,6 @@ export function loadState(state: PersistedState, tab: (tabId: number) => TabStat
   }
   for (const p of state.frames.slice().sort(byTabAndOrder)) tab(p.tabId).frames.add(p.frame, p.order);
   for (const p of state.docs) tab(p.tabId).docs.load(p);
-  for (const p of state.calls.slice().sort(byTabAndOrder)) tab(p.tabId).calls.add(p.call, stamp(), p.order);
+  for (const p of state.callPages.slice().sort((a, b) => a.tabId - b.tabId || a.page - b.page)) tab(p.tabId).calls.load(p, stamp);
   for (const p of state.network.slice().sort(byTabAndOrder)) tab(p.tabId).network.put(p.entry, stamp(), p.order);
 }

@@ -32,7 +32,7 @@ export interface TabContext {
  * operation's delta.
  */
 export class TabState implements FeedSource {
-  readonly calls = new CallLog();
+  readonly calls: CallLog;
   readonly network = new NetworkLog();
   readonly frames = new FrameTable();
   readonly segments: Segments;
@@ -53,6 +53,7 @@ export class TabState implements FeedSource {
     readonly tabId: number,
     private readonly ctx: TabContext,
   ) {
+    this.calls = new CallLog(tabId);
     this.segments = new Segments(ctx.now);
     this.docs = new Sequencer(tabId, ctx.maxDocs, {
       putDoc: (doc) => ctx.changes.put('docs', doc),
@@ -77,15 +78,16 @@ export class TabState implements FeedSource {
 
   addCall(call: CallRecord, d: Delta): CallEntry | undefined {
     const entry = this.calls.add(call, this.ctx.stamp());
-    this.ctx.changes.put('calls', { tabId: this.tabId, order: entry.order, call });
+    this.ctx.changes.put('callPages', entry.page);
     d.calls.add(call.id);
     this.enforceBounds(d);
     return this.calls.get(call.id);
   }
 
-  grown(entry: CallEntry, d: Delta): void {
-    this.calls.grown(entry);
-    this.ctx.changes.put('calls', { tabId: this.tabId, order: entry.order, call: entry.call });
+  /** The call changed (by `added` bytes when that is all that changed; otherwise its cost is measured again). */
+  grown(entry: CallEntry, d: Delta, added?: number): void {
+    this.calls.grown(entry, added);
+    this.ctx.changes.put('callPages', entry.page);
     d.calls.add(entry.call.id);
     this.enforceBounds(d);
   }
@@ -150,7 +152,8 @@ export class TabState implements FeedSource {
     const entry = this.calls.removeOldest();
     if (!entry) return false;
     const id = entry.call.id;
-    this.ctx.changes.delete('calls', this.tabId, entry.order);
+    if (entry.page.calls.length > 0) this.ctx.changes.put('callPages', entry.page);
+    else this.ctx.changes.delete('callPages', this.tabId, entry.page.page);
     const doc = this.docs.get(entry.call.frameKey);
     // A late end or delivery of an evicted call must not bring it back as a call with an unknown start.
     if (doc) this.docs.ignoreUpTo(doc, entry.call.callId);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { IdbStore } from '../../../src/recorder/idbStore';
-import { MemoryStore, type SessionStore, type StoreChanges } from '../../../src/recorder/persistence';
+import { callsOf, MemoryStore, type SessionStore, type StoreChanges } from '../../../src/recorder/persistence';
 import { Recorder } from '../../../src/recorder/recorder';
 import { RelayBuffer } from '../../../src/relay/relayBuffer';
 import type { RelayToBackground } from '../../../src/protocol/runtime';
@@ -187,7 +187,7 @@ describe('durability before acknowledgement', () => {
     expect(resolved).toBe(false);
     store.releaseAll();
     expect(await result.persisted).toBe(true);
-    expect((await store.inner.load()).calls.map((c) => c.call.id)).toEqual(['0:d#1']);
+    expect(callsOf(await store.inner.load()).map((c) => c.call.id)).toEqual(['0:d#1']);
   });
 
   it('gathers the changes made while a save runs into the next one', async () => {
@@ -205,7 +205,7 @@ describe('durability before acknowledgement', () => {
     store.releaseAll();
     await third.persisted;
     expect(store.inner.saves).toBe(2);
-    expect((await store.inner.load()).calls.length).toBe(3);
+    expect(callsOf(await store.inner.load()).length).toBe(3);
   });
 
   it('a failed save resolves false, reports, and goes again with the next save', async () => {
@@ -294,6 +294,6 @@ describe('Recorder: save spacing', () => {
     expect(await Promise.all(results.map((x) => x.persisted))).toEqual([true, true, true]);
     expect(store.saves).toBe(1);
     const state = await store.load();
-    expect(state.calls.map((c) => c.call.status)).toEqual(['ok']);
+    expect(callsOf(state).map((c) => c.call.status)).toEqual(['ok']);
   });
 });

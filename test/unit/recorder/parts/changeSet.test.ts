@@ -8,7 +8,7 @@ const doc = (tabId: number, key: string) => ({ tabId, key, nextSeq: 1, maxCallId
 describe('record kinds and the change set', () => {
   it('describes each kind once: what each clear removes', () => {
     expect(kindsClearedBy('tab')).toEqual(KIND_NAMES);
-    expect(kindsClearedBy('calls')).toEqual(['calls', 'network']);
+    expect(kindsClearedBy('calls')).toEqual(['callPages', 'network']);
     expect(kindsClearedBy('frames')).toEqual(['frames']);
     expect(KINDS.docs.subKey(doc(1, 'k'))).toBe('k');
   });
@@ -37,7 +37,7 @@ describe('record kinds and the change set', () => {
     changes.put('docs', { ...doc(1, 'a'), nextSeq: 3 });
     changes.restoreFailed(failed);
     const store = new MemoryStore();
-    await store.save({ tabs: [{ tabId: 1, clears: [], puts: { sessions: [], frames: [], calls: [], docs: [], network: [{ tabId: 1, order: 1, entry: netEntry('old') }] }, deletes: { sessions: [], frames: [], calls: [], docs: [], network: [] } }] });
+    await store.save({ tabs: [{ tabId: 1, clears: [], puts: { sessions: [], frames: [], callPages: [], docs: [], network: [{ tabId: 1, order: 1, entry: netEntry('old') }] }, deletes: { sessions: [], frames: [], callPages: [], docs: [], network: [] } }] });
     await store.save(changes.take());
     const state = await store.load();
     expect(state.network).toEqual([]);

@@ -27,7 +27,7 @@ function call(id: number, bytes = 10): CallRecord {
 
 describe('CallLog', () => {
   it('keeps calls first in first out with their bytes', () => {
-    const log = new CallLog();
+    const log = new CallLog(1);
     const a = log.add(call(1, 100), 1);
     log.add(call(2, 200), 2);
     expect([a.order, log.nextOrder, log.size]).toEqual([1, 3, 2]);

@@ -47,21 +47,21 @@ describe('SaveScheduler', () => {
       onError: () => undefined,
       onQuota: () => {
         quota++;
-        saves.changes.delete('calls', 1, 1);
+        saves.changes.delete('callPages', 1, 1);
       },
     });
     saves.changes.put('sessions', session(1));
     await expect(saves.persist()).resolves.toBe(true);
     expect([quota, saves.failures]).toEqual([1, 1]);
     const [, frees, takes] = store.seen;
-    expect(frees!.tabs[0]!.deletes.calls).toEqual([1]);
+    expect(frees!.tabs[0]!.deletes.callPages).toEqual([1]);
     expect(frees!.tabs[0]!.puts.sessions).toEqual([]);
     expect(takes!.tabs[0]!.puts.sessions.map((s) => s.tabId)).toEqual([1]);
-    expect(takes!.tabs[0]!.deletes.calls).toEqual([]);
+    expect(takes!.tabs[0]!.deletes.callPages).toEqual([]);
   });
 
   it('splitChanges keeps clears with the deletes', () => {
-    const [frees, takes] = splitChanges({ tabs: [{ tabId: 1, clears: ['calls'], puts: { sessions: [session(1)], frames: [], calls: [], docs: [], network: [] }, deletes: { sessions: [], frames: ['k'], calls: [], docs: [], network: [] } }] });
+    const [frees, takes] = splitChanges({ tabs: [{ tabId: 1, clears: ['calls'], puts: { sessions: [session(1)], frames: [], callPages: [], docs: [], network: [] }, deletes: { sessions: [], frames: ['k'], callPages: [], docs: [], network: [] } }] });
     expect([frees.tabs[0]!.clears, frees.tabs[0]!.deletes.frames, frees.tabs[0]!.puts.sessions.length]).toEqual([['calls'], ['k'], 0]);
     expect([takes.tabs[0]!.clears, takes.tabs[0]!.puts.sessions.length]).toEqual([[], 1]);
   });

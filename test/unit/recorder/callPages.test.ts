@@ -1,0 +1,91 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { IdbStore } from '../../../src/recorder/idbStore';
+import { callsOf, MemoryStore, type StoreChanges } from '../../../src/recorder/persistence';
+import { CALLS_PER_PAGE } from '../../../src/recorder/recordKinds';
+import { Recorder } from '../../../src/recorder/recorder';
+import { batch, end, options, snap, start, starts } from './helpers';
+
+/** A MemoryStore that records what each save held. */
+class Spy extends MemoryStore {
+  seen: StoreChanges[] = [];
+  override async save(changes: StoreChanges): Promise<void> {
+    this.seen.push(changes);
+    return super.save(changes);
+  }
+}
+
+describe('calls stored in pages', () => {
+  it('writes a burst as one save of a few pages, not a record per call', async () => {
+    const store = new Spy();
+    const r = new Recorder(options(), store);
+    const events = [];
+    for (let id = 1; id <= 250; id++) events.push(start(id), end(id));
+    let seq = 1;
+    const results = [];
+    for (let i = 0; i < events.length; i += 200) {
+      results.push(r.apply(1, 0, batch('d', seq, events.slice(i, i + 200))));
+      seq += Math.min(200, events.length - i);
+    }
+    await Promise.all(results.map((x) => x.persisted));
+    const pages = store.seen.flatMap((c) => c.tabs.flatMap((t) => t.puts.callPages));
+    expect(new Set(pages.map((p) => p.page)).size).toBe(Math.ceil(250 / CALLS_PER_PAGE));
+    expect(pages.length).toBeLessThanOrEqual(2 * Math.ceil(250 / CALLS_PER_PAGE));
+    const saved = callsOf(await store.load());
+    expect(saved.length).toBe(250);
+    expect(saved.every((c) => c.call.status === 'ok')).toBe(true);
+  });
+
+  it('evicting the oldest rewrites or deletes their pages, and a restart lists what is left in order', async () => {
+    const store = new MemoryStore();
+    const r = new Recorder(options({ maxCallsPerTab: 150 }), store);
+    await r.apply(1, 0, batch('d', 1, starts(1, 180))).persisted;
+    expect((await store.load()).callPages.map((p) => p.page)).toEqual([1, 2]);
+    await r.apply(1, 0, batch('d', 181, starts(181, 210))).persisted;
+    let state = await store.load();
+    expect(state.callPages.map((p) => [p.page, p.calls[0]!.call.callId, p.calls.length])).toEqual([
+      [1, 61, 40],
+      [2, 101, 100],
+      [3, 201, 10],
+    ]);
+    await r.setMaxCalls(1, 100);
+    state = await store.load();
+    expect(state.callPages.map((p) => p.page)).toEqual([2, 3]);
+    const after = await Recorder.restore(store, options());
+    expect(after.getSession(1)!.calls.map((c) => c.callId)).toEqual(Array.from({ length: 100 }, (_, i) => 111 + i));
+    await after.apply(1, 0, batch('d', 211, [start(211, 1, 'invoke', snap({ x: 1 }))])).persisted;
+    expect(callsOf(await store.load()).map((c) => c.call.callId).sort((a, b) => a - b).at(-1)).toBe(211);
+  });
+
+  it('moves calls saved one record each (database version 2) into pages', async () => {
+    const name = `migrate-${Math.random()}`;
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 2);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('sessions', { keyPath: 'tabId' });
+        db.createObjectStore('frames', { keyPath: ['tabId', 'key'] });
+        db.createObjectStore('docs', { keyPath: ['tabId', 'key'] });
+        db.createObjectStore('network', { keyPath: ['tabId', 'order'] });
+        const calls = db.createObjectStore('calls', { keyPath: ['tabId', 'order'] });
+        const sample = new Recorder(options());
+        sample.apply(4, 0, batch('d', 1, starts(1, 120)));
+        for (const [i, call] of sample.getSession(4)!.calls.entries()) calls.put({ tabId: 4, order: i + 1, call });
+      };
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const store = new IdbStore({ name });
+    const state = await store.load();
+    expect(state.callPages.map((p) => [p.page, p.calls.length])).toEqual([
+      [1, CALLS_PER_PAGE],
+      [2, 120 - CALLS_PER_PAGE],
+    ]);
+    const r = await Recorder.restore(store, options());
+    expect(r.getSession(4)!.calls.map((c) => c.callId)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    await store.close();
+  });
+});
