@@ -41,8 +41,8 @@ export interface RedactionPass extends NameRules {
   /** Opaque values kept (the first MAX_SUSPECTS), and how many in all. */
   suspects: SuspectValue[];
   suspectCount: number;
-  /** Where the walk is (set by the trace walk, for suspects). */
-  where: string;
+  /** Where the walk is (set by the trace walk, for suspects; told in words only when a suspect is kept). */
+  where: WalkPlace;
   /** Strings found clean (nothing removed, nothing suspect), by layer: a repeated string is not scanned again. */
   clean: Set<string>[];
   /** Bumped on every change: lets a decoded layer be re-encoded only when something in it changed. */
@@ -50,6 +50,28 @@ export interface RedactionPass extends NameRules {
 }
 
 export const MAX_SUSPECTS = 200;
+
+/** A place in a trace: "call 12 (invoke) request" is { item: 'call', index: 11, detail: 'invoke', part: 'request' }. */
+export interface WalkPlace {
+  item: string;
+  index: number;
+  detail: string;
+  part: string;
+}
+
+/** Moves the walk to a place (fields set in place: the trace walk passes millions of places and keeps none). */
+export function at(pass: RedactionPass, item: string, index: number, detail: string, part: string): void {
+  const w = pass.where;
+  w.item = item;
+  w.index = index;
+  w.detail = detail;
+  w.part = part;
+}
+
+function placeText(w: WalkPlace): string {
+  if (w.item === '') return w.part;
+  return `${w.item} ${w.index + 1}${w.detail ? ` (${w.detail})` : ''}${w.part ? ` ${w.part}` : ''}`;
+}
 
 export function emptyCounts(): RedactionTally {
   return { jwtSignatures: 0, oauthTokens: 0, cookies: 0, authorization: 0, sensitiveKeys: 0, headers: 0, knownFormats: 0, urlCredentials: 0, privateKeys: 0, opaque: 0 };
@@ -68,7 +90,7 @@ export function newPass(keysOrOptions: readonly string[] | RedactOptions = {}): 
     signatures: new Set(),
     suspects: [],
     suspectCount: 0,
-    where: '',
+    where: { item: '', index: 0, detail: '', part: '' },
     changes: 0,
     clean: [],
   };
@@ -83,5 +105,5 @@ export function removed(pass: RedactionPass, kind: keyof RedactionTally, format?
 
 export function suspect(pass: RedactionPass, name: string | null, value: string): void {
   pass.suspectCount++;
-  if (pass.suspects.length < MAX_SUSPECTS) pass.suspects.push({ where: pass.where, name, hint: `${value.slice(0, 4)}… (${value.length} characters)` });
+  if (pass.suspects.length < MAX_SUSPECTS) pass.suspects.push({ where: placeText(pass.where), name, hint: `${value.slice(0, 4)}… (${value.length} characters)` });
 }

@@ -2,54 +2,63 @@ import type { RedactionCounts, TraceCall, TraceV2 } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
 import { redactHeaders } from './headers';
-import { newPass, type RedactionPass, type RedactOptions, type SuspectValue } from './pass';
+import { at, newPass, type RedactionPass, type RedactOptions, type SuspectValue } from './pass';
 import { redactString } from './text';
 import { redactBase64Body, redactValue } from './value';
 
-const snapshot = <T extends Snapshot>(s: T, pass: RedactionPass, where: string): T => {
-  pass.where = where;
+const snapshot = <T extends Snapshot>(s: T, pass: RedactionPass, part: string): T => {
+  pass.where.part = part;
   const value = redactValue(s.value, pass) as SnapshotValue;
   return value === s.value ? s : { ...s, value };
 };
 
-const text = (value: string, pass: RedactionPass, where: string) => {
-  pass.where = where;
+const text = (value: string, pass: RedactionPass, part: string) => {
+  pass.where.part = part;
   return redactString(value, pass);
 };
 
-/** `item` itself when every field redaction gave back unchanged, else a copy with the changed fields (a clean call allocates nothing). */
-function withChanges<T extends object>(item: T, changed: Partial<T>): T {
-  for (const key in changed) if (changed[key] !== item[key]) return { ...item, ...changed };
-  return item;
+/** `list.map(f)`, but the list itself when `f` gave back every item unchanged. */
+function mapKeeping<T>(list: readonly T[], f: (item: T, index: number) => T): T[] {
+  let out: T[] | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const next = f(list[i]!, i);
+    if (next !== list[i] && out === null) out = list.slice(0, i);
+    if (out !== null) out.push(next);
+  }
+  return out ?? (list as T[]);
 }
 
+/** A call redacted; the call itself when nothing in it changed (a clean call allocates nothing). */
 function redactCall(c: TraceCall, index: number, pass: RedactionPass): TraceCall {
-  const at = `call ${index + 1} (${c.command})`;
-  const frame = withChanges(c.frame, { url: text(c.frame.url, pass, `${at} frame URL`), parentUrl: text(c.frame.parentUrl, pass, `${at} frame URL`) });
-  const deliveries = c.deliveries.map((d) => withChanges(d, { args: snapshot(d.args, pass, `${at} delivery ${d.seq}`) }));
-  const changed: Partial<TraceCall> = {
-    frame,
-    summary: text(c.summary, pass, `${at} summary`),
-    request: snapshot(c.request, pass, `${at} request`),
-    deliveries: deliveries.every((d, i) => d === c.deliveries[i]) ? c.deliveries : deliveries,
-  };
-  if (c.response) changed.response = snapshot(c.response, pass, `${at} response`);
-  if (c.error) changed.error = snapshot(c.error, pass, `${at} error`);
-  return withChanges(c, changed);
+  at(pass, 'call', index, c.command, '');
+  const url = text(c.frame.url, pass, 'frame URL');
+  const parentUrl = text(c.frame.parentUrl, pass, 'frame URL');
+  const frame = url === c.frame.url && parentUrl === c.frame.parentUrl ? c.frame : { ...c.frame, url, parentUrl };
+  const summary = text(c.summary, pass, 'summary');
+  const request = snapshot(c.request, pass, 'request');
+  const deliveries = mapKeeping(c.deliveries, (d) => {
+    const args = snapshot(d.args, pass, `delivery ${d.seq}`);
+    return args === d.args ? d : { ...d, args };
+  });
+  const response = c.response ? snapshot(c.response, pass, 'response') : c.response;
+  const error = c.error ? snapshot(c.error, pass, 'error') : c.error;
+  if (frame === c.frame && summary === c.summary && request === c.request && deliveries === c.deliveries && response === c.response && error === c.error) return c;
+  const out: TraceCall = { ...c, frame, summary, request, deliveries };
+  if (c.response) out.response = response;
+  if (c.error) out.error = error;
+  return out;
 }
 
 function redactEntry(entry: NetworkEntry, index: number, pass: RedactionPass): NetworkEntry {
-  const at = `request ${index + 1} (${entry.method})`;
+  at(pass, 'request', index, entry.method, 'headers');
   const { requestBody, responseBody } = entry;
-  pass.where = `${at} headers`;
-  return {
-    ...entry,
-    requestHeaders: redactHeaders(entry.requestHeaders, pass),
-    responseHeaders: redactHeaders(entry.responseHeaders, pass),
-    url: text(entry.url, pass, `${at} URL`),
-    requestBody: requestBody === null ? null : text(requestBody, pass, `${at} request body`),
-    responseBody: responseBody === null ? null : entry.responseBodyEncoding === 'base64' ? (pass.where = `${at} response body`, redactBase64Body(responseBody, pass)) : text(responseBody, pass, `${at} response body`),
-  };
+  const requestHeaders = redactHeaders(entry.requestHeaders, pass);
+  const responseHeaders = redactHeaders(entry.responseHeaders, pass);
+  const url = text(entry.url, pass, 'URL');
+  const request = requestBody === null ? null : text(requestBody, pass, 'request body');
+  pass.where.part = 'response body';
+  const response = responseBody === null ? null : entry.responseBodyEncoding === 'base64' ? redactBase64Body(responseBody, pass) : redactString(responseBody, pass);
+  return { ...entry, requestHeaders, responseHeaders, url, requestBody: request, responseBody: response };
 }
 
 /** What a redaction run removed and kept, for the export dialog's preview. */
@@ -66,17 +75,26 @@ function run(trace: TraceV2, options: RedactOptions): { trace: TraceV2; pass: Re
   const pass = newPass(options);
   const out: TraceV2 = {
     ...trace,
-    frames: trace.frames.map((f, i) => ({ ...f, url: text(f.url, pass, `frame ${i + 1} URL`), parentUrl: text(f.parentUrl, pass, `frame ${i + 1} URL`) })),
-    segments: trace.segments.map((s, i) => ({ ...s, url: text(s.url, pass, `page ${i + 1} URL`) })),
+    frames: trace.frames.map((f, i) => {
+      at(pass, 'frame', i, '', 'URL');
+      return { ...f, url: redactString(f.url, pass), parentUrl: redactString(f.parentUrl, pass) };
+    }),
+    segments: trace.segments.map((s, i) => {
+      at(pass, 'page', i, '', 'URL');
+      return { ...s, url: redactString(s.url, pass) };
+    }),
     calls: trace.calls.map((c, i) => redactCall(c, i, pass)),
     network: trace.network.map((e, i) => redactEntry(e, i, pass)),
     // A token keeps its claims and every recorded field (its verdict when recorded among them); the JWT loses its signature.
-    tokens: trace.tokens.map((t, i) => ({ ...t, jwt: text(t.jwt, pass, `token ${i + 1}`) })),
+    tokens: trace.tokens.map((t, i) => {
+      at(pass, 'token', i, '', '');
+      return { ...t, jwt: redactString(t.jwt, pass) };
+    }),
   };
   if (trace.findings) {
     out.findings = trace.findings.map((f, i) => {
-      const at = `finding ${i + 1}`;
-      return { ...f, id: text(f.id, pass, at), title: text(f.title, pass, at), numbers: text(f.numbers, pass, at), fix: text(f.fix, pass, at) };
+      at(pass, 'finding', i, '', '');
+      return { ...f, id: redactString(f.id, pass), title: redactString(f.title, pass), numbers: redactString(f.numbers, pass), fix: redactString(f.fix, pass) };
     });
   }
   pass.counts.jwtSignatures = pass.signatures.size;
