@@ -47,6 +47,10 @@ export const NAME_CREDENTIAL_HEADER = 2;
 export const NAME_HEADER_LIST = 4;
 export const NAME_ATTACHMENT = 8;
 
+/** What a query or form parameter's name says of its value: a sensitive name, or a signed-URL/OAuth parameter. */
+export const PARAM_SENSITIVE_NAME = 2;
+export const PARAM_URL_CREDENTIAL = 1;
+
 export const normaliseName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 export interface NameRules {
@@ -54,6 +58,8 @@ export interface NameRules {
   isSensitive: (name: string) => boolean;
   /** A query or form parameter name whose value is a secret (sensitive names and signed-URL parameters). */
   isSensitiveParam: (name: string) => boolean;
+  /** The same, told apart: PARAM_SENSITIVE_NAME, PARAM_URL_CREDENTIAL or 0; memoised (one lookup per pair). */
+  paramKind: (name: string) => number;
   /** NAME_* bits for a name, memoised: one lookup per key in the walk. */
   kindOf: (name: string) => number;
   /** A name known to hold nothing secret though it may contain a word (`expiresAt`, `contextToken`). */
@@ -88,14 +94,14 @@ export function nameRules(words: readonly string[]): NameRules {
     }
     return kind;
   };
-  const params = new Map<string, boolean>();
-  const isSensitiveParam = (name: string): boolean => {
-    let hit = params.get(name);
-    if (hit === undefined) {
-      hit = isSensitive(name) || (name.length <= 200 && URL_PARAMS.has(normaliseName(name)));
-      if (params.size < 10_000) params.set(name, hit);
+  const params = new Map<string, number>();
+  const paramKind = (name: string): number => {
+    let kind = params.get(name);
+    if (kind === undefined) {
+      kind = isSensitive(name) ? PARAM_SENSITIVE_NAME : name.length <= 200 && URL_PARAMS.has(normaliseName(name)) ? PARAM_URL_CREDENTIAL : 0;
+      if (params.size < 10_000) params.set(name, kind);
     }
-    return hit;
+    return kind;
   };
-  return { isSensitive, kindOf, isSensitiveParam, isHarmless: (name) => harmless(normaliseName(name)) };
+  return { isSensitive, kindOf, paramKind, isSensitiveParam: (name) => paramKind(name) !== 0, isHarmless: (name) => harmless(normaliseName(name)) };
 }

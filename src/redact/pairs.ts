@@ -1,24 +1,31 @@
 import { COLON_END, COLON_EXTRA, FORM_END, isNameChar, runUntil } from './chars';
 import { jwtAt } from './jwt';
+import { PARAM_SENSITIVE_NAME } from './names';
 import { ENCODED_REDACTED, REDACTED, removed, type RedactionPass } from './pass';
 
-/** What a `name=value` or `name: value` pair at a separator asks of the scanner. */
-export type PairAction =
-  /** Nothing to do; `checkedUntil`: the value's end, so `=` inside it need no encoded check again. */
-  | { kind: 'none'; checkedUntil?: number }
-  /** Replace [from, to) with `text`, then go on after it. */
-  | { kind: 'replace'; from: number; to: number; text: string }
-  /** Go on scanning at `at` (a JWT under a sensitive name keeps its claims; the JWT scanner takes it). */
-  | { kind: 'continue'; at: number }
-  /** A percent-encoded value under a name that is not sensitive: redact its decoded text. */
-  | { kind: 'encoded'; from: number; to: number };
+/**
+ * What a `name=value` or `name: value` pair at a separator asks of the scanner. One shape for every kind
+ * (the scanner reads millions of these: one shape keeps that read monomorphic):
+ * - `none`: nothing to do; `to`, when not -1, is the value's end, so `=` inside it needs no encoded check again;
+ * - `replace`: replace [from, to) with `text`, then go on after it;
+ * - `continue`: go on scanning at `to` (a JWT under a sensitive name keeps its claims; the JWT scanner takes it);
+ * - `encoded`: [from, to) is a percent-encoded value under a name that is not sensitive: redact its decoded text.
+ */
+export interface PairAction {
+  kind: 'none' | 'replace' | 'continue' | 'encoded';
+  from: number;
+  to: number;
+  text: string;
+}
+
+const action = (kind: PairAction['kind'], from: number, to: number, text = ''): PairAction => ({ kind, from, to, text });
 
 const SCHEMES = new Set(['basic', 'bearer', 'token', 'digest', 'negotiate', 'ntlm', 'hawk', 'aws4-hmac-sha256', 'sharedaccesssignature']);
 const BACKSLASH = 92;
 
-const NONE: PairAction = { kind: 'none' };
+const NONE: PairAction = action('none', -1, -1);
 /** The answer for a plain value checked for %-escapes: one object, reused (the scanner reads it at once). */
-const checked: { kind: 'none'; checkedUntil: number } = { kind: 'none', checkedUntil: 0 };
+const checked: PairAction = action('none', -1, -1);
 
 function hasPercent(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (text.charCodeAt(k) === 37) return true;
@@ -113,31 +120,32 @@ export function pairAt(text: string, sep: number, pass: RedactionPass, checkEnco
   const form = text.charCodeAt(sep) === 61;
   const name = nameBefore(text, sep);
   if (name === null) return NONE;
-  const byName = pass.isSensitive(name);
-  const sensitive = byName || (form && pass.isSensitiveParam(name));
+  const param = form ? pass.paramKind(name) : 0;
+  const byName = form ? param === PARAM_SENSITIVE_NAME : pass.isSensitive(name);
+  const sensitive = byName || param !== 0;
   if (!sensitive && (!form || !checkEncoded)) return NONE;
   valueStart(text, sep);
   if (!sensitive) {
     if (quoteChar !== null) return NONE;
     const end = valueEnd(text, start, true);
-    if (end - start < 65_536 && hasPercent(text, start, end)) return { kind: 'encoded', from: start, to: end };
-    checked.checkedUntil = end;
+    if (end - start < 65_536 && hasPercent(text, start, end)) return action('encoded', start, end);
+    checked.to = end;
     return checked;
   }
   const quoted = quoteChar !== null;
   if (!quoted && !form && opensStructure(text, start)) return NONE;
-  if (jwtAt(text, start)) return { kind: 'continue', at: start };
+  if (jwtAt(text, start)) return action('continue', -1, start);
   const from = start;
   const end = valueEnd(text, from, form);
   const value = text.slice(from, end);
-  if (value === '' || isMasked(value)) return { kind: 'continue', at: end };
+  if (value === '' || isMasked(value)) return action('continue', -1, end);
   const scheme = afterScheme(text, from, end, quoted);
   if (scheme) {
-    if (jwtAt(text, scheme.credentialStart)) return { kind: 'continue', at: scheme.credentialStart };
-    if (isMasked(text.slice(scheme.credentialStart, scheme.end))) return { kind: 'continue', at: scheme.end };
+    if (jwtAt(text, scheme.credentialStart)) return action('continue', -1, scheme.credentialStart);
+    if (isMasked(text.slice(scheme.credentialStart, scheme.end))) return action('continue', -1, scheme.end);
     removed(pass, 'authorization');
-    return { kind: 'replace', from: scheme.credentialStart, to: scheme.end, text: REDACTED };
+    return action('replace', scheme.credentialStart, scheme.end, REDACTED);
   }
   removed(pass, byName ? 'sensitiveKeys' : 'urlCredentials');
-  return { kind: 'replace', from, to: end, text: form && !quoted ? ENCODED_REDACTED : REDACTED };
+  return action('replace', from, end, form && !quoted ? ENCODED_REDACTED : REDACTED);
 }

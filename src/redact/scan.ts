@@ -129,14 +129,14 @@ export function scanText(text: string, ctx: ScanContext): string {
       }
       if (c === 61 || c === 58) {
         const action = pairAt(text, i, pass, i >= encodedCheckedUntil);
-        if (action.kind === 'none' && action.checkedUntil !== undefined) encodedCheckedUntil = action.checkedUntil;
+        if (action.kind === 'none' && action.to !== -1) encodedCheckedUntil = action.to;
         if (action.kind === 'replace') {
           replace(action.from, action.to, action.text);
           i = action.to;
           continue;
         }
         if (action.kind === 'continue') {
-          i = action.at;
+          i = action.to;
           continue;
         }
         if (action.kind === 'encoded' && ctx.nested) {
