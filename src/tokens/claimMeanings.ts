@@ -5,90 +5,15 @@
  * with `[]` for their index: `app.installation.contexts[].cloudId`.
  */
 
+import MEANINGS from './claimMeanings.json';
+
 export type ClaimTokenType = 'FIT' | 'FCT' | 'JWT';
 
-const SHARED: Readonly<Record<string, string>> = {
-  jti: 'Token id, unique per token (40 hex digits); there is no separate invocation id, tracing uses the x-b3-* headers.',
-  sub: 'Subject.',
-  iat: 'Issued at, by the clock of the platform that signed it.',
-  nbf: 'Not valid before; equal to iat in Forge tokens.',
-  'context.accountId': 'The Atlassian account id of the user.',
-  'context.cloudId': "The site's cloud id (empty on global pages).",
-  'context.workspaceId': 'The Bitbucket workspace id (Bitbucket modules, in place of a cloudId).',
-  'context.localId': 'The id of this module instance on the page.',
-  'context.moduleKey': "The module's key in manifest.yml.",
-  'context.siteUrl': 'The site the user is on.',
-  'context.environmentId': "The app environment's id.",
-  'context.environmentType': "The app's environment type: DEVELOPMENT, STAGING or PRODUCTION.",
-  'context.appVersion': 'The deployed app version.',
-  'context.extension': 'Where the module is rendered: its type and product details (issue, project, space, content…).',
-  'context.userAccess': 'Whether user access control is on for the app, and whether this user has access.',
-  'context.accountType': 'The kind of account (licensed, unlicensed, customer, anonymous).',
-};
-
-const FIT: Readonly<Record<string, string>> = {
-  iss: 'Issuer: forge/invocation-token for a FIT; a remote must check it.',
-  aud: "Audience: the app's ARI (ari:cloud:ecosystem::app/<uuid>), not the bare id; a remote must check it is its own app.",
-  exp: 'Expires at: a FIT lives 25 s, and for requestRemote the host caches and renews it.',
-  principal: 'The Atlassian account id of the user behind the call (UI modules only).',
-  icLabel: "Isolated Cloud label: the Isolated Cloud that minted the token. It decides which key set verifies it, and that key set is not Atlassian's public one.",
-  app: 'The app and installation the call comes from.',
-  'app.id': "The app's ARI; the audience (aud) a remote checks.",
-  'app.installationId': 'The installation (this app on this site): ari:cloud:ecosystem::installation/<uuid>.',
-  'app.apiBaseUrl': "Where to call Atlassian's APIs for this installation; api.stg.atlassian.com means Atlassian's staging platform and its key set.",
-  'app.appVersion': 'The deployed app version.',
-  'app.version': 'Deprecated (removal announced for 2025-09-24): use app.appVersion.',
-  'app.environment': 'The app environment the call comes from.',
-  'app.environment.type': "The app's environment: DEVELOPMENT, STAGING or PRODUCTION (all on Atlassian's production platform).",
-  'app.environment.id': "The environment's ARI: ari:cloud:ecosystem::environment/<appId>/<envId>.",
-  'app.module': 'The module that made the call.',
-  'app.module.type': 'The kind of module: e.g. xen:macro for frontend invocations, core:endpoint otherwise.',
-  'app.module.key': "The module's key in manifest.yml.",
-  'app.license': 'The licence: only for paid production Marketplace apps; requestRemote FITs never carry it.',
-  'app.license.active': 'Whether the licence is active now.',
-  'app.license.isActive': 'Deprecated: replaced by app.license.active; read active when both are there.',
-  'app.license.modes': 'How the app is licensed, e.g. USER_ACCESS (licensed per user with access).',
-  'app.license.capabilitySet': 'The edition bought (its capability set), e.g. capabilityAdvanced.',
-  'app.license.type': 'The kind of licence, e.g. commercial, community, academic, developer.',
-  'app.license.billingPeriod': 'How often the licence is billed: MONTHLY or ANNUAL.',
-  'app.license.ccpEntitlementId': "The licence's entitlement id in Atlassian's commerce platform (CCP).",
-  'app.license.ccpEntitlementSlug': 'The short form of the entitlement id (E-…), as shown to customers.',
-  'app.license.subscriptionEndDate': 'When the paid subscription ends.',
-  'app.license.supportEntitlementNumber': 'The support entitlement number (SEN); always null for Forge apps billed through CCP.',
-  'app.license.isEvaluation': 'Whether the licence is a free evaluation.',
-  'app.license.trialEndDate': 'When the trial ends, if in one.',
-  'app.installation': 'The installation and the sites or workspaces (contexts) it covers.',
-  'app.installation.id': 'The installation ARI (as app.installationId).',
-  'app.installation.contexts': 'Each site or workspace the installation covers.',
-  'app.installation.contexts[]': 'One site or workspace of the installation.',
-  'app.installation.contexts[].name': 'The product of this context (jira, confluence, bitbucket…).',
-  'app.installation.contexts[].apiBaseUrl': "Where to call this product's API for the installation.",
-  'app.installation.contexts[].cloudId': "The site's cloud id.",
-  'app.installation.contexts[].workspaceId': 'The Bitbucket workspace id (Bitbucket contexts, in place of a cloudId).',
-  context: 'The module context the call came from (frontend invocations only; none for backend invokeRemote).',
-};
-
-const FCT: Readonly<Record<string, string>> = {
-  iss: 'Issuer: forge/context-token for a Forge Context Token.',
-  aud: 'Audience: "forge", the Forge platform itself, not an app: an FCT is for Forge to read, not for a remote.',
-  exp: 'Expires at: an FCT lives 900 s (15 minutes); the host sends it with every invocation and gets a fresh one back.',
-  accountId: 'The Atlassian account id of the user the context is for.',
-  appId: "The app: its ARI (ari:cloud:ecosystem::app/<uuid>), or the bare uuid in the docs' example.",
-  appVersion: 'The deployed app version.',
-  contextIds: 'The ARIs of where the module is (the site, ari:cloud:jira::site/<cloudId>); empty on global pages.',
-  extensionId: 'The extension ARI: ari:cloud:ecosystem::extension/<app>/<environment>/static/<moduleKey>.',
-  extensionType: 'The module type, e.g. jira:issuePanel.',
-  unlicensed: 'True when the user has no licence for the app (the app runs unlicensed for them).',
-  context: 'The module context Forge vouches for: where the module is and who is using it.',
-};
-
-const JWT_ONLY: Readonly<Record<string, string>> = {
-  iss: 'Issuer: who made the token.',
-  aud: 'Audience: who the token is for.',
-  exp: 'Expires at.',
-};
-
-const BY_TYPE: Readonly<Record<ClaimTokenType, Readonly<Record<string, string>>>> = { FIT, FCT, JWT: JWT_ONLY };
+// The tables are data (claimMeanings.json: "shared" plus one per token type). Maps, not objects: claim names
+// come from tokens anyone can write ('constructor', '__proto__').
+const asMap = (table: Record<string, string>): ReadonlyMap<string, string> => new Map(Object.entries(table));
+const SHARED = asMap(MEANINGS.shared);
+const BY_TYPE: Readonly<Record<ClaimTokenType, ReadonlyMap<string, string>>> = { FIT: asMap(MEANINGS.FIT), FCT: asMap(MEANINGS.FCT), JWT: asMap(MEANINGS.JWT) };
 
 /** Claims that name something newer to read instead. */
 const DEPRECATED = new Set(['app.license.isActive', 'app.version']);
@@ -130,9 +55,9 @@ function parentOf(key: string): string {
 
 /** The meaning of a claim for a token type, else of its nearest documented parent ('' when none). */
 export function meaningOf(key: string, type: ClaimTokenType = 'FIT'): string {
-  const table = BY_TYPE[type] ?? JWT_ONLY;
+  const table = BY_TYPE[type] ?? BY_TYPE.JWT;
   for (let k = generic(key); k !== ''; k = parentOf(k)) {
-    const meaning = table[k] ?? SHARED[k];
+    const meaning = table.get(k) ?? SHARED.get(k);
     if (meaning !== undefined) return meaning;
   }
   return '';

@@ -69,6 +69,15 @@ describe('catalogue', () => {
     for (const [command, kind] of Object.entries(kinds)) expect([command, commandInfo(command).kind]).toEqual([command, kind]);
   });
 
+  it('gives every entry of the data file a kind the panel knows', () => {
+    // A Record over CallKind: adding a kind to the type without listing it here fails to compile.
+    const known: Record<CallKind, true> = {
+      resolver: true, invokeRemote: true, invokeService: true, requestRemote: true, product: true, context: true,
+      events: true, realtime: true, navigation: true, modal: true, flag: true, uikit: true, other: true,
+    };
+    for (const info of CATALOGUE) expect(Object.hasOwn(known, info.kind), `${info.command}: ${info.kind}`).toBe(true);
+  });
+
   it('gives every entry a short one-line description', () => {
     for (const info of CATALOGUE) {
       expect(info.description.length, info.command).toBeGreaterThan(5);
