@@ -3,20 +3,21 @@
 //     until the browser is closed or Ctrl+C.
 //   headless (no display, CI, or --headless): drives the demo scenario, saves out/panel.png and out/trace.json
 //     (redacted), and prints what was recorded.
-//   --firefox: Firefox ESR with the extension's test build and DevTools open on the site (needs a display).
+//   --firefox: Firefox ESR with the extension's test build and the page's DevTools open on the panel (xdotool; needs a display).
 //   --no-build: use dist/ as it is.   --out DIR: where the headless demo saves (default out/).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Frame } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import type { AnyTrace } from '../src/protocol/model';
 import { startSandbox, type Sandbox } from '../test/sandbox';
 import { FAILS_ON_PURPOSE, FINDING_SCENARIOS } from '../test/sandbox/web/apps/custom-ui/scenarioNames';
 import { findBrowser, hasDisplay, installHint, type FoundBrowser } from './lib/browsers';
-import { appFrame, exportTrace, harnessPage, launchChromium, launchFirefox, openCallTab, openSiteWithPanel, PANEL_TITLE, runScenario, tabIdOf, trustJwksUrls, trustJwksUrlsInFirefox, type ChromiumSession } from './lib/driver';
+import { appFrame, exportTrace, harnessPage, launchChromium, launchFirefox, openCallTab, selectFirefoxPanel, openSiteWithPanel, PANEL_TITLE, runScenario, tabIdOf, trustJwksUrls, trustJwksUrlsInFirefox, type ChromiumSession } from './lib/driver';
 import { formatSummary, summarizeTrace } from './lib/traceSummary';
+import { firefoxPanelAnswers, firefoxTabId, firefoxWaitForTrace } from '../test/e2e/support/firefoxHarness';
 
 const { values: flags } = parseArgs({
   options: {
@@ -169,28 +170,54 @@ async function headful(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
   await chromium.close();
 }
 
+/** The width Firefox's toolbox is docked at (right of the page), for the Ctrl+[ that selects the panel. */
+const FIREFOX_TOOLBOX_WIDTH = 600;
+
 /**
- * Firefox with DevTools open on the sandbox site and the sandbox's key set trusted. Firefox's automation (WebDriver
- * BiDi) may not open extension pages, so this runs the test build (BUILD), whose harness tab is an extension page
- * that can set what Settings would; the harness tab is closed once it has.
+ * Firefox with DevTools open on the sandbox site (the page's toolbox: `-devtools` opens it on the window's first
+ * tab, which then loads the site; web-ext's --devtools would open the add-on's own toolbox instead), the sandbox's
+ * key set trusted, and the Forge Bridge panel selected through xdotool when it is installed. Firefox's automation
+ * (WebDriver BiDi) may not open extension pages, so this runs the test build (BUILD), whose harness tab is an
+ * extension page that can set what Settings would; the harness tab is closed once it has.
  */
 async function firefox(sandbox: Sandbox, found: FoundBrowser): Promise<void> {
-  // -devtools opens the toolbox on the window's first tab, which then loads the site.
-  const session = await launchFirefox({ executablePath: found.path, extensionDir: BUILD.dir, headless: false, args: ['-devtools'] });
+  const session = await launchFirefox({
+    executablePath: found.path,
+    extensionDir: BUILD.dir,
+    headless: false,
+    args: ['-devtools', '--width=1400', '--height=900'],
+    prefs: { 'devtools.toolbox.host': 'right', 'devtools.toolbox.sidebar.width': FIREFOX_TOOLBOX_WIDTH },
+  });
   try {
     const harness = await harnessPage(session.browser);
     await trustJwksUrlsInFirefox(harness, [sandbox.jwksUrl]);
     const page = (await session.browser.pages()).find((p) => p !== harness) ?? (await session.browser.newPage());
-    await harness.close();
     await page.goto(sandbox.siteUrl);
-    console.log(`\nFirefox is open on the sandbox site with DevTools; the sandbox's key set (${sandbox.jwksUrl}) is trusted.`);
-    console.log(`Pick "${PANEL_TITLE}" in DevTools' tab strip (or its » menu), then click the buttons in the app frames. Close the browser or press Ctrl+C to stop.`);
+    await page.bringToFront();
+    const shown = await selectPanelInFirefox(harness, page.url());
+    await harness.close();
+    console.log(`\nFirefox is open on the sandbox site with DevTools${shown ? ` on the "${PANEL_TITLE}" panel` : ''}; the sandbox's key set (${sandbox.jwksUrl}) is trusted.`);
+    if (!shown) console.log(`Pick "${PANEL_TITLE}" in DevTools' tab strip (or its » menu).`);
+    console.log('Click the buttons in the app frames to make bridge calls. Close the browser or press Ctrl+C to stop.');
     await new Promise<void>((done) => {
       session.browser.on('disconnected', () => done());
       process.once('SIGINT', () => done());
     });
   } finally {
     await session.close();
+  }
+}
+
+/** Once DevTools feeds the recorder (its page has made the panel), Ctrl+[ typed by xdotool; true if the panel answered. */
+async function selectPanelInFirefox(harness: Page, url: string): Promise<boolean> {
+  try {
+    const tabId = await firefoxTabId(harness, url);
+    await firefoxWaitForTrace(harness, tabId, (t) => 'settings' in t && t.settings.networkFeed === 'on', 20_000);
+    await selectFirefoxPanel(process.env['DISPLAY'] ?? '', FIREFOX_TOOLBOX_WIDTH);
+    return await firefoxPanelAnswers(harness, 10_000);
+  } catch (error) {
+    console.log(`(The panel could not be selected for you: ${(error as Error).message}.)`);
+    return false;
   }
 }
 

@@ -9,5 +9,5 @@ export { launchChromium, type ChromiumOptions, type ChromiumSession } from './ch
 export { openSiteWithPanel, panelFrame, PANEL_TITLE, showPanel } from './devtoolsPanel';
 export { openCallTab } from './panelDom';
 export { exportTrace, inWorker, stopWorker, tabIdOf, trustJwksUrls, waitForCalls, waitForTrace, workerOf, type WaitOptions } from './extension';
-export { harnessPage, launchFirefox, trustJwksUrlsInFirefox, type FirefoxSession } from './firefox';
+export { harnessPage, launchFirefox, selectFirefoxPanel, trustJwksUrlsInFirefox, type FirefoxSession } from './firefox';
 export { appFrame, runAction, runBurst, runScenario, type Outcome } from './sandboxApp';

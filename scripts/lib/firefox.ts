@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
+import { promisify } from 'node:util';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
 import { browserPath } from './browsers';
@@ -60,4 +62,23 @@ export async function harnessPage(browser: Browser, timeoutMs = 15_000): Promise
 /** Trusts these JWKS URLs through the test build's harness page, as a user does in Settings → Trusted JWKS URLs. */
 export async function trustJwksUrlsInFirefox(harness: Page, urls: string[]): Promise<void> {
   await harness.evaluate((key: string, list: string[]) => (globalThis as unknown as { browser: { storage: { local: { set(v: object): Promise<void> } } } }).browser.storage.local.set({ [key]: list }), TRUSTED_JWKS_KEY, urls);
+}
+
+/**
+ * Selects the extension's panel in Firefox's own DevTools, docked right (`devtools.toolbox.host`) at `toolboxWidth`
+ * px on the window's selected tab: the panel is the last tool, so Ctrl+[ (previous tool) from inside the toolbox
+ * reaches it. Typed with xdotool on `display` (an event sent by automation would land in the page, not in DevTools'
+ * chrome); throws when xdotool is missing or finds no Firefox window. Call it once the DevTools page has made the
+ * panel (it feeds the recorder the tab's network by then).
+ */
+export async function selectFirefoxPanel(display: string, toolboxWidth: number): Promise<void> {
+  const env = { ...process.env, DISPLAY: display };
+  const xdotool = async (...args: string[]) => (await promisify(execFile)('xdotool', args, { env })).stdout.trim();
+  const window = (await xdotool('search', '--onlyvisible', '--name', 'Mozilla Firefox')).split('\n')[0];
+  if (!window) throw new Error('xdotool found no Firefox window');
+  const width = Number(/WIDTH=(\d+)/.exec(await xdotool('getwindowgeometry', '--shell', window))?.[1] ?? NaN);
+  await xdotool('windowfocus', '--sync', window);
+  // A click in the toolbox (its right half: the Inspector's markup) puts the keyboard there.
+  await xdotool('mousemove', '--window', window, String(width - Math.round(toolboxWidth / 2)), '400', 'click', '1');
+  await xdotool('key', 'ctrl+bracketleft');
 }

@@ -1,9 +1,9 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from 'puppeteer-core';
-import { harnessPage, launchFirefox, type FirefoxSession } from '../../../scripts/lib/driver';
+import { harnessPage, launchFirefox, selectFirefoxPanel, type FirefoxSession } from '../../../scripts/lib/driver';
 import type { LayoutFacts, ProbeAction } from '../../../extension/panel/layoutProbe';
-import { firefoxTabId, firefoxWaitForTrace } from './firefoxHarness';
+import { firefoxPanelAnswers, firefoxTabId, firefoxWaitForTrace } from './firefoxHarness';
 
 const run = promisify(execFile);
 
@@ -37,8 +37,7 @@ export interface FirefoxDevtools {
 /**
  * Firefox ESR, headful on `display`, with the test build and DevTools docked right at `toolboxWidth` px in
  * `theme`, on `url`, the Forge Bridge panel selected. The toolbox opens on the page (`-devtools`) with the
- * Inspector; the extension's panel is the last tool, so Ctrl+[ (previous tool) from inside the toolbox reaches it.
- * xdotool types it: a key event sent by automation would land in the page, not in DevTools' chrome.
+ * Inspector; selectFirefoxPanel (scripts/lib/firefox.ts) brings up the extension's panel.
  */
 export async function openFirefoxDevtools(opts: { display: string; url: string; width: number; toolboxWidth: number; theme: 'light' | 'dark' }): Promise<FirefoxDevtools> {
   const env = { ...process.env, DISPLAY: opts.display };
@@ -58,7 +57,6 @@ export async function openFirefoxDevtools(opts: { display: string; url: string; 
     const site = (await session.browser.pages()).find((p) => p !== harness) ?? (await session.browser.newPage());
     await site.goto(opts.url);
     await site.bringToFront();
-    const xdotool = (...args: string[]) => run('xdotool', args, { env }).then((r) => r.stdout.trim());
     const layout = async (action: ProbeAction = { action: 'facts' }) => {
       const facts = await harness.evaluate((a) => (window as unknown as { fbdtHarness: { panelLayout(a: unknown): Promise<LayoutFacts | null> } }).fbdtHarness.panelLayout(a), action);
       if (!facts) throw new Error('the panel in Firefox DevTools did not answer the layout probe');
@@ -67,15 +65,8 @@ export async function openFirefoxDevtools(opts: { display: string; url: string; 
     // The DevTools page has made the panel once it feeds the recorder the tab's network (its port is up).
     const tabId = await firefoxTabId(harness, site.url());
     await firefoxWaitForTrace(harness, tabId, (t) => 'settings' in t && t.settings.networkFeed === 'on', 20_000);
-    const firefoxWindow = (await xdotool('search', '--onlyvisible', '--name', 'Mozilla Firefox')).split('\n')[0]!;
-    await xdotool('windowfocus', '--sync', firefoxWindow);
-    // A click in the toolbox (its right half) puts the keyboard there; then the previous tool, once.
-    await xdotool('mousemove', '--window', firefoxWindow, String(opts.width - Math.round(opts.toolboxWidth / 2)), '400', 'click', '1');
-    await xdotool('key', 'ctrl+bracketleft');
-    const deadline = Date.now() + 10_000;
-    while (!(await harness.evaluate(() => (window as unknown as { fbdtHarness: { panelLayout(a: unknown, t: number): Promise<unknown> } }).fbdtHarness.panelLayout({ action: 'facts' }, 1000)))) {
-      if (Date.now() > deadline) throw new Error('Ctrl+[ in Firefox DevTools did not bring up the Forge Bridge panel within 10 s');
-    }
+    await selectFirefoxPanel(opts.display, opts.toolboxWidth);
+    if (!(await firefoxPanelAnswers(harness, 10_000))) throw new Error('Ctrl+[ in Firefox DevTools did not bring up the Forge Bridge panel within 10 s');
     return {
       session,
       harness,

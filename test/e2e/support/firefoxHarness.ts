@@ -48,3 +48,14 @@ export async function firefoxAppFrame(page: Page, resource: string, moduleKey: s
     await new Promise((r) => setTimeout(r, 150));
   }
 }
+
+/** Whether the test build's panel in a Firefox DevTools window answers its layout probe within `timeoutMs`. */
+export async function firefoxPanelAnswers(harness: Page, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    // Asked again each second: a panel still loading misses a question sent before it listens.
+    const facts = await harness.evaluate(() => (window as unknown as { fbdtHarness: { panelLayout(a: unknown, t: number): Promise<unknown> } }).fbdtHarness.panelLayout({ action: 'facts' }, 1000));
+    if (facts) return true;
+  }
+  return false;
+}
