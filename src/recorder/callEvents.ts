@@ -43,9 +43,7 @@ export class CallEvents {
         return s.frameChanged(frame, d);
       case 'channel-report':
         // Reports are cumulative per document: the tab's loss counts take what is new since the last one.
-        s.losses.hookDropped += Math.max(0, e.hookDropped - (frame.channel?.hookDropped ?? 0));
-        s.losses.relayRejected += Math.max(0, e.rejected - (frame.channel?.rejected ?? 0));
-        d.counters = true;
+        s.relayLosses(doc, { hookDropped: e.hookDropped, relayRejected: e.rejected }, d);
         frame.channel = { hookDropped: e.hookDropped, rejected: e.rejected, foreignOffers: e.foreignOffers, unanswered: e.unanswered };
         return s.frameChanged(frame, d);
       case 'paint':

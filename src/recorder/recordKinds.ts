@@ -1,4 +1,4 @@
-import { noLosses, type LossCounts } from '../protocol/losses';
+import { noLosses, type LossCounts, type RelayLossReport } from '../protocol/losses';
 import type { CallRecord, FrameRecord, Segment } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { PausedInterval } from './pauses';
@@ -91,6 +91,8 @@ export interface PersistedDoc {
   ignoreUpTo: number;
   /** Its frame was discarded (navigation without preserve log): later events are acknowledged and ignored. */
   retired: boolean;
+  /** The highest loss counts its relay reported (they are cumulative per document); absent until one is. */
+  reported?: RelayLossReport;
 }
 
 /** The record of each kind. */
@@ -139,7 +141,7 @@ export const KINDS: { readonly [K in KindName]: KindSpec<K> } = {
     clearedBy: ['tab', 'calls'],
     copy: (p) => ({ ...p, calls: p.calls.map((c) => ({ ...c, call: cloneCall(c.call) })) }),
   },
-  docs: { keyPath: ['tabId', 'key'], subKey: (d) => d.key, clearedBy: ['tab'], copy: (d) => ({ ...d }) },
+  docs: { keyPath: ['tabId', 'key'], subKey: (d) => d.key, clearedBy: ['tab'], copy: (d) => ({ ...d, ...(d.reported ? { reported: { ...d.reported } } : {}) }) },
   // Entries are never changed after they arrive, so they are written as they are.
   network: { keyPath: ['tabId', 'order'], subKey: (n) => n.order, clearedBy: ['tab', 'calls'], copy: (n) => ({ ...n }) },
 };

@@ -37,6 +37,7 @@ export class RelayMessages {
     const key = `${frameId}:${m.docId}`;
     const doc = s.docs.use(key);
     const { gap, skip } = s.docs.accept(doc, m.firstSeq, m.events.length);
+    if (m.losses) s.relayLosses(doc, m.losses, d);
     if (gap > 0) {
       // Events the relay numbered but never delivered (dropped while the background was away).
       s.losses.inTransit += gap;

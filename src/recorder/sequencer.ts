@@ -1,3 +1,4 @@
+import { noRelayLosses, type RelayLossReport } from '../protocol/losses';
 import type { PersistedDoc } from './recordKinds';
 
 /** Where the sequencer writes its documents (the change set) and says it forgot one. */
@@ -96,6 +97,29 @@ export class Sequencer {
     for (const doc of this.docs.values()) this.ignoreUpTo(doc, doc.maxCallId);
   }
 
+  /**
+   * A relay's loss counts for the document (cumulative, from its batches or its channel reports; either may
+   * carry only some): what is new since the highest seen, so that a resent report counts nothing twice.
+   */
+  report(doc: PersistedDoc, counts: Partial<RelayLossReport>): RelayLossReport {
+    const seen = doc.reported ?? noRelayLosses();
+    const added = noRelayLosses();
+    let changed = false;
+    for (const cause of Object.keys(added) as (keyof RelayLossReport)[]) {
+      const n = counts[cause];
+      if (n !== undefined && n > seen[cause]) {
+        added[cause] = n - seen[cause];
+        seen[cause] = n;
+        changed = true;
+      }
+    }
+    if (changed) {
+      doc.reported = seen;
+      this.sink.putDoc(doc);
+    }
+    return added;
+  }
+
   setRetired(doc: PersistedDoc, retired: boolean): void {
     if (doc.retired !== retired) {
       doc.retired = retired;
@@ -105,6 +129,6 @@ export class Sequencer {
 
   /** A document restored from the store. */
   load(doc: PersistedDoc): void {
-    this.docs.set(doc.key, { ...doc });
+    this.docs.set(doc.key, { ...doc, ...(doc.reported ? { reported: { ...doc.reported } } : {}) });
   }
 }

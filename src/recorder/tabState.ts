@@ -1,5 +1,5 @@
 import { LIMITS } from '../protocol/limits';
-import { noLosses, type LossCounts } from '../protocol/losses';
+import { noLosses, type LossCounts, type RelayLossReport } from '../protocol/losses';
 import type { CallRecord, FrameRecord, SessionSummary, StorageKind, TabSession } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import { CallLog, type CallEntry } from './callLog';
@@ -8,7 +8,7 @@ import { NetworkLog } from './networkLog';
 import type { Delta, FeedSource } from './panelFeed';
 import { PauseLog } from './pauses';
 import type { ChangeSet } from './persistence';
-import type { PersistedSession } from './recordKinds';
+import type { PersistedDoc, PersistedSession } from './recordKinds';
 import { cloneCall, cloneFrame, cloneSegments } from './records';
 import { Segments } from './segments';
 import { Sequencer } from './sequencer';
@@ -102,6 +102,16 @@ export class TabState implements FeedSource {
     this.ctx.changes.clear(this.tabId, 'calls');
     d.calls.clear();
     d.network = [];
+    d.counters = true;
+  }
+
+  /** Adds what a document's relay newly reported lost (see Sequencer.report) to the tab's counts by cause. */
+  relayLosses(doc: PersistedDoc, counts: Partial<RelayLossReport>, d: Delta): void {
+    const added = this.docs.report(doc, counts);
+    if (added.hookDropped + added.relayRejected + added.pagehide === 0) return;
+    this.losses.hookDropped += added.hookDropped;
+    this.losses.relayRejected += added.relayRejected;
+    this.losses.navigation += added.pagehide;
     d.counters = true;
   }
 
