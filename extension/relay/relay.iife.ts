@@ -23,8 +23,8 @@ if (!world[RUNNING]) {
     batchDelayMs: 25,
   });
   const watch = new ChannelWatch({ nonce: newDocId(), now: () => performance.timeOrigin + performance.now(), schedule: (fn, ms) => setTimeout(fn, ms), report: (e) => link.report(e) });
-  // A navigation closes the port: what is gathered goes first.
-  window.addEventListener('pagehide', () => link.flush(), true);
+  // A navigation closes the port: what is gathered goes first, with the count of calls left without an end.
+  window.addEventListener('pagehide', () => link.pagehide(), true);
   window.addEventListener('message', (event) => watch.windowMessage(event.data), true);
   const channel = new MessageChannel();
   channel.port1.onmessage = (event) => {

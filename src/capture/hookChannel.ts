@@ -1,6 +1,6 @@
 import { CHANNEL_OFFER, type HookEvent, type HookMessage } from '../protocol/hook';
 import { eventCost, LIMITS } from '../protocol/limits';
-import { setTimeoutFn } from './intrinsics';
+import { monotonicNow, setTimeoutFn } from './intrinsics';
 import { settleInitiator } from './initiator';
 import { append, slots, toArray, type Slots } from './ownReads';
 import { eventData, eventPorts, eventSource, eventTrusted, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
@@ -36,8 +36,10 @@ export interface HookChannelOptions {
   maxQueuedBytes?: number;
   /** Events per message; default LIMITS.eventsPerHookMessage. */
   batchSize?: number;
-  /** Runs `run` later; default a GATHER_MS timer. */
-  schedule?: (run: () => void) => void;
+  /** Runs `run` in `ms` milliseconds (0: on the next macrotask); default a timer. */
+  schedule?: (run: () => void, ms: number) => void;
+  /** Milliseconds, monotonic; default performance.now (captured at load). */
+  now?: () => number;
 }
 
 /**
@@ -60,14 +62,17 @@ export interface HookChannel {
 export const MAX_QUEUED = 20_000;
 export const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 /**
- * How long events gather before they go to the relay. Each message is a task and a structured clone on the
- * page's own thread; gathering keeps that off the app's round trips. A full batch goes at once.
+ * At most one message per GATHER_MS while events keep coming. Each message is a task and a structured clone
+ * on the page's own thread; gathering keeps that off the app's round trips in a burst. Events after a quiet
+ * spell (no message for GATHER_MS) go on the next macrotask instead: an app that navigates the moment a
+ * call settles would otherwise unload with the call's events still gathering (what is posted at pagehide
+ * never reaches the relay: the document is gone before the message's task runs). A full batch goes at once.
  */
 export const GATHER_MS = 20;
 
-function defaultSchedule(): (run: () => void) => void {
+function defaultSchedule(): (run: () => void, ms: number) => void {
   const timeout = setTimeoutFn;
-  if (timeout !== undefined) return (run) => void timeout(run, GATHER_MS);
+  if (timeout !== undefined) return (run, ms) => void timeout(run, ms);
   return (run) => void Promise.resolve().then(run);
 }
 
@@ -85,6 +90,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   const maxQueuedBytes = opts.maxQueuedBytes ?? MAX_QUEUED_BYTES;
   const batchSize = opts.batchSize ?? LIMITS.eventsPerHookMessage;
   const schedule = opts.schedule ?? defaultSchedule();
+  const now = opts.now ?? monotonicNow;
 
   let port: PortLike | null = null;
   let queue = slots<HookEvent>();
@@ -93,6 +99,8 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   let dropped = 0;
   let droppedUnreported = 0;
   let listening = false;
+  /** When the last message was posted (now()), -Infinity before the first. */
+  let lastPost = -Infinity;
 
   const post = (batch: Slots<HookEvent>): void => {
     const events = toArray(batch);
@@ -108,6 +116,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   const flush = (): void => {
     scheduled = false;
     if (port === null || queue.length === 0) return;
+    lastPost = now();
     const events = queue;
     queue = slots();
     queuedBytes = 0;
@@ -150,7 +159,8 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
         flush();
       } else if (!scheduled) {
         scheduled = true;
-        schedule(run);
+        const wait = lastPost + GATHER_MS - now();
+        schedule(run, wait > 0 ? wait : 0);
       }
     } catch {
       // never into the page

@@ -154,6 +154,18 @@ const perfNow = perf !== undefined ? method<number>(getPrototypeOf(perf) as obje
 const timeOrigin = perf !== undefined && typeof perf.timeOrigin === 'number' ? perf.timeOrigin : undefined;
 const dateNow = Date.now;
 
+/** Monotonic milliseconds (performance.now, else Date.now). */
+export function monotonicNow(): number {
+  if (perfNow !== undefined) {
+    try {
+      return perfNow(perf);
+    } catch {
+      // fall through
+    }
+  }
+  return dateNow();
+}
+
 /** performance.timeOrigin as the document started (epoch ms), or undefined where there is none. */
 export function navigationStart(): number | undefined {
   return timeOrigin;

@@ -71,6 +71,9 @@ export function startHook(win: typeof globalThis = globalThis, options: StartHoo
     // Events gather for a few ms before they go to the relay; a page that is going away sends them first.
     const flushOnExit = channel.flush;
     readSafely(() => (w as unknown as Pick<Window, 'addEventListener'>).addEventListener('pagehide', flushOnExit, true));
+    // What is posted at pagehide may never reach the relay (the document is gone before the message's task
+    // runs); where the Navigation API tells a navigation is starting, the gathered events go then.
+    readSafely(() => (w as unknown as { navigation?: Pick<EventTarget, 'addEventListener'> }).navigation?.addEventListener('navigate', flushOnExit));
 
     const emit = channel.emit;
     let lastId = 0;

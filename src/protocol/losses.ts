@@ -90,7 +90,10 @@ export interface RelayLossReport {
   hookDropped: number;
   /** Hook messages the relay refused. */
   relayRejected: number;
-  /** Events still unacknowledged when the page went away (pagehide), as far as the relay knows. */
+  /**
+   * Calls whose end the relay had not seen when the page went away (pagehide): the end was still gathering in
+   * the hook (lost with the document) or the call was still in flight. Those calls stay without a result.
+   */
   pagehide: number;
 }
 

@@ -139,6 +139,13 @@ export class RelayBuffer {
     return batches;
   }
 
+  /** A batch of no events (it carries only what the relay reports beside them), numbered where the next would go. */
+  emptyBatch(): BatchMessage {
+    const batch: BatchMessage = { type: 'batch', docId: this.docId, firstSeq: this.nextSeqValue, events: [], lost: this.lostSinceBatch };
+    this.lostSinceBatch = 0;
+    return batch;
+  }
+
   /** The background stored every event up to `upTo`: forget them. */
   ack(upTo: number): void {
     if (!Number.isFinite(upTo)) return;

@@ -1,8 +1,11 @@
-import type { BackgroundToRelay, HookEvent, RelayToBackground } from '../protocol';
+import type { BackgroundToRelay, HookEvent, RelayLossReport, RelayToBackground } from '../protocol';
 import { LIMITS } from '../protocol/limits';
 import { parseHookMessage } from '../protocol/validate';
 import { ReconnectingPort, type PortLike } from '../transport/reconnectingPort';
 import { RelayBuffer } from './relayBuffer';
+
+/** Calls tracked one by one for the pagehide count; beyond, only counted. */
+const OPEN_CALLS = 10_000;
 
 export interface RelayLinkDeps {
   docId: string;
@@ -26,9 +29,16 @@ export class RelayLink {
   private readonly buffer: RelayBuffer;
   private readonly transport: ReconnectingPort<RelayToBackground>;
   private flushScheduled = false;
-  /** Hook messages refused by validation; reported nowhere else, so kept for diagnostics. */
+  /** Hook messages refused by validation (reported with every batch, `losses.relayRejected`). */
   rejected = 0;
   lastRejection = '';
+  /** Events the hook said it dropped (its messages' `dropped`), so far. */
+  private hookDropped = 0;
+  /** Ids of calls whose start was seen and whose end was not (bounded: beyond OPEN_CALLS only counted). */
+  private readonly open = new Set<number>();
+  private openBeyond = 0;
+  /** Calls left without an end when the page went away, so far (see pagehide()). */
+  private pagehideLost = 0;
 
   constructor(private readonly deps: RelayLinkDeps) {
     this.buffer = new RelayBuffer(deps.docId, { type: 'hello', docId: deps.docId, ...deps.hello });
@@ -37,7 +47,7 @@ export class RelayLink {
       schedule: deps.schedule,
       now: deps.now,
       onOpen: (send, reopened) => {
-        for (const message of reopened ? this.buffer.resendAll() : [this.buffer.helloMessage(), ...this.buffer.takeBatches()]) send(message);
+        for (const message of reopened ? this.buffer.resendAll() : [this.buffer.helloMessage(), ...this.buffer.takeBatches()]) send(this.withLosses(message));
       },
       onMessage: (raw) => this.fromBackground(raw as BackgroundToRelay),
     });
@@ -54,7 +64,41 @@ export class RelayLink {
       this.lastRejection = parsed.reason;
       return;
     }
+    const dropped = (data as { dropped?: unknown }).dropped;
+    if (typeof dropped === 'number' && Number.isSafeInteger(dropped) && dropped > 0) this.hookDropped = Math.min(Number.MAX_SAFE_INTEGER, this.hookDropped + dropped);
+    for (const e of parsed.value.events) {
+      if (e.type === 'call-start') {
+        if (this.open.size < OPEN_CALLS) this.open.add(e.id);
+        else this.openBeyond++;
+      } else if (e.type === 'call-end' && !this.open.delete(e.id) && this.openBeyond > 0) this.openBeyond--;
+    }
     this.pushEvents(parsed.value.events);
+  }
+
+  /** What this document lost so far, cumulative (sent with every batch). */
+  losses(): RelayLossReport {
+    return { hookDropped: this.hookDropped, relayRejected: this.rejected, pagehide: this.pagehideLost };
+  }
+
+  /**
+   * The page is going away (pagehide): everything gathered goes now, with the count of calls whose end the
+   * relay has not seen. An end the hook was still gathering is lost with the document (a message posted
+   * now never arrives: the document is gone before its task runs); a call still in flight never ends.
+   * Either way the call stays without its result, and the recorder counts it as lost to the navigation.
+   * A page restored from the back/forward cache (pageshow) sends again; its calls may still end, and a
+   * later pagehide counts only the calls opened since.
+   */
+  pagehide(): void {
+    const open = this.open.size + this.openBeyond;
+    this.pagehideLost = Math.min(Number.MAX_SAFE_INTEGER, this.pagehideLost + open);
+    this.open.clear();
+    this.openBeyond = 0;
+    this.flushScheduled = false;
+    if (!this.transport.connected) return;
+    const batches = this.buffer.takeBatches();
+    // Nothing left to send: the count goes alone.
+    if (batches.length === 0 && open > 0) batches.push(this.buffer.emptyBatch());
+    for (const batch of batches) this.transport.send(this.withLosses(batch));
   }
 
   /** An event the relay itself writes into the document's stream (src/relay/channelWatch's reports). */
@@ -77,7 +121,11 @@ export class RelayLink {
     this.flushScheduled = false;
     // What a dead port did not take stays unacknowledged in the buffer and goes again after the reconnect.
     if (!this.transport.connected) return;
-    for (const batch of this.buffer.takeBatches()) this.transport.send(batch);
+    for (const batch of this.buffer.takeBatches()) this.transport.send(this.withLosses(batch));
+  }
+
+  private withLosses(message: RelayToBackground): RelayToBackground {
+    return message.type === 'batch' ? { ...message, losses: this.losses() } : message;
   }
 
   private fromBackground(message: BackgroundToRelay): void {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHookChannel, type ChannelWindow, type HookChannelMessage } from '../../../src/capture/hookChannel';
+import { createHookChannel, GATHER_MS, type ChannelWindow, type HookChannelMessage } from '../../../src/capture/hookChannel';
 import { CHANNEL_OFFER, type HookEvent } from '../../../src/protocol/hook';
 import { parseHookMessage } from '../../../src/protocol/validate';
 import { FakeWindow, macrotask, relayEnd } from './fakeWindow';
@@ -181,6 +181,28 @@ describe('createHookChannel: batching and bounds', () => {
     channel.emit(big);
     channel.emit({ ...big, id: 2 });
     expect(channel.dropped).toBe(1);
+  });
+
+  it('posts on the next macrotask after a quiet spell, and at most once per GATHER_MS while events keep coming', async () => {
+    const win = new FakeWindow();
+    let clock = 1000;
+    const asked: number[] = [];
+    const runs: (() => void)[] = [];
+    const channel = createHookChannel(asWindow(win), { now: () => clock, schedule: (run, ms) => (asked.push(ms), runs.push(run)) });
+    const { relay } = await offer(win);
+    channel.emit(transport(1));
+    expect(asked).toEqual([0]); // nothing posted for GATHER_MS: at once, on a macrotask
+    runs.shift()!();
+    expect(await relay.next()).toEqual({ events: [transport(1)] });
+    clock += 5;
+    channel.emit(transport(2));
+    channel.emit(transport(3));
+    expect(asked).toEqual([0, GATHER_MS - 5]); // posted 5 ms ago: the rest of the gathering time
+    runs.shift()!();
+    expect(await relay.next()).toEqual({ events: [transport(2), transport(3)] });
+    clock += GATHER_MS + 1;
+    channel.emit(transport(4));
+    expect(asked).toEqual([0, GATHER_MS - 5, 0]);
   });
 
   it('uses a MessageChannel macrotask by default', async () => {

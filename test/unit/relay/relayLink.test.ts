@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HookEvent, RelayToBackground } from '../../../src/protocol';
+import { parseRelayToBackground } from '../../../src/protocol/validate';
 import { RelayLink } from '../../../src/relay/relayLink';
 import { FakePort } from '../transport/fakePort';
 
@@ -86,5 +87,36 @@ describe('RelayLink', () => {
     link.fromHook({ events: [start(203)] });
     link.flush();
     expect(sentEvents(ports[0]!).at(-1)).toBe(203);
+  });
+
+  it('sends its losses with every batch: the hook\'s drops, its own refusals, and calls left open at pagehide', () => {
+    const { link, ports } = setup();
+    const end = (id: number): HookEvent => ({ type: 'call-end', id, at: 2000 + id, ok: true, value: snap });
+    link.fromHook({ events: [start(1), start(2)], dropped: 3 });
+    link.fromHook('refused');
+    link.fromHook({ events: [end(1), start(3)] });
+    const batches = () => ports[0]!.sent.filter((m) => m.type === 'batch');
+    expect(batches()[0]).toMatchObject({ losses: { hookDropped: 3, relayRejected: 0, pagehide: 0 } });
+    expect(batches()[1]).toMatchObject({ losses: { hookDropped: 3, relayRejected: 1, pagehide: 0 } });
+    // Calls 2 and 3 have no end when the page goes away: the last batch says so.
+    link.fromHook({ events: [end(3)] });
+    link.pagehide();
+    expect(batches().at(-1)).toMatchObject({ losses: { hookDropped: 3, relayRejected: 1, pagehide: 1 } });
+    // Restored from the back/forward cache: calls opened since are counted at the next pagehide, not twice.
+    link.fromHook({ events: [start(4)] });
+    link.pagehide();
+    expect(batches().at(-1)).toMatchObject({ losses: { pagehide: 2 } });
+    // Nothing was left to send at either pagehide: the count went in a batch of no events, which the background accepts.
+    expect(batches().filter((b) => b.events.length === 0)).toHaveLength(2);
+    for (const b of batches()) expect(parseRelayToBackground(b)).toMatchObject({ ok: true, value: { losses: b.losses } });
+  });
+
+  it('sends at pagehide what is still gathering', () => {
+    const { link, ports, timers } = setup(25);
+    link.fromHook({ events: [start(1)] });
+    expect(ports[0]!.sent.filter((m) => m.type === 'batch')).toHaveLength(0);
+    link.pagehide();
+    expect(sentEvents(ports[0]!)).toEqual([1]);
+    expect(timers.length).toBeGreaterThan(0);
   });
 });

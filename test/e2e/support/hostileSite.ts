@@ -1,0 +1,145 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * Pages for the hostile-page end-to-end tests (test/e2e/hostile*.e2e.ts), on loopback (an origin the
+ * extension covers). Each page's first head script installs a bridge the way the Forge CDN script does
+ * (only if `__bridge` is undefined, so the hook's trap gets it), answering on a microtask with an echo.
+ * `window.__app.call(command, payload)` is the app: it calls the bridge and keeps what it saw.
+ */
+
+const BRIDGE = `
+if (globalThis.__bridge === undefined) {
+  globalThis.__bridge = { __SEMVER: 'hostile', callBridge: (command, payload) => Promise.resolve({ command, echo: payload }) };
+}
+window.__app = {
+  results: [],
+  async call(command, payload) {
+    const result = await globalThis.__bridge.callBridge(command, payload);
+    this.results.push(result);
+    return result;
+  },
+};`;
+
+/**
+ * The page that tries every takeover it can from its own scripts, while the app keeps calling:
+ * - defines the hook's marker symbol on window (the hook ran already; it must not care);
+ * - listens to every window message, in both phases, keeping any port and any data it is handed;
+ * - posts forged channel offers (its own MessagePort) and forged hook messages to the window, again and
+ *   again, and forged relay-looking events;
+ * - dispatches an untrusted MessageEvent offer of its own.
+ * `window.__hostile` holds what it obtained.
+ */
+const TAKEOVER = `
+window.__hostile = { messages: [], portsReceived: 0, markerDefined: false, offersPosted: 0, portMessages: [] };
+try {
+  Object.defineProperty(window, Symbol.for('forge-bridge-devtools.hook'), { value: { version: 99, rearm() {} }, configurable: false });
+  window.__hostile.markerDefined = true;
+} catch (e) { window.__hostile.markerError = String(e); }
+const keep = (event) => {
+  const ports = event.ports ? event.ports.length : 0;
+  window.__hostile.portsReceived += ports;
+  for (const p of event.ports || []) p.onmessage = (m) => window.__hostile.portMessages.push(m.data);
+  let text = '';
+  try { text = JSON.stringify(event.data); } catch { text = String(event.data); }
+  window.__hostile.messages.push(text);
+};
+window.addEventListener('message', keep, true);
+window.addEventListener('message', keep, false);
+document.addEventListener('message', keep, true);
+const forge = () => {
+  const mc = new MessageChannel();
+  mc.port1.onmessage = (m) => window.__hostile.portMessages.push(m.data);
+  window.postMessage({ type: 'forge-bridge-devtools:channel', nonce: 'forged' }, '*', [mc.port2]);
+  window.postMessage({ type: 'forge-bridge-devtools:channel' }, '*', [new MessageChannel().port2]);
+  window.postMessage({ events: [{ type: 'call-start', id: 999999, command: 'forged', at: Date.now(), request: { value: 'x', bytes: 0, truncated: false } }] }, '*');
+  window.postMessage({ type: 'batch', docId: 'forged', firstSeq: 1, events: [], lost: 0 }, '*');
+  window.dispatchEvent(new MessageEvent('message', { data: { type: 'forge-bridge-devtools:channel' }, ports: [new MessageChannel().port2], source: window }));
+  window.__hostile.offersPosted += 3;
+};
+forge();
+setInterval(forge, 20);
+`;
+
+/**
+ * Values that lie about their size: a 5 MB string, an array-like claiming 2^32-1 items, a proxy listing
+ * 100,000 keys, an object whose own fields say it weighs nothing, a typed array's view of a large buffer.
+ */
+const LIAR = `
+window.__liar = () => {
+  const manyKeys = new Proxy({}, {
+    ownKeys: () => Array.from({ length: 100000 }, (_, i) => 'k' + i),
+    getOwnPropertyDescriptor: (_, k) => ({ value: k, enumerable: true, configurable: true, writable: true }),
+  });
+  return {
+    bytes: 0,
+    truncated: false,
+    huge: 'x'.repeat(5 * 1024 * 1024),
+    arrayLike: { length: 4294967295, 0: 'first' },
+    longArray: new Array(1000000).fill(7),
+    manyKeys,
+    buffer: new Uint8Array(8 * 1024 * 1024),
+  };
+};`;
+
+function page(title: string, head: string, body = ''): string {
+  return `<!doctype html><html><head><title>${title}</title><script>${BRIDGE}</script>${head ? `<script>${head}</script>` : ''}</head><body><p>${title}</p>${body}</body></html>`;
+}
+
+/** Frames made and thrown away (each a document the extension hooks), then one frame that calls the bridge. */
+const THROWAWAY = `
+window.__throwaway = async (count, batch) => {
+  for (let made = 0; made < count; made += batch) {
+    const frames = [];
+    for (let i = 0; i < batch && made + i < count; i++) {
+      const f = document.createElement('iframe');
+      f.src = '/blank?n=' + (made + i);
+      frames.push(new Promise((resolve) => { f.onload = resolve; }).then(() => f.remove()));
+      document.body.appendChild(f);
+    }
+    await Promise.all(frames);
+  }
+  const real = document.createElement('iframe');
+  real.src = '/app?frame=real';
+  real.id = 'real';
+  const loaded = new Promise((resolve) => { real.onload = resolve; });
+  document.body.appendChild(real);
+  await loaded;
+  return real.contentWindow.__app.call('invoke', { functionKey: 'afterThrowaway' });
+};`;
+
+/** Calls the bridge, and the moment the result is back, navigates. */
+const NAVIGATE = `
+window.__callThenNavigate = async (key) => {
+  await window.__app.call('invoke', { functionKey: key });
+  location.href = '/landing';
+};`;
+
+const PAGES: Record<string, string> = {
+  '/app': page('app', ''),
+  '/takeover': page('takeover', TAKEOVER),
+  '/liar': page('liar', LIAR),
+  '/throwaway': page('throwaway', THROWAWAY),
+  '/navigate': page('navigate', NAVIGATE),
+  '/landing': page('landing', ''),
+  '/blank': '<!doctype html><html><head></head><body>blank</body></html>',
+};
+
+export async function startHostileSite(): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const body = PAGES[path];
+    res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
