@@ -4,7 +4,7 @@ import { launchChromium, tabIdOf, waitForTrace, type ChromiumSession } from '../
 import { CHANNEL_OFFER } from '../../src/protocol/hook';
 import { LIMITS } from '../../src/protocol/limits';
 import type { TraceCall, TraceV2 } from '../../src/protocol/model';
-import { startHostileSite } from './support/hostileSite';
+import { startHostileSite, waitUntilHooked } from './support/hostileSite';
 
 /**
  * Issue 14 in real Chromium: pages that attack the hook's channel, lie about sizes, make thousands of
@@ -18,16 +18,7 @@ let chromium: ChromiumSession;
 beforeAll(async () => {
   site = await startHostileSite();
   chromium = await launchChromium({ extensionDir: 'dist/chrome' });
-  // Right after the install, Chrome may load a page before it applies the manifest's content scripts, and the
-  // install handler then injects the hook late, after the page's scripts (a case with known limits,
-  // src/relay/channelWatch.ts). These tests are about pages hooked from the start: wait until a page is.
-  const page = await chromium.newPage();
-  for (let i = 0; i < 50; i++) {
-    await page.goto(`${site.url}/blank`);
-    if (await page.evaluate(() => typeof Object.getOwnPropertyDescriptor(window, '__bridge')?.get === 'function')) break;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  await page.close();
+  await waitUntilHooked(chromium, site.url);
 });
 
 afterAll(async () => {

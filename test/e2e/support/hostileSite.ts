@@ -82,8 +82,8 @@ window.__liar = () => {
   };
 };`;
 
-function page(title: string, head: string, body = ''): string {
-  return `<!doctype html><html><head><title>${title}</title><script>${BRIDGE}</script>${head ? `<script>${head}</script>` : ''}</head><body><p>${title}</p>${body}</body></html>`;
+function page(title: string, head: string, bridge = BRIDGE): string {
+  return `<!doctype html><html><head><title>${title}</title><script>${bridge}</script>${head ? `<script>${head}</script>` : ''}</head><body><p>${title}</p></body></html>`;
 }
 
 /** Frames made and thrown away (each a document the extension hooks), then one frame that calls the bridge. */
@@ -115,7 +115,73 @@ window.__callThenNavigate = async (key) => {
   location.href = '/landing';
 };`;
 
+/**
+ * The app's own view of values with getters, proxies and class instances, crossing the bridge both ways:
+ * `window.__differential()` returns what the app observed (results, identities, prototypes, getter and trap
+ * logs). The hook must leave every bit of it as it is without the extension. The proxies log the traps an
+ * app would notice (get, set, has, deleteProperty, defineProperty, apply); the hook reads a proxy through
+ * getOwnPropertyDescriptor, ownKeys and getPrototypeOf only (src/capture/ownReads.ts: JavaScript cannot tell
+ * a proxy from its target, so those traps are the one kind of app code a snapshot may run).
+ */
+const DIFFERENTIAL = `
+window.__differential = async () => {
+  const log = [];
+  class Money {
+    constructor(cents) { this.cents = cents; }
+    get dollars() { log.push('Money#dollars'); return this.cents / 100; }
+    toJSON() { log.push('Money#toJSON'); return { money: this.cents }; }
+  }
+  const watched = (target, name) => new Proxy(target, {
+    get(t, k, r) { log.push(name + ' get ' + String(k)); return Reflect.get(t, k, r); },
+    set(t, k, v, r) { log.push(name + ' set ' + String(k)); return Reflect.set(t, k, v, r); },
+    has(t, k) { log.push(name + ' has ' + String(k)); return Reflect.has(t, k); },
+    deleteProperty(t, k) { log.push(name + ' delete ' + String(k)); return Reflect.deleteProperty(t, k); },
+    defineProperty(t, k, d) { log.push(name + ' define ' + String(k)); return Reflect.defineProperty(t, k, d); },
+  });
+  const getters = { plain: 1, get lazy() { log.push('payload lazy getter'); return 'lazy'; } };
+  Object.defineProperty(getters, 'hidden', { get() { log.push('payload hidden getter'); return 'h'; }, enumerable: false });
+  const list = [1, 2, 3];
+  Object.defineProperty(list, 1, { get() { log.push('list[1] getter'); return 'two'; }, enumerable: true });
+  const error = new TypeError('bad input');
+  Object.defineProperty(error, 'message', { get() { log.push('error message getter'); return 'from a getter'; } });
+  const payload = { getters, list, money: new Money(250), proxy: watched({ x: 1, nested: { y: 2 } }, 'payload proxy'), error, map: new Map([['m', new Money(5)]]) };
+  const bridge = globalThis.__bridge;
+  window.__respond = (p) => ({
+    echo: p,
+    made: new Money(7),
+    proxy: watched({ answer: 42 }, 'result proxy'),
+    get computed() { log.push('result computed getter'); return 'c'; },
+  });
+  const result = await bridge.callBridge('invoke', { functionKey: 'differential', payload });
+  let failure;
+  try { await bridge.callBridge('fail', { error }); } catch (e) { failure = e; }
+  const seen = {
+    sameEcho: result.echo.payload === payload,
+    madeIsMoney: result.made instanceof Money,
+    madeProto: Object.getPrototypeOf(result.made) === Money.prototype,
+    madeDollars: result.made.dollars,
+    madeKeys: Object.keys(result.made),
+    proxyAnswer: result.proxy.answer,
+    computed: result.computed,
+    resultKeys: Object.keys(result),
+    listItem: result.echo.payload.list[1],
+    lazy: result.echo.payload.getters.lazy,
+    json: JSON.stringify({ money: result.made }),
+    sameError: failure === error,
+    errorMessage: failure.message,
+    errorKeys: Object.getOwnPropertyNames(failure).sort(),
+  };
+  return { seen, log };
+};`;
+
+/** A bridge that answers with what window.__respond makes of the payload, and rejects 'fail' with the payload's error. */
+const DIFFERENTIAL_BRIDGE = `
+if (globalThis.__bridge === undefined) {
+  globalThis.__bridge = { __SEMVER: 'differential', callBridge: (command, payload) => command === 'fail' ? Promise.reject(payload.error) : Promise.resolve(window.__respond(payload)) };
+}`;
+
 const PAGES: Record<string, string> = {
+  '/differential': page('differential', DIFFERENTIAL, DIFFERENTIAL_BRIDGE),
   '/app': page('app', ''),
   '/takeover': page('takeover', TAKEOVER),
   '/liar': page('liar', LIAR),
@@ -124,6 +190,26 @@ const PAGES: Record<string, string> = {
   '/landing': page('landing', ''),
   '/blank': '<!doctype html><html><head></head><body>blank</body></html>',
 };
+
+/**
+ * Right after the install, Chrome may load a page before it applies the manifest's content scripts, and the
+ * install handler then injects the hook late, after the page's scripts (a case with known limits,
+ * src/relay/channelWatch.ts). Waits until a page of the site is hooked from its start (the hook's
+ * `__bridge` trap is there before any page script).
+ */
+export async function waitUntilHooked(browser: { newPage(): Promise<import('puppeteer-core').Page> }, siteUrl: string): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    for (let i = 0; i < 50; i++) {
+      await page.goto(`${siteUrl}/blank`);
+      if (await page.evaluate(() => typeof Object.getOwnPropertyDescriptor(window, '__bridge')?.get === 'function')) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error('no page of the site was hooked from its start within 10 s');
+  } finally {
+    await page.close();
+  }
+}
 
 export async function startHostileSite(): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
