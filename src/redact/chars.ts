@@ -19,6 +19,7 @@ export const FORM_END = 4096;
 /** Also ends an unquoted value after `:` (headers, GraphQL, YAML): `'`, `}`, `]`, `)`; and `,`. */
 export const COLON_EXTRA = 8192;
 export const COMMA = 16384;
+export const QUESTION = 32768;
 
 export const ALNUM = DIGIT | UPPER | LOWER;
 /** base64url alphabet: letters, digits, `-`, `_`. */
@@ -53,6 +54,7 @@ mark('abcdefABCDEF', HEX_LETTER);
 mark(' \t\n\r&;#"<>\\', FORM_END);
 mark("'}])", COLON_EXTRA);
 mark(',', COMMA);
+mark('?', QUESTION);
 
 /** Whether a character is in any of the classes of `mask`. */
 export const is = (c: number, mask: number): boolean => c < 128 && (CLASS[c]! & mask) !== 0;

@@ -41,8 +41,29 @@ function nameBefore(text: string, sep: number): string | null {
     else break;
   }
   let start = end;
-  while (start > 0 && end - start < 128 && isNameChar(text.charCodeAt(start - 1))) start--;
-  return start === end ? null : text.slice(start, end);
+  let escapes = false;
+  while (start > 0 && end - start < 128) {
+    const c = text.charCodeAt(start - 1);
+    if (isNameChar(c)) start--;
+    else if (c === BACKSLASH && text.charCodeAt(start) === 117) {
+      // `\u0077`, escaped once or more: part of the name.
+      escapes = true;
+      start--;
+      while (start > 0 && end - start < 128 && text.charCodeAt(start - 1) === BACKSLASH) start--;
+    } else break;
+  }
+  if (start === end) return null;
+  return escapes ? unescapedName(text.slice(start, end)) : text.slice(start, end);
+}
+
+/**
+ * A name spelled with `\u` escapes, as JSON text cut short holds it (`pass\u0077ord` is `password`). Read
+ * only when the name has one; at most 128 characters.
+ */
+function unescapedName(name: string): string | null {
+  const decoded = name.replace(/\\+u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const last = decoded.split(/\\+./).pop();
+  return last ? last : null;
 }
 
 /**
@@ -76,9 +97,16 @@ function valueStart(text: string, sep: number): void {
   while (q < text.length && q - v < 16 && text.charCodeAt(q) === BACKSLASH) q++;
   const char = text[q];
   if (char === '"' || char === "'") {
+    quoteDepth = q - v;
+    // A GraphQL block string ("""…"""", escaped as deeply as its opening quote) ends at the next three quotes.
+    const unit = text.slice(v, q + 1);
+    if (char === '"' && text.startsWith(unit + unit, q + 1)) {
+      start = v + 3 * unit.length;
+      quoteChar = char + unit + unit;
+      return;
+    }
     start = q + 1;
     quoteChar = char;
-    quoteDepth = q - v;
   } else {
     start = v;
     quoteChar = null;

@@ -1,10 +1,19 @@
 import { decodeBase64Text, encodeBase64Like } from './base64';
-import { ALNUM, B64, B64ANY, B64URL, CLASS, DOT, EQUALS, isHex, PLUS, runEnd, SLASH, TILDE, TOKEN } from './chars';
-import { knownFormatAt } from './formats';
-import { jwtAt } from './jwt';
+import { ALNUM, B64ANY, B64URL, CLASS, isHex, isNameChar, PLUS, runEnd, SLASH, TOKEN } from './chars';
 import { looksOpaque } from './opaque';
 import { pairAt } from './pairs';
 import { REDACTED, removed, suspect, type RedactionPass } from './pass';
+import { encodedNameBefore, encodedSegment, encodedSeparatorAt, safeDecodeURIComponent, safeEncodeURIComponent } from './percent';
+import { afterEscape, userinfoPassword, wordAt } from './words';
+
+const BACKSLASH = 92;
+
+/** The name before an encoded `=` (`%3D`) or `:` (`%3A`) at `i` is one whose value is secret. */
+function encodedPairIsSensitive(text: string, i: number, pass: RedactionPass): boolean {
+  const name = encodedNameBefore(text, i);
+  if (name === null) return false;
+  return (text.charCodeAt(i + 2) | 32) === 100 ? pass.isSensitiveParam(name) : pass.isSensitive(name);
+}
 
 /** What the scanner needs besides the text: the pass, and how to redact a decoded layer (base64, %-encoding). */
 export interface ScanContext {
@@ -13,79 +22,6 @@ export interface ScanContext {
   name: string | null;
   /** Redacts decoded text one layer deeper; null at the deepest layer. */
   nested: ((text: string) => string) | null;
-}
-
-const BACKSLASH = 92;
-
-/** After `\n`, `\t`, `\r` or `\/` (JSON escapes) or a `%XX` escape: a word starts here though a letter precedes. */
-function afterEscape(text: string, i: number): boolean {
-  if (i >= 2 && text.charCodeAt(i - 2) === BACKSLASH && 'ntr/'.includes(text[i - 1]!)) return true;
-  return i >= 3 && text.charCodeAt(i - 3) === 37 && isHex(text.charCodeAt(i - 2)) && isHex(text.charCodeAt(i - 1));
-}
-
-/** `Basic <base64 of user:password>` or `Bearer <opaque token>` in free text: the credential's extent. */
-function schemeCredential(text: string, i: number): { from: number; to: number } | null {
-  const space = text.charCodeAt(i + 5) === 32 ? 5 : text.charCodeAt(i + 6) === 32 ? 6 : 0;
-  if (space === 0) return null;
-  const word = text.slice(i, i + space + 1).toLowerCase();
-  const basic = word === 'basic ';
-  if (!basic && word !== 'bearer ') return null;
-  let from = i + (basic ? 6 : 7);
-  while (from < text.length && from - i < 12 && text.charCodeAt(from) === 32) from++;
-  if (basic) {
-    const to = runEnd(text, from, B64);
-    return to - from >= 8 && decodeBase64Text(text.slice(from, to))?.includes(':') ? { from, to } : null;
-  }
-  if (jwtAt(text, from)) return null;
-  const to = runEnd(text, from, B64URL | DOT | TILDE | PLUS | SLASH | EQUALS);
-  return to - from >= 16 ? { from, to } : null;
-}
-
-/** `scheme://user:password@host`: the password's extent (at most 256 characters of userinfo are read). */
-function userinfoPassword(text: string, colon: number): { from: number; to: number } | null {
-  const start = colon + 3;
-  let k = start;
-  let firstColon = -1;
-  for (; k < text.length && k - start < 256; k++) {
-    const c = text[k]!;
-    if (c === '@') break;
-    if ('/?#"\'<>\\ \n'.includes(c)) return null;
-    if (c === ':' && firstColon === -1) firstColon = k;
-  }
-  if (text[k] !== '@' || firstColon === -1 || k === firstColon + 1) return null;
-  return text.startsWith(REDACTED, firstColon + 1) || text.startsWith('%5Bredacted', firstColon + 1) ? null : { from: firstColon + 1, to: k };
-}
-
-/**
- * What starts at a word: a JWT (only where no base64url character precedes, `jwtStart`), a known credential
- * format (both only when 11 token characters follow, `long`), or a `Basic`/`Bearer` credential. Where to go on, and what replaces [from, to) (null: nothing,
- * the JWT's signature was already removed); null when none starts here.
- */
-function wordAt(text: string, i: number, jwtStart: boolean, long: boolean, pass: RedactionPass): { from: number; to: number; mask: string | null } | null {
-  if (jwtStart && long) {
-    const jwt = jwtAt(text, i);
-    if (jwt) {
-      if (jwt.mask !== null) {
-        pass.signatures.add(jwt.whole);
-        pass.changes++;
-      }
-      return { from: jwt.secretStart, to: jwt.end, mask: jwt.mask };
-    }
-  }
-  const format = long ? knownFormatAt(text, i) : null;
-  if (format) {
-    removed(pass, 'knownFormats', format.name);
-    return { from: i, to: format.end, mask: REDACTED };
-  }
-  const c = text.charCodeAt(i);
-  if (c === 66 || c === 98) {
-    const credential = schemeCredential(text, i);
-    if (credential) {
-      removed(pass, 'authorization');
-      return { from: credential.from, to: credential.to, mask: REDACTED };
-    }
-  }
-  return null;
 }
 
 /**
@@ -110,14 +46,29 @@ export function scanText(text: string, ctx: ScanContext): string {
       pieces = [];
     }
   };
+  /** %-encoded text [from, to) redacted inside its encoding; false when decoding changed nothing or found nothing. */
+  const encoded = (from: number, to: number): boolean => {
+    const raw = text.slice(from, to);
+    const decoded = safeDecodeURIComponent(raw);
+    if (decoded === null || decoded === raw || !ctx.nested) return false;
+    const before = pass.changes;
+    const inner = ctx.nested(decoded);
+    if (pass.changes === before) return false;
+    replace(from, to, safeEncodeURIComponent(inner));
+    return true;
+  };
   const n = text.length;
   let i = 0;
   let encodedCheckedUntil = 0;
+  // A run of base64 characters that is not base64 of text as a whole (`auth/eyJ…/next`, both alphabets mixed)
+  // is tried again in parts, at each `/` or `+` up to here.
+  let splitFrom = -1;
+  let splitUntil = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     const cls = c < 128 ? CLASS[c]! : 0;
     if ((cls & B64ANY) === 0) {
-      // Not a token character: only a separator or an escape asks for anything.
+      // Not a token character: only a separator, a quote after a name, or an escape asks for anything.
       if (c === 58 && text.startsWith('//', i + 1)) {
         const password = userinfoPassword(text, i);
         if (password) {
@@ -127,8 +78,15 @@ export function scanText(text: string, ctx: ScanContext): string {
         } else i += 3;
         continue;
       }
-      if (c === 61 || c === 58) {
-        const action = pairAt(text, i, pass, i >= encodedCheckedUntil);
+      let sep = c === 61 || c === 58 ? i : -1;
+      if (c === 34 || c === 39) {
+        // `password 'value'`, `secret "value"` (a log or an error message): the space before the quote is the separator.
+        let k = i - 1;
+        while (k > last && k > i - 16 && text.charCodeAt(k) === BACKSLASH) k--;
+        if (text.charCodeAt(k) === 32 && isNameChar(text.charCodeAt(k - 1))) sep = k;
+      }
+      if (sep !== -1) {
+        const action = pairAt(text, sep, pass, c !== 34 && c !== 39 && i >= encodedCheckedUntil);
         if (action.kind === 'none' && action.to !== -1) encodedCheckedUntil = action.to;
         if (action.kind === 'replace') {
           replace(action.from, action.to, action.text);
@@ -136,26 +94,30 @@ export function scanText(text: string, ctx: ScanContext): string {
           continue;
         }
         if (action.kind === 'continue') {
-          i = action.to;
+          i = Math.max(action.to, i + 1);
           continue;
         }
-        if (action.kind === 'encoded' && ctx.nested) {
-          const raw = text.slice(action.from, action.to);
-          const decoded = safeDecodeURIComponent(raw);
-          if (decoded !== null && decoded !== raw) {
-            const before = pass.changes;
-            const inner = ctx.nested(decoded);
-            if (pass.changes !== before) replace(action.from, action.to, safeEncodeURIComponent(inner));
+        if (action.kind === 'encoded') {
+          encodedCheckedUntil = action.to;
+          if (encoded(action.from, action.to)) {
             i = action.to;
             continue;
           }
-          encodedCheckedUntil = action.to;
         }
       } else if (c === BACKSLASH && 'ntr/'.includes(text[i + 1] ?? '')) {
         // A JSON escape (\n, \t, \r, \/) or a %XX escape is stepped over whole: the word after it starts fresh.
         i += 2;
         continue;
       } else if (c === 37 && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2))) {
+        // An encoded `=` or `:` (`/cb%3Ftoken%3D…`): the encoded stretch around it is redacted decoded.
+        if (ctx.nested && i >= encodedCheckedUntil && encodedSeparatorAt(text, i) && encodedPairIsSensitive(text, i, pass)) {
+          const segment = encodedSegment(text, i, Math.max(last, encodedCheckedUntil));
+          encodedCheckedUntil = segment.to;
+          if (encoded(segment.from, segment.to)) {
+            i = segment.to;
+            continue;
+          }
+        }
         i += 3;
         continue;
       }
@@ -169,7 +131,8 @@ export function scanText(text: string, ctx: ScanContext): string {
     // read at most 16 ahead to know which can start here (a word in a long dotted run is not read to its end).
     const reach = runEnd(text, i, TOKEN, i + 16) - i;
     const word = (cls & ALNUM) !== 0 && ((prevCls & ALNUM) === 0 || escaped) && (reach >= 11 || c === 66 || c === 98);
-    const runStart = ((prevCls & B64ANY) === 0 || escaped) && reach >= 16;
+    const part = i < splitUntil && (i === splitFrom || (prevCls & (SLASH | PLUS)) !== 0);
+    const runStart = ((prevCls & B64ANY) === 0 || escaped || part) && reach >= 16;
     if (word) {
       const at = wordAt(text, i, (prevCls & B64URL) === 0 || escaped, reach >= 11, pass);
       if (at !== null) {
@@ -179,11 +142,12 @@ export function scanText(text: string, ctx: ScanContext): string {
       }
     }
     if (runStart) {
-      let end = runEnd(text, i, B64ANY);
+      let end = runEnd(text, i, part ? B64URL : B64ANY);
       if (text.charCodeAt(end) === 61) end += text.charCodeAt(end + 1) === 61 ? 2 : 1;
       if (end - i >= 16) {
         const run = text.slice(i, end);
-        const decoded = ctx.nested && !(/[-_]/.test(run) && /[+/]/.test(run)) ? decodeBase64Text(run) : null;
+        const mixed = /[-_]/.test(run) && /[+/]/.test(run);
+        const decoded = ctx.nested && !mixed ? decodeBase64Text(run) : null;
         if (decoded !== null && ctx.nested) {
           const before = pass.changes;
           const inner = ctx.nested(decoded);
@@ -192,7 +156,7 @@ export function scanText(text: string, ctx: ScanContext): string {
             i = end;
             continue;
           }
-        } else if (looksOpaque(run)) {
+        } else if (!part && looksOpaque(run)) {
           if (pass.removeOpaque) {
             replace(i, end, REDACTED);
             removed(pass, 'opaque');
@@ -200,6 +164,11 @@ export function scanText(text: string, ctx: ScanContext): string {
             continue;
           }
           suspect(pass, ctx.name, run);
+        }
+        if (decoded === null && !part && ctx.nested && /[+/]/.test(run)) {
+          splitFrom = i;
+          splitUntil = end;
+          continue;
         }
       }
     }
@@ -210,17 +179,4 @@ export function scanText(text: string, ctx: ScanContext): string {
   pieces.push(text.slice(last));
   chunks.push(pieces.join(''));
   return chunks.join('');
-}
-
-/** encodeURIComponent, which throws on a lone surrogate: that one becomes U+FFFD first (every supported browser has toWellFormed). */
-function safeEncodeURIComponent(text: string): string {
-  return encodeURIComponent((text as string & { toWellFormed(): string }).toWellFormed());
-}
-
-function safeDecodeURIComponent(text: string): string | null {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return null;
-  }
 }

@@ -55,10 +55,13 @@ function redactEntry(entry: NetworkEntry, index: number, pass: RedactionPass): N
   const requestHeaders = redactHeaders(entry.requestHeaders, pass);
   const responseHeaders = redactHeaders(entry.responseHeaders, pass);
   const url = text(entry.url, pass, 'URL');
+  // Words a server or an imported file chose: scanned as text like any other.
+  const statusText = text(entry.statusText, pass, 'status text');
+  const mimeType = text(entry.mimeType, pass, 'MIME type');
   const request = requestBody === null ? null : text(requestBody, pass, 'request body');
   pass.where.part = 'response body';
   const response = responseBody === null ? null : entry.responseBodyEncoding === 'base64' ? redactBase64Body(responseBody, pass) : redactString(responseBody, pass);
-  return { ...entry, requestHeaders, responseHeaders, url, requestBody: request, responseBody: response };
+  return { ...entry, requestHeaders, responseHeaders, url, statusText, mimeType, requestBody: request, responseBody: response };
 }
 
 /** What a redaction run removed and kept, for the export dialog's preview. */

@@ -15,7 +15,8 @@ function uriDecoded(text: string): string {
  */
 export function revealed(text: string, depth = 2): string {
   const layers = [text, uriDecoded(text), uriDecoded(uriDecoded(text))];
-  const runs = layers.flatMap((t) => t.match(/[A-Za-z0-9+/_-]{16,}={0,2}/g) ?? []);
+  // Runs of either alphabet and of both (a base64url run after a `/` in a path is read on its own too).
+  const runs = layers.flatMap((t) => [/[A-Za-z0-9+/_-]{16,}={0,2}/g, /[A-Za-z0-9_-]{16,}={0,2}/g, /[A-Za-z0-9+/]{16,}={0,2}/g].flatMap((re) => t.match(re) ?? []));
   const decoded = runs.flatMap((run) => [Buffer.from(run, 'base64').toString('latin1'), Buffer.from(run, 'base64url').toString('latin1')]);
   return [...layers, ...(depth > 1 ? decoded.map((d) => revealed(d, depth - 1)) : decoded)].join('\n');
 }

@@ -114,7 +114,7 @@ export function plantedEverywhereSession(): TabSession {
   };
 }
 
-function traceOf(session: TabSession) {
+export function traceOf(session: TabSession) {
   const matches = correlate(session.calls, session.network);
   const tokens = collectTokens({ calls: session.calls, network: session.network, matches });
   return exportTraceV2(session, { extensionVersion: '0.1.0', now: T0 * 1000 + 1000, browser: { name: 'Chromium', version: '156' } }, { tokens, matches });
