@@ -31,6 +31,20 @@ function contentOf(request: FinishedRequest): Promise<{ text: string | null; enc
 export function startNetworkFeed(tabId: number): void {
   const pageId = crypto.randomUUID().slice(0, 8);
   const remoteOrigins = new Set<string>();
+  // The inspected page's own origins: product REST is kept only there (see categorize). Until the page
+  // has answered, Atlassian site hosts stand in.
+  let pageOrigins: Set<string> | undefined;
+  const addPageOrigin = (origin: unknown) => {
+    if (typeof origin === 'string' && origin !== 'null') (pageOrigins ??= new Set()).add(origin);
+  };
+  void browser.devtools.inspectedWindow.eval('location.origin').then(([origin]) => addPageOrigin(origin), () => undefined);
+  browser.devtools.network.onNavigated.addListener((url) => {
+    try {
+      addPageOrigin(new URL(url).origin);
+    } catch {
+      // not a URL: nothing learned
+    }
+  });
   let seq = 0;
   const queue: NetworkEntry[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -53,7 +67,7 @@ export function startNetworkFeed(tabId: number): void {
 
   browser.devtools.network.onRequestFinished.addListener((raw) => {
     const request = raw as unknown as FinishedRequest;
-    const category = categorize(request, { remoteOrigins });
+    const category = categorize(request, { remoteOrigins, pageOrigins });
     if (category === null) return;
     const id = `${pageId}-${++seq}`;
     void contentOf(request).then((content) => {

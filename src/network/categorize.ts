@@ -8,6 +8,11 @@ import { parseUrl } from './urls';
 export interface KnownTraffic {
   /** Origins of remotes seen so far (from FIT mints and FIT-bearing requests): see remoteOriginsOf. */
   remoteOrigins: ReadonlySet<string>;
+  /**
+   * Origins of the inspected page's own top documents. When known, product REST is kept only there and on
+   * the product API host; when not (a HAR without pages, a page not asked yet), only on Atlassian site hosts.
+   */
+  pageOrigins?: ReadonlySet<string>;
 }
 
 /**
@@ -16,6 +21,8 @@ export interface KnownTraffic {
  */
 const PRODUCT_PATH = /^\/(?:rest\/(?:api|agile|servicedeskapi)\/|wiki\/rest\/|wiki\/api\/v2\/|rest\/internal\/2\/forge\/context\/token\/?$|!api\/|api\/2\.0\/)/;
 const BITBUCKET_API_HOST = 'api.bitbucket.org';
+/** Hosts of Atlassian product sites (forge-facts: the host product pages): the fallback when the page's origin is not known. */
+const ATLASSIAN_SITE_HOST = /(?:^|\.)(?:atlassian\.net|jira\.com|jira-dev\.com|atlassian-us-gov-mod\.net)$|^bitbucket\.org$/;
 
 /**
  * What a page loads as a resource rather than fetches: never a bridge request, even on a product REST path
@@ -36,8 +43,11 @@ function isForgeGraphql(entry: HarEntry, url: URL): boolean {
   return forgeOperationOf(url.href, entry.request.postData?.text) !== null;
 }
 
-function isProductRest(url: URL): boolean {
-  return PRODUCT_PATH.test(url.pathname) || (url.hostname === BITBUCKET_API_HOST && url.pathname.startsWith('/2.0/'));
+/** A product REST path on the page's own origin (any origin's /rest/api/ is not the product's) or on the product API host. */
+function isProductRest(url: URL, known: KnownTraffic): boolean {
+  if (url.hostname === BITBUCKET_API_HOST) return url.protocol === 'https:' && url.pathname.startsWith('/2.0/');
+  if (!PRODUCT_PATH.test(url.pathname)) return false;
+  return known.pageOrigins ? known.pageOrigins.has(url.origin) : url.protocol === 'https:' && ATLASSIAN_SITE_HOST.test(url.hostname);
 }
 
 /**
@@ -56,7 +66,7 @@ export function categorize(entry: HarEntry, known: KnownTraffic): NetworkCategor
   if (jwt && isForgeJwt(jwt)) return 'forge-jwt';
   if (isLoadedResource(entry)) return null;
   if (known.remoteOrigins.has(url.origin)) return 'remote';
-  if (isProductRest(url)) return 'product';
+  if (isProductRest(url, known)) return 'product';
   return null;
 }
 

@@ -245,11 +245,6 @@ export class Recorder {
     return this.sessions.get(tabId)?.lastRejection ?? null;
   }
 
-  /** Resolves once everything changed so far is saved (true) or its save failed (false). */
-  flush(): Promise<boolean> {
-    return this.saves.persist();
-  }
-
   // ---------------------------------------------------------------------------------------------
   // Sessions, bounds across tabs, saving
 

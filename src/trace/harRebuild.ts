@@ -20,14 +20,24 @@ function segmentsOf(har: Har, firstStart: number): { segments: Segment[]; segmen
   return { segments, segmentOf: (pageref) => (pageref !== undefined ? (index.get(pageref) ?? 0) : 0) };
 }
 
-function asNetworkEntries(entries: readonly HarEntry[], segmentOf: (pageref: string | undefined) => number): NetworkEntry[] {
+/** The origins of the HAR's pages (their titles are the pages' URLs), or undefined when none is a URL. */
+function pageOriginsOf(segments: readonly Segment[]): Set<string> | undefined {
+  const origins = new Set<string>();
+  for (const s of segments) {
+    const origin = originOf(s.url);
+    if (origin) origins.add(origin);
+  }
+  return origins.size > 0 ? origins : undefined;
+}
+
+function asNetworkEntries(entries: readonly HarEntry[], segmentOf: (pageref: string | undefined) => number, pageOrigins: Set<string> | undefined): NetworkEntry[] {
   // Two passes: remotes are learned from FIT mints and FIT-bearing requests, then requests to them are kept.
   const remoteOrigins = new Set<string>();
   let kept: NetworkEntry[] = [];
   for (let pass = 0; pass < 2; pass++) {
     kept = [];
     entries.forEach((har, i) => {
-      const category = categorize(har, { remoteOrigins });
+      const category = categorize(har, { remoteOrigins, pageOrigins });
       if (category === null) return;
       const segment = segmentOf((har as { pageref?: string }).pageref);
       kept.push(fromHarEntry(har, { text: har.response.content.text ?? null, encoding: har.response.content.encoding ?? null }, { id: `har-${i}`, segment, category }));
@@ -114,7 +124,7 @@ export function traceFromBrowserHar(har: Har, now: number): { trace: TraceV2; no
   const entries = har.log.entries;
   const firstStart = entries.reduce((min, e) => Math.min(min, Date.parse(e.startedDateTime) || Infinity), Infinity);
   const { segments, segmentOf } = segmentsOf(har, Number.isFinite(firstStart) ? firstStart : 0);
-  const network = asNetworkEntries(entries, segmentOf);
+  const network = asNetworkEntries(entries, segmentOf, pageOriginsOf(segments));
   const calls = rebuildCalls(network);
   if (calls.length === 0 && network.length === 0) return { error: `There is no Forge traffic in this HAR (${entries.length} requests): no Forge GraphQL operation, no request carrying a Forge token.` };
   const callRecords: CallRecord[] = calls.map((c) => ({ ...c, frameKey: c.frame.key, callId: 0, response: c.response ?? null, error: c.error ?? null, deliveriesDropped: 0 }));

@@ -29,6 +29,21 @@ describe('categorize', () => {
   });
 });
 
+describe('categorize: product REST only on the page\'s own origins and the product API host', () => {
+  it('drops any other origin\'s /rest/api/ path', () => {
+    expect(categorize(har('GET', 'https://evil.example/rest/api/3/myself'), none)).toBeNull();
+    expect(categorize(har('GET', 'http://x.atlassian.net/rest/api/3/myself'), none)).toBeNull();
+    expect(categorize(har('GET', 'https://api.bitbucket.org/2.0/user'), none)).toBe('product');
+  });
+
+  it('with the page\'s origins known, keeps only those (a sandbox site included) and the API host', () => {
+    const page = { remoteOrigins: new Set<string>(), pageOrigins: new Set(['http://127.0.0.1:8123']) };
+    expect(categorize(har('GET', 'http://127.0.0.1:8123/rest/api/3/myself'), page)).toBe('product');
+    expect(categorize(har('GET', 'https://other.atlassian.net/rest/api/3/myself'), page)).toBeNull();
+    expect(categorize(har('GET', 'https://api.bitbucket.org/2.0/user'), page)).toBe('product');
+  });
+});
+
 describe('fromHarEntry and what entries teach', () => {
   it('bounds bodies, keeps -1 for phases that did not apply, and names the GraphQL operation', () => {
     const big = 'x'.repeat(LIMITS.networkBodyChars + 10);

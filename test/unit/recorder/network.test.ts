@@ -61,7 +61,6 @@ describe('Recorder: network entries from the DevTools page', () => {
       const store = makeStore();
       const before = new Recorder(options(), store);
       await before.applyNetwork(TAB, [netEntry('a'), netEntry('b', { url: 'https://remote.example/tasks', category: 'remote' })]);
-      await before.flush();
       const after = await Recorder.restore(store, options());
       const session = after.getSession(TAB)!;
       expect(session.network.map((e) => [e.id, e.category])).toEqual([['a', 'forge-graphql'], ['b', 'remote']]);
