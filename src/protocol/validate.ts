@@ -15,7 +15,7 @@ import { INITIATOR_FRAMES, type CallInitiator } from './initiator';
 import { LIMITS } from './limits';
 import type { RelayLossReport } from './losses';
 import type { BackgroundToRelay, PanelToBackground, RelayToBackground } from './runtime';
-import { bool, describe, fail, join, nonNegativeInt, oneOf, positiveInt, quote, record, run, str, time, type ParseResult } from './validateBasics';
+import { bool, byType, describe, fail, join, nonNegativeInt, oneOf, positiveInt, quote, record, run, str, time, type ParseResult } from './validateBasics';
 import { snapshot } from './validateSnapshot';
 
 export { parseSnapshot } from './validateSnapshot';
@@ -147,64 +147,43 @@ function relayLosses(l: Record<string, unknown>): RelayLossReport {
 
 /** Relay → background, over the PORT_RELAY port. */
 export function parseRelayToBackground(data: unknown): ParseResult<RelayToBackground> {
-  return run((): RelayToBackground => {
-    const m = record(data, 'message');
-    switch (m.type) {
-      case 'hello':
-        return {
-          type: 'hello',
-          docId: docId(m, ''),
-          url: str(m, 'url', '', LIMITS.urlChars),
-          isTop: bool(m, 'isTop', ''),
-          parentUrl: str(m, 'parentUrl', '', LIMITS.urlChars),
-        };
-      case 'batch': {
-        const id = docId(m, '');
-        const firstSeq = positiveInt(m, 'firstSeq', '');
-        const lost = nonNegativeInt(m, 'lost', '');
-        const events = eventList(m, LIMITS.eventsPerBatch, true);
-        if (!Number.isSafeInteger(firstSeq + events.length)) fail('firstSeq', 'sequence numbers overflow');
-        const batch: Extract<RelayToBackground, { type: 'batch' }> = { type: 'batch', docId: id, firstSeq, events, lost };
-        if (m.losses !== undefined) batch.losses = relayLosses(record(m.losses, 'losses'));
-        return batch;
-      }
-      default:
-        return fail('type', `expected "hello" or "batch", got ${typeof m.type === 'string' ? quote(m.type) : describe(m.type)}`);
-    }
+  return byType<RelayToBackground>(data, {
+    hello: (m) => ({
+      type: 'hello',
+      docId: docId(m, ''),
+      url: str(m, 'url', '', LIMITS.urlChars),
+      isTop: bool(m, 'isTop', ''),
+      parentUrl: str(m, 'parentUrl', '', LIMITS.urlChars),
+    }),
+    batch: (m) => {
+      const id = docId(m, '');
+      const firstSeq = positiveInt(m, 'firstSeq', '');
+      const lost = nonNegativeInt(m, 'lost', '');
+      const events = eventList(m, LIMITS.eventsPerBatch, true);
+      if (!Number.isSafeInteger(firstSeq + events.length)) fail('firstSeq', 'sequence numbers overflow');
+      const batch: Extract<RelayToBackground, { type: 'batch' }> = { type: 'batch', docId: id, firstSeq, events, lost };
+      if (m.losses !== undefined) batch.losses = relayLosses(record(m.losses, 'losses'));
+      return batch;
+    },
   });
 }
 
 /** Background → relay. */
 export function parseBackgroundToRelay(data: unknown): ParseResult<BackgroundToRelay> {
-  return run((): BackgroundToRelay => {
-    const m = record(data, 'message');
-    switch (m.type) {
-      case 'ack':
-        return { type: 'ack', upTo: nonNegativeInt(m, 'upTo', '') };
-      case 'recording':
-        return { type: 'recording', on: bool(m, 'on', '') };
-      default:
-        return fail('type', `expected "ack" or "recording", got ${typeof m.type === 'string' ? quote(m.type) : describe(m.type)}`);
-    }
+  return byType<BackgroundToRelay>(data, {
+    ack: (m) => ({ type: 'ack', upTo: nonNegativeInt(m, 'upTo', '') }),
+    recording: (m) => ({ type: 'recording', on: bool(m, 'on', '') }),
   });
 }
 
 /** Panel → background, over the PORT_PANEL port. Tab ids and request ids are non-negative integers. */
 export function parsePanelToBackground(data: unknown): ParseResult<PanelToBackground> {
-  return run((): PanelToBackground => {
-    const m = record(data, 'message');
-    const type = m.type;
-    switch (type) {
-      case 'subscribe':
-      case 'clear':
-        return { type, tabId: nonNegativeInt(m, 'tabId', '') };
-      case 'set-recording':
-      case 'set-preserve-log':
-        return { type, tabId: nonNegativeInt(m, 'tabId', ''), on: bool(m, 'on', '') };
-      case 'export':
-        return { type, tabId: nonNegativeInt(m, 'tabId', ''), requestId: nonNegativeInt(m, 'requestId', '') };
-      default:
-        return fail('type', `unknown message type ${typeof type === 'string' ? quote(type) : describe(type)}`);
-    }
+  const tabId = (m: Record<string, unknown>) => nonNegativeInt(m, 'tabId', '');
+  return byType<PanelToBackground>(data, {
+    subscribe: (m) => ({ type: 'subscribe', tabId: tabId(m) }),
+    clear: (m) => ({ type: 'clear', tabId: tabId(m) }),
+    'set-recording': (m) => ({ type: 'set-recording', tabId: tabId(m), on: bool(m, 'on', '') }),
+    'set-preserve-log': (m) => ({ type: 'set-preserve-log', tabId: tabId(m), on: bool(m, 'on', '') }),
+    export: (m) => ({ type: 'export', tabId: tabId(m), requestId: nonNegativeInt(m, 'requestId', '') }),
   });
 }

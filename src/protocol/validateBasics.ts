@@ -100,3 +100,17 @@ export function run<T>(parse: () => T): ParseResult<T> {
   }
 }
 
+
+/**
+ * A message whose `type` picks its validator (an own key of `parsers`, so '__proto__' or 'toString' pick
+ * nothing); any other type is refused, naming the ones known.
+ */
+export function byType<T>(data: unknown, parsers: Readonly<Record<string, (m: Record<string, unknown>) => T>>): ParseResult<T> {
+  return run(() => {
+    const m = record(data, 'message');
+    const type = m.type;
+    if (typeof type === 'string' && Object.hasOwn(parsers, type)) return parsers[type]!(m);
+    const known = Object.keys(parsers).map((t) => quote(t));
+    return fail('type', `expected ${known.slice(0, -1).join(', ')}${known.length > 1 ? ' or ' : ''}${known.at(-1)}, got ${typeof type === 'string' ? quote(type) : describe(type)}`);
+  });
+}

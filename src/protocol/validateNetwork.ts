@@ -5,7 +5,7 @@
 import { LIMITS } from './limits';
 import type { HeaderPair, NetworkCategory, NetworkEntry, NetworkTimings } from './network';
 import type { DevtoolsToBackground } from './runtime';
-import { describe, fail, join, nonNegativeInt, oneOf, quote, record, run, str, time, type ParseResult } from './validateBasics';
+import { byType, describe, fail, join, nonNegativeInt, oneOf, record, str, time, type ParseResult } from './validateBasics';
 
 
 const CATEGORIES: ReadonlySet<string> = new Set<NetworkCategory>(['forge-graphql', 'forge-jwt', 'remote', 'product']);
@@ -74,19 +74,13 @@ function entry(data: unknown, path: string): NetworkEntry {
 
 /** DevTools page → background, over PORT_DEVTOOLS. */
 export function parseDevtoolsToBackground(data: unknown): ParseResult<DevtoolsToBackground> {
-  return run((): DevtoolsToBackground => {
-    const m = record(data, 'message');
-    switch (m.type) {
-      case 'network-hello':
-        return { type: 'network-hello', tabId: nonNegativeInt(m, 'tabId', '') };
-      case 'network': {
-        const list = m.entries;
-        if (!Array.isArray(list)) fail('entries', `expected an array, got ${describe(list)}`);
-        if (list.length > LIMITS.networkEntriesPerMessage) fail('entries', `more than ${LIMITS.networkEntriesPerMessage} entries (${list.length})`);
-        return { type: 'network', tabId: nonNegativeInt(m, 'tabId', ''), entries: list.map((e, i) => entry(e, `entries[${i}]`)) };
-      }
-      default:
-        return fail('type', `unknown message type ${typeof m.type === 'string' ? quote(m.type) : describe(m.type)}`);
-    }
+  return byType<DevtoolsToBackground>(data, {
+    'network-hello': (m) => ({ type: 'network-hello', tabId: nonNegativeInt(m, 'tabId', '') }),
+    network: (m) => {
+      const list = m.entries;
+      if (!Array.isArray(list)) fail('entries', `expected an array, got ${describe(list)}`);
+      if (list.length > LIMITS.networkEntriesPerMessage) fail('entries', `more than ${LIMITS.networkEntriesPerMessage} entries (${list.length})`);
+      return { type: 'network', tabId: nonNegativeInt(m, 'tabId', ''), entries: list.map((e, i) => entry(e, `entries[${i}]`)) };
+    },
   });
 }

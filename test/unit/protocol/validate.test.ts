@@ -322,7 +322,7 @@ describe('parsePanelToBackground and parseBackgroundToRelay', () => {
     expect(reasonOf(parsePanelToBackground({ type: 'subscribe', tabId: '3' }))).toBe('tabId: expected a non-negative integer');
     expect(reasonOf(parsePanelToBackground({ type: 'set-recording', tabId: 3 }))).toBe('on: expected a boolean, got undefined');
     expect(reasonOf(parsePanelToBackground({ type: 'export', tabId: 3, requestId: 1.5 }))).toBe('requestId: expected a non-negative integer');
-    expect(reasonOf(parsePanelToBackground({ type: 'drop-tables', tabId: 3 }))).toBe('type: unknown message type "drop-tables"');
+    expect(reasonOf(parsePanelToBackground({ type: 'drop-tables', tabId: 3 }))).toBe('type: expected "subscribe", "clear", "set-recording", "set-preserve-log" or "export", got "drop-tables"');
     expect(reasonOf(parsePanelToBackground(undefined))).toBe('message: expected a plain object, got undefined');
   });
 
@@ -330,5 +330,15 @@ describe('parsePanelToBackground and parseBackgroundToRelay', () => {
     expect(parseBackgroundToRelay({ type: 'ack', upTo: 12 })).toEqual({ ok: true, value: { type: 'ack', upTo: 12 } });
     expect(parseBackgroundToRelay({ type: 'recording', on: false })).toEqual({ ok: true, value: { type: 'recording', on: false } });
     expect(reasonOf(parseBackgroundToRelay({ type: 'ack', upTo: NaN }))).toBe('upTo: expected a non-negative integer');
+  });
+});
+
+describe('message types a page might try', () => {
+  it('refuses types that name what every object inherits', () => {
+    for (const type of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+      expect(parsePanelToBackground({ type, tabId: 1 }).ok, type).toBe(false);
+      expect(parseRelayToBackground({ type, docId: 'a' }).ok, type).toBe(false);
+      expect(parseBackgroundToRelay({ type, upTo: 1 }).ok, type).toBe(false);
+    }
   });
 });

@@ -26,6 +26,6 @@ describe('parseDevtoolsToBackground', () => {
   it('refuses too many entries at once and unknown message types', () => {
     const many = Array.from({ length: LIMITS.networkEntriesPerMessage + 1 }, (_, i) => netEntry(`n${i}`));
     expect(parseDevtoolsToBackground({ type: 'network', tabId: 1, entries: many })).toMatchObject({ ok: false, reason: expect.stringContaining(`more than ${LIMITS.networkEntriesPerMessage}`) });
-    expect(parseDevtoolsToBackground({ type: 'exportAll' })).toMatchObject({ ok: false, reason: 'type: unknown message type "exportAll"' });
+    expect(parseDevtoolsToBackground({ type: 'exportAll' })).toMatchObject({ ok: false, reason: 'type: expected "network-hello" or "network", got "exportAll"' });
   });
 });
