@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { tabIdOf, workerOf, type ChromiumSession } from '../../scripts/lib/driver';
-import type { Arm } from './interleave';
+import { launchChromium, tabIdOf, workerOf, type ChromiumSession } from '../../scripts/lib/driver';
+import { interleave, type Arm } from './interleave';
 import { recorderCounts, settledCalls, waitUntilRecorded, type WorkerLike } from './recorderCounts';
 
 export type CallShape = 'getContext' | 'invoke';
@@ -49,4 +49,30 @@ export async function pageArm(opts: { browser: ChromiumSession; page: Page; targ
     },
   };
   return arm;
+}
+
+export interface SideBySidePlan {
+  rounds: number;
+  blocks: number;
+  callsPerBlock: number;
+}
+
+/**
+ * Two Chromiums open side by side, one with the extension: `openArm` opens the page to measure in each,
+ * then the two are driven in alternating blocks over the rounds.
+ */
+export async function sideBySide(extensionDir: string, plan: SideBySidePlan, openArm: (browser: ChromiumSession, recorded: boolean) => Promise<Arm & { timedOut: number }>) {
+  const browsers: ChromiumSession[] = [];
+  try {
+    const launch = async (recorded: boolean) => {
+      const browser = await launchChromium(recorded ? { extensionDir } : {});
+      browsers.push(browser);
+      return openArm(browser, recorded);
+    };
+    const arms = { without: await launch(false), with: await launch(true) };
+    const result = await interleave(arms, plan.rounds, plan.blocks);
+    return { ...result, callsPerArm: plan.rounds * plan.blocks * plan.callsPerBlock, settleTimeouts: arms.with.timedOut };
+  } finally {
+    for (const b of browsers) await b.close();
+  }
 }

@@ -66,6 +66,14 @@ async function openGates(store: GatedStore, outcome: 'resolve' | 'fail' = 'resol
   }
 }
 
+/** A relay port of tab TAB, connected to `service`, whose document said hello. */
+function connectedRelay(service: ReturnType<typeof startRecorderService>) {
+  const relay = relayPort();
+  service.acceptRelay(relay);
+  relay.answer(hello('doc1'));
+  return relay;
+}
+
 const relayPort = () => port({ tab: { id: TAB }, frameId: 3, url: 'https://app.cdn.prod.atlassian-dev.net/index.html' });
 const panelPort = () => port({ url: `${EXT}extension/panel/panel.html` });
 
@@ -73,9 +81,7 @@ describe('recorder service: acknowledgements', () => {
   it('acknowledges a batch only once its save is durable', async () => {
     const store = new GatedStore();
     const service = startRecorderService(env(store));
-    const relay = relayPort();
-    service.acceptRelay(relay);
-    relay.answer(hello('doc1'));
+    const relay = connectedRelay(service);
     relay.answer(batch('doc1', 1, [start(1), end(1)]));
     await settle();
     expect(relay.sent).toEqual([]);
@@ -87,9 +93,7 @@ describe('recorder service: acknowledgements', () => {
   it('does not acknowledge what a failed save held; the next save carries it and is acknowledged', async () => {
     const store = new GatedStore();
     const service = startRecorderService(env(store));
-    const relay = relayPort();
-    service.acceptRelay(relay);
-    relay.answer(hello('doc1'));
+    const relay = connectedRelay(service);
     relay.answer(batch('doc1', 1, [start(1)]));
     await settle();
     await openGates(store, 'fail');
@@ -102,9 +106,7 @@ describe('recorder service: acknowledgements', () => {
 
   it('counts a malformed relay message as rejected instead of applying it', async () => {
     const service = startRecorderService(env(new MemoryStore()));
-    const relay = relayPort();
-    service.acceptRelay(relay);
-    relay.answer(hello('doc1'));
+    const relay = connectedRelay(service);
     relay.answer({ type: 'batch', docId: 'doc1', firstSeq: 'one', events: [] });
     await settle();
     const panel = panelPort();
@@ -147,9 +149,7 @@ describe('recorder service: who may connect', () => {
 describe('recorder service: replies carry the request id', () => {
   it('answers an export with its request id, and an export of an unknown tab with an error carrying it', async () => {
     const service = startRecorderService(env(new MemoryStore()));
-    const relay = relayPort();
-    service.acceptRelay(relay);
-    relay.answer(hello('doc1'));
+    const relay = connectedRelay(service);
     relay.answer(batch('doc1', 1, [start(1), end(1)]));
     await settle();
     const panel = panelPort();
@@ -181,9 +181,7 @@ describe('recorder service: settings and export', () => {
     const e = env(new MemoryStore());
     e.settings.set(MAX_CALLS_KEY, 1000);
     const service = startRecorderService(e);
-    const relay = relayPort();
-    service.acceptRelay(relay);
-    relay.answer(hello('doc1'));
+    const relay = connectedRelay(service);
     relay.answer(batch('doc1', 1, [start(1), end(1), start(2), end(2), start(3), end(3)]));
     await settle();
     expect((await service.counts(TAB))?.calls).toBe(3);
@@ -198,9 +196,7 @@ describe('recorder service: settings and export', () => {
   it('redacts the export unless asked not to, and never fetches a key set nobody trusted', async () => {
     const e = env(new MemoryStore());
     const service = startRecorderService(e);
-    const relay = relayPort();
-    service.acceptRelay(relay);
-    relay.answer(hello('doc1'));
+    const relay = connectedRelay(service);
     const secret = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';
     relay.answer(batch('doc1', 1, [start(1, 1001, 'invoke', { value: { note: secret }, bytes: 60, truncated: false }), end(1)]));
     await settle();
