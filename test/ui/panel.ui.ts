@@ -222,7 +222,9 @@ describe('the panel as a plain page with a scripted data source', () => {
     await push(page, [sessionMessage([callRecord({ command: 'getContext', kind: 'context', summary: 'getContext' })], { losses: { ...noLosses(), evictedCalls: 1234 } })]);
     expect(await text(page, '[data-testid="dropped"]')).toContain('the 1,234 oldest calls were dropped');
     await page.locator(aria('tab', 'Diagnose')).click();
-    await page.waitForSelector('::-p-text(Frames the page lists that never reported)');
+    // After the Compare test, puppeteer's ::-p-text wait for this line timed out in 2 of 3 runs while the line
+    // was on screen (seen in a dump of innerText); polling the rendered text does not miss it.
+    await page.waitForFunction(() => document.body.innerText.includes('Frames the page lists that never reported'));
     const diagnosis = await text(page, '[data-testid="diagnose-text"]');
     expect(diagnosis).toContain(`hook ran; bridge caught (trapped on install, __SEMVER 1.15.3); transport post-robot`);
     expect(diagnosis).toContain('https://uncovered.example/app/index.html  (origin not covered: add it in Settings)');
