@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import '../../src/ui/panel.css';
 import { CustomOrigins } from './customOrigins';
+import { RecordInitiator } from './initiator';
 import { MaxCalls } from './maxCalls';
 import { SafeHeaders } from './safeHeaders';
 import { TrustedJwks } from './trustedJwks';
@@ -12,6 +13,7 @@ function Settings() {
       <CustomOrigins />
       <TrustedJwks />
       <MaxCalls />
+      <RecordInitiator />
       <SafeHeaders />
     </main>
   );

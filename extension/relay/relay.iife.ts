@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
 import { PORT_RELAY } from '../../src/protocol';
+import { HOOK_SETTINGS, type HookSettingsMessage } from '../../src/protocol/hook';
+import { readRecordInitiator, RECORD_INITIATOR_KEY } from '../../src/settings/initiator';
 import { ChannelWatch } from '../../src/relay/channelWatch';
 import { newDocId } from '../../src/relay/relayBuffer';
 import { RelayLink } from '../../src/relay/relayLink';
@@ -32,6 +34,19 @@ if (!world[RUNNING]) {
     link.fromHook(event.data);
     watch.hookMessage(event.data, link.rejected !== before);
   };
+  // The offer goes at once (before any page script could post one of its own); the settings follow on the channel.
   window.postMessage(watch.offer(), '*', [channel.port2]);
+  const settings = (on: boolean) => {
+    link.setInitiator(on);
+    const message: HookSettingsMessage = { type: HOOK_SETTINGS, initiator: on };
+    channel.port1.postMessage(message);
+  };
+  void browser.storage.local.get(RECORD_INITIATOR_KEY).then(
+    (got) => settings(readRecordInitiator(got[RECORD_INITIATOR_KEY])),
+    () => settings(false),
+  );
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && RECORD_INITIATOR_KEY in changes) settings(readRecordInitiator(changes[RECORD_INITIATOR_KEY]!.newValue));
+  });
   link.start();
 }

@@ -1,9 +1,9 @@
-import { CHANNEL_OFFER, type HookEvent, type HookMessage } from '../protocol/hook';
+import { CHANNEL_OFFER, HOOK_SETTINGS, type HookEvent, type HookMessage } from '../protocol/hook';
 import { eventCost, LIMITS } from '../protocol/limits';
 import { monotonicNow, setTimeoutFn } from './intrinsics';
 import { settleInitiator } from './initiator';
 import { append, slots, toArray, type Slots } from './ownReads';
-import { eventData, eventPorts, eventSource, eventTrusted, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
+import { eventData, eventPorts, eventSource, eventTrusted, listenToPort, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
 
 /**
  * The hook's end of its private channel to the relay (isolated world). Design and limits, relay side:
@@ -16,7 +16,8 @@ import { eventData, eventPorts, eventSource, eventTrusted, postToPort, stopImmed
  * (`stopImmediatePropagation`: page listeners never see it) and stops listening for good. Nothing the
  * page can reach restarts, redirects or stops it: the hook keeps no handle on the window, and a later
  * offer (a page's, or a reloaded extension's) is never taken. Events flow only from the hook to the
- * relay's end: the hook reads nothing from its port.
+ * relay's end; the one thing the hook reads from its port is the relay's settings message (HOOK_SETTINGS:
+ * whether to record initiators), which only the relay, holding the other end, can post.
  *
  * Events are queued until the port arrives (bounded: MAX_QUEUED events and MAX_QUEUED_BYTES; beyond
  * that they are dropped and counted, and the count goes with the next message as `dropped`), then posted
@@ -57,6 +58,8 @@ export interface HookChannel {
   readonly connected: boolean;
   /** Events dropped so far. */
   readonly dropped: number;
+  /** Whether the relay's settings ask for initiators: null until they arrive. */
+  readonly initiator: boolean | null;
 }
 
 export const MAX_QUEUED = 20_000;
@@ -76,10 +79,13 @@ function defaultSchedule(): (run: () => void, ms: number) => void {
   return (run) => void Promise.resolve().then(run);
 }
 
-/** A call-start whose initiator was captured on the call path (deferInitiator), with the stack read now. */
-function settled(event: HookEvent): HookEvent {
+/**
+ * A call-start whose initiator was captured on the call path (deferInitiator), with the stack read now, or
+ * without it when the settings say not to record initiators (the stack is then never read).
+ */
+function settled(event: HookEvent, wanted: boolean | null): HookEvent {
   if (event.type !== 'call-start' || event.initiator === undefined) return event;
-  const initiator = settleInitiator(event.initiator);
+  const initiator = wanted === false ? null : settleInitiator(event.initiator);
   if (initiator === event.initiator) return event;
   const { initiator: _pending, ...rest } = event;
   return initiator === null ? rest : { ...rest, initiator };
@@ -99,6 +105,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   let dropped = 0;
   let droppedUnreported = 0;
   let listening = false;
+  let initiator: boolean | null = null;
   /** When the last message was posted (now()), -Infinity before the first. */
   let lastPost = -Infinity;
 
@@ -123,7 +130,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     let batch = slots<HookEvent>();
     let bytes = 0;
     for (let i = 0; i < events.length; i++) {
-      const event = settled(events[i] as HookEvent);
+      const event = settled(events[i] as HookEvent, initiator);
       const cost = eventCost(event);
       if (batch.length > 0 && (batch.length >= batchSize || bytes + cost > LIMITS.messageBytes)) {
         post(batch);
@@ -178,7 +185,18 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
       stopImmediatePropagation(event);
       stopListening();
       port = offered as PortLike;
+      listenToPort(offered, onSettings);
       flush();
+    } catch {
+      // never into the page
+    }
+  };
+
+  const onSettings = (event: MessageEvent): void => {
+    try {
+      const data = eventData(event);
+      if (data === null || typeof data !== 'object' || (data as { type?: unknown }).type !== HOOK_SETTINGS) return;
+      initiator = (data as { initiator?: unknown }).initiator === true;
     } catch {
       // never into the page
     }
@@ -214,6 +232,9 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     },
     get dropped() {
       return dropped;
+    },
+    get initiator() {
+      return initiator;
     },
   };
 }

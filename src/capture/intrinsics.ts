@@ -147,6 +147,12 @@ export const messageEventSource = getter<unknown>(protoOf('MessageEvent'), 'sour
 export const messageEventPorts = getter<readonly unknown[]>(protoOf('MessageEvent'), 'ports');
 export const eventStopImmediatePropagation = method<void>(protoOf('Event'), 'stopImmediatePropagation');
 export const messagePortPostMessage = method<void>(protoOf('MessagePort'), 'postMessage');
+/** MessagePort's own `onmessage` setter (setting it also starts the port). */
+export const messagePortOnMessage: ((self: unknown, listener: unknown) => void) | undefined = (() => {
+  const proto = protoOf('MessagePort');
+  const d = proto === undefined ? undefined : getOwnPropertyDescriptor(proto, 'onmessage');
+  return d !== undefined && typeof d.set === 'function' ? uncurry<void>(d.set) : undefined;
+})();
 export const setTimeoutFn: typeof setTimeout | undefined = typeof setTimeout === 'function' ? setTimeout : undefined;
 
 const perf: Performance | undefined = typeof performance === 'object' && performance !== null ? performance : undefined;

@@ -4,6 +4,7 @@ import {
   messageEventData,
   messageEventPorts,
   messageEventSource,
+  messagePortOnMessage,
   messagePortPostMessage,
 } from './intrinsics';
 
@@ -71,4 +72,17 @@ export function postToPort(port: PortLike, message: unknown): void {
     }
   }
   port.postMessage(message);
+}
+
+/** Sets the port's message listener through the engine's own setter (a page may patch the prototype later). */
+export function listenToPort(port: object, listener: (event: MessageEvent) => void): void {
+  if (messagePortOnMessage !== undefined) {
+    try {
+      messagePortOnMessage(port, listener);
+      return;
+    } catch {
+      // not a real MessagePort
+    }
+  }
+  (port as { onmessage: unknown }).onmessage = listener;
 }

@@ -37,7 +37,7 @@ export interface StartHookOptions {
   /** Defaults to src/bridge/catalogue's callbackKeysFor. */
   callbackKeysFor?: (command: string) => readonly string[];
   channel?: HookChannelOptions;
-  /** Record each call's initiator (its call site); on unless false. */
+  /** Record each call's initiator (its call site) when the relay's settings ask for it; never if false. */
   initiator?: boolean;
 }
 
@@ -82,7 +82,8 @@ export function startHook(win: typeof globalThis = globalThis, options: StartHoo
       now: epochNow,
       nextId: () => ++lastId,
       callbackKeysFor: options.callbackKeysFor ?? catalogueCallbackKeys,
-      ...(options.initiator === false ? {} : { initiator: deferInitiator }),
+      // Until the relay's settings arrive the stack is captured (cheap) and read only if they ask for it.
+      ...(options.initiator === false ? {} : { initiator: (skip: number) => (channel.initiator === false ? null : deferInitiator(skip + 1)) }),
     });
 
     emit({

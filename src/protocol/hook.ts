@@ -73,6 +73,18 @@ export type HookEventType = HookEvent['type'];
  */
 export const CHANNEL_OFFER = 'forge-bridge-devtools:channel';
 
+/**
+ * The one message on the private port the other way, relay → hook: the settings that shape what the hook
+ * records, posted once the relay has read them (and again when they change). `initiator`: record each call's
+ * call site (Settings, off by default: it costs the page a stack per call).
+ */
+export const HOOK_SETTINGS = 'forge-bridge-devtools:settings';
+
+export interface HookSettingsMessage {
+  type: typeof HOOK_SETTINGS;
+  initiator: boolean;
+}
+
 /** Messages on the private port, hook → relay. */
 export interface HookMessage {
   events: HookEvent[];

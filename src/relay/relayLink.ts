@@ -4,6 +4,12 @@ import { parseHookMessage } from '../protocol/validate';
 import { ReconnectingPort, type PortLike } from '../transport/reconnectingPort';
 import { RelayBuffer } from './relayBuffer';
 
+function withoutInitiator(e: HookEvent): HookEvent {
+  if (e.type !== 'call-start' || e.initiator === undefined) return e;
+  const { initiator: _dropped, ...rest } = e;
+  return rest;
+}
+
 /** Calls tracked one by one for the pagehide count; beyond, only counted. */
 const OPEN_CALLS = 10_000;
 
@@ -39,6 +45,8 @@ export class RelayLink {
   private openBeyond = 0;
   /** Calls left without an end when the page went away, so far (see pagehide()). */
   private pagehideLost = 0;
+  /** Settings → "Record call sites"; null until read (initiators are then kept). */
+  private initiator: boolean | null = null;
 
   constructor(private readonly deps: RelayLinkDeps) {
     this.buffer = new RelayBuffer(deps.docId, { type: 'hello', docId: deps.docId, ...deps.hello });
@@ -66,13 +74,22 @@ export class RelayLink {
     }
     const dropped = (data as { dropped?: unknown }).dropped;
     if (typeof dropped === 'number' && Number.isSafeInteger(dropped) && dropped > 0) this.hookDropped = Math.min(Number.MAX_SAFE_INTEGER, this.hookDropped + dropped);
-    for (const e of parsed.value.events) {
+    const events = this.initiator === false ? parsed.value.events.map(withoutInitiator) : parsed.value.events;
+    for (const e of events) {
       if (e.type === 'call-start') {
         if (this.open.size < OPEN_CALLS) this.open.add(e.id);
         else this.openBeyond++;
       } else if (e.type === 'call-end' && !this.open.delete(e.id) && this.openBeyond > 0) this.openBeyond--;
     }
-    this.pushEvents(parsed.value.events);
+    this.pushEvents(events);
+  }
+
+  /**
+   * The "Record call sites" setting. The hook learns it over the channel and stops capturing stacks; what it
+   * captured before it knew is dropped here when the setting is off.
+   */
+  setInitiator(on: boolean): void {
+    this.initiator = on;
   }
 
   /** What this document lost so far, cumulative (sent with every batch). */

@@ -1,7 +1,7 @@
 import { Component } from 'preact';
 import { callOutcome, outcomeClass, statusLabel } from '../query';
 import type { ColumnSpec } from './columnLayout';
-import { initiatorCell } from './details/Initiator';
+import { INITIATOR_NONE, initiatorCell } from './details/Initiator';
 import type { ColumnKey, Row } from './listModel';
 import { formatBytes, formatClock, formatDuration, formatSeconds, frameLabel } from './format';
 import type { WaterfallScale } from './waterfallScale';
@@ -59,7 +59,7 @@ function cellTitle(key: ColumnKey, row: Row): string | undefined {
     case 'summary': return row.call.summary;
     case 'frame': return row.frame?.url;
     case 'ttl': return row.tokenExp === null ? undefined : `Time the token had left when the call was sent; it expires at ${formatClock(row.tokenExp)}`;
-    case 'initiator': return row.call.initiator?.frames[0] ? `${row.call.initiator.frames[0].url}:${row.call.initiator.frames[0].line}:${row.call.initiator.frames[0].column}` : undefined;
+    case 'initiator': return row.call.initiator?.frames[0] ? `${row.call.initiator.frames[0].url}:${row.call.initiator.frames[0].line}:${row.call.initiator.frames[0].column}` : INITIATOR_NONE;
     default: return undefined;
   }
 }

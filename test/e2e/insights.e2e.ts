@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from 'puppeteer-core';
-import { workerOf } from '../../scripts/lib/driver';
+import { inWorker, workerOf } from '../../scripts/lib/driver';
+import { RECORD_INITIATOR_KEY } from '../../src/settings/initiator';
 import { useDevtoolsSession, type DevtoolsSession } from './support/devtoolsSession';
 
 let session: DevtoolsSession;
@@ -9,7 +10,11 @@ let panel: Frame;
 // The resolver panel (resolver invoke) in the slow-start scenario: the app's first calls wait 1.5 s after the frame starts loading.
 const MODULE = 'resolver-panel';
 // DevTools starts slowly on a loaded machine: wait up to a minute for the panel.
-useDevtoolsSession('?modules=resolver-panel&startDelayMs=1500', (s) => ({ panel } = session = s), { panelTimeoutMs: 60_000 });
+// Call sites are off by default (Settings → "Record call sites"): turned on before the site opens.
+useDevtoolsSession('?modules=resolver-panel&startDelayMs=1500', (s) => ({ panel } = session = s), {
+  panelTimeoutMs: 60_000,
+  before: (chromium) => inWorker(chromium, (key: string) => chrome.storage.local.set({ [key]: true }), RECORD_INITIATOR_KEY),
+});
 
 const rulesShown = () => panel.evaluate(() => [...document.querySelectorAll('[data-testid="finding"]')].map((e) => e.getAttribute('data-rule')));
 

@@ -14,6 +14,10 @@ export function frameLabel(frame: StackFrame): string {
   return frame.fn ? `${frame.fn} @ ${where}` : where;
 }
 
+/** What the panel says where a call has no initiator (the column's tooltip, the details). */
+export const INITIATOR_NONE =
+  'Not recorded: call sites are off by default (each costs the page a stack per call); turn on "Record call sites" in Settings. None is recorded either while the page has set Error.prepareStackTrace.';
+
 /** The Initiator column's text: the innermost frame of the call site; '' when none was recorded. */
 export function initiatorCell(initiator: CallInitiator | undefined): string {
   const top = initiator?.frames[0];
@@ -27,7 +31,7 @@ export function initiatorCell(initiator: CallInitiator | undefined): string {
  */
 export function InitiatorStack({ initiator, openResource }: { initiator: CallInitiator | undefined; openResource: PanelEnvironment['openResource'] }) {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  if (!initiator || initiator.frames.length === 0) return <span class="muted">not recorded (the page's stack could not be read safely, or the recording predates it)</span>;
+  if (!initiator || initiator.frames.length === 0) return <span class="muted" data-testid="initiator-none">{INITIATOR_NONE}</span>;
   return (
     <>
       <ol class="initiator" data-testid="initiator">

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHookChannel, type ChannelWindow } from '../../../src/capture/hookChannel';
 import { captureInitiator, deferInitiator, PendingInitiator, settleInitiator } from '../../../src/capture/initiator';
 import { wrapCallBridge } from '../../../src/capture/wrapCallBridge';
-import { CHANNEL_OFFER, type HookEvent } from '../../../src/protocol/hook';
+import { CHANNEL_OFFER, HOOK_SETTINGS, type HookEvent } from '../../../src/protocol/hook';
 import { parseHookMessage } from '../../../src/protocol/validate';
 import { FakeWindow, relayEnd } from './fakeWindow';
 
@@ -89,5 +89,46 @@ describe('the hook channel settles pending initiators when it sends', () => {
     const start = message.events.find((e) => e.type === 'call-start') as Extract<HookEvent, { type: 'call-start' }>;
     expect(start.initiator!.frames[0]).toMatchObject({ fn: 'theAppsOwnFunction', url: expect.stringContaining('deferredInitiator.test.ts') });
     expect(start.initiator!.frames.some((f) => /wrapCallBridge|capture\/initiator\.ts/.test(f.url))).toBe(false);
+  });
+
+  it('drops the pending stacks unread once the relay\'s settings say call sites are off, and keeps them when on', async () => {
+    for (const on of [false, true]) {
+      const win = new FakeWindow();
+      const channel = createHookChannel(win as unknown as ChannelWindow, { schedule: () => undefined });
+      const wrapped = wrapCallBridge((() => 1) as (c: string) => unknown, {
+        emit: channel.emit,
+        now: () => 1000,
+        nextId: () => 1,
+        callbackKeysFor: () => [],
+        initiator: deferInitiator,
+      });
+      const mc = new MessageChannel();
+      channels.push(mc);
+      const relay = relayEnd(mc.port1);
+      await win.postMessage({ type: CHANNEL_OFFER }, '*', [mc.port2], win);
+      expect(channel.initiator).toBeNull();
+      mc.port1.postMessage({ type: HOOK_SETTINGS, initiator: on });
+      await expect.poll(() => channel.initiator).toBe(on);
+      wrapped('getContext');
+      channel.flush();
+      const start = ((await relay.next()) as { events: HookEvent[] }).events[0] as Extract<HookEvent, { type: 'call-start' }>;
+      expect(start.type).toBe('call-start');
+      expect(start.initiator !== undefined).toBe(on);
+    }
+  });
+
+  it('ignores anything else on the port', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(win as unknown as ChannelWindow, { schedule: () => undefined });
+    const mc = new MessageChannel();
+    channels.push(mc);
+    await win.postMessage({ type: CHANNEL_OFFER }, '*', [mc.port2], win);
+    mc.port1.postMessage({ type: 'something else', initiator: false });
+    mc.port1.postMessage(null);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(channel.initiator).toBeNull();
+    // Anything but `true` is off.
+    mc.port1.postMessage({ type: HOOK_SETTINGS, initiator: 'yes' });
+    await expect.poll(() => channel.initiator).toBe(false);
   });
 });

@@ -119,4 +119,20 @@ describe('RelayLink', () => {
     expect(sentEvents(ports[0]!)).toEqual([1]);
     expect(timers.length).toBeGreaterThan(0);
   });
+
+  it('drops initiators the hook captured before it knew the setting was off', () => {
+    const { link, ports } = setup();
+    const withSite: HookEvent = { type: 'call-start', id: 1, command: 'getContext', at: 1001, request: snap, initiator: { frames: [{ fn: 'f', url: 'http://localhost/a.js', line: 1, column: 2 }] } };
+    link.fromHook({ events: [withSite] });
+    link.setInitiator(false);
+    link.fromHook({ events: [{ ...withSite, id: 2 }] });
+    link.setInitiator(true);
+    link.fromHook({ events: [{ ...withSite, id: 3 }] });
+    const starts = ports[0]!.sent.flatMap((m) => (m.type === 'batch' ? m.events : [])) as Extract<HookEvent, { type: 'call-start' }>[];
+    expect(starts.map((e) => [e.id, e.initiator !== undefined])).toEqual([
+      [1, true],
+      [2, false],
+      [3, true],
+    ]);
+  });
 });
