@@ -2,7 +2,7 @@ import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { CallMatch } from '../protocol/tokens';
 import { KeyGroup, Ledger, type Contender, type SlotAt } from './keyGroup';
-import { callKeys, entrySlots, KEY_RANKS, type Keyed, type KeyRank } from './keys';
+import { callKeysRemembered, entrySlots, KEY_RANKS, remotesSignature, type Keyed, type KeyRank } from './keys';
 import { learnRemotes } from './remotes';
 import { renewalMatches } from './renewals';
 import { windowOf } from './timeWindow';
@@ -37,8 +37,9 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
   const known = (rank: KeyRank, key: string) => slotsByRank[rank]!.has(key);
   // Only calls that share a key with some request take part.
   const keyed: { contender: Contender; keys: Keyed[] }[] = [];
+  const signature = remotesSignature(remotes);
   calls.forEach((call, order) => {
-    const keys = callKeys(call, remotes, known).filter((k) => known(k.rank, k.key));
+    const keys = callKeysRemembered(call, remotes, signature, known).filter((k) => known(k.rank, k.key));
     if (keys.length > 0) keyed.push({ contender: { call, order, window: windowOf(call) }, keys });
   });
 

@@ -40,17 +40,51 @@ export interface Slot {
  */
 export function invokeKeys(request: unknown, comparable: boolean, known?: KnownKey): Keyed[] {
   const value = request as SnapshotValue;
-  const http = httpRequestOf('invoke', value);
-  const base = http
-    ? `endpoint ${String(field(value, 'invokeType'))} ${http.method} ${http.path ?? ''}`
-    : textOf(field(value, 'functionKey')) !== null
-      ? `resolver ${textOf(field(value, 'functionKey'))}`
-      : null;
+  const base = invokeBase(value);
   // Every slot with a payload key also has the looser one: without it, there is no payload worth reading.
   if (base === null || (known && !known(1, base))) return [];
-  const detail = comparable ? comparableJson(field(value, http ? 'body' : 'payload') ?? null) : null;
+  const detail = comparable ? comparableJson(field(value, httpRequestOf('invoke', value) ? 'body' : 'payload') ?? null) : null;
   const loose: Keyed = { relation: 'graphql', rank: 1, key: base };
   return detail === null ? [loose] : [{ relation: 'graphql', rank: 0, key: `${base} ${detail}` }, loose];
+}
+
+/** An invoke payload's rank-1 key: the endpoint of a remote invocation, or the resolver's function key. */
+function invokeBase(value: SnapshotValue): string | null {
+  const http = httpRequestOf('invoke', value);
+  if (http) return `endpoint ${String(field(value, 'invokeType'))} ${http.method} ${http.path ?? ''}`;
+  const functionKey = textOf(field(value, 'functionKey'));
+  return functionKey !== null ? `resolver ${functionKey}` : null;
+}
+
+/** What callKeysRemembered knows of a call: its invoke base (null when not an invoke), and its keys for `remotes`. */
+interface Remembered {
+  base: string | null;
+  remotes: string | null;
+  keys: Keyed[] | null;
+}
+const remembered = new WeakMap<CallRecord, Remembered>();
+
+/**
+ * callKeys(call, remotes, known), remembered per call object (records are never changed in place; a settled call
+ * is a new object): a live panel correlates the same calls on every update, and reading each call's payload
+ * again was most of that work. `remotesSignature` says when what the traffic teaches about remotes changed
+ * (remotesSignature()); an invoke's keys do not depend on it, and its payload key is still read only once some
+ * request has its base key.
+ */
+export function callKeysRemembered(call: CallRecord, remotes: RemoteKnowledge, signature: string, known: KnownKey): Keyed[] {
+  let r = remembered.get(call);
+  if (call.command === 'invoke') {
+    if (!r) remembered.set(call, (r = { base: invokeBase(call.request.value as SnapshotValue), remotes: null, keys: null }));
+    if (r.base === null || !known(1, r.base)) return [];
+    return (r.keys ??= invokeKeys(call.request.value, !call.request.truncated));
+  }
+  if (!r || r.remotes !== signature) remembered.set(call, (r = { base: null, remotes: signature, keys: callKeys(call, remotes) }));
+  return r.keys!;
+}
+
+/** A string that changes exactly when the base URLs a requestRemote call's keys are built on change. */
+export function remotesSignature(remotes: RemoteKnowledge): string {
+  return JSON.stringify([[...remotes.baseUrlsByKey], remotes.baseUrls]);
 }
 
 /** Keys of an HTTP request: with the status when known (rank 0), as such (rank 1). */

@@ -97,7 +97,7 @@ export class CallRow extends Component<Props> {
         role="row"
         aria-rowindex={index + 2}
         aria-selected={selected}
-        class={`grid-row status-${row.call.status} outcome-${outcome}${selected ? ' selected' : ''}${index % 2 ? ' odd' : ''}`}
+        class={`grid-row status-${row.call.status} outcome-${outcome}${selected ? ' selected' : ''}`}
         data-call-id={row.call.id}
         data-command={row.call.command}
         data-outcome={outcome}

@@ -52,17 +52,32 @@ const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length
 
 /** Islands of the session, in time order; null when some time is not a finite number (then correlate runs whole). */
 function islandsOf(calls: readonly CallRecord[], network: readonly NetworkEntry[]): { calls: CallRecord[]; entries: NetworkEntry[] }[] | null {
-  const windows = calls.map((call, index) => ({ index, ...windowOf(call) }));
-  if (windows.some((w) => !Number.isFinite(w.from) || !Number.isFinite(w.to)) || network.some((e) => !Number.isFinite(e.startedAt))) return null;
-  if (windows.some((w, i) => i > 0 && windows[i - 1]!.from > w.from)) windows.sort((a, b) => a.from - b.from);
-  const spans: { from: number; to: number; calls: number[]; entries: NetworkEntry[] }[] = [];
-  for (const w of windows) {
+  // Run on every update of a live panel over every call: plain arrays, no object per call, no sort when the calls
+  // come in start order (they do, from the recorder).
+  const n = calls.length;
+  const from = new Float64Array(n);
+  const to = new Float64Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    const w = windowOf(calls[i]!);
+    if (!Number.isFinite(w.from) || !Number.isFinite(w.to)) return null;
+    from[i] = w.from;
+    to[i] = w.to;
+    if (i > 0 && from[i - 1]! > w.from) sorted = false;
+  }
+  if (network.some((e) => !Number.isFinite(e.startedAt))) return null;
+  const order = Array.from({ length: n }, (_, i) => i);
+  if (!sorted) order.sort((a, b) => from[a]! - from[b]! || a - b);
+  // Spans are runs of `order`: [start, end) with their time range.
+  const spans: { from: number; to: number; start: number; end: number; entries: NetworkEntry[] }[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
     const last = spans[spans.length - 1];
-    if (last && w.from <= last.to) {
-      last.to = Math.max(last.to, w.to);
-      last.calls.push(w.index);
+    if (last && from[i]! <= last.to) {
+      if (to[i]! > last.to) last.to = to[i]!;
+      last.end = k + 1;
     } else {
-      spans.push({ from: w.from, to: w.to, calls: [w.index], entries: [] });
+      spans.push({ from: from[i]!, to: to[i]!, start: k, end: k + 1, entries: [] });
     }
   }
   for (const entry of network) {
@@ -78,7 +93,10 @@ function islandsOf(calls: readonly CallRecord[], network: readonly NetworkEntry[
     if (span && entry.startedAt <= span.to) span.entries.push(entry);
   }
   // Within an island, calls keep their order in the input (correlate breaks ties of start time by it).
-  return spans.map((s) => ({ calls: s.calls.sort((a, b) => a - b).map((i) => calls[i]!), entries: s.entries }));
+  return spans.map((s) => ({
+    calls: sorted ? calls.slice(s.start, s.end) : order.slice(s.start, s.end).sort((a, b) => a - b).map((i) => calls[i]!),
+    entries: s.entries,
+  }));
 }
 
 /** Returns a correlate(calls, network) that re-runs only on the islands that changed since its last call. */
