@@ -32,6 +32,28 @@ function importedHar(extra: Record<string, unknown>): TraceV2 {
   return result.trace;
 }
 
+/** A file's text imported as a trace. */
+function importedTrace(file: unknown): TraceV2 {
+  const result = importTraceText(JSON.stringify(file));
+  if (!result.ok) throw new Error(result.error);
+  return result.trace;
+}
+
+/** The trace with fields no version of it has, each carrying a secret in a form the rules know. */
+function withExtras(trace: TraceV2, s: string): TraceV2 {
+  const extra = { notes: `password=${s}` };
+  const [c] = trace.calls;
+  const [n] = trace.network;
+  return {
+    ...trace,
+    ...({ comment: { token: s } } as object),
+    frames: trace.frames.map((f) => ({ ...f, ...extra })),
+    segments: trace.segments.map((g) => ({ ...g, ...extra })),
+    calls: [{ ...c!, ...extra, frame: { ...c!.frame, ...extra }, request: { ...c!.request, ...extra } }],
+    network: [{ ...n!, ...extra }],
+  };
+}
+
 interface Case {
   id: string;
   /** Import does not read this field at all: the secret must not be in the unredacted trace either. */
@@ -59,6 +81,10 @@ const CASES: Case[] = [
     if (!result.ok) throw new Error(result.error);
     return result.trace;
   } },
+  // Fields redaction had no rule for: a call's initiator stack, and fields an imported trace or HAR adds.
+  { id: 'initiator stack URL', trace: (s) => sessionTrace([invoke({}, { initiator: { frames: [{ fn: 'load', url: `https://cdn.test/app.js?token=${s}`, line: 1, column: 2 }] } })]) },
+  { id: 'extra fields in an imported trace', trace: (s) => importedTrace(withExtras(traceOf(newTabSession(7, { segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/' }], frames: [frame], calls: [invoke({})], network: [request({})], networkFeed: 'on' })), s)) },
+  { id: 'extra fields in an imported HAR of this tool', trace: (s) => importedTrace(toHar(withExtras(traceOf(newTabSession(7, { segments: [{ index: 0, startedAt: at, url: 'http://127.0.0.1:9000/' }], frames: [frame], calls: [invoke({})], network: [request({})], networkFeed: 'on' })), s))) },
   // `;` header parameters.
   { id: 'Content-Disposition parameter', trace: (s) => sessionTrace([], [request({ responseHeaders: [{ name: 'Content-Disposition', value: `attachment; filename="r.csv"; token=${s}` }] })]) },
   { id: 'Location path parameter', trace: (s) => sessionTrace([], [request({ responseHeaders: [{ name: 'Location', value: `https://app.test/cart;jsessionid=${s}?x=1` }] })]) },
