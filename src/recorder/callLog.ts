@@ -75,10 +75,10 @@ export class CallLog {
   }
 
   /** A page restored from the store (pages in order, oldest first). */
-  load(page: PersistedCallPage, stamp: () => number): void {
+  load(page: PersistedCallPage, stampOf: (call: CallRecord) => number): void {
     page.calls.sort((a, b) => a.order - b.order);
     for (const slot of page.calls) {
-      this.track({ call: slot.call, order: slot.order, cost: callCost(slot.call), stamp: stamp(), page });
+      this.track({ call: slot.call, order: slot.order, cost: callCost(slot.call), stamp: stampOf(slot.call), page });
       if (slot.order >= this.nextOrder) this.nextOrder = slot.order + 1;
     }
     if (page.page >= this.nextPage) this.nextPage = page.page + 1;

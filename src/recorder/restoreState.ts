@@ -9,7 +9,8 @@ function byTabAndOrder(a: { tabId: number; order: number }, b: { tabId: number; 
 
 /**
  * Puts what a store held back into tab states (`tab` gives the state of a tab, made when new). Calls and
- * network entries are stamped oldest first, in the order they were recorded, tab by tab.
+ * network entries of every tab are stamped anew by when they started, oldest first, so that the bound
+ * across tabs evicts the oldest of any tab after a restart too.
  */
 export function loadState(state: PersistedState, tab: (tabId: number) => TabState, stamp: () => number): void {
   for (const p of state.sessions) {
@@ -27,6 +28,17 @@ export function loadState(state: PersistedState, tab: (tabId: number) => TabStat
   }
   for (const p of state.frames.slice().sort(byTabAndOrder)) tab(p.tabId).frames.add(p.frame, p.order);
   for (const p of state.docs) tab(p.tabId).docs.load(p);
-  for (const p of state.callPages.slice().sort((a, b) => a.tabId - b.tabId || a.page - b.page)) tab(p.tabId).calls.load(p, stamp);
-  for (const p of state.network.slice().sort(byTabAndOrder)) tab(p.tabId).network.put(p.entry, stamp(), p.order);
+  const stamps = stampsByTime(state, stamp);
+  for (const p of state.callPages.slice().sort((a, b) => a.tabId - b.tabId || a.page - b.page)) tab(p.tabId).calls.load(p, (call) => stamps.get(call) ?? stamp());
+  for (const p of state.network.slice().sort(byTabAndOrder)) tab(p.tabId).network.put(p.entry, stamps.get(p.entry) ?? stamp(), p.order);
+}
+
+function stampsByTime(state: PersistedState, stamp: () => number): Map<object, number> {
+  const records: { record: object; at: number }[] = [];
+  for (const p of state.callPages) for (const slot of p.calls) records.push({ record: slot.call, at: slot.call.startedAt });
+  for (const p of state.network) records.push({ record: p.entry, at: p.entry.startedAt });
+  records.sort((a, b) => a.at - b.at);
+  const stamps = new Map<object, number>();
+  for (const r of records) stamps.set(r.record, stamp());
+  return stamps;
 }

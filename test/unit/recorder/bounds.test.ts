@@ -76,6 +76,20 @@ describe('Recorder: one byte budget per tab and one across tabs', () => {
   });
 });
 
+describe('Recorder: the bound across tabs after a restart', () => {
+  it('still evicts the call that started first, whatever its tab', async () => {
+    const big = snap('x', 40_000);
+    const store = new MemoryStore();
+    const before = new Recorder(options(), store);
+    await before.apply(1, 0, batch('a', 1, [start(1, 5_000, 'invoke', big)])).persisted;
+    await before.apply(2, 0, batch('b', 1, [start(1, 1_000, 'invoke', big)])).persisted;
+    const after = await Recorder.restore(store, options({ maxBytesAllTabs: 100_000 }));
+    after.apply(1, 0, batch('a', 2, [start(2, 6_000, 'invoke', big)]));
+    expect(after.getSession(2)!.calls).toEqual([]);
+    expect(after.getSession(1)!.calls.map((c) => c.callId)).toEqual([1, 2]);
+  });
+});
+
 describe('Recorder: a full store', () => {
   it('on a quota error evicts the oldest quarter and saves again, deletes and puts in separate transactions', async () => {
     const store = new QuotaStore(0);
