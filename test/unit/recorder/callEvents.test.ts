@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { Recorder } from '../../../src/recorder/recorder';
+import { batch, clock, delivery, end, hello, options, snap, start } from './helpers';
+
+const TAB = 7;
+const FRAME = 3;
+
+describe('Recorder: calls', () => {
+  it('records a call from its start and end', () => {
+    const r = new Recorder(options());
+    expect(r.apply(TAB, FRAME, hello('d1', 'https://app.example/x', 'https://site.atlassian.net/')).ackUpTo).toBeNull();
+    clock.now = 6_000;
+    const result = r.apply(TAB, FRAME, batch('d1', 1, [start(1, 1000.5), end(1, 1012.25)]));
+    expect(result.ackUpTo).toBe(2);
+    const session = r.getSession(TAB)!;
+    expect(session.calls).toEqual([
+      {
+        id: '3:d1#1',
+        frameKey: '3:d1',
+        callId: 1,
+        segment: 0,
+        command: 'invoke',
+        kind: 'resolver',
+        summary: 'invoke ok',
+        startedAt: 1000.5,
+        endedAt: 1012.25,
+        status: 'ok',
+        request: { value: { n: 1 }, bytes: 10, truncated: false },
+        response: { value: { r: 1 }, bytes: 10, truncated: false },
+        error: null,
+        deliveries: [],
+        deliveriesDropped: 0,
+      },
+    ]);
+    expect(session.frames).toEqual([
+      {
+        key: '3:d1',
+        frameId: 3,
+        docId: 'd1',
+        url: 'https://app.example/x',
+        isTop: false,
+        parentUrl: 'https://site.atlassian.net/',
+        firstSeenAt: 5000,
+        hookReady: false,
+        bridge: null,
+        transport: 'unknown',
+        segment: 0,
+      },
+    ]);
+    expect(session.segments).toEqual([{ index: 0, startedAt: 5000, url: 'https://site.atlassian.net/' }]);
+    expect([session.losses.evictedCalls, session.losses.inTransit, session.losses.rejected, session.recording, session.preserveLog, session.maxCalls]).toEqual([
+      0, 0, 0, true, false, 10_000,
+    ]);
+  });
+
+  it('records errors, classification and summaries from the injected functions', () => {
+    const seen: string[] = [];
+    const r = new Recorder(
+      options({
+        classify: (command) => (command === 'fetchProduct' ? 'product' : 'other'),
+        summarize: (i) => {
+          seen.push(`${i.command}/${i.status}/${JSON.stringify(i.request)}/${JSON.stringify(i.error)}`);
+          return `S:${i.status}`;
+        },
+      }),
+    );
+    r.apply(TAB, FRAME, batch('d1', 1, [start(1, 10, 'fetchProduct', snap('GET /x')), end(1, 20, false, snap({ message: 'nope' }))]));
+    const call = r.getSession(TAB)!.calls[0]!;
+    expect([call.kind, call.summary, call.status, call.response, call.error]).toEqual(['product', 'S:error', 'error', null, snap({ message: 'nope' })]);
+    expect(seen).toEqual(['fetchProduct/pending/"GET /x"/null', 'fetchProduct/error/"GET /x"/{"message":"nope"}']);
+  });
+
+  it('survives classify and summarize functions that throw', () => {
+    const r = new Recorder(
+      options({
+        classify: () => {
+          throw new Error('x');
+        },
+        summarize: () => {
+          throw new Error('y');
+        },
+      }),
+    );
+    r.apply(TAB, FRAME, batch('d1', 1, [start(1, 10, 'someCommand')]));
+    const call = r.getSession(TAB)!.calls[0]!;
+    expect([call.kind, call.summary]).toEqual(['other', 'someCommand']);
+  });
+
+  it('ignores a second end of the same call', () => {
+    const r = new Recorder(options());
+    r.apply(TAB, FRAME, batch('d1', 1, [start(1), end(1, 50, true, snap('first')), end(1, 60, false, snap('second'))]));
+    const call = r.getSession(TAB)!.calls[0]!;
+    expect([call.status, call.endedAt, call.response, call.error]).toEqual(['ok', 50, snap('first'), null]);
+  });
+
+  it('keeps an end whose start was lost as a call with an unknown start', () => {
+    const r = new Recorder(options());
+    r.apply(TAB, FRAME, batch('d1', 5, [end(9, 77.5, false, snap('boom'))]));
+    const session = r.getSession(TAB)!;
+    expect(session.losses.inTransit).toBe(4);
+    expect(session.calls).toEqual([
+      {
+        id: '3:d1#9',
+        frameKey: '3:d1',
+        callId: 9,
+        segment: 0,
+        command: '',
+        kind: 'other',
+        summary: ' error',
+        startedAt: 77.5,
+        endedAt: 77.5,
+        status: 'error',
+        request: { value: { $fbdt: 'truncated', text: 'the start of this call was not recorded' }, bytes: 70, truncated: true },
+        response: null,
+        error: snap('boom'),
+        deliveries: [],
+        deliveriesDropped: 0,
+      },
+    ]);
+  });
+
+  it('keeps deliveries up to 200 per call and counts the rest', () => {
+    const r = new Recorder(options());
+    const events = [start(1, 10, 'on')];
+    for (let seq = 1; seq <= 205; seq++) events.push(delivery(1, seq));
+    r.apply(TAB, FRAME, batch('d1', 1, events.slice(0, 150)));
+    r.apply(TAB, FRAME, batch('d1', 151, events.slice(150)));
+    const call = r.getSession(TAB)!.calls[0]!;
+    expect(call.deliveries.length).toBe(200);
+    expect(call.deliveries[0]).toEqual({ seq: 1, at: 3001, key: 'callback', args: snap([1]) });
+    expect(call.deliveries[199]!.seq).toBe(200);
+    expect(call.deliveriesDropped).toBe(5);
+  });
+
+  it('updates the frame from hook-ready, bridge-found and transport', () => {
+    const r = new Recorder(options());
+    r.apply(TAB, FRAME, hello('d1', 'https://app.example/a'));
+    r.apply(
+      TAB,
+      FRAME,
+      batch('d1', 1, [
+        { type: 'hook-ready', at: 1, url: 'https://app.example/b', isTop: true, referrer: 'https://site.atlassian.net/wiki' },
+        { type: 'bridge-found', at: 2, semver: '1.2.3', frozen: true, via: 'trap' },
+        { type: 'transport', at: 3, kind: 'port-rpc' },
+      ]),
+    );
+    const frame = r.getSession(TAB)!.frames[0]!;
+    expect([frame.url, frame.parentUrl, frame.hookReady, frame.bridge, frame.transport, frame.isTop]).toEqual([
+      'https://app.example/b',
+      'https://site.atlassian.net/wiki',
+      true,
+      { semver: '1.2.3', frozen: true, via: 'trap' },
+      'port-rpc',
+      false, // from the sender's frame id, not from the page
+    ]);
+  });
+
+  it('keeps tabs and frames apart by sender', () => {
+    const r = new Recorder(options());
+    r.apply(1, 0, batch('same', 1, [start(1)]));
+    r.apply(1, 4, batch('same', 1, [start(1)]));
+    r.apply(2, 0, batch('same', 1, [start(1)]));
+    expect(r.getSession(1)!.calls.map((c) => c.id)).toEqual(['0:same#1', '4:same#1']);
+    expect(r.getSession(2)!.calls.map((c) => c.id)).toEqual(['0:same#1']);
+    expect(r.tabIds().sort()).toEqual([1, 2]);
+  });
+
+  it('refuses ids that do not come from a sender', () => {
+    const r = new Recorder(options());
+    expect(() => r.apply(-1, 0, hello('d'))).toThrow(RangeError);
+    expect(() => r.apply(1, 0.5, hello('d'))).toThrow(RangeError);
+  });
+});
