@@ -79,6 +79,11 @@ export class ChangeSet {
     this.tab(tabId).records[kind].set(key, null);
   }
 
+  /** Forgets everything accumulated (nothing to save it to). */
+  discard(): void {
+    this.tabs = new Map();
+  }
+
   /** Everything accumulated, copied, and a fresh start. */
   take(): StoreChanges {
     const out: StoreChanges = { tabs: [] };

@@ -39,7 +39,7 @@ export class SaveScheduler {
   /** Resolves true once everything changed so far is saved, false if its save failed. Never rejects. */
   persist(): Promise<boolean> {
     if (!this.store) {
-      if (!this.changes.isEmpty) this.changes.take();
+      this.changes.discard();
       return Promise.resolve(true);
     }
     if (this.next) return this.next;
