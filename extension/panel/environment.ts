@@ -1,4 +1,5 @@
 import browser from 'webextension-polyfill';
+import { createFrameMapper } from '../../src/initiator/sourceMap';
 import { readTrustedJwksUrls, TRUSTED_JWKS_KEY } from '../../src/settings/jwksUrl';
 import { readSafeHeaders, SAFE_HEADERS_KEY } from '../../src/settings/safeHeaders';
 import { fetchJwksJson } from '../../src/tokens';
@@ -51,6 +52,35 @@ function resourceOpener(): PanelEnvironment['openResource'] {
     });
 }
 
+interface DevtoolsResource {
+  url: string;
+  getContent(callback: (content: string | null, encoding: string) => void): void;
+}
+
+/**
+ * Original places of initiator frames, from the resources DevTools holds for the inspected page
+ * (chrome.devtools.inspectedWindow.getResources → getContent: the page's scripts, and their maps when
+ * DevTools loaded them): never a request to a URL the page chose. Firefox has no getResources: null there.
+ */
+function frameMapper(): PanelEnvironment['originalPlace'] {
+  const inspected = (globalThis as { chrome?: { devtools?: { inspectedWindow?: { getResources?: (cb: (resources: DevtoolsResource[]) => void) => void } } } }).chrome?.devtools?.inspectedWindow;
+  const getResources = inspected?.getResources;
+  if (typeof getResources !== 'function') return null;
+  const contentOf = (url: string) =>
+    new Promise<string | null>((resolve) => {
+      try {
+        getResources.call(inspected, (resources) => {
+          const resource = resources.find((r) => r.url === url);
+          if (!resource) return resolve(null);
+          resource.getContent((content, encoding) => resolve(typeof content === 'string' && encoding !== 'base64' ? content : null));
+        });
+      } catch {
+        resolve(null);
+      }
+    });
+  return createFrameMapper(contentOf);
+}
+
 /** The panel's environment in an extension page (DevTools panel, panel as a tab, or the viewer). */
 export function extensionEnvironment(options: { viewer: boolean }): PanelEnvironment {
   const manifest = browser.runtime.getManifest();
@@ -73,5 +103,6 @@ export function extensionEnvironment(options: { viewer: boolean }): PanelEnviron
     saveFile,
     now: () => Date.now(),
     openResource: options.viewer ? null : resourceOpener(),
+    originalPlace: options.viewer ? null : frameMapper(),
   };
 }

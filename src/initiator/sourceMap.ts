@@ -23,12 +23,16 @@ export const MAX_MAP_CHARS = 32 * 1024 * 1024;
 
 /** The last `//# sourceMappingURL=…` (or the older `//@`) comment of a script, or null. */
 export function sourceMappingUrl(script: string): string | null {
-  // Only the script's tail is searched: the comment is its last line by convention.
-  const tail = script.length > 4096 ? script.slice(-4096) : script;
-  let found: string | null = null;
-  const re = /\/\/[#@][ \t]+sourceMappingURL=([^\s'"]+)[ \t]*$/gm;
-  for (let m = re.exec(tail); m !== null; m = re.exec(tail)) found = m[1]!;
-  return found;
+  // From the end: the comment is the script's last line by convention, and an inline map can be megabytes long.
+  const KEY = 'sourceMappingURL=';
+  for (let at = script.lastIndexOf(KEY); at >= 0; at = at === 0 ? -1 : script.lastIndexOf(KEY, at - 1)) {
+    const lineStart = script.lastIndexOf('\n', at) + 1;
+    if (!/^[ \t]*\/\/[#@][ \t]+$/.test(script.slice(lineStart, at))) continue;
+    const lineEnd = script.indexOf('\n', at);
+    const url = script.slice(at + KEY.length, lineEnd < 0 ? script.length : lineEnd).trim();
+    if (url !== '' && !/[\s'"]/.test(url)) return url;
+  }
+  return null;
 }
 
 export type MapText = { ok: true; text: string } | { ok: false; reason: string };
@@ -101,4 +105,38 @@ export function originalLabel(place: OriginalPlace): string {
   }
   const at = `${where}:${place.line}:${place.column}`;
   return place.name ? `${place.name} @ ${at}` : at;
+}
+
+/**
+ * Original places for frames of the inspected page, from what `contentOf` gives: the text of a resource
+ * DevTools already holds, by URL (its scripts, and a map only if DevTools loaded it), or null. A script's map
+ * is its inline data: URL, else the resource at its sourceMappingURL if DevTools has it; nothing is fetched.
+ * One mapper per script URL, looked up once (a script without a usable map is remembered as such).
+ */
+export function createFrameMapper(contentOf: (url: string) => Promise<string | null>): (frame: StackFrame) => Promise<OriginalPlace | null> {
+  const mappers = new Map<string, Promise<FrameMapper | null>>();
+  const mapperFor = async (scriptUrl: string): Promise<FrameMapper | null> => {
+    const script = await contentOf(scriptUrl);
+    const mapUrl = script === null ? null : sourceMappingUrl(script);
+    if (mapUrl === null) return null;
+    const inline = inlineMapText(mapUrl);
+    if (inline.ok) {
+      const r = mapperFromText(inline.text, scriptUrl);
+      return r.ok ? r.mapper : null;
+    }
+    const resolved = resolveMapUrl(mapUrl, scriptUrl);
+    const text = resolved === null ? null : await contentOf(resolved);
+    if (text === null) return null;
+    const r = mapperFromText(text, resolved!);
+    return r.ok ? r.mapper : null;
+  };
+  return async (frame) => {
+    let mapper = mappers.get(frame.url);
+    if (mapper === undefined) {
+      mapper = mapperFor(frame.url).catch(() => null);
+      mappers.set(frame.url, mapper);
+    }
+    const m = await mapper;
+    return m === null ? null : m(frame);
+  };
 }

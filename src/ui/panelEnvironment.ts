@@ -1,3 +1,5 @@
+import type { OriginalPlace } from '../initiator/sourceMap';
+import type { StackFrame } from '../protocol/initiator';
 /** What the panel needs from where it runs: DevTools (live), a plain page (tests), or the trace viewer. */
 export interface PanelEnvironment {
   extensionVersion: string;
@@ -20,4 +22,6 @@ export interface PanelEnvironment {
   now: () => number;
   /** Opens a script at a line and column (1-based) in DevTools' Sources; resolves false if it could not. Absent or null where there is none (Firefox, the viewer, tests). */
   openResource?: ((url: string, line: number, column: number) => Promise<boolean>) | null;
+  /** The original source place of an initiator frame, where the page's script has a source map DevTools holds (src/initiator/sourceMap); absent or null where none can be read (Firefox, the viewer, tests). */
+  originalPlace?: ((frame: StackFrame) => Promise<OriginalPlace | null>) | null;
 }

@@ -69,6 +69,12 @@ describe('findings and initiators against the Forge sandbox (Chromium, real DevT
     const named = appFrames.map((t) => Number(/:(\d+):\d+$/.exec(t)![1])).map((n) => lines[n - 1] ?? '');
     // esbuild writes the app's invoke('getIssue') as (0, import_bridge.invoke)("getIssue").
     expect(named.some((l) => /invoke\)?\(['"]getIssue['"]\)/.test(l)), `${frames.join('\n')}\n${named.join('\n')}`).toBe(true);
+    // The app's bundle carries its source map inline: the frame also names the original file and line.
+    await panel.waitForSelector('[data-testid="initiator-original"]', { timeout: 10_000 });
+    const originals = await panel.evaluate(() => [...document.querySelectorAll('[data-testid="initiator-original"]')].map((e) => e.textContent ?? ''));
+    const actions = (await import('node:fs')).readFileSync('test/sandbox/web/apps/custom-ui/actions.ts', 'utf8').split('\n');
+    const mapped = originals.map((t) => /custom-ui\/actions\.ts:(\d+):\d+/.exec(t)).filter((m) => m !== null);
+    expect(mapped.some((m) => actions[Number(m![1]) - 1]!.includes("invoke('getIssue')")), originals.join('\n')).toBe(true);
     const index = appFrames.findIndex((_, i) => named[i]!.includes('getIssue'));
     await panel.evaluate((i) => [...document.querySelectorAll<HTMLElement>('[data-testid="open-source"]')].filter((b) => /app\.js:\d+/.test(b.textContent ?? ''))[i]!.click(), index);
     await panel.waitForSelector('[data-testid="open-source-status"]', { timeout: 10_000 });

@@ -92,7 +92,7 @@ export function Details({ call, frame, calls, derived, findings = [], env, netwo
         <ErrorBoundary name={`The ${tabs.find((t) => t.id === tab)?.label ?? tab} tab`} resetKeys={[call, tab]}>
         {tab === 'overview' && (
           <>
-            <Overview call={call} frame={frame} token={carriedToken(call, derived.tokens)} openResource={env.openResource ?? null} />
+            <Overview call={call} frame={frame} token={carriedToken(call, derived.tokens)} openResource={env.openResource ?? null} originalPlace={env.originalPlace ?? null} />
             <CopyMenu call={call} frame={frame} entry={entry} phases={phases} findings={findings} />
           </>
         )}

@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { originalLabel, type OriginalPlace } from '../../initiator/sourceMap';
 import type { CallInitiator, StackFrame } from '../../protocol';
 import type { PanelEnvironment } from '../panelEnvironment';
 
@@ -29,8 +30,16 @@ export function initiatorCell(initiator: CallInitiator | undefined): string {
  * (Chrome's devtools.panels.openResource). Firefox has no such API for extensions (bug 1575240): there the
  * frames are text to find with the Debugger's "Go to line".
  */
-export function InitiatorStack({ initiator, openResource }: { initiator: CallInitiator | undefined; openResource: PanelEnvironment['openResource'] }) {
+export function InitiatorStack({ initiator, openResource, originalPlace = null }: { initiator: CallInitiator | undefined; openResource: PanelEnvironment['openResource']; originalPlace?: PanelEnvironment['originalPlace'] }) {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [originals, setOriginals] = useState<(OriginalPlace | null)[]>([]);
+  useEffect(() => {
+    setOriginals([]);
+    if (!originalPlace || !initiator) return;
+    let live = true;
+    void Promise.all(initiator.frames.map((f) => originalPlace(f).catch(() => null))).then((places) => live && setOriginals(places));
+    return () => void (live = false);
+  }, [initiator, originalPlace]);
   if (!initiator || initiator.frames.length === 0) return <span class="muted" data-testid="initiator-none">{INITIATOR_NONE}</span>;
   return (
     <>
@@ -43,6 +52,12 @@ export function InitiatorStack({ initiator, openResource }: { initiator: CallIni
               </button>
             ) : (
               <code>{frameLabel(f)}</code>
+            )}
+            {originals[i] && (
+              <span class="muted" data-testid="initiator-original" title={`${originals[i]!.source}:${originals[i]!.line}:${originals[i]!.column}`}>
+                {' '}
+                ({originalLabel(originals[i]!)})
+              </span>
             )}
           </li>
         ))}

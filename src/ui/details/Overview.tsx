@@ -7,7 +7,7 @@ import { InitiatorStack } from './Initiator';
 import { whatHappened, type CarriedToken } from './whatHappened';
 
 /** What the call was, from which frame and module, and how it ended; a subscription's deliveries. */
-export function Overview({ call, frame, token = null, openResource = null }: { call: CallRecord; frame: FrameRecord | null; token?: CarriedToken | null; openResource?: PanelEnvironment['openResource'] }) {
+export function Overview({ call, frame, token = null, openResource = null, originalPlace = null }: { call: CallRecord; frame: FrameRecord | null; token?: CarriedToken | null; openResource?: PanelEnvironment['openResource']; originalPlace?: PanelEnvironment['originalPlace'] }) {
   const failed = callFailed(call);
   const module = frame ? /[?&]moduleKey=([^&]+)/.exec(frame.url)?.[1] : undefined;
   const outcome = call.status === 'pending' ? 'still pending' : call.status === 'ok' ? 'resolved' : 'rejected';
@@ -24,7 +24,7 @@ export function Overview({ call, frame, token = null, openResource = null }: { c
         <dt>Outcome</dt><dd class={call.status === 'error' ? 'error' : ''}>{outcome}</dd>
         <dt>Started</dt><dd>{formatClock(call.startedAt)}</dd>
         <dt>Duration</dt><dd>{formatDuration(durationOf(call))}</dd>
-        <dt>Initiator</dt><dd><InitiatorStack initiator={call.initiator} openResource={openResource} /></dd>
+        <dt>Initiator</dt><dd><InitiatorStack initiator={call.initiator} openResource={openResource} originalPlace={originalPlace} /></dd>
       </dl>
       {call.deliveries.length > 0 && (
         <>

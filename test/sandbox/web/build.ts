@@ -29,7 +29,8 @@ export async function buildSandboxAssets(outDir: string): Promise<void> {
   await Promise.all([
     bundle('site/host.ts', 'site/host.js'),
     bundle('global-bridge/index.ts', 'cdn/global-bridge.js'),
-    bundle('apps/custom-ui/main.ts', 'cdn/apps/main/app.js'),
+    // Like an app built with source maps inline: the panel maps its call sites to the original files.
+    build({ ...common, sourcemap: 'inline', entryPoints: [join(here, 'apps/custom-ui/main.ts')], outfile: join(outDir, 'cdn/apps/main/app.js') }),
     bundle('apps/nested/main.ts', 'cdn/apps/nested/nested.js'),
     bundle('apps/uikit/main.tsx', 'cdn/apps/uikit/uikit.js'),
   ]);

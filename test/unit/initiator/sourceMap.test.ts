@@ -1,6 +1,6 @@
 import { transformSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { inlineMapText, mapperFromText, originalLabel, resolveMapUrl, sourceMappingUrl } from '../../../src/initiator/sourceMap';
+import { createFrameMapper, inlineMapText, mapperFromText, originalLabel, resolveMapUrl, sourceMappingUrl } from '../../../src/initiator/sourceMap';
 
 const ORIGINAL = [
   'import { invoke } from "@forge/bridge";',
@@ -52,6 +52,10 @@ describe('source-mapped call sites', () => {
     expect(sourceMappingUrl('a()\n//# sourceMappingURL=old.map\nb()\n//# sourceMappingURL=main.js.map\n')).toBe('main.js.map');
     expect(sourceMappingUrl('//@ sourceMappingURL=legacy.map')).toBe('legacy.map');
     expect(sourceMappingUrl('const s = "no map here";')).toBeNull();
+    expect(sourceMappingUrl('const s = "// sourceMappingURL=inside.map";')).toBeNull();
+    // An inline map is often far longer than the code: the comment is found from the end whatever its length.
+    const long = `data:application/json;base64,${'A'.repeat(200_000)}`;
+    expect(sourceMappingUrl(`f()\n//# sourceMappingURL=${long}\n`)).toBe(long);
     expect(resolveMapUrl('main.js.map', 'https://x.cdn.prod.atlassian-dev.net/a/b/main.js')).toBe('https://x.cdn.prod.atlassian-dev.net/a/b/main.js.map');
   });
 
@@ -70,5 +74,29 @@ describe('source-mapped call sites', () => {
     expect(mapperFromText('{"version":3}', 'x:/m')).toEqual({ ok: false, reason: 'the source map has no "mappings" string' });
     const ok = mapperFromText('{"version":3,"sources":["a.ts"],"names":[],"mappings":"AAAA"}', 'http://h/m.map');
     expect(ok.ok && ok.mapper({ fn: '', url: 'http://h/a.js', line: 40, column: 1 })).toBeNull();
+  });
+});
+
+describe('createFrameMapper: maps from what DevTools holds, nothing fetched', () => {
+  it('uses a script\'s inline map, or the map resource DevTools loaded, and asks for each script once', async () => {
+    const inline = built('inline');
+    const external = built('external');
+    const asked: string[] = [];
+    const held: Record<string, string> = {
+      'http://h/inline.js': inline.code,
+      'http://h/external.js': `${external.code}//# sourceMappingURL=maps/external.js.map\n`,
+      'http://h/maps/external.js.map': external.map,
+      'http://h/unmapped.js': 'f()',
+      'http://h/lost.js': 'f()\n//# sourceMappingURL=lost.js.map\n',
+    };
+    const mapFrame = createFrameMapper(async (url) => (asked.push(url), held[url] ?? null));
+    const at = (url: string, b: { line: number; column: number }) => mapFrame({ fn: 'a', url, line: b.line, column: b.column });
+    expect(await at('http://h/inline.js', inline)).toMatchObject({ source: 'http://h/src/loadIssues.ts', line: 5 });
+    expect(await at('http://h/inline.js', inline)).toMatchObject({ line: 5 });
+    expect(await at('http://h/external.js', external)).toMatchObject({ source: 'http://h/maps/src/loadIssues.ts', line: 5 });
+    expect(await at('http://h/unmapped.js', { line: 1, column: 1 })).toBeNull();
+    // The map URL it names is not held by DevTools: nothing (and no fetch: contentOf is the only way in).
+    expect(await at('http://h/lost.js', { line: 1, column: 1 })).toBeNull();
+    expect(asked).toEqual(['http://h/inline.js', 'http://h/external.js', 'http://h/maps/external.js.map', 'http://h/unmapped.js', 'http://h/lost.js', 'http://h/lost.js.map']);
   });
 });
