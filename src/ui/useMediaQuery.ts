@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 
 /**
  * Below this width the details open under the list instead of beside it (panel.css says the same in its
@@ -9,7 +9,8 @@ export const STACKED_DETAILS_QUERY = '(max-width: 800px)';
 
 /** Whether the media query matches now, kept up to date as the window (a docked DevTools) is resized. */
 export function useMediaQuery(query: string): boolean {
-  const list = typeof matchMedia === 'function' ? matchMedia(query) : null;
+  // One MediaQueryList per query, not one per render (the panel renders on every streamed update).
+  const list = useMemo(() => (typeof matchMedia === 'function' ? matchMedia(query) : null), [query]);
   const [matches, setMatches] = useState(list?.matches ?? false);
   useEffect(() => {
     if (!list) return;
@@ -17,6 +18,6 @@ export function useMediaQuery(query: string): boolean {
     update();
     list.addEventListener('change', update);
     return () => list.removeEventListener('change', update);
-  }, [query]);
+  }, [list]);
   return matches;
 }

@@ -18,7 +18,10 @@ const GAP_SHARE = 0.015;
 
 export function waterfallScale(spans: readonly { start: number; end: number }[]): WaterfallScale {
   if (spans.length === 0) return { at: () => 0, from: 0, to: 1, gaps: [], shownMs: 1 };
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // A list in time order (the default, and every update of a live one) needs no copy and no sort.
+  let inOrder = true;
+  for (let i = 1; i < spans.length && inOrder; i++) inOrder = spans[i - 1]!.start <= spans[i]!.start;
+  const sorted = inOrder ? spans : [...spans].sort((a, b) => a.start - b.start);
   const busy: { start: number; end: number }[] = [];
   for (const s of sorted) {
     const last = busy[busy.length - 1];
