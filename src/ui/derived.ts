@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { computePhases, correlate } from '../network';
 import type { CallMatch, CallPhases, CallRecord, NetworkEntry, TokenRecord, TokenWarning } from '../protocol';
 import { collectTokens, fitRenewalsOf, tokenWarnings, type TokenRenewal } from '../tokens';
@@ -51,9 +51,52 @@ export function createDerivation(): (calls: readonly CallRecord[], network: read
   };
 }
 
-/** The panel's derived data for the calls and network entries shown, kept incrementally across updates. */
+/** Above this many calls, a growing session is derived after the list is drawn, at most every DERIVE_INTERVAL_MS. */
+export const SYNC_DERIVE_CALLS = 2_000;
+export const DERIVE_INTERVAL_MS = 250;
+
+interface Done {
+  calls: readonly CallRecord[];
+  network: readonly NetworkEntry[];
+  derived: Derived;
+}
+
+/**
+ * The panel's derived data for the calls and network entries shown, kept incrementally across updates. A large
+ * session that grows (the same first call, more calls: a live tab streaming) keeps its last derivation while the
+ * list draws the new calls, and is derived again in a task of its own, at most every DERIVE_INTERVAL_MS: with
+ * 10,000 calls in one time island, correlation and tokens took most of each streamed update. Matches, tokens and
+ * the TTL column may then be up to that much behind the list. Any other change (another session, an import,
+ * the oldest calls evicted) is derived at once.
+ */
 export function useDerived(calls: readonly CallRecord[], network: readonly NetworkEntry[]): Derived {
   const derive = useRef<ReturnType<typeof createDerivation> | null>(null);
   derive.current ??= createDerivation();
-  return useMemo(() => derive.current!(calls, network), [calls, network]);
+  const done = useRef<Done | null>(null);
+  const [, redraw] = useState(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const lastRun = useRef(0);
+  const latest = useRef({ calls, network });
+  latest.current = { calls, network };
+
+  const last = done.current;
+  const current = last !== null && last.calls === calls && last.network === network;
+  const grows = last !== null && calls.length > SYNC_DERIVE_CALLS && calls.length >= last.calls.length && calls[0] === last.calls[0];
+  if (!current && !grows) done.current = { calls, network, derived: derive.current(calls, network) };
+
+  useEffect(() => {
+    const behind = done.current!.calls !== calls || done.current!.network !== network;
+    if (!behind || timer.current !== null) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      lastRun.current = Date.now();
+      const input = latest.current;
+      done.current = { ...input, derived: derive.current!(input.calls, input.network) };
+      redraw((n) => n + 1);
+    }, Math.max(0, lastRun.current + DERIVE_INTERVAL_MS - Date.now()));
+  });
+  useEffect(() => () => {
+    if (timer.current !== null) clearTimeout(timer.current);
+  }, []);
+  return done.current!.derived;
 }

@@ -188,6 +188,18 @@ describe('issue 16 on the plain page', () => {
     });
   }
 
+  it('draws a large live session first and derives it after: a streamed requestRemote gets its token TTL once derivation catches up', async () => {
+    const page = await harness.open();
+    await page.setViewport({ width: 1400, height: 500 });
+    const many = Array.from({ length: 2100 }, (_, i) => callRecord({ command: 'getContext', kind: 'context', summary: `getContext ${i}`, startedAt: T0 - 100_000 + i * 10, endedAt: T0 - 100_000 + i * 10 + 5 }));
+    await push(page, [sessionMessage(many)]);
+    await page.waitForSelector('[role="row"][data-call-id]');
+    // Over 2,000 calls, streamed calls are drawn before their matches and tokens are worked out (derived.ts).
+    await push(page, [{ type: 'calls', tabId: 7, calls: [fetchRemote('/late', 200, T0 + 1000)] }, { type: 'network', tabId: 7, entries: [sent('n-late', '/late', T0 + 1010, 25)] }]);
+    await page.waitForFunction(() => [...document.querySelectorAll('[role="row"][data-call-id]')].some((r) => r.textContent?.includes('/late') && r.querySelector('.col-ttl')?.textContent === '24.0 s'), { timeout: 10_000 });
+    await page.close();
+  });
+
   it('keeps the claims table readable docked at 600 px: claim names and short values on one line, no one-word lines', async () => {
     for (const width of [600, 1400]) {
       const page = await open(width);
