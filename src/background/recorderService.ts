@@ -69,7 +69,7 @@ export function startRecorderService(env: ServiceEnv) {
         const recorder = await ready;
         const parsed = parseRelayToBackground(raw);
         if (!parsed.ok) {
-          void recorder.noteRejected(tabId, parsed.reason);
+          void recorder.noteRejected(tabId);
           return;
         }
         const { ackUpTo, persisted } = recorder.apply(tabId, frameId, parsed.value);

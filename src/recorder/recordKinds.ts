@@ -17,8 +17,8 @@ export interface PersistedSession {
   paused?: PausedInterval[];
   recording: boolean;
   preserveLog: boolean;
-  /** The bound set for this tab, or null for the recorder-wide default. */
-  maxCalls: number | null;
+  /** A per-tab bound, in records saved while tabs could have their own (read by nothing now). */
+  maxCalls?: number | null;
   /** Frame key of the current segment's top document, when one has said hello. */
   topDocKey: string | null;
   /** Insertion number the next call gets. */

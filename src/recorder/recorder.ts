@@ -98,10 +98,9 @@ export class Recorder {
   }
 
   /** Counts a message from this tab that validation refused. */
-  noteRejected(tabId: number, reason: string): Promise<boolean> {
+  noteRejected(tabId: number): Promise<boolean> {
     const s = this.ensureSession(tabId);
     s.losses.rejected++;
-    s.lastRejection = reason.slice(0, 500);
     const d = delta();
     d.counters = true;
     return this.finish(s, d);
@@ -144,24 +143,12 @@ export class Recorder {
     return this.finish(s, d);
   }
 
-  /** This tab's bound on calls, or null for the recorder-wide default. Lowering it evicts the oldest calls at once. */
-  setMaxCalls(tabId: number, max: number | null): Promise<boolean> {
-    if (max !== null && !isCount(max)) throw new RangeError(`bad bound ${max}`);
-    const s = this.ensureSession(tabId);
-    const d = delta();
-    s.maxCalls = max;
-    d.counters = true;
-    s.enforceBounds(d);
-    return this.finish(s, d);
-  }
-
-  /** The recorder-wide bound on calls per tab (the Settings value, for tabs without their own). */
+  /** The bound on calls per tab (Settings → "Calls kept per tab"). Lowering it evicts the oldest calls at once. */
   setDefaultMaxCalls(max: number): Promise<boolean> {
     if (!isCount(max)) throw new RangeError(`bad bound ${max}`);
     this.defaultMaxCalls = max;
     let last: Promise<boolean> = this.saves.persist();
     for (const s of this.sessions.values()) {
-      if (s.maxCalls !== null) continue;
       const d = delta();
       d.counters = true;
       s.enforceBounds(d);
@@ -240,10 +227,6 @@ export class Recorder {
     return { calls: s.calls.size, pending, dropped: s.losses.evictedCalls };
   }
 
-  /** Why the last refused message of the tab was refused, for diagnostics. */
-  lastRejection(tabId: number): string | null {
-    return this.sessions.get(tabId)?.lastRejection ?? null;
-  }
 
   // ---------------------------------------------------------------------------------------------
   // Sessions, bounds across tabs, saving

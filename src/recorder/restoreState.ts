@@ -22,7 +22,6 @@ export function loadState(state: PersistedState, tab: (tabId: number) => TabStat
     s.pauses = new PauseLog(p.paused);
     s.recording = p.recording;
     s.preserveLog = p.preserveLog;
-    s.maxCalls = p.maxCalls;
     s.calls.nextOrder = p.nextOrder;
     s.frames.nextOrder = p.nextFrameOrder;
   }

@@ -41,9 +41,6 @@ export class TabState implements FeedSource {
   pauses = new PauseLog();
   recording = true;
   preserveLog = false;
-  /** This tab's bound on calls, or null for the recorder-wide default. */
-  maxCalls: number | null = null;
-  lastRejection: string | null = null;
   /** DevTools windows watching the tab's network now (not persisted: a restarted worker has none). */
   networkFeeds = 0;
   /** Counters changed outside an operation's delta (a document forgotten): the next summary goes out. */
@@ -71,7 +68,7 @@ export class TabState implements FeedSource {
   }
 
   maxCallsNow(): number {
-    return this.maxCalls ?? this.ctx.defaultMaxCalls();
+    return this.ctx.defaultMaxCalls();
   }
 
   // -- calls
@@ -194,7 +191,6 @@ export class TabState implements FeedSource {
       paused: this.pauses.toJSON(),
       recording: this.recording,
       preserveLog: this.preserveLog,
-      maxCalls: this.maxCalls,
       topDocKey: this.segments.topDocKey,
       nextOrder: this.calls.nextOrder,
       nextSegment: this.segments.nextIndex,

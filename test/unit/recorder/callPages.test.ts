@@ -48,7 +48,7 @@ describe('calls stored in pages', () => {
       [2, 101, 100],
       [3, 201, 10],
     ]);
-    await r.setMaxCalls(1, 100);
+    await r.setDefaultMaxCalls(100);
     state = await store.load();
     expect(state.callPages.map((p) => p.page)).toEqual([2, 3]);
     const after = await Recorder.restore(store, options());

@@ -39,10 +39,10 @@ async function populate(r: Recorder): Promise<void> {
   clock.now = 9_000;
   done.push(r.apply(1, 0, topHello('top2', 'https://site.atlassian.net/two')).persisted);
   done.push(r.apply(1, 8, batch('app2', 4, [start(1), end(9)])).persisted); // gap of 3, an orphan end
-  done.push(r.setMaxCalls(2, 3));
-  done.push(r.apply(2, 0, batch('x', 1, starts(1, 5))).persisted); // 2 dropped
+  done.push(r.setDefaultMaxCalls(4));
+  done.push(r.apply(2, 0, batch('x', 1, starts(1, 5))).persisted); // 1 dropped
   done.push(r.setRecording(2, false));
-  done.push(r.noteRejected(2, 'bad message'));
+  done.push(r.noteRejected(2));
   done.push(r.apply(3, 0, batch('y', 1, [start(1)])).persisted);
   done.push(r.clear(3));
   const results = await Promise.all(done);
@@ -59,11 +59,12 @@ describe('IdbStore round trip', () => {
     expect(sessions[0]!.calls.map((c) => c.id)).toEqual(['5:app1#1', '5:app1#2', '8:app2#1', '8:app2#9']);
     expect(sessions[0]!.segments.map((s) => s.index)).toEqual([0, 1]);
     expect(sessions[0]!.losses.inTransit).toBe(3);
-    expect([sessions[1]!.calls.length, sessions[1]!.losses.evictedCalls, sessions[1]!.recording, sessions[1]!.losses.rejected, sessions[1]!.maxCalls]).toEqual([3, 2, false, 1, 3]);
+    expect([sessions[1]!.calls.length, sessions[1]!.losses.evictedCalls, sessions[1]!.recording, sessions[1]!.losses.rejected, sessions[1]!.maxCalls]).toEqual([4, 1, false, 1, 4]);
     expect(sessions[2]!.calls).toEqual([]);
 
     // The worker stops; a new one restores from the same database.
-    const after = await Recorder.restore(new IdbStore({ name }), options());
+    // The service sets the Settings bound (4 here) on the restored recorder, as it does at start.
+    const after = await Recorder.restore(new IdbStore({ name }), options({ maxCallsPerTab: 4 }));
     expect(after.tabIds().sort()).toEqual([1, 2, 3]);
     for (const [i, tabId] of [1, 2, 3].entries()) expect(after.getSession(tabId)).toEqual(sessions[i]);
 
@@ -76,7 +77,9 @@ describe('IdbStore round trip', () => {
     expect(after.getSession(1)).toEqual(sessions[0]);
     expect(after.getSession(2)).toEqual(sessions[1]);
 
-    // And what is new carries on where it was: call order, sequence numbers, segment of the frame.
+    // And what is new carries on where it was: call order, sequence numbers, segment of the frame (the user
+    // has raised the bound in Settings, so nothing is evicted).
+    await after.setDefaultMaxCalls(1000);
     const next = after.apply(1, 5, batch('app1', 7, [delivery(2, 2), start(3)]));
     expect(next.ackUpTo).toBe(8);
     const s1 = after.getSession(1)!;
@@ -85,7 +88,7 @@ describe('IdbStore round trip', () => {
     expect(s1.calls[4]!.segment).toBe(0);
     expect(s1.losses.inTransit).toBe(3);
     await next.persisted;
-    const third = await Recorder.restore(new IdbStore({ name }), options());
+    const third = await Recorder.restore(new IdbStore({ name }), options({ maxCallsPerTab: 1000 }));
     expect(third.getSession(1)).toEqual(s1);
   });
 
