@@ -2,6 +2,7 @@ import type { CallInitiator, StackFrame } from '../protocol/initiator';
 import { INITIATOR_FRAMES } from '../protocol/initiator';
 import { LIMITS } from '../protocol/limits';
 import { getOwnPropertyDescriptor, reflectApply, regexpExec, stringIndexOf, stringSlice } from './intrinsics';
+import { append, slots, toArray } from './ownReads';
 
 /**
  * The call site of a bridge call, from a stack captured when the call is made.
@@ -14,7 +15,6 @@ import { getOwnPropertyDescriptor, reflectApply, regexpExec, stringIndexOf, stri
 
 const ErrorCtor = Error;
 const stackAccessor = getOwnPropertyDescriptor(Error.prototype, 'stack')?.get;
-const splitString = String.prototype.split;
 
 /** `    at fn (url:line:col)`, `    at url:line:col` (V8); `fn@url:line:col` (SpiderMonkey). */
 const V8_FRAME = /^\s*at (?:async )?(?:(.*?) \((.*)\)|(.*))$/;
@@ -51,22 +51,28 @@ export function parseStackLine(line: string): StackFrame | null {
   return { fn: cut(fn, LIMITS.commandChars), url: cut(loc[1]!, LIMITS.urlChars), line: +loc[2]!, column: +loc[3]! };
 }
 
-/** The frames of a stack text, the first `skip` frames (the hook's own) and any frame in `ownUrl` left out. */
+/**
+ * The frames of a stack text, the first `skip` frames (the hook's own) and any frame in `ownUrl` left out.
+ * Lines are cut with indexOf, not split (a page may define String.prototype[Symbol.split]), and frames are
+ * gathered in a prototype-less list (a page may patch Array.prototype.push): nothing here runs page code.
+ */
 export function framesOf(stack: string, skip: number, ownUrl: string | null): StackFrame[] {
-  const lines = reflectApply(splitString, stack, ['\n']) as string[];
-  const out: StackFrame[] = [];
+  const out = slots<StackFrame>();
   let skipped = 0;
-  for (let i = 0; i < lines.length && out.length < INITIATOR_FRAMES; i++) {
-    const frame = parseStackLine(lines[i]!);
+  for (let from = 0; from <= stack.length && out.length < INITIATOR_FRAMES; ) {
+    const end = stringIndexOf(stack, '\n', from);
+    const line = stringSlice(stack, from, end < 0 ? stack.length : end);
+    from = end < 0 ? stack.length + 1 : end + 1;
+    const frame = parseStackLine(line);
     if (frame === null) continue;
     if (skipped < skip) {
       skipped++;
       continue;
     }
     if (ownUrl !== null && frame.url === ownUrl) continue;
-    out.push(frame);
+    append(out, frame);
   }
-  return out;
+  return toArray(out);
 }
 
 function pageSetPrepareStackTrace(): boolean {

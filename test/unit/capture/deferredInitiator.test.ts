@@ -50,6 +50,26 @@ describe('deferInitiator: the Error made on the call, its stack read when sent',
     expect(ran).toBe(0);
   });
 
+  it('reads and parses the stack without running page code: no String.prototype[Symbol.split], no Array.prototype.push', () => {
+    const pending = appHandler(deferInitiator);
+    const ran: string[] = [];
+    const split = Object.getOwnPropertyDescriptor(String.prototype, Symbol.split);
+    const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push')!;
+    let settled: ReturnType<typeof settleInitiator> = null;
+    // Planted only while settling (synchronous): test tooling itself pushes onto arrays.
+    try {
+      Object.defineProperty(String.prototype, Symbol.split, { value: () => (ran.length = 1, ['patched']), configurable: true, writable: true });
+      Object.defineProperty(Array.prototype, 'push', { value: () => ((ran.length = 2), 0), configurable: true, writable: true });
+      settled = settleInitiator(pending);
+    } finally {
+      Object.defineProperty(Array.prototype, 'push', push);
+      if (split) Object.defineProperty(String.prototype, Symbol.split, split);
+      else delete (String.prototype as unknown as Record<symbol, unknown>)[Symbol.split];
+    }
+    expect(ran.length).toBe(0);
+    expect(settled!.frames.map((f) => f.fn).slice(0, 2)).toEqual(['callSite', 'appHandler']);
+  });
+
   it('passes a settled initiator and absence through unchanged', () => {
     const done = { frames: [{ fn: 'f', url: 'http://x/a.js', line: 1, column: 2 }] };
     expect(settleInitiator(done)).toBe(done);
