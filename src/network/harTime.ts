@@ -13,9 +13,22 @@ export function harStartedAt(text: unknown): number {
   return fraction ? whole + Number(`0.${fraction}`) * 1000 : whole;
 }
 
-/** HAR's startedDateTime for an epoch-ms time (the epoch when the time is unknown). */
+/** The last whole second formatted, `YYYY-MM-DDTHH:MM:SS`: a trace's times come in order, hundreds per second. */
+let lastSecond = Number.NaN;
+let lastPrefix = '';
+
+/** HAR's startedDateTime for an epoch-ms time (the epoch when the time is unknown): what toISOString gives. */
 export function harTime(ms: number): string {
-  return new Date(Number.isFinite(ms) && ms > 0 ? ms : 0).toISOString();
+  // Past the year 9999 toISOString writes a six-digit year (and throws past 275760): kept as it was, but not thrown.
+  if (ms >= 253_402_300_800_000) return new Date(ms <= 8.64e15 ? ms : 0).toISOString();
+  const t = Math.floor(Number.isFinite(ms) && ms > 0 ? ms : 0);
+  const second = Math.floor(t / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastPrefix = new Date(second * 1000).toISOString().slice(0, 19);
+  }
+  const millis = t - second * 1000;
+  return `${lastPrefix}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}Z`;
 }
 
 /** HAR wants send, wait, receive and time non-negative; -1 (unknown) becomes 0. */

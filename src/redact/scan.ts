@@ -35,10 +35,13 @@ export function scanText(text: string, ctx: ScanContext): string {
   const { pass } = ctx;
   // The output in pieces, joined into chunks as it grows: a text with a replacement every few characters would
   // otherwise keep millions of small strings alive until the end.
-  const chunks: string[] = [];
-  let pieces: string[] = [];
+  // Made at the first replacement: most texts have none.
+  let chunks = null as string[] | null;
+  let pieces = null as string[] | null;
   let last = 0;
   const replace = (from: number, to: number, withText: string) => {
+    chunks ??= [];
+    pieces ??= [];
     pieces.push(text.slice(last, from), withText);
     last = to;
     if (pieces.length >= 2048) {
@@ -175,7 +178,7 @@ export function scanText(text: string, ctx: ScanContext): string {
     // Inside a run of letters and digits no word, run or pair can start: step over it in one tight loop.
     i = (cls & ALNUM) !== 0 ? runEnd(text, i + 1, ALNUM) : i + 1;
   }
-  if (last === 0) return text;
+  if (chunks === null || pieces === null) return text;
   pieces.push(text.slice(last));
   chunks.push(pieces.join(''));
   return chunks.join('');

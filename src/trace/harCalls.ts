@@ -59,10 +59,10 @@ function callToHar(call: TraceCall, index: number, host: string): HarEntry<HarFo
   };
 }
 
-/** Every call as a HAR entry, in the trace's order. */
-export function callsToHar(calls: readonly TraceCall[]): HarEntry<HarForgeCall>[] {
+/** The i-th call as a HAR entry, made when asked for (a writer turns each into text and drops it). */
+export function callsToHar(calls: readonly TraceCall[]): (i: number) => HarEntry<HarForgeCall> {
   const hostOf = frameHosts();
-  return calls.map((call, i) => callToHar(call, i, hostOf(call.frame.url)));
+  return (i) => callToHar(calls[i]!, i, hostOf(calls[i]!.frame.url));
 }
 
 /** The call back from an entry of this tool's HAR; null when its texts are not the JSON this tool wrote. */

@@ -2,7 +2,7 @@ export { exportTraceV1, type ExportMeta } from './exportV1';
 export { jsonParts } from './jsonParts';
 export { exportTraceV2, type ExportMetaV2 } from './exportV2';
 export type { ForgeHar, Har, HarEntry, HarForgeCall, HarForgeEntry } from '../network/har';
-export { toHar } from './har';
+export { harJsonParts, toHar } from './har';
 export { BRIDGE_HOST } from './harCalls';
 export { importSizeError, importTraceBytes, importTraceText, MAX_IMPORT_BYTES, type ImportOptions, type ImportResult } from './importTrace';
 export { CURRENT_VERSION } from './versions';

@@ -1,5 +1,5 @@
 // Bundled into a page by trace.bench.ts: builds a large session in the browser and times the trace steps there.
-import { deriveForTrace, exportTraceV2, importTraceText, jsonParts, redactTrace, toHar } from '../../src/trace';
+import { deriveForTrace, exportTraceV2, harJsonParts, importTraceText, jsonParts, redactTrace, toHar } from '../../src/trace';
 import { session } from './traceBenchSession';
 
 const heapMB = () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN) / 1024 / 1024;
@@ -20,7 +20,8 @@ const heapMB = () => ((performance as unknown as { memory?: { usedJSHeapSize: nu
   // Baseline: the same JSON as one string (what export did before).
   const text = JSON.stringify(redacted);
   const t3b = performance.now();
-  const harBlob = new Blob(jsonParts(toHar(redacted), 3), { type: 'application/json' });
+  // What the export dialog saves for HAR: each entry written as it is made.
+  const harBlob = new Blob(harJsonParts(redacted), { type: 'application/json' });
   const t4 = performance.now();
   const harText = JSON.stringify(toHar(redacted));
   const t4b = performance.now();
