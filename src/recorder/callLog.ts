@@ -1,5 +1,6 @@
 import type { CallRecord } from '../protocol/model';
 import { Fifo } from './fifo';
+import { KeyedTable } from './keyedTable';
 import { BYTES_PER_PAGE, CALLS_PER_PAGE, type PersistedCall, type PersistedCallPage } from './recordKinds';
 
 export interface CallEntry {
@@ -30,8 +31,7 @@ export function callCost(call: CallRecord): number {
 }
 
 /** A tab's calls, first in first out, with the bytes they weigh, in pages of consecutive calls for the store. */
-export class CallLog {
-  private calls = new Map<string, CallEntry>();
+export class CallLog extends KeyedTable<string, CallEntry> {
   /** Call ids in insertion order, oldest first (ids removed otherwise are skipped). */
   private fifo = new Fifo<string>();
   private current: PersistedCallPage | null = null;
@@ -40,23 +40,8 @@ export class CallLog {
   bytes = 0;
   nextOrder = 1;
 
-  constructor(private readonly tabId: number) {}
-
-  get size(): number {
-    return this.calls.size;
-  }
-
-  get(id: string): CallEntry | undefined {
-    return this.calls.get(id);
-  }
-
-  has(id: string): boolean {
-    return this.calls.has(id);
-  }
-
-  /** In insertion order. */
-  values(): IterableIterator<CallEntry> {
-    return this.calls.values();
+  constructor(private readonly tabId: number) {
+    super();
   }
 
   /** Appends a new call; its page (to be saved) is `entry.page`. */
@@ -87,7 +72,7 @@ export class CallLog {
   }
 
   private track(entry: CallEntry): CallEntry {
-    this.calls.set(entry.call.id, entry);
+    this.entries.set(entry.call.id, entry);
     this.fifo.push(entry.call.id);
     this.bytes += entry.cost;
     return entry;
@@ -104,7 +89,7 @@ export class CallLog {
     for (;;) {
       const id = this.fifo.peek();
       if (id === undefined) return undefined;
-      const entry = this.calls.get(id);
+      const entry = this.entries.get(id);
       if (entry) return entry;
       this.fifo.shift();
     }
@@ -115,7 +100,7 @@ export class CallLog {
     const entry = this.oldest();
     if (!entry) return undefined;
     this.fifo.shift();
-    this.calls.delete(entry.call.id);
+    this.entries.delete(entry.call.id);
     this.bytes -= entry.cost;
     const slots = entry.page.calls;
     const at = slots[0]?.order === entry.order ? 0 : slots.findIndex((s) => s.order === entry.order);
@@ -124,7 +109,7 @@ export class CallLog {
   }
 
   clear(): void {
-    this.calls = new Map();
+    this.entries = new Map();
     this.fifo.clear();
     this.bytes = 0;
     this.current = null;

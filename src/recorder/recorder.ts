@@ -99,11 +99,10 @@ export class Recorder {
 
   /** Counts a message from this tab that validation refused. */
   noteRejected(tabId: number): Promise<boolean> {
-    const s = this.ensureSession(tabId);
-    s.losses.rejected++;
-    const d = delta();
-    d.counters = true;
-    return this.finish(s, d);
+    return this.change(tabId, (s, d) => {
+      s.losses.rejected++;
+      d.counters = true;
+    });
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -121,26 +120,22 @@ export class Recorder {
 
   /** When off, relay events are acknowledged and not stored (ends and deliveries of calls already kept still apply). */
   setRecording(tabId: number, on: boolean): Promise<boolean> {
-    const s = this.ensureSession(tabId);
-    const d = delta();
-    if (s.recording !== on) {
+    return this.change(tabId, (s, d) => {
+      if (s.recording === on) return;
       s.recording = on;
       if (on) s.pauses.resume(this.ctx.now());
       else s.pauses.pause(this.ctx.now());
       d.counters = true;
-    }
-    return this.finish(s, d);
+    });
   }
 
   /** With preserve log on, a navigation keeps the earlier segments' calls and frames. */
   setPreserveLog(tabId: number, on: boolean): Promise<boolean> {
-    const s = this.ensureSession(tabId);
-    const d = delta();
-    if (s.preserveLog !== on) {
+    return this.change(tabId, (s, d) => {
+      if (s.preserveLog === on) return;
       s.preserveLog = on;
       d.counters = true;
-    }
-    return this.finish(s, d);
+    });
   }
 
   /** The bound on calls per tab (Settings → "Calls kept per tab"). Lowering it evicts the oldest calls at once. */
@@ -238,6 +233,14 @@ export class Recorder {
       this.sessions.set(tabId, s);
     }
     return s;
+  }
+
+  /** One change to a tab's session (created if new), then finish: bounds, panels, save. */
+  private change(tabId: number, apply: (s: TabState, d: Delta) => void): Promise<boolean> {
+    const s = this.ensureSession(tabId);
+    const d = delta();
+    apply(s, d);
+    return this.finish(s, d);
   }
 
   /** Saves the session record, keeps all tabs within their common bound, tells the panels, and saves. */

@@ -67,34 +67,29 @@ export class SaveScheduler {
 
   /** Writes `changes`; on failure they go back into the change set (under anything newer). */
   private async write(changes: StoreChanges): Promise<boolean> {
-    try {
-      await this.store!.save(changes);
-      return true;
-    } catch (error) {
-      this.changes.restoreFailed(changes);
-      this.failed(error);
-      if (!isQuotaError(error)) return false;
-    }
+    const failure = await this.attempt(changes);
+    if (!failure) return true;
+    if (!isQuotaError(failure.error)) return false;
     try {
       this.options.onQuota();
     } catch {
       // nothing freed: the retry may fail again and is counted
     }
+    // Deletes first, in a transaction of their own, so that a full disk still frees space.
     const [frees, takes] = splitChanges(this.changes.take());
+    if (await this.attempt(frees, { tabs: [...frees.tabs, ...takes.tabs] })) return false;
+    return !(await this.attempt(takes));
+  }
+
+  /** One save; when it fails, `restore` goes back into the change set, the failure is counted, and returned. */
+  private async attempt(changes: StoreChanges, restore: StoreChanges = changes): Promise<{ error: unknown } | null> {
     try {
-      await this.store!.save(frees);
+      await this.store!.save(changes);
+      return null;
     } catch (error) {
-      this.changes.restoreFailed({ tabs: [...frees.tabs, ...takes.tabs] });
+      this.changes.restoreFailed(restore);
       this.failed(error);
-      return false;
-    }
-    try {
-      await this.store!.save(takes);
-      return true;
-    } catch (error) {
-      this.changes.restoreFailed(takes);
-      this.failed(error);
-      return false;
+      return { error };
     }
   }
 }

@@ -3,15 +3,12 @@ import type { BackgroundToPanel, TraceV2 } from '../../../src/protocol';
 import { Recorder } from '../../../src/recorder/recorder';
 import { exportTraceV2, redactTrace } from '../../../src/trace';
 import { applyPanelMessage, emptySessionView, sessionOfView, type SessionView } from '../../../src/ui/sessionState';
-import { batch, delivery, end, hello, netEntry, options, snap, start } from '../recorder/helpers';
+import { batch, delivery, end, hello, netEntry, options, snap, start, topHello } from '../recorder/helpers';
 
 const TAB = 4;
 const meta = { extensionVersion: '1.2.3', now: 1_800_000_000_000, browser: { name: 'Chromium', version: '120' } };
 const FIT = `eyJhbGciOiJSUzI1NiJ9.${btoa(JSON.stringify({ iss: 'forge/invocation-token', exp: 1_900_000_000 })).replace(/=+$/, '')}.c2lnbmF0dXJl`;
 
-function topHello(docId: string, url: string) {
-  return { type: 'hello' as const, docId, url, isTop: true, parentUrl: '' };
-}
 
 /**
  * Drives a recorder through what a real tab does (two app frames, a navigation with preserve log, a delivery,

@@ -25,6 +25,11 @@ export function hello(docId: string, url = 'https://app.example/', parentUrl = '
   return { type: 'hello', docId, url, isTop: false, parentUrl };
 }
 
+/** The hello of a tab's top document (a navigation when another top document was there before). */
+export function topHello(docId: string, url = 'https://site.atlassian.net/jira'): RelayToBackground {
+  return { type: 'hello', docId, url, isTop: true, parentUrl: '' };
+}
+
 export function batch(docId: string, firstSeq: number, events: HookEvent[], lost = 0): RelayToBackground {
   return { type: 'batch', docId, firstSeq, events, lost };
 }

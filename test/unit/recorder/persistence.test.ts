@@ -5,16 +5,13 @@ import { callsOf, MemoryStore, type SessionStore, type StoreChanges } from '../.
 import { Recorder } from '../../../src/recorder/recorder';
 import { RelayBuffer } from '../../../src/relay/relayBuffer';
 import type { RelayToBackground } from '../../../src/protocol/runtime';
-import { batch, clock, delivery, end, hello, options, snap, start, starts } from './helpers';
+import { batch, clock, delivery, end, hello, options, snap, start, starts, topHello } from './helpers';
 
 let dbCount = 0;
 function freshDbName(): string {
   return `test-db-${++dbCount}-${Math.random().toString(36).slice(2)}`;
 }
 
-function topHello(docId: string, url: string): RelayToBackground {
-  return { type: 'hello', docId, url, isTop: true, parentUrl: '' };
-}
 
 /** Builds a recorder state with something of everything. */
 async function populate(r: Recorder): Promise<void> {

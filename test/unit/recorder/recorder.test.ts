@@ -4,14 +4,11 @@ import { noLosses } from '../../../src/protocol/losses';
 import type { BackgroundToPanel } from '../../../src/protocol/runtime';
 import { MemoryStore } from '../../../src/recorder/persistence';
 import { Recorder } from '../../../src/recorder/recorder';
-import { batch, clock, delivery, end, hello, options, snap, start, starts } from './helpers';
+import { batch, clock, delivery, end, hello, options, snap, start, starts, topHello } from './helpers';
 
 const TAB = 7;
 const FRAME = 3;
 
-function topHello(docId: string, url = 'https://site.atlassian.net/jira') {
-  return { type: 'hello' as const, docId, url, isTop: true, parentUrl: '' };
-}
 
 describe('Recorder: bounds', () => {
   it('keeps the newest 10,000 of 12,000 calls, in order, and counts 2,000 dropped', () => {

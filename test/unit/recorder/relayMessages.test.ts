@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BackgroundToPanel } from '../../../src/protocol/runtime';
 import { Recorder } from '../../../src/recorder/recorder';
-import { batch, clock, delivery, end, hello, options, start, starts } from './helpers';
+import { batch, clock, delivery, end, hello, options, start, starts, topHello } from './helpers';
 
 const TAB = 7;
 const FRAME = 3;
 
-function topHello(docId: string, url = 'https://site.atlassian.net/jira') {
-  return { type: 'hello' as const, docId, url, isTop: true, parentUrl: '' };
-}
 
 describe('Recorder: sequence numbers', () => {
   it('applies only the new events of a batch that overlaps what is stored', () => {
