@@ -1,4 +1,3 @@
-import { callbackKeysFor as catalogueCallbackKeys } from '../bridge/catalogue';
 import { LIMITS } from '../protocol/limits';
 import { createHookChannel, type ChannelWindow, type HookChannel, type HookChannelOptions } from './hookChannel';
 import {
@@ -11,6 +10,7 @@ import {
   stringSlice,
 } from './intrinsics';
 import { navigationStart, observePaints } from './bootMarks';
+import { hookCallbackKeysFor } from './callbackKeys';
 import { deferInitiator } from './initiator';
 import { startTransportSniffer } from './transportSniffer';
 import { createBridgeView, installBridgeTrap, type BridgeLike, type BridgeVia } from './trapBridge';
@@ -34,7 +34,7 @@ import { createCallBridgeWrapper, originalOf } from './wrapCallBridge';
 export const HOOK_MARK: unique symbol = Symbol.for('forge-bridge-devtools.hook') as never;
 
 export interface StartHookOptions {
-  /** Defaults to src/bridge/catalogue's callbackKeysFor. */
+  /** Defaults to the catalogue's callback keys (src/capture/callbackKeys: read without page-patchable methods). */
   callbackKeysFor?: (command: string) => readonly string[];
   channel?: HookChannelOptions;
   /** Record each call's initiator (its call site) when the relay's settings ask for it; never if false. */
@@ -81,7 +81,7 @@ export function startHook(win: typeof globalThis = globalThis, options: StartHoo
       emit,
       now: epochNow,
       nextId: () => ++lastId,
-      callbackKeysFor: options.callbackKeysFor ?? catalogueCallbackKeys,
+      callbackKeysFor: options.callbackKeysFor ?? hookCallbackKeysFor,
       // Until the relay's settings arrive the stack is captured (cheap) and read only if they ask for it.
       ...(options.initiator === false ? {} : { initiator: (skip: number) => (channel.initiator === false ? null : deferInitiator(skip + 1)) }),
     });

@@ -70,6 +70,19 @@ describe('a page that tries every takeover while the app keeps calling', () => {
   });
 });
 
+describe('a page that patches the built-ins a hook would use', () => {
+  it('records its calls and paints while none of its patches ever runs', async () => {
+    const { page, tabId } = await open('/patched');
+    expect(await page.evaluate(() => (window as unknown as { __calls: Promise<string> }).__calls)).toBe('done');
+    const keys = Array.from({ length: 5 }, (_, i) => `patched${i}`);
+    const trace = await waitForTrace(chromium, tabId, (t) => keys.every((k) => keysRecorded(t).has(k)) && t.frames.some((f) => (f.boot?.firstContentfulPaintAt ?? null) !== null), { redact: false });
+    expect(trace.calls.find((c) => functionKey(c) === 'patched0')?.request.value).toMatchObject({ payload: { list: [1, 2, { deep: 'x' }] } });
+    // Read first thing: nothing of the test's own runs in the page before it.
+    expect(await page.evaluate(() => (window as unknown as { __ran: Record<string, number> }).__ran)).toEqual({});
+    await page.close();
+  });
+});
+
 describe('a page that lies about sizes', () => {
   it('records the call with sizes the extension measured, bounded, and the app gets its values untouched', async () => {
     const { page, tabId } = await open('/liar');

@@ -180,7 +180,51 @@ if (globalThis.__bridge === undefined) {
   globalThis.__bridge = { __SEMVER: 'differential', callBridge: (command, payload) => command === 'fail' ? Promise.reject(payload.error) : Promise.resolve(window.__respond(payload)) };
 }`;
 
+/**
+ * A page that patches the built-ins a hook might reach for (each patch counts its calls in window.__ran and
+ * then does the original's work), then calls the bridge five times without using any of them itself, and
+ * paints. Any count is the extension running page code.
+ */
+const PATCHED = `
+window.__ran = {};
+const aMap = new Map([[1, 2]]); // made before the patches (its constructor iterates the array)
+const count = (name) => { window.__ran[name] = (window.__ran[name] || 0) + 1; };
+const patch = (proto, key, label) => {
+  const d = Object.getOwnPropertyDescriptor(proto, key);
+  if (!d) return;
+  if (typeof d.value === 'function') {
+    const original = d.value;
+    Object.defineProperty(proto, key, { ...d, value: function (...args) { count(label); return Reflect.apply(original, this, args); } });
+  } else if (typeof d.get === 'function') {
+    const get = d.get;
+    Object.defineProperty(proto, key, { ...d, get: function () { count(label); return Reflect.apply(get, this, []); } });
+  }
+};
+patch(Array.prototype, 'push', 'Array#push');
+patch(Array.prototype, Symbol.iterator, 'Array#@@iterator');
+patch(Array.prototype, 'map', 'Array#map');
+patch(Array.prototype, 'slice', 'Array#slice');
+patch(String.prototype, 'split', 'String#split');
+patch(String.prototype, 'slice', 'String#slice');
+patch(Map.prototype, 'get', 'Map#get');
+patch(Set.prototype, 'has', 'Set#has');
+patch(Set.prototype, 'add', 'Set#add');
+patch(Promise.prototype, 'then', 'Promise#then');
+patch(PerformanceObserverEntryList.prototype, 'getEntries', 'PerformanceObserverEntryList#getEntries');
+patch(PerformanceEntry.prototype, 'name', 'PerformanceEntry#name');
+patch(PerformanceEntry.prototype, 'startTime', 'PerformanceEntry#startTime');
+patch(MessagePort.prototype, 'postMessage', 'MessagePort#postMessage');
+patch(Object.prototype, 'toString', 'Object#toString');
+patch(JSON, 'stringify', 'JSON.stringify');
+Object.defineProperty(String.prototype, Symbol.split, { value() { count('String#@@split'); return ['patched']; }, configurable: true, writable: true });
+window.__calls = (async () => {
+  const bridge = globalThis.__bridge;
+  for (let i = 0; i < 5; i++) await bridge.callBridge('invoke', { functionKey: 'patched' + i, payload: { list: [1, 2, { deep: 'x' }], map: aMap } });
+  return 'done';
+})();`;
+
 const PAGES: Record<string, string> = {
+  '/patched': page('patched', PATCHED),
   '/differential': page('differential', DIFFERENTIAL, DIFFERENTIAL_BRIDGE),
   '/app': page('app', ''),
   '/takeover': page('takeover', TAKEOVER),
