@@ -89,6 +89,24 @@ export class CallRow extends Component<Props> {
     return p.row !== next.row || p.index !== next.index || p.selected !== next.selected || p.columns !== next.columns || p.kindShown !== next.kindShown || p.frameText !== next.frameText || p.scale !== next.scale || p.now !== next.now;
   }
 
+  /** The tooltip of the cell under the pointer, for the row it shows now (the slot's row changes as the list scrolls). */
+  private readonly titleCell = (event: MouseEvent) => {
+    const el = (event.target as Element | null)?.closest<HTMLElement>('[data-col]');
+    if (!el) return;
+    const title = cellTitle(el.dataset['col'] as ColumnKey, this.props.row);
+    if (title === undefined) el.removeAttribute('title');
+    else el.title = title;
+    this.titled.add(el);
+  };
+  /** Cells given a tooltip: cleared when the slot shows another row. */
+  private readonly titled = new Set<HTMLElement>();
+
+  override componentDidUpdate(previous: Props) {
+    if (previous.row === this.props.row || this.titled.size === 0) return;
+    for (const el of this.titled) el.removeAttribute('title');
+    this.titled.clear();
+  }
+
   override render() {
     const { row, index, selected, columns, kindShown, frameText, scale, now, onSelect, onOpen } = this.props;
     const outcome = outcomeClass(callOutcome(row.call));
@@ -103,9 +121,10 @@ export class CallRow extends Component<Props> {
         data-outcome={outcome}
         onClick={() => onSelect(row.call.id)}
         onDblClick={onOpen}
+        onMouseOver={this.titleCell}
       >
         {columns.map(({ key, numeric }) => (
-          <div key={key} role="gridcell" class={`col col-${key}${numeric ? ' num' : ''}`} title={cellTitle(key, row)}>
+          <div key={key} role="gridcell" class={`col col-${key}${numeric ? ' num' : ''}`} data-col={key}>
             {cell(key, row, now, scale, kindShown, frameText)}
           </div>
         ))}

@@ -9,7 +9,7 @@ import { waterfallScale, type WaterfallScale } from './waterfallScale';
 import { ROW_HEIGHT } from './CallRow';
 
 export { ROW_HEIGHT };
-const OVERSCAN = 6;
+const OVERSCAN = 3;
 const LABELS = new Map(COLUMNS.map((c) => [c.key, c]));
 
 /** The waterfall's header: its span, and where idle time was cut out. */

@@ -116,6 +116,8 @@ describe('issue 16 on the plain page', () => {
 
   it('shows the module key first in the frame column, with the URL in the tooltip, when there is room', async () => {
     const page = await open(1400);
+    // Tooltips are set when the pointer reaches a cell.
+    await (await (await row(page, 'getContext')).$('.col-frame'))!.hover();
     const frame = await (await row(page, 'getContext')).$eval('.col-frame', (el) => ({ text: el.textContent, title: el.getAttribute('title') }));
     expect(frame.text).toBe('issue-panel (main)');
     expect(frame.title).toContain('http://localhost:8000/main/index.html');
