@@ -1,5 +1,6 @@
 import { CHANNEL_OFFER, type HostTransport } from '../protocol/hook';
 import { eventData } from './messageEvent';
+import { readOwn } from './ownReads';
 import {
   objectKeys,
   regexpExec,
@@ -49,11 +50,12 @@ export function classifyMessage(data: unknown): HostTransport | null {
     return startsWithPortRpc(data) ? 'port-rpc' : null;
   }
   if (data === null || typeof data !== 'object') return null;
-  // Structured-clone data: plain objects, no accessors. Still read defensively.
+  // Structured-clone data has no accessors, but a page's own dispatchEvent hands over any object: own data
+  // properties only (readOwn), so no getter of the page's runs.
   const record = data as Record<string, unknown>;
-  const type = record.type;
+  const type = readOwn(record, 'type');
   if (type === 'ufo-event' || type === CHANNEL_OFFER) return null;
-  if (startsWithPortRpc(type) || startsWithPortRpc(record.name) || startsWithPortRpc(record.message)) return 'port-rpc';
+  if (startsWithPortRpc(type) || startsWithPortRpc(readOwn(record, 'name')) || startsWithPortRpc(readOwn(record, 'message'))) return 'port-rpc';
   const keys = objectKeys(record);
   const n = keys.length < 8 ? keys.length : 8;
   for (let i = 0; i < n; i++) if (startsWithPortRpc(keys[i])) return 'port-rpc';

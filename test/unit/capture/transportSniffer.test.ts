@@ -40,6 +40,14 @@ describe('classifyMessage', () => {
     expect(classifyMessage(undefined)).toBeNull();
   });
 
+  it('reads only own data properties of object data: a getter a page put on its own event data never runs', () => {
+    let ran = 0;
+    const data = { get type() { return (ran++, '__port_rpc_x'); }, get name() { return (ran++, '__port_rpc'); } };
+    expect(classifyMessage(data)).toBeNull();
+    expect(classifyMessage({ type: '__port_rpc_call' })).toBe('port-rpc');
+    expect(ran).toBe(0);
+  });
+
   it('does not parse big string data', () => {
     const parse = vi.spyOn(JSON, 'parse');
     try {
