@@ -16,6 +16,11 @@ export class FrameTable extends KeyedTable<string, FrameRecord> {
     this.orders.set(frame.key, order);
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+    this.orders.delete(key);
+  }
+
   clear(): void {
     this.entries = new Map();
     this.orders = new Map();

@@ -26,6 +26,9 @@ export interface TabContext {
   storeFailures(): number;
 }
 
+/** How far past the documents' bound frames may grow before the oldest unused ones are dropped. */
+const frameSlack = (maxDocs: number) => Math.max(16, Math.ceil(maxDocs / 4));
+
 /**
  * One tab's recording: its parts (documents, frames, segments, calls, network entries), its counters, and
  * the changes that keep them within their bounds. Every change is put in the change set and marked in the
@@ -140,6 +143,30 @@ export class TabState implements FeedSource {
     while (this.calls.size > maxCalls && this.evictCall(d));
     while (this.network.size > LIMITS.networkEntriesPerTab && this.evictNetwork(d));
     while (this.bytes > this.ctx.maxBytes && this.calls.size + this.network.size > 1 && this.evictOldest(d));
+    if (this.frames.size > this.ctx.maxDocs + frameSlack(this.ctx.maxDocs)) this.forgetFrames(d);
+  }
+
+  /**
+   * Frames are kept beyond their documents' bound only while a kept call names them: past the bound and a
+   * slack (so that the sweep, one pass over the calls, and the whole session it sends the panels, come once
+   * per many new documents), the oldest frames of forgotten documents that no kept call names are dropped.
+   */
+  private forgetFrames(d: Delta): void {
+    const named = new Set<string>();
+    for (const entry of this.calls.values()) named.add(entry.call.frameKey);
+    const forget: string[] = [];
+    let left = this.frames.size - this.ctx.maxDocs;
+    for (const key of this.frames.keys()) {
+      if (left <= 0) break;
+      if (named.has(key) || this.docs.get(key)) continue;
+      forget.push(key);
+      left--;
+    }
+    for (const key of forget) {
+      this.frames.delete(key);
+      this.ctx.changes.delete('frames', this.tabId, key);
+    }
+    if (forget.length > 0) d.session = true;
   }
 
   /** Stamp of the oldest call or network entry, or Infinity when the tab holds none. */

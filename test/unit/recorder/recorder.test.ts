@@ -85,6 +85,32 @@ describe('Recorder: bounds', () => {
   });
 });
 
+describe('Recorder: frames of a page that makes throwaway iframes', () => {
+  it('keeps frames bounded: the oldest of forgotten documents go unless a kept call names them', async () => {
+    const store = new MemoryStore();
+    const r = new Recorder(options({ maxDocsPerTab: 20 }), store);
+    const messages: BackgroundToPanel[] = [];
+    r.subscribe(TAB, (m) => messages.push(m));
+    // The first frame makes a call, then 2,000 frames say hello and are never heard from again.
+    r.apply(TAB, 1, batch('keep', 1, [start(1)]));
+    for (let i = 0; i < 2000; i++) r.apply(TAB, 100 + i, hello(`throwaway${i}`));
+    const real = r.apply(TAB, 5000, batch('real', 1, [start(1), end(1)]));
+    await real.persisted;
+    const s = r.getSession(TAB)!;
+    // Bound: 20 documents plus a slack of 16 before a sweep; the frame whose call is kept stays.
+    expect(s.frames.length).toBeLessThanOrEqual(36);
+    expect(s.frames.map((f) => f.key)).toContain('1:keep');
+    expect(s.frames.map((f) => f.key)).toContain('5000:real');
+    expect(s.calls.map((c) => c.id)).toEqual(['1:keep#1', '5000:real#1']);
+    expect(s.losses.evictedDocuments).toBe(2002 - 20);
+    // The store holds what the recorder holds, and the panel was sent a whole session when frames went.
+    expect((await store.load()).frames.length).toBe(s.frames.length);
+    const lastSession = messages.filter((m) => m.type === 'session').at(-1) as Extract<BackgroundToPanel, { type: 'session' }>;
+    expect(lastSession.session.frames.length).toBeLessThanOrEqual(36 + 2);
+    expect(messages.filter((m) => m.type === 'session').length).toBeLessThan(200);
+  });
+});
+
 describe('Recorder: panel commands', () => {
   it('when recording is off, acknowledges events without storing them', () => {
     const r = new Recorder(options());
