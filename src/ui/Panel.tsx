@@ -233,7 +233,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
             </div>
           ))}
       </main>
-      {exporting && <ExportDialog build={buildTrace} env={env} onClose={() => setExporting(false)} scope={{ shownIds: new Set(shown.map((r) => r.call.id)), filtered: shown.length < view.calls.length }} />}
+      {exporting && <ErrorBoundary name="Export"><ExportDialog build={buildTrace} env={env} onClose={() => setExporting(false)} scope={{ shownIds: new Set(shown.map((r) => r.call.id)), filtered: shown.length < view.calls.length }} /></ErrorBoundary>}
     </div>
   );
 }

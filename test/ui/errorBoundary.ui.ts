@@ -47,6 +47,13 @@ describe('error boundaries', () => {
     await (await page.waitForSelector(aria('tab', 'Frames')))!.click();
     await page.waitForSelector('[data-testid="frame-boot"][data-frame-key="1:doc"]', { timeout: 5000 });
     expect(await page.$('[data-testid="view-error"]')).toBeNull();
+    // The Export dialog walks every call (redaction preview): with the deep value it says why it cannot, in its
+    // own place, or shows the dialog; either way the page raises nothing and the list stays.
+    await (await page.waitForSelector(aria('tab', 'Calls')))!.click();
+    await (await page.waitForSelector(aria('button', 'Export')))!.click();
+    const exportShown = await page.waitForFunction(() => document.querySelector('[data-view="Export"]')?.textContent ?? (document.querySelector('#export-title') ? 'dialog' : null), { timeout: 15_000 });
+    expect(await exportShown.jsonValue()).toMatch(/^dialog$|Export could not be shown: .+/);
+    expect(await page.$(`[role="row"][data-call-id="${plain.id}"]`)).not.toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   }, 60_000);
