@@ -19,6 +19,7 @@ if (wants('hook')) {
   console.log(`\nSynthetic bridge (answers on a microtask: isolates the hook's own cost; default settings, call sites off), Chromium, ${r.callsPerArm.toLocaleString('en')} sequential calls per arm, ${r.rounds} rounds of alternating blocks`);
   console.log(`  per call, median: without ${f(r.without)} µs (baseline), with ${f(r.with)} µs`);
   console.log(`  added per call: ${formatSpread(r.added, 1, r.rounds)} µs (target ≤ 50 µs)`);
+  console.log(`  page main-thread busy time per call, everything the hook and relay do later included: without ${f(r.busyWithout)} µs (baseline), with ${f(r.busyWith)} µs; added ${f(r.busyWith - r.busyWithout)} µs`);
   if (r.settleTimeouts) console.log(`  the recorder had not caught up 30 s after ${r.settleTimeouts} blocks`);
 }
 
