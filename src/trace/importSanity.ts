@@ -13,22 +13,49 @@ import type { TraceV2 } from '../protocol/model';
 
 const MAX_TIME = 8.64e15;
 const SKIP: ReadonlySet<string> = new Set(['request', 'response', 'error', 'args', 'value', 'header', 'claims']);
-const TIME_KEY = /(?:At|Ms)$|^at$/;
+
+interface Place {
+  o: Record<string, unknown> | unknown[];
+  /** The path of `o`, spelled out only for a problem. */
+  parent: Place | null;
+  key: string | number;
+}
+
+const pathOf = (root: string, place: Place | null, key: string | number): string => {
+  const keys: (string | number)[] = [key];
+  for (let p = place; p && p.parent; p = p.parent) keys.push(p.key);
+  return root + keys.reverse().map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
+};
+
+/** Whether a key names a time or a duration (`…At`, `…Ms`, `at`), read without a regular expression per key. */
+function isTimeKey(k: string): boolean {
+  const n = k.length;
+  if (n === 2) return k === 'at';
+  const a = k.charCodeAt(n - 2);
+  const b = k.charCodeAt(n - 1);
+  return (a === 65 && b === 116) || (a === 77 && b === 115);
+}
 
 function timeProblem(value: unknown, path: string): string | null {
   if (value === null || typeof value !== 'object') return null;
-  const stack: Array<{ o: Record<string, unknown> | unknown[]; path: string }> = [{ o: value as Record<string, unknown>, path }];
+  const stack: Place[] = [{ o: value as Record<string, unknown>, parent: null, key: '' }];
   while (stack.length > 0) {
-    const { o, path: p } = stack.pop()!;
-    const entries: Array<[string | number, unknown]> = Array.isArray(o) ? o.map((v, i) => [i, v]) : Object.entries(o);
-    for (const [k, v] of entries) {
-      const here = typeof k === 'number' ? `${p}[${k}]` : `${p}.${k}`;
-      if (typeof k === 'string' && SKIP.has(k)) continue;
-      // A duration of -1 is HAR's "not known", kept as such.
-      if (typeof v === 'number' && typeof k === 'string' && TIME_KEY.test(k) && !(v >= 0 && v <= MAX_TIME) && !(v === -1 && k.endsWith('Ms'))) {
-        return `${here}: ${v} is not a time this viewer can show (from 0 to 8.64e15 ms)`;
+    const place = stack.pop()!;
+    const { o } = place;
+    if (Array.isArray(o)) {
+      for (let i = 0; i < o.length; i++) {
+        const v = o[i];
+        if (v !== null && typeof v === 'object') stack.push({ o: v as Record<string, unknown>, parent: place, key: i });
       }
-      if (v !== null && typeof v === 'object') stack.push({ o: v as Record<string, unknown>, path: here });
+      continue;
+    }
+    for (const k in o) {
+      if (SKIP.has(k) || !Object.prototype.hasOwnProperty.call(o, k)) continue;
+      const v = o[k];
+      // A duration of -1 is HAR's "not known", kept as such.
+      if (typeof v === 'number') {
+        if (isTimeKey(k) && !(v >= 0 && v <= MAX_TIME) && !(v === -1 && k.endsWith('Ms'))) return `${pathOf(path, place, k)}: ${v} is not a time this viewer can show (from 0 to 8.64e15 ms)`;
+      } else if (v !== null && typeof v === 'object') stack.push({ o: v as Record<string, unknown>, parent: place, key: k });
     }
   }
   return null;
