@@ -19,6 +19,16 @@ const DATA_KINDS: ReadonlySet<CallKind> = new Set(['resolver', 'invokeRemote', '
 /** Where a request embeds a value (a path, a query, a JQL string), it sits between these. */
 const SEPARATORS = /[/?&=#,;:\s"'()[\]{}<>|]+/;
 
+const SEPARATOR_CHARS = new Set([...'/?&=#,;:"\'()[]{}<>| \t\n\r\f\v'].map((c) => c.charCodeAt(0)));
+
+function hasSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (SEPARATOR_CHARS.has(c) || c > 127) return true;
+  }
+  return false;
+}
+
 /**
  * True when a value from an earlier response shows up in this call's request: the app passed data along.
  * A request leaf counts when it, or a piece of it between separators, equals an earlier value: set lookups,
@@ -29,7 +39,8 @@ function usesEarlier(call: CallRecord, earlier: ReadonlySet<string>): boolean {
   if (earlier.size === 0) return false;
   for (const text of leafStrings(call.request.value)) {
     if (earlier.has(text)) return true;
-    for (const piece of text.split(SEPARATORS)) if (earlier.has(piece)) return true;
+    // Split only a leaf that has a separator (most are one word or a number: the whole was just looked up).
+    if (hasSeparator(text)) for (const piece of text.split(SEPARATORS)) if (earlier.has(piece)) return true;
   }
   return false;
 }
