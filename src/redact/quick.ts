@@ -24,7 +24,7 @@ export function mayHoldSecret(text: string): boolean {
   return false;
 }
 
-/** Nesting at which the walk replaces a value whole (value.ts MAX_NESTING), with room to spare. */
+/** Nesting at which the walk replaces a value whole (walk.ts MAX_NESTING), with room to spare. */
 const DEEP = 150;
 
 /**

@@ -1,10 +1,8 @@
 import type { RedactionCounts, TraceCall, TraceV2 } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
-import { redactHeaders } from './headers';
 import { at, newPass, type RedactionPass, type RedactOptions, type SuspectValue } from './pass';
-import { redactString } from './text';
-import { redactBase64Body, redactValue } from './value';
+import { redactBase64Body, redactHeaders, redactString, redactValue } from './walk';
 
 /**
  * Fields each part of a trace has that are not walked as values: those whose rules are applied below by

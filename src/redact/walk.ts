@@ -1,9 +1,118 @@
+import type { HeaderPair } from '../protocol/network';
+import { isSafeHeader } from '../settings/safeHeaders';
 import { decodeBase64Text, encodeBase64Like } from './base64';
-import { isCredentialHeader, redactHeaderValue } from './headers';
+import { maskPrivateKeys } from './formats';
 import { jwtAt } from './jwt';
-import { NAME_CREDENTIAL_HEADER, NAME_HEADER_LIST, NAME_SENSITIVE } from './names';
+import { maskMultipartFields } from './multipart';
+import { credentialHeaderKind, NAME_CREDENTIAL_HEADER, NAME_HEADER_LIST, NAME_SENSITIVE } from './names';
 import { REDACTED, removed, type RedactionPass } from './pass';
-import { redactString } from './text';
+import { jsonMayHoldSecret, mayHoldSecret } from './quick';
+import { scanText } from './scan';
+
+/**
+ * Structure first, then text: values, strings and header lists are walked together, because each can hold
+ * the others (JSON inside a string holds values, a value holds header lists, a header value is text). One
+ * module, so that the three parts of one recursive walk do not import one another in a circle.
+ */
+
+/** How many layers deep (JSON in a string, base64, %-encoding) redaction looks inside a value. */
+export const MAX_LAYERS = 5;
+
+function firstNonSpace(text: string): string {
+  for (let i = 0; i < text.length && i < 64; i++) {
+    const c = text[i]!;
+    if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '\t') return c;
+  }
+  return '';
+}
+
+/**
+ * A string, structure first: JSON (an object, an array, or a JSON string holding more JSON) is parsed and
+ * walked; anything else (JSON cut short, forms, multipart, GraphQL documents, URLs, headers as text, free
+ * text) is scanned (scan.ts), with base64 and %-encoded layers redacted inside. `layer` counts how deep
+ * inside other strings this one sits.
+ */
+export function redactString(text: string, pass: RedactionPass, layer = 0, name: string | null = null): string {
+  if (text.length < 6 || !mayHoldSecret(text)) return text;
+  // A trace repeats its strings (frame URLs, summaries, keys' values): one found clean at this layer is not scanned again.
+  const clean = text.length >= MIN_REMEMBERED_LENGTH && text.length <= MAX_REMEMBERED_LENGTH ? (pass.clean[layer] ??= new Set()) : null;
+  if (clean?.has(text)) return text;
+  const changes = pass.changes;
+  const suspects = pass.suspectCount;
+  const out = redactUncached(text, pass, layer, name);
+  if (clean && pass.changes === changes && pass.suspectCount === suspects && clean.size < MAX_REMEMBERED) clean.add(text);
+  return out;
+}
+
+/** Which strings are remembered as clean: short ones cost less to scan than to remember, long ones rarely repeat; at most this many per layer. */
+const MIN_REMEMBERED_LENGTH = 24;
+const MAX_REMEMBERED_LENGTH = 4096;
+const MAX_REMEMBERED = 100_000;
+
+function redactUncached(text: string, pass: RedactionPass, layer: number, name: string | null): string {
+  const first = firstNonSpace(text);
+  if ((first === '{' || first === '[' || first === '"') && layer < MAX_LAYERS) {
+    if (first !== '"' && !jsonMayHoldSecret(text, pass)) return text;
+    try {
+      const parsed: unknown = JSON.parse(text);
+      const before = pass.changes;
+      const redacted = redactValue(parsed, pass, layer + 1, name);
+      return pass.changes === before ? text : JSON.stringify(redacted);
+    } catch {
+      // Not whole JSON (cut short, or not JSON after all), or too deep to walk: scanned as text.
+    }
+  }
+  let out = maskPrivateKeys(text, () => removed(pass, 'privateKeys'));
+  if (out.includes('form-data')) out = maskMultipartFields(out, pass);
+  return scanText(out, { pass, name, nested: layer < MAX_LAYERS ? (inner) => redactString(inner, pass, layer + 1, name) : null });
+}
+
+/** Whether a header name has a credential rule of its own (also as a payload key: invokeRemote headers, fetch init). */
+export function isCredentialHeader(name: string): boolean {
+  return credentialHeaderKind(name) !== null;
+}
+
+const alreadyMasked = (value: string) => value === '' || value === REDACTED;
+
+/** `Scheme credential`: a JWT bearer keeps its claims (signature stripped), any other keeps only its scheme. */
+function authorizationValue(value: string, pass: RedactionPass): string {
+  const trimmed = value.trim();
+  const space = trimmed.indexOf(' ');
+  const scheme = space > 0 && space <= 24 ? trimmed.slice(0, space) : null;
+  const credential = scheme ? trimmed.slice(space + 1).trim() : trimmed;
+  if (alreadyMasked(credential)) return value;
+  if (jwtAt(credential, 0)) return redactString(value, pass);
+  removed(pass, 'authorization');
+  return scheme ? `${scheme} ${REDACTED}` : REDACTED;
+}
+
+/**
+ * A header's value, redacted: OAuth tokens and cookies replaced whole; Authorization keeps a JWT bearer's
+ * claims, otherwise its scheme ("Basic [redacted]"); a header on the safe list stays readable (scanned as
+ * text); every other header's value is replaced.
+ */
+export function redactHeaderValue(name: string, value: string, pass: RedactionPass): string {
+  const lower = name.toLowerCase();
+  if (alreadyMasked(value)) return value;
+  const kind = credentialHeaderKind(lower);
+  if (kind === 'oauth') {
+    removed(pass, 'oauthTokens');
+    return REDACTED;
+  }
+  if (kind === 'cookie') {
+    removed(pass, 'cookies');
+    return REDACTED;
+  }
+  if (kind === 'authorization') return authorizationValue(value, pass);
+  // Listed and not sensitive-looking: a listed `x-api-key` (or a `x-*` prefix covering it) stays redacted.
+  if (isSafeHeader(lower, pass.safeHeaders) && !pass.isSensitive(lower)) return redactString(value, pass, 0, name);
+  removed(pass, 'headers');
+  return REDACTED;
+}
+
+export function redactHeaders(headers: readonly HeaderPair[], pass: RedactionPass): HeaderPair[] {
+  return headers.map(({ name, value }) => ({ name, value: redactHeaderValue(name, value, pass) }));
+}
 
 /** Deeper nesting than this is replaced whole: walking it could exhaust the stack, and no trace needs it. */
 const MAX_NESTING = 200;
