@@ -1,6 +1,7 @@
 import type { CallRecord } from '../../src/protocol';
 import type { CpuProfile } from './burst';
 import { callRecord, push, sessionMessage, startHarness } from '../ui/page';
+import { installNextMutation, type WithNextMutation } from './nextMutation';
 
 const CALLS = 100_000;
 
@@ -70,6 +71,7 @@ export async function benchPanel(opts: { profile?: boolean } = {}) {
     // Each step: scroll, let the panel re-render the rows in view, force layout; that is the frame's work.
     // (requestAnimationFrame intervals would only show the display's 16.7 ms cadence.)
     await startProfile();
+    await installNextMutation(page);
     const scroll = await page.evaluate(async () => {
       const body = document.querySelector<HTMLElement>('[data-testid="grid-body"]')!;
       // A list that grows follows its end; start from the top.
@@ -80,13 +82,7 @@ export async function benchPanel(opts: { profile?: boolean } = {}) {
       for (let i = 0; i < 120; i++) {
         const before = document.querySelector('[role="row"][data-call-id]')?.getAttribute('aria-rowindex');
         const start = performance.now();
-        const mutated = new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            observer.disconnect();
-            resolve();
-          });
-          observer.observe(body, { childList: true, subtree: true, characterData: true, attributes: true });
-        });
+        const mutated = (window as unknown as WithNextMutation).__nextMutation(body);
         body.scrollTop += 900;
         // The browser fires 'scroll' at its next frame; firing it now measures the panel's work, not the wait.
         body.dispatchEvent(new Event('scroll'));

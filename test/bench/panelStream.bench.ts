@@ -2,6 +2,7 @@ import type { BackgroundToPanel } from '../../src/protocol';
 import { sessionMessage, startHarness } from '../ui/page';
 import type { CpuProfile } from './burst';
 import { session } from './traceBenchSession';
+import { installNextMutation, type WithNextMutation } from './nextMutation';
 
 const CALLS = 10_000;
 const PER_BATCH = 50;
@@ -39,6 +40,7 @@ export async function benchPanelStream(opts: { profile?: boolean } = {}) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    await installNextMutation(page);
     const work = await page.evaluate(async () => {
       const w = window as unknown as { __batches: unknown[][]; __ui: { push(m: unknown[]): void } };
       const panel = document.querySelector('.panel')!;
@@ -50,13 +52,7 @@ export async function benchPanelStream(opts: { profile?: boolean } = {}) {
       observer.observe({ type: 'longtask', buffered: false });
       for (const batch of w.__batches) {
         const start = performance.now();
-        const changed = new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            observer.disconnect();
-            resolve();
-          });
-          observer.observe(panel, { childList: true, subtree: true, characterData: true, attributes: true });
-        });
+        const changed = (window as unknown as WithNextMutation).__nextMutation(panel);
         w.__ui.push(batch);
         await Promise.race([changed, new Promise((r) => setTimeout(r, 100))]);
         void document.body.offsetHeight;
