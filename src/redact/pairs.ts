@@ -27,8 +27,12 @@ const NONE: PairAction = action('none', -1, -1);
 /** The answer for a plain value checked for %-escapes: one object, reused (the scanner reads it at once). */
 const checked: PairAction = action('none', -1, -1);
 
-function hasPercent(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 37) return true;
+/** A form value that reads differently decoded: a %-escape, or `+` for a space (`q=Bearer+abc…`). */
+function isEncoded(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 37 || c === 43) return true;
+  }
   return false;
 }
 
@@ -156,7 +160,7 @@ export function pairAt(text: string, sep: number, pass: RedactionPass, checkEnco
   if (!sensitive) {
     if (quoteChar !== null) return NONE;
     const end = valueEnd(text, start, true);
-    if (end - start < 65_536 && hasPercent(text, start, end)) return action('encoded', start, end);
+    if (end - start < 65_536 && isEncoded(text, start, end)) return action('encoded', start, end);
     checked.to = end;
     return checked;
   }

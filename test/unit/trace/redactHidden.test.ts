@@ -108,6 +108,7 @@ const CASES: Case[] = [
   { id: '%-encoded pair in a JSON value', trace: (s) => sessionTrace([invoke({ next: `/cb%3Ftoken%3D${s}%26x%3D1` })]) },
   { id: '%-encoded pair in a URL path', trace: (s) => sessionTrace([], [request({ url: `https://app.test/login/redirect/https%3A%2F%2Fx.test%2Fcb%3Fpassword%3D${s}` })]) },
   { id: 'twice %-encoded pair in a query value', trace: (s) => sessionTrace([], [request({ url: `https://app.test/login?next=%2Fcb%253Ftoken%253D${s}` })]) },
+  { id: 'form value with + for spaces', trace: (s) => sessionTrace([], [request({ url: `https://app.test/retry?q=Bearer+${s}&y=1` })]) },
   { id: '%-encoded JSON in a query value', trace: (s) => sessionTrace([], [request({ url: `https://app.test/cb?state=${encodeURIComponent(JSON.stringify({ apiKey: s }))}` })]) },
   { id: 'base64url JSON in a path segment', trace: (s) => sessionTrace([], [request({ url: `https://app.test/auth/${Buffer.from(JSON.stringify({ password: s })).toString('base64url')}/next` })]) },
   { id: 'base64url form in a payload', trace: (s) => sessionTrace([invoke({ state: Buffer.from(`refresh_token=${s}&x=1`).toString('base64url') })]) },
