@@ -1,10 +1,10 @@
 import type { Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, tabIdOf, waitForTrace, type ChromiumSession } from '../../scripts/lib/driver';
+import { describe, expect, it } from 'vitest';
+import { tabIdOf, waitForTrace } from '../../scripts/lib/driver';
 import { CHANNEL_OFFER } from '../../src/protocol/hook';
 import { LIMITS } from '../../src/protocol/limits';
 import type { TraceCall, TraceV2 } from '../../src/protocol/model';
-import { startHostileSite, waitUntilHooked } from './support/hostileSite';
+import { useHostileBrowser } from './support/hostileSite';
 
 /**
  * Issue 14 in real Chromium: pages that attack the hook's channel, lie about sizes, make thousands of
@@ -12,26 +12,14 @@ import { startHostileSite, waitUntilHooked } from './support/hostileSite';
  * must be recorded (or its loss counted) and the page must receive nothing of the hook's.
  */
 
-let site: Awaited<ReturnType<typeof startHostileSite>>;
-let chromium: ChromiumSession;
-
-beforeAll(async () => {
-  site = await startHostileSite();
-  chromium = await launchChromium({ extensionDir: 'dist/chrome' });
-  await waitUntilHooked(chromium, site.url);
-});
-
-afterAll(async () => {
-  await chromium?.close();
-  await site?.close();
-});
+const env = useHostileBrowser();
 
 const functionKey = (c: TraceCall): unknown => (c.request.value as { functionKey?: unknown } | null)?.functionKey;
 
 async function open(path: string): Promise<{ page: Page; tabId: number }> {
-  const page = await chromium.newPage();
-  await page.goto(`${site.url}${path}`);
-  return { page, tabId: await tabIdOf(chromium, page) };
+  const page = await env.chromium.newPage();
+  await page.goto(`${env.site.url}${path}`);
+  return { page, tabId: await tabIdOf(env.chromium, page) };
 }
 
 function keysRecorded(trace: TraceV2): Set<unknown> {
@@ -50,7 +38,7 @@ describe('a page that tries every takeover while the app keeps calling', () => {
         await new Promise((r) => setTimeout(r, 25));
       }
     }, keys);
-    const trace = await waitForTrace(chromium, tabId, (t) => keys.every((k) => keysRecorded(t).has(k)), { redact: false });
+    const trace = await waitForTrace(env.chromium, tabId, (t) => keys.every((k) => keysRecorded(t).has(k)), { redact: false });
     expect(trace.calls.filter((c) => c.command === 'forged')).toEqual([]);
     expect(trace.calls.map(functionKey).filter((k) => typeof k === 'string' && !keys.includes(k))).toEqual([]);
 
@@ -64,7 +52,7 @@ describe('a page that tries every takeover while the app keeps calling', () => {
     expect(offers.filter((m) => m.nonce !== undefined && m.nonce !== 'forged')).toEqual([]);
     expect(hostile.messages.filter((m) => keys.some((k) => m.includes(`"${k}"`)))).toEqual([]);
     // The relay saw the forged offers and says so (Diagnose shows the frame's channel report).
-    const watched = await waitForTrace(chromium, tabId, (t) => t.frames.some((f) => (f.channel?.foreignOffers ?? 0) > 0), { redact: false });
+    const watched = await waitForTrace(env.chromium, tabId, (t) => t.frames.some((f) => (f.channel?.foreignOffers ?? 0) > 0), { redact: false });
     expect(watched.frames.find((f) => f.channel)?.channel?.unanswered).toBe(false);
     await page.close();
   });
@@ -75,7 +63,7 @@ describe('a page that patches the built-ins a hook would use', () => {
     const { page, tabId } = await open('/patched');
     expect(await page.evaluate(() => (window as unknown as { __calls: Promise<string> }).__calls)).toBe('done');
     const keys = Array.from({ length: 5 }, (_, i) => `patched${i}`);
-    const trace = await waitForTrace(chromium, tabId, (t) => keys.every((k) => keysRecorded(t).has(k)) && t.frames.some((f) => (f.boot?.firstContentfulPaintAt ?? null) !== null), { redact: false });
+    const trace = await waitForTrace(env.chromium, tabId, (t) => keys.every((k) => keysRecorded(t).has(k)) && t.frames.some((f) => (f.boot?.firstContentfulPaintAt ?? null) !== null), { redact: false });
     expect(trace.calls.find((c) => functionKey(c) === 'patched0')?.request.value).toMatchObject({ payload: { list: [1, 2, { deep: 'x' }] } });
     // Read first thing: nothing of the test's own runs in the page before it.
     expect(await page.evaluate(() => (window as unknown as { __ran: Record<string, number> }).__ran)).toEqual({});
@@ -94,7 +82,7 @@ describe('a page that lies about sizes', () => {
       return { same: echo === payload, huge: (echo.huge as string).length, long: (echo.longArray as unknown[]).length };
     });
     expect(seen).toEqual({ same: true, huge: 5 * 1024 * 1024, long: 1_000_000 });
-    const trace = await waitForTrace(chromium, tabId, (t) => t.calls.some((c) => functionKey(c) === 'liar' && c.status !== 'pending'), { redact: false, timeoutMs: 30_000 });
+    const trace = await waitForTrace(env.chromium, tabId, (t) => t.calls.some((c) => functionKey(c) === 'liar' && c.status !== 'pending'), { redact: false, timeoutMs: 30_000 });
     const call = trace.calls.find((c) => functionKey(c) === 'liar')!;
     for (const snap of [call.request, call.response!]) {
       const measured = JSON.stringify(snap.value).length;
@@ -116,7 +104,7 @@ describe('a page that makes 2,000 throwaway frames before its real Forge frame',
       50,
     );
     expect(answer).toEqual({ command: 'invoke', echo: { functionKey: 'afterThrowaway' } });
-    const trace = await waitForTrace(chromium, tabId, (t) => t.calls.some((c) => functionKey(c) === 'afterThrowaway' && c.status !== 'pending'), { redact: false, timeoutMs: 30_000 });
+    const trace = await waitForTrace(env.chromium, tabId, (t) => t.calls.some((c) => functionKey(c) === 'afterThrowaway' && c.status !== 'pending'), { redact: false, timeoutMs: 30_000 });
     expect(trace.calls.find((c) => functionKey(c) === 'afterThrowaway')?.frame.url).toContain('/app?frame=real');
     await page.close();
   }, 300_000);
@@ -134,7 +122,7 @@ describe('a frame that navigates the moment a call settles', () => {
         f.src = src;
         document.body.appendChild(f);
         return new Promise((resolve) => (f.onload = resolve));
-      }, `${site.url}/navigate`);
+      }, `${env.site.url}/navigate`);
       const frame = page.frames().find((f) => f.url().endsWith('/navigate'))!;
       const landed = page.waitForFrame((f) => f.url().endsWith('/landing'));
       await frame.evaluate((key: string) => void (window as unknown as { __callThenNavigate(k: string): Promise<void> }).__callThenNavigate(key), `nav${i}`);
@@ -144,7 +132,7 @@ describe('a frame that navigates the moment a call settles', () => {
       const done = Array.from({ length: rounds }, (_, i) => t.calls.some((c) => functionKey(c) === `nav${i}` && c.status !== 'pending')).filter(Boolean).length;
       return { done, lost: t.losses?.navigation ?? 0 };
     };
-    const trace = await waitForTrace(chromium, tabId, (t) => settled(t).done + settled(t).lost >= rounds, { redact: false, timeoutMs: 20_000 });
+    const trace = await waitForTrace(env.chromium, tabId, (t) => settled(t).done + settled(t).lost >= rounds, { redact: false, timeoutMs: 20_000 });
     const { done, lost } = settled(trace);
     expect(done + lost).toBeGreaterThanOrEqual(rounds);
     await page.close();

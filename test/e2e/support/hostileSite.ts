@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, type ChromiumSession } from '../../../scripts/lib/driver';
 
 /**
  * Pages for the hostile-page end-to-end tests (test/e2e/hostile*.e2e.ts), on loopback (an origin the
@@ -200,22 +202,16 @@ const patch = (proto, key, label) => {
     Object.defineProperty(proto, key, { ...d, get: function () { count(label); return Reflect.apply(get, this, []); } });
   }
 };
-patch(Array.prototype, 'push', 'Array#push');
-patch(Array.prototype, Symbol.iterator, 'Array#@@iterator');
-patch(Array.prototype, 'map', 'Array#map');
-patch(Array.prototype, 'slice', 'Array#slice');
-patch(String.prototype, 'split', 'String#split');
-patch(String.prototype, 'slice', 'String#slice');
-patch(Map.prototype, 'get', 'Map#get');
-patch(Set.prototype, 'has', 'Set#has');
-patch(Set.prototype, 'add', 'Set#add');
-patch(Promise.prototype, 'then', 'Promise#then');
-patch(PerformanceObserverEntryList.prototype, 'getEntries', 'PerformanceObserverEntryList#getEntries');
-patch(PerformanceEntry.prototype, 'name', 'PerformanceEntry#name');
-patch(PerformanceEntry.prototype, 'startTime', 'PerformanceEntry#startTime');
-patch(MessagePort.prototype, 'postMessage', 'MessagePort#postMessage');
-patch(Object.prototype, 'toString', 'Object#toString');
-patch(JSON, 'stringify', 'JSON.stringify');
+const patches = [
+  [Array.prototype, 'push', 'Array#push'], [Array.prototype, Symbol.iterator, 'Array#@@iterator'], [Array.prototype, 'map', 'Array#map'],
+  [Array.prototype, 'slice', 'Array#slice'], [String.prototype, 'split', 'String#split'], [String.prototype, 'slice', 'String#slice'],
+  [Map.prototype, 'get', 'Map#get'], [Set.prototype, 'has', 'Set#has'], [Set.prototype, 'add', 'Set#add'], [Promise.prototype, 'then', 'Promise#then'],
+  [PerformanceObserverEntryList.prototype, 'getEntries', 'PerformanceObserverEntryList#getEntries'],
+  [PerformanceEntry.prototype, 'name', 'PerformanceEntry#name'], [PerformanceEntry.prototype, 'startTime', 'PerformanceEntry#startTime'],
+  [MessagePort.prototype, 'postMessage', 'MessagePort#postMessage'], [Object.prototype, 'toString', 'Object#toString'], [JSON, 'stringify', 'JSON.stringify'],
+];
+// By index, not for-of or destructuring: both would go through the array iterator once it is patched.
+for (let i = 0; i < patches.length; i++) patch(patches[i][0], patches[i][1], patches[i][2]);
 Object.defineProperty(String.prototype, Symbol.split, { value() { count('String#@@split'); return ['patched']; }, configurable: true, writable: true });
 window.__calls = (async () => {
   const bridge = globalThis.__bridge;
@@ -255,7 +251,37 @@ export async function waitUntilHooked(browser: { newPage(): Promise<import('pupp
   }
 }
 
-export async function startHostileSite(): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * For a suite: the site and a Chromium with the extension, hooked from the start (waitUntilHooked), before
+ * its tests; both closed after them.
+ */
+export function useHostileBrowser(): { readonly site: HostileSite; readonly chromium: ChromiumSession } {
+  const state: { site?: HostileSite; chromium?: ChromiumSession } = {};
+  beforeAll(async () => {
+    state.site = await startHostileSite();
+    state.chromium = await launchChromium({ extensionDir: 'dist/chrome' });
+    await waitUntilHooked(state.chromium, state.site.url);
+  });
+  afterAll(async () => {
+    await state.chromium?.close();
+    await state.site?.close();
+  });
+  return {
+    get site() {
+      return state.site!;
+    },
+    get chromium() {
+      return state.chromium!;
+    },
+  };
+}
+
+export interface HostileSite {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startHostileSite(): Promise<HostileSite> {
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const body = PAGES[path];

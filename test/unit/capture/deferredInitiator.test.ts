@@ -77,6 +77,20 @@ describe('deferInitiator: the Error made on the call, its stack read when sent',
   });
 });
 
+/** A hook channel on a fake window and a bridge wrapped to record through it, initiators deferred. */
+function hookedBridge() {
+  const win = new FakeWindow();
+  const channel = createHookChannel(win as unknown as ChannelWindow, { schedule: () => undefined });
+  const wrapped = wrapCallBridge((() => 1) as (c: string) => unknown, {
+    emit: channel.emit,
+    now: () => 1000,
+    nextId: () => 1,
+    callbackKeysFor: () => [],
+    initiator: deferInitiator,
+  });
+  return { win, channel, wrapped };
+}
+
 describe('the hook channel settles pending initiators when it sends', () => {
   const channels: MessageChannel[] = [];
   afterEach(() => {
@@ -87,15 +101,7 @@ describe('the hook channel settles pending initiators when it sends', () => {
   });
 
   it('posts the app\'s frames (valid for the relay), not the pending Error', async () => {
-    const win = new FakeWindow();
-    const channel = createHookChannel(win as unknown as ChannelWindow, { schedule: () => undefined });
-    const wrapped = wrapCallBridge((() => 1) as (c: string) => unknown, {
-      emit: channel.emit,
-      now: () => 1000,
-      nextId: () => 1,
-      callbackKeysFor: () => [],
-      initiator: deferInitiator,
-    });
+    const { win, wrapped } = hookedBridge();
     function theAppsOwnFunction() {
       return wrapped('getContext');
     }
@@ -113,15 +119,7 @@ describe('the hook channel settles pending initiators when it sends', () => {
 
   it('drops the pending stacks unread once the relay\'s settings say call sites are off, and keeps them when on', async () => {
     for (const on of [false, true]) {
-      const win = new FakeWindow();
-      const channel = createHookChannel(win as unknown as ChannelWindow, { schedule: () => undefined });
-      const wrapped = wrapCallBridge((() => 1) as (c: string) => unknown, {
-        emit: channel.emit,
-        now: () => 1000,
-        nextId: () => 1,
-        callbackKeysFor: () => [],
-        initiator: deferInitiator,
-      });
+      const { win, channel, wrapped } = hookedBridge();
       const mc = new MessageChannel();
       channels.push(mc);
       const relay = relayEnd(mc.port1);
