@@ -177,6 +177,7 @@ function walkObject(value: Record<string, unknown>, pass: RedactionPass, layer: 
   const namedValue = typeof value.name === 'string' && 'value' in value && pass.isSensitive(value.name);
   // Copied only once a value changes: a clean object (most of a trace) is returned as it came, nothing allocated.
   let out: Record<string, unknown> | null = null;
+  let renamed: Map<string, string> | null = null;
   for (const key in value) {
     if (!Object.prototype.hasOwnProperty.call(value, key)) continue;
     const v = value[key];
@@ -189,8 +190,29 @@ function walkObject(value: Record<string, unknown>, pass: RedactionPass, layer: 
     else next = walk(v, pass, layer, key, nesting + 1, false);
     if (next !== v && out === null) out = { ...value };
     if (out !== null) out[key] = next;
+    // A credential used as a key (a cache keyed by token): the name itself is redacted.
+    if (key.length >= MIN_KEY_SCANNED) {
+      const redactedKey = redactString(key, pass, layer);
+      if (redactedKey !== key) (renamed ??= new Map()).set(key, redactedKey);
+    }
   }
-  return out ?? value;
+  const result = out ?? value;
+  return renamed ? renameKeys(result, renamed) : result;
+}
+
+/** Keys shorter than this are names, not credentials: no known format is this short. */
+const MIN_KEY_SCANNED = 20;
+
+/** The object with keys renamed (numbered when two names become the same), in their order, as own data properties. */
+function renameKeys(value: Record<string, unknown>, renamed: ReadonlyMap<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const base = renamed.get(key) ?? key;
+    let name = base;
+    for (let n = 2; Object.prototype.hasOwnProperty.call(out, name); n++) name = `${base} #${n}`;
+    Object.defineProperty(out, name, { value: value[key], enumerable: true, writable: true, configurable: true });
+  }
+  return out;
 }
 
 /** `list.map(f)`, but the list itself when `f` changed nothing. */
