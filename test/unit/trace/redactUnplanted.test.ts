@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { newTabSession, type FrameRecord } from '../../../src/protocol/model';
+import { redactTrace, toHar } from '../../../src/trace';
+import { call, entry } from '../network/fixtures';
+import { traceOf } from './fixtures';
+
+const T = 1_800_000_000_000;
+/** Secrets in places the planted suite does not use, each a value a real payload, body, URL or error could carry. */
+const S = {
+  slackHook: 'https://hooks.slack.com/services/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',
+  dbUrlPass: 'Sup3rS3cretDbPass',
+  summaryToken: 'tok_live_9f8e7d6c5b4a39281706f5e4',
+  keyAsName: 'ghp_' + 'Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9St0Uv1Wx2',
+  pathToken: 'ATATT3xFfGF0' + 'a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1v2w3x4y5z6A7B8C9D0E1F2G3H4I5J6K7L8M9N0O1P2Q3R4S5T6U7V8W9X0Y1Z2a3b4c5d6e7f8g9h0i1j2k3l4=ABCD1234',
+  cookieInText: 'sessid8f7e6d5c4b3a2f1e0d9c8b7a',
+  bearerInError: 'opaqueBearerValue0123456789abcdefXYZ',
+  xApiKeyPair: 'xapikeyvalue-7d7d7d7d7d7d7d7d7d7d',
+  azureSig: 'Zm9vYmFyYmF6cXV4c2lnbmF0dXJlMTIzNDU2Nzg5MA%3D',
+  npmToken: 'npm_' + 'aB3dE5fG7hJ9kL1mN3pQ5rS7tV9wX1yZ3aB5',
+  stripe: 'sk_live_' + '51HxYzAbCdEfGhIjKlMnOpQrStUvWx',
+  segmentToken: 'segTok-e3b0c44298fc1c149afbf4c8996fb924',
+  sendgrid: 'SG.' + 'abcdefghijklmnopqrstuv.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopq',
+  keyInGraphql: 'gqlSecretArg5566778899aabbccdd',
+  oauthCode: 'authcode-4f4f4f4f4f4f4f4f4f4f',
+  protoPass: 'protoHiddenPassw0rd998877',
+  protoBody: 'protoBodyPassw0rd445566',
+};
+
+describe('secrets in places nobody planted them', () => {
+  it('are in the unredacted trace and in neither the redacted JSON nor the HAR, in any encoding', () => {
+  const frame: FrameRecord = { key: '3:doc', frameId: 3, docId: 'doc', url: `http://localhost:8000/main/index.html?x=1#code=${S.oauthCode}`, isTop: false, parentUrl: 'http://127.0.0.1:9000/', firstSeenAt: T, hookReady: true, bridge: null, transport: 'post-robot', segment: 0 };
+  const calls = [
+    call('invoke', { functionKey: 'notify', payload: { webhook: S.slackHook, env: `DATABASE_URL=postgres://admin:${S.dbUrlPass}@db.internal:5432/app`, [S.keyAsName]: true, dump: `GET / HTTP/1.1\r\nHost: x\r\nCookie: sid=${S.cookieInText}\r\n`, headers: [['X-Api-Key', S.xApiKeyPair]], blob: `https://acct.blob.core.windows.net/c/f?sv=2021-06-08&se=2030-01-01&sig=${S.azureSig}`, npmrc: `//registry.npmjs.org/:_authToken=${S.npmToken}`, stripe: S.stripe, sendgrid: S.sendgrid, query: `mutation { login(secret: \\"${S.keyInGraphql}\\") { ok } }` } }, T + 10, T + 20, { frameKey: '3:doc', kind: 'resolver', summary: `requestRemote GET /tasks?token=${S.summaryToken} → 200` }),
+    call('invoke', { functionKey: 'x' }, T + 30, T + 40, { frameKey: '3:doc', kind: 'resolver', summary: 'invoke x', status: 'error', error: { value: { message: `401 from upstream: Authorization: Bearer ${S.bearerInError}` }, bytes: 50, truncated: false } }),
+  ];
+  const payload0 = calls[0]!.request.value as Record<string, unknown>;
+  // An own '__proto__' key, as JSON.parse makes one.
+  Object.defineProperty(payload0, '__proto__', { value: { password: S.protoPass }, enumerable: true, writable: true, configurable: true });
+  const network = [entry({ url: 'https://api.example.com/x', startedAt: T + 12, category: 'remote', responseBody: `{"__proto__":{"password":"${S.protoBody}"}}` }), entry({ url: `https://api.example.com/v1/tokens/${S.pathToken}/status`, startedAt: T + 11, category: 'remote' })];
+  const session = newTabSession(7, { segments: [{ index: 0, startedAt: T, url: `http://127.0.0.1:9000/index.html?session_token=${S.segmentToken}` }], frames: [frame], calls, network, networkFeed: 'on' });
+  const trace = traceOf(session);
+  const redacted = redactTrace(trace);
+  const texts = [JSON.stringify(redacted), JSON.stringify(toHar(redacted))];
+  const raw = JSON.stringify(trace);
+  const encodings = (v: string) => [v, encodeURIComponent(v), JSON.stringify(v).slice(1, -1), Buffer.from(v).toString('base64')];
+  for (const [name, value] of Object.entries(S)) {
+    expect(raw.includes(value) || raw.includes(JSON.stringify(value).slice(1, -1)), `${name} planted`).toBe(true);
+    for (const text of texts) for (const form of encodings(value)) expect(text.includes(form), `${name} survived as ${form}`).toBe(false);
+  }
+  });
+});
