@@ -80,7 +80,7 @@ function redactCall(c: TraceCall, index: number, pass: RedactionPass): TraceCall
   const frame = frameOf(c.frame, SKIP.callFrame, pass);
   const summary = text(c.summary, pass, 'summary');
   const request = snapshot(c.request, pass, 'request');
-  const deliveries = mapKeeping(c.deliveries, (d) => {
+  const deliveries = c.deliveries.length === 0 ? c.deliveries : mapKeeping(c.deliveries, (d) => {
     const args = snapshot(d.args, pass, `delivery ${d.seq}`);
     return rest(d, args === d.args ? null : { ...d, args }, SKIP.delivery, pass);
   });
