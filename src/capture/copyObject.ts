@@ -1,17 +1,4 @@
-import {
-  cleanDescriptor,
-  defineProperty,
-  getOwnPropertyDescriptor,
-  getPrototypeOf,
-  objectCreate,
-  objectFreeze,
-  objectIsExtensible,
-  objectIsFrozen,
-  objectIsSealed,
-  objectPreventExtensions,
-  objectSeal,
-  reflectOwnKeys,
-} from './intrinsics';
+import { cleanDescriptor, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, objectCreate, objectFreeze, objectIsExtensible, objectIsFrozen, objectIsSealed, objectPreventExtensions, objectSeal, reflectOwnKeys } from './intrinsics';
 
 /**
  * A copy of `source` that an app could not tell from it by shape: the same prototype, every own property

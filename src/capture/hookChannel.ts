@@ -4,6 +4,7 @@ import { monotonicNow, setTimeoutFn } from './intrinsics';
 import { settleInitiator } from './initiator';
 import { append, slots, toArray, type Slots } from './ownReads';
 import { eventData, eventPorts, eventSource, eventTrusted, listenToPort, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
+import { listenForMessages, type MessageTarget } from './messageListener';
 
 /**
  * The hook's end of its private channel to the relay (isolated world). Design and limits, relay side:
@@ -25,10 +26,7 @@ import { eventData, eventPorts, eventSource, eventTrusted, listenToPort, postToP
  * is full. Nothing is posted on the app's call path except a full batch.
  */
 
-export interface ChannelWindow {
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener(type: 'message', listener: (event: MessageEvent) => void, options?: boolean | EventListenerOptions): void;
-}
+export type ChannelWindow = MessageTarget;
 
 export interface HookChannelOptions {
   /** Most events kept while no port is there; default 20,000. */
@@ -104,7 +102,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   let scheduled = false;
   let dropped = 0;
   let droppedUnreported = 0;
-  let listening = false;
+  let stopListening: (() => void) | null = null;
   let initiator: boolean | null = null;
   /** When the last message was posted (now()), -Infinity before the first. */
   let lastPost = -Infinity;
@@ -183,7 +181,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
       const offered = ports !== null && ports.length > 0 ? ports[0] : undefined;
       if (offered === null || typeof offered !== 'object' || typeof (offered as PortLike).postMessage !== 'function') return;
       stopImmediatePropagation(event);
-      stopListening();
+      stopListening?.();
       port = offered as PortLike;
       listenToPort(offered, onSettings);
       flush();
@@ -202,27 +200,8 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     }
   };
 
-  const startListening = (): void => {
-    if (listening) return;
-    try {
-      win.addEventListener('message', onMessage, true);
-      listening = true;
-    } catch {
-      // no channel then: events stay queued (bounded)
-    }
-  };
-
-  const stopListening = (): void => {
-    if (!listening) return;
-    listening = false;
-    try {
-      win.removeEventListener('message', onMessage, true);
-    } catch {
-      // nothing to do
-    }
-  };
-
-  startListening();
+  // No channel if the page refused the listener: events stay queued (bounded).
+  stopListening = listenForMessages(win, onMessage);
 
   return {
     emit,

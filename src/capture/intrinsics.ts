@@ -17,36 +17,21 @@ function uncurry<R>(fn: unknown): Uncurried<R> {
 }
 
 export const ObjectPrototype: object = Object.prototype;
-export const objectKeys = Object.keys;
-export const objectCreate = Object.create;
-export const getPrototypeOf = Object.getPrototypeOf;
-export const getOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
-export const defineProperty = Object.defineProperty;
-export const objectFreeze = Object.freeze;
-export const objectSeal = Object.seal;
-export const objectIsFrozen = Object.isFrozen;
-export const objectIsSealed = Object.isSealed;
-export const objectIsExtensible = Object.isExtensible;
-export const objectPreventExtensions = Object.preventExtensions;
-export const hasOwn = Object.hasOwn;
+export const { keys: objectKeys, create: objectCreate, getPrototypeOf, getOwnPropertyDescriptor, defineProperty, freeze: objectFreeze, seal: objectSeal } = Object;
+export const { isFrozen: objectIsFrozen, isSealed: objectIsSealed, isExtensible: objectIsExtensible, preventExtensions: objectPreventExtensions, hasOwn } = Object;
 export const objectToString = uncurry<string>(Object.prototype.toString);
 export const isPrototypeOf = uncurry<boolean>(Object.prototype.isPrototypeOf);
 
-export const isArray = Array.isArray;
+export const { isArray, from: arrayFrom } = Array;
 export const ArrayCtor = Array;
-export const arrayFrom = Array.from;
 export const jsonStringify = JSON.stringify;
 export const StringCtor = String;
 export const stringSlice = uncurry<string>(String.prototype.slice);
 export const stringIndexOf = uncurry<number>(String.prototype.indexOf);
 export const regexpExec = uncurry<RegExpExecArray | null>(RegExp.prototype.exec);
 
-export const reflectApply = Reflect.apply;
-export const reflectGet = Reflect.get;
-export const reflectSet = Reflect.set;
-export const reflectOwnKeys = Reflect.ownKeys;
-export const reflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
-export const reflectDefineProperty = Reflect.defineProperty;
+export const { apply: reflectApply, get: reflectGet, set: reflectSet, ownKeys: reflectOwnKeys } = Reflect;
+export const { getOwnPropertyDescriptor: reflectGetOwnPropertyDescriptor, defineProperty: reflectDefineProperty } = Reflect;
 
 export const ProxyCtor = Proxy;
 export const WeakMapCtor = WeakMap;

@@ -7,6 +7,7 @@ import {
   stringIndexOf,
   stringSlice,
 } from './intrinsics';
+import { listenForMessages, type MessageTarget } from './messageListener';
 
 /**
  * Passive detection of how the Forge bridge talks to the host (forge-facts §1.1, §1.2), from the
@@ -23,10 +24,7 @@ import {
  * handshake that the frame starts and that continues over a MessagePort may never show here.
  */
 
-export interface SnifferTarget {
-  addEventListener(type: 'message', listener: (event: MessageEvent) => void, options?: boolean | AddEventListenerOptions): void;
-  removeEventListener(type: 'message', listener: (event: MessageEvent) => void, options?: boolean | EventListenerOptions): void;
-}
+export type SnifferTarget = MessageTarget;
 
 const POST_ROBOT_PREFIX = '{"__post_robot_';
 const POST_ROBOT_RE = /^\{"__post_robot_[0-9_]+__":/;
@@ -65,31 +63,18 @@ export function classifyMessage(data: unknown): HostTransport | null {
 /** Starts listening; reports each transport kind once; returns a function that stops it. */
 export function startTransportSniffer(win: SnifferTarget, report: (kind: HostTransport) => void): () => void {
   const seen = { 'post-robot': false, 'port-rpc': false };
-  let listening = true;
-  const stop = (): void => {
-    if (!listening) return;
-    listening = false;
-    try {
-      win.removeEventListener('message', listener, true);
-    } catch {
-      // nothing to do
-    }
-  };
+  let stop: (() => void) | null = null;
   const listener = (event: MessageEvent): void => {
     try {
       const kind = classifyMessage(eventData(event));
       if (kind === null || kind === 'unknown' || seen[kind]) return;
       seen[kind] = true;
-      if (seen['post-robot'] && seen['port-rpc']) stop();
+      if (seen['post-robot'] && seen['port-rpc']) stop?.();
       report(kind);
     } catch {
       // never into the page
     }
   };
-  try {
-    win.addEventListener('message', listener, { capture: true, passive: true });
-  } catch {
-    listening = false;
-  }
-  return stop;
+  stop = listenForMessages(win, listener);
+  return () => stop?.();
 }

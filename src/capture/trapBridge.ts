@@ -1,28 +1,4 @@
-import {
-  cleanDescriptor,
-  cleanHandler,
-  defineProperty,
-  getOwnPropertyDescriptor,
-  getPrototypeOf,
-  hasOwn,
-  objectCreate,
-  objectFreeze,
-  objectIsExtensible,
-  objectIsFrozen,
-  objectIsSealed,
-  objectPreventExtensions,
-  objectSeal,
-  ProxyCtor,
-  reflectApply,
-  reflectDefineProperty,
-  reflectGet,
-  reflectGetOwnPropertyDescriptor,
-  reflectOwnKeys,
-  reflectSet,
-  WeakMapCtor,
-  weakMapGet,
-  weakMapSet,
-} from './intrinsics';
+import { cleanDescriptor, cleanHandler, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, hasOwn, objectCreate, objectFreeze, objectIsExtensible, objectIsFrozen, objectIsSealed, objectPreventExtensions, objectSeal, ProxyCtor, reflectApply, reflectDefineProperty, reflectGet, reflectGetOwnPropertyDescriptor, reflectOwnKeys, reflectSet, WeakMapCtor, weakMapGet, weakMapSet } from './intrinsics';
 import { copyWithDescriptors } from './copyObject';
 
 /**

@@ -2,24 +2,13 @@
  * Character classes for the linear scanners (no regular expression runs over a value): one table of bits
  * over ASCII (every other character is in no class), so a run is one monomorphic loop of table lookups.
  */
-export const DIGIT = 1;
-export const UPPER = 2;
-export const LOWER = 4;
-export const DASH = 8;
-export const UNDERSCORE = 16;
-export const PLUS = 32;
-export const SLASH = 64;
-export const EQUALS = 128;
-export const DOT = 256;
-export const TILDE = 512;
-export const SPACE = 1024;
+export const DIGIT = 1, UPPER = 2, LOWER = 4, DASH = 8, UNDERSCORE = 16, PLUS = 32, SLASH = 64, EQUALS = 128;
+export const DOT = 256, TILDE = 512, SPACE = 1024, COMMA = 16384, QUESTION = 32768;
 const HEX_LETTER = 2048;
 /** Ends an unquoted value after `=` (query, form, cookie): whitespace, `&`, `;`, `#`, `"`, `<`, `>`, `\`. */
 export const FORM_END = 4096;
 /** Also ends an unquoted value after `:` (headers, GraphQL, YAML): `'`, `}`, `]`, `)`; and `,`. */
 export const COLON_EXTRA = 8192;
-export const COMMA = 16384;
-export const QUESTION = 32768;
 
 export const ALNUM = DIGIT | UPPER | LOWER;
 /** base64url alphabet: letters, digits, `-`, `_`. */
@@ -42,19 +31,11 @@ const mark = (chars: string, bit: number) => {
 for (let c = 48; c <= 57; c++) CLASS[c]! |= DIGIT;
 for (let c = 65; c <= 90; c++) CLASS[c]! |= UPPER;
 for (let c = 97; c <= 122; c++) CLASS[c]! |= LOWER;
-mark('-', DASH);
-mark('_', UNDERSCORE);
-mark('+', PLUS);
-mark('/', SLASH);
-mark('=', EQUALS);
-mark('.', DOT);
-mark('~', TILDE);
-mark(' \t\n\r', SPACE);
-mark('abcdefABCDEF', HEX_LETTER);
-mark(' \t\n\r&;#"<>\\', FORM_END);
-mark("'}])", COLON_EXTRA);
-mark(',', COMMA);
-mark('?', QUESTION);
+const MARKED: ReadonlyArray<readonly [string, number]> = [
+  ['-', DASH], ['_', UNDERSCORE], ['+', PLUS], ['/', SLASH], ['=', EQUALS], ['.', DOT], ['~', TILDE], [',', COMMA], ['?', QUESTION],
+  [' \t\n\r', SPACE], ['abcdefABCDEF', HEX_LETTER], [' \t\n\r&;#"<>\\', FORM_END], ["'}])", COLON_EXTRA],
+];
+for (const [chars, bit] of MARKED) mark(chars, bit);
 
 /** Whether a character is in any of the classes of `mask`. */
 export const is = (c: number, mask: number): boolean => c < 128 && (CLASS[c]! & mask) !== 0;

@@ -66,42 +66,31 @@ export interface NameRules {
   isHarmless: (name: string) => boolean;
 }
 
+/** `judge`, remembered for the first 10,000 names (a trace repeats its names; a hostile one cannot grow the map). */
+function memoByName<T>(judge: (name: string) => T): (name: string) => T {
+  const known = new Map<string, T>();
+  return (name) => {
+    let value = known.get(name);
+    if (value === undefined) {
+      value = judge(name);
+      if (known.size < 10_000) known.set(name, value);
+    }
+    return value;
+  };
+}
+
 /** The rules for a list of words (the user may edit the list in the export dialog); memoised per name. */
 export function nameRules(words: readonly string[]): NameRules {
   const list = words.map(normaliseName).filter(Boolean);
   const whole = new Set(list.filter((w) => WHOLE_NAME_ONLY.has(w)));
   const parts = list.filter((w) => !whole.has(w));
-  const known = new Map<string, boolean>();
   const judge = (name: string): boolean => {
     const n = normaliseName(name);
     if (n === '' || harmless(n)) return false;
     return whole.has(n) || parts.some((w) => n.includes(w));
   };
-  const isSensitive = (name: string): boolean => {
-    let hit = known.get(name);
-    if (hit === undefined) {
-      hit = name.length <= 200 && judge(name);
-      if (known.size < 10_000) known.set(name, hit);
-    }
-    return hit;
-  };
-  const kinds = new Map<string, number>();
-  const kindOf = (name: string): number => {
-    let kind = kinds.get(name);
-    if (kind === undefined) {
-      kind = (isSensitive(name) ? NAME_SENSITIVE : 0) | (credentialHeaderKind(name) ? NAME_CREDENTIAL_HEADER : 0) | (name.length <= 200 && normaliseName(name).endsWith('headers') ? NAME_HEADER_LIST : 0) | (name === 'isAttachment' ? NAME_ATTACHMENT : 0);
-      if (kinds.size < 10_000) kinds.set(name, kind);
-    }
-    return kind;
-  };
-  const params = new Map<string, number>();
-  const paramKind = (name: string): number => {
-    let kind = params.get(name);
-    if (kind === undefined) {
-      kind = isSensitive(name) ? PARAM_SENSITIVE_NAME : name.length <= 200 && URL_PARAMS.has(normaliseName(name)) ? PARAM_URL_CREDENTIAL : 0;
-      if (params.size < 10_000) params.set(name, kind);
-    }
-    return kind;
-  };
+  const isSensitive = memoByName((name) => name.length <= 200 && judge(name));
+  const kindOf = memoByName((name) => (isSensitive(name) ? NAME_SENSITIVE : 0) | (credentialHeaderKind(name) ? NAME_CREDENTIAL_HEADER : 0) | (name.length <= 200 && normaliseName(name).endsWith('headers') ? NAME_HEADER_LIST : 0) | (name === 'isAttachment' ? NAME_ATTACHMENT : 0));
+  const paramKind = memoByName((name) => (isSensitive(name) ? PARAM_SENSITIVE_NAME : name.length <= 200 && URL_PARAMS.has(normaliseName(name)) ? PARAM_URL_CREDENTIAL : 0));
   return { isSensitive, kindOf, paramKind, isSensitiveParam: (name) => paramKind(name) !== 0, isHarmless: (name) => harmless(normaliseName(name)) };
 }
