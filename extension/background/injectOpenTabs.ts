@@ -1,9 +1,16 @@
 import browser from 'webextension-polyfill';
 
+/** The relay's once-per-document mark (extension/relay/relay.iife.ts), in the extension's isolated world. */
+const RELAY_RUNNING = 'forge-bridge-devtools.relay';
+
 /**
  * Content scripts declared in the manifest reach only documents loaded after install. On install and
  * update, put the hook and relay into frames that are already open, so a page loaded before the
  * extension is still recorded from now on (the hook then finds the bridge already present).
+ *
+ * Only frames the manifest's scripts have not reached: a frame loaded meanwhile has its hook and relay,
+ * and a second hook there would wait for an offer the relay (which runs once per document) never makes,
+ * then take the first one the page posts. The check runs in the isolated world, which no page can reach.
  */
 export async function injectIntoOpenTabs(): Promise<number> {
   const scripts = browser.runtime.getManifest().content_scripts ?? [];
@@ -15,9 +22,16 @@ export async function injectIntoOpenTabs(): Promise<number> {
   for (const tab of tabs) {
     if (tab.id === undefined) continue;
     try {
+      const probes = await browser.scripting.executeScript({
+        target: { tabId: tab.id, allFrames: true },
+        func: (mark: string) => (globalThis as Record<symbol, unknown>)[Symbol.for(mark)] === true,
+        args: [RELAY_RUNNING],
+      });
+      const frameIds = probes.filter((p) => p.result !== true).map((p) => p.frameId);
+      if (frameIds.length === 0) continue;
       // The hook first, as in the manifest: it is listening when the relay offers it a channel.
-      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: hook.js, world: 'MAIN' });
-      await browser.scripting.executeScript({ target: { tabId: tab.id, allFrames: true }, files: relay.js });
+      await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds }, files: hook.js, world: 'MAIN' });
+      await browser.scripting.executeScript({ target: { tabId: tab.id, frameIds }, files: relay.js });
       injected += 1;
     } catch {
       // A frame the extension may not touch (another origin inside the tab); the others still get it.
