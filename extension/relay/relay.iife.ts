@@ -27,7 +27,9 @@ if (!world[RUNNING]) {
   const watch = new ChannelWatch({ nonce: newDocId(), now: () => performance.timeOrigin + performance.now(), schedule: (fn, ms) => setTimeout(fn, ms), report: (e) => link.report(e) });
   // A navigation closes the port: what is gathered goes first, with the count of calls left without an end.
   window.addEventListener('pagehide', () => link.pagehide(), true);
-  window.addEventListener('message', (event) => watch.windowMessage(event.data), true);
+  // Only this window's own posts can be offers the hook would take (it takes none from another window): the
+  // app's traffic with its host is left unread (each read of event.data deserializes it again in this world).
+  window.addEventListener('message', (event) => event.source === window && watch.windowMessage(event.data), true);
   const channel = new MessageChannel();
   channel.port1.onmessage = (event) => {
     const before = link.rejected;

@@ -28,7 +28,8 @@ import { createCallBridgeWrapper, originalOf } from './wrapCallBridge';
  * 2. opens the channel (listening for the relay's offer) and emits `hook-ready`;
  * 3. installs the `__bridge` trap; each bridge that arrives emits `bridge-found` and gets a view whose
  *    callBridge is wrapped;
- * 4. starts the transport sniffer.
+ * 4. starts the transport sniffer once a bridge is there: only a Forge frame's transport means anything, and
+ *    a host page (no bridge) would otherwise classify every message its apps' frames post to it.
  */
 
 export const HOOK_MARK: unique symbol = Symbol.for('forge-bridge-devtools.hook') as never;
@@ -96,7 +97,12 @@ export function startHook(win: typeof globalThis = globalThis, options: StartHoo
     });
     observePaints(w, (name, at) => emit({ type: 'paint', at, name }));
 
+    let sniffing = false;
     const found = (bridge: BridgeLike, via: BridgeVia): void => {
+      if (!sniffing) {
+        sniffing = true;
+        startTransportSniffer(w, (kind) => emit({ type: 'transport', at: epochNow(), kind }));
+      }
       const semver = readSafely(() => (bridge as { __SEMVER?: unknown }).__SEMVER);
       emit({
         type: 'bridge-found',
@@ -116,8 +122,6 @@ export function startHook(win: typeof globalThis = globalThis, options: StartHoo
       const present = readSafely(() => (w as { __bridge?: unknown }).__bridge);
       if (present !== null && typeof present === 'object') found(present, 'present');
     }
-
-    startTransportSniffer(w, (kind) => emit({ type: 'transport', at: epochNow(), kind }));
     return true;
   } catch {
     return false;

@@ -17,7 +17,8 @@ import { CHANNEL_OFFER, type ChannelReport, type ChannelReportEvent } from '../p
  * `channel-report` event, shown by Diagnose):
  * - `unanswered`: nothing came through port1 within ANSWER_MS of the offer (the hook always says
  *   hook-ready first), though the frame lives on;
- * - `foreignOffers`: channel offers posted to the window that carry another nonce (a page imitating us);
+ * - `foreignOffers`: channel offers the window posted to itself that carry another nonce (a page imitating us;
+ *   messages from other windows are not read: the hook takes no offer from another window);
  * - `hookDropped` and `rejected`: the hook's own count of dropped events, and hook messages refused.
  */
 

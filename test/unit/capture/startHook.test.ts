@@ -77,6 +77,19 @@ describe('startHook', () => {
     expect(got[2]).toMatchObject({ type: 'transport', kind: 'post-robot' });
   });
 
+  it('sniffs the transport only once a bridge is there (a host page classifies none of its frames\' messages)', async () => {
+    const win = new FakeWindow();
+    startHook(asGlobal(win), { callbackKeysFor: keys });
+    const { events } = await connectRelay(win);
+    win.dispatch({ data: '{"__post_robot_10_0_46__":[]}', source: {} });
+    expect((await events()).map((e) => e.type)).toEqual(['hook-ready']);
+    (win as unknown as { __bridge: Bridge }).__bridge = { callBridge: () => Promise.resolve(1) };
+    win.dispatch({ data: '{"__post_robot_10_0_46__":[]}', source: {} });
+    const got = await events();
+    expect(got.map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'transport']);
+    expect(got[2]).toMatchObject({ type: 'transport', kind: 'post-robot' });
+  });
+
   it('still says the bridge is there when it cannot be hooked', async () => {
     const win = new FakeWindow();
     Object.defineProperty(win, '__bridge', { value: { callBridge: () => undefined }, configurable: false });
