@@ -36,13 +36,21 @@ export interface ServiceEnv {
 }
 
 /**
+ * Least time between the starts of two saves. A save rewrites each call page it touches whole (up to
+ * CALLS_PER_PAGE calls), so at 100 ms an app making a call every few milliseconds had each call cloned into
+ * IndexedDB about twice; at 500 ms about 1.25 times. Nothing is lost meanwhile: the relay keeps what is not
+ * acknowledged, and acknowledgements wait for the save.
+ */
+export const SAVE_SPACING_MS = 500;
+
+/**
  * Wires the recorder to ports. The recorder is restored from the store before any message is applied, so
  * a worker that was stopped mid-recording resumes where it was; messages that arrive while it restores
  * wait in order.
  */
 export function startRecorderService(env: ServiceEnv) {
   const jwksCache = createJwksCache();
-  const ready: Promise<Recorder> = Recorder.open(env.store, { classify: classifyCall, summarize: summarizeCall, saveSpacingMs: env.saveSpacingMs ?? 100 }).then(
+  const ready: Promise<Recorder> = Recorder.open(env.store, { classify: classifyCall, summarize: summarizeCall, saveSpacingMs: env.saveSpacingMs ?? SAVE_SPACING_MS }).then(
     async (recorder) => {
       await recorder.pruneTabs(await env.openTabIds());
       // The per-tab bound is a setting (Settings → "Calls kept per tab"); a change applies at once.
