@@ -6,43 +6,7 @@ import {
   parseRelayToBackground,
   parseSnapshot,
 } from '../../../src/protocol/validate';
-
-type Obj = Record<string, unknown>;
-
-function snap(value: unknown, bytes = 10, truncated = false): Obj {
-  return { value, bytes, truncated };
-}
-
-/** The events as a receiver passes them on: each snapshot's size is the one it measured (the value's JSON length, no escapes in these fixtures), never the one claimed. */
-function measured(events: Obj[]): Obj[] {
-  return events.map((e) => {
-    const out: Obj = { ...e };
-    for (const key of ['request', 'value', 'args']) {
-      const s = e[key] as Obj | undefined;
-      if (s && typeof s === 'object' && 'bytes' in s) out[key] = { ...s, bytes: JSON.stringify(s.value).length };
-    }
-    return out;
-  });
-}
-
-function start(id: unknown = 1, extra: Obj = {}): Obj {
-  return { type: 'call-start', id, command: 'invoke', at: 1000.5, request: snap({ functionKey: 'f' }), ...extra };
-}
-
-function reasonOf(result: { ok: boolean; reason?: string }): string {
-  expect(result.ok).toBe(false);
-  return (result as { reason: string }).reason;
-}
-
-const goodEvents = [
-  { type: 'hook-ready', at: 1, url: 'https://x.cdn.prod.atlassian-dev.net/a', isTop: false, referrer: 'https://site.atlassian.net/' },
-  { type: 'bridge-found', at: 2, semver: '3.4.5', frozen: true, via: 'trap' },
-  { type: 'bridge-found', at: 2.5, semver: null, frozen: false, via: 'present' },
-  { type: 'call-start', id: 7, command: 'invoke', at: 3.25, request: { value: { a: [1, 'x', null, true] }, bytes: 24, truncated: false } },
-  { type: 'call-end', id: 7, at: 4, ok: false, value: { value: { $fbdt: 'error', text: 'boom' }, bytes: 30, truncated: true } },
-  { type: 'delivery', id: 7, seq: 1, at: 5, key: 'callback', args: { value: [], bytes: 2, truncated: false } },
-  { type: 'transport', at: 6, kind: 'post-robot' },
-];
+import { goodEvents, measured, type Obj, reasonOf, snap, start } from './messageFixtures';
 
 describe('parseHookMessage: accepts', () => {
   it('every event type, unchanged', () => {
@@ -143,96 +107,6 @@ describe('parseHookMessage: rejects, naming the field', () => {
   it('bad delivery fields', () => {
     expect(reasonOf(parseHookMessage({ events: [{ ...goodEvents[5], seq: -1 }] }))).toBe('events[0].seq: expected a non-negative integer');
     expect(reasonOf(parseHookMessage({ events: [{ ...goodEvents[5], key: 7 }] }))).toBe('events[0].key: expected a string, got a number');
-  });
-});
-
-describe('snapshots', () => {
-  const bad = (request: unknown) => reasonOf(parseHookMessage({ events: [start(), start(2, { request })] }));
-
-  it('must be {value, bytes, truncated}', () => {
-    expect(bad('x')).toBe('events[1].request: expected a plain object, got a string');
-    expect(bad({ value: 1, truncated: false })).toBe('events[1].request.bytes: expected a non-negative integer');
-    expect(bad({ value: 1, bytes: -1, truncated: false })).toBe('events[1].request.bytes: expected a non-negative integer');
-    expect(bad({ value: 1, bytes: 2.5, truncated: false })).toBe('events[1].request.bytes: expected a non-negative integer');
-    expect(bad({ value: 1, bytes: 1e9, truncated: false })).toBe('events[1].request.bytes: larger than 69632');
-    expect(bad({ value: 1, bytes: 1, truncated: 'no' })).toBe('events[1].request.truncated: expected a boolean, got a string');
-    expect(bad({ bytes: 1, truncated: false })).toBe('events[1].request.value: missing');
-  });
-
-  it('values must be JSON data, with the path of the first bad one', () => {
-    expect(bad(snap({ a: [1, NaN] }))).toBe('events[1].request.value.a[1]: expected a finite number, got NaN');
-    expect(bad(snap({ a: { b: Infinity } }))).toBe('events[1].request.value.a.b: expected a finite number, got Infinity');
-    expect(bad(snap({ 'odd key': undefined }))).toBe('events[1].request.value["odd key"]: undefined is not JSON data');
-    expect(bad(snap([() => 1]))).toBe('events[1].request.value[0]: a function is not JSON data');
-    expect(bad(snap({ n: 10n }))).toBe('events[1].request.value.n: a bigint is not JSON data');
-    expect(bad(snap(new Date(0)))).toBe('events[1].request.value: expected JSON data, got [object Date]');
-    expect(bad(snap({ m: new Map() }))).toBe('events[1].request.value.m: expected JSON data, got [object Map]');
-    class Thing {
-      a = 1;
-    }
-    expect(bad(snap({ t: new Thing() }))).toBe('events[1].request.value.t: expected JSON data, got [object Object]');
-    expect(bad(snap(new Uint8Array(2)))).toBe('events[1].request.value: expected JSON data, got [object Uint8Array]');
-  });
-
-  it('too deep', () => {
-    let deep: unknown = 'leaf';
-    for (let i = 0; i < 40; i++) deep = { d: deep };
-    expect(bad(snap(deep))).toMatch(/^events\[1\]\.request\.value(\.d)+: nested deeper than 32 levels$/);
-    let ok: unknown = 'leaf';
-    for (let i = 0; i < 24; i++) ok = [ok];
-    expect(parseHookMessage({ events: [start(1, { request: snap(ok) })] }).ok).toBe(true);
-  });
-
-  it('a cycle (possible through structured clone) is refused, not looped on', () => {
-    const a: Obj = {};
-    a.self = a;
-    expect(bad(snap(a))).toMatch(/nested deeper than 32 levels$/);
-  });
-
-  it('oversized values', () => {
-    expect(bad(snap('x'.repeat(70_000)))).toBe('events[1].request.value: larger than 69632 characters serialized');
-    const many = Array.from({ length: 20_000 }, () => 'abcd');
-    expect(bad(snap({ many }))).toMatch(/^events\[1\]\.request\.value\.many\[\d+\]: larger than 69632 characters serialized$/);
-    // 64 KiB of content passes.
-    expect(parseHookMessage({ events: [start(1, { request: snap('x'.repeat(65_000)) })] }).ok).toBe(true);
-  });
-
-  it('shared sub-objects cannot multiply the work: the size bound stops the walk', () => {
-    let node: unknown = 'x'.repeat(100);
-    for (let i = 0; i < 30; i++) node = [node, node]; // 2^30 leaves if walked in full
-    const t0 = performance.now();
-    expect(bad(snap(node))).toMatch(/larger than 69632 characters serialized$/);
-    expect(performance.now() - t0).toBeLessThan(200);
-  });
-
-  it('__proto__ keys stay data and pollute nothing', () => {
-    const raw = '{"events":[{"type":"call-start","id":1,"command":"invoke","at":1,"request":{"value":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}},"bytes":70,"truncated":false}}]}';
-    const parsed = parseHookMessage(JSON.parse(raw));
-    expect(parsed.ok).toBe(true);
-    if (!parsed.ok) return;
-    const event = parsed.value.events[0]!;
-    expect(event.type).toBe('call-start');
-    if (event.type !== 'call-start') return;
-    const value = event.request.value as Obj;
-    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
-    expect(Object.prototype.hasOwnProperty.call(value, '__proto__')).toBe(true);
-    expect(({} as Obj).polluted).toBeUndefined();
-    expect((Object.prototype as Obj).polluted).toBeUndefined();
-    expect(JSON.stringify(value)).toBe('{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}');
-  });
-
-  it('a getter that throws makes the message unreadable, not a crash', () => {
-    const evil = {
-      get events(): unknown {
-        throw new Error('gotcha');
-      },
-    };
-    expect(reasonOf(parseHookMessage(evil))).toBe('unreadable message');
-  });
-
-  it('parseSnapshot checks one snapshot', () => {
-    expect(parseSnapshot({ value: [1], bytes: 3, truncated: false })).toEqual({ ok: true, value: { value: [1], bytes: 3, truncated: false } });
-    expect(reasonOf(parseSnapshot({ value: [NaN], bytes: 3, truncated: false }))).toBe('snapshot.value[0]: expected a finite number, got NaN');
   });
 });
 
