@@ -1,10 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CallRow, frameCell } from './CallRow';
 import { layoutColumns } from './columnLayout';
-import { moduleKeysOf } from './frameModules';
+import { createModuleKeys } from './frameModules';
+import { createWaterfallScale } from './incrementalWaterfall';
 import { COLUMNS, type ColumnKey, type Row, type Sort } from './listModel';
 import { formatDuration } from './format';
-import { waterfallScale, type WaterfallScale } from './waterfallScale';
+import type { WaterfallScale } from './waterfallScale';
 
 import { ROW_HEIGHT } from './CallRow';
 
@@ -54,22 +55,28 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
   const layout = useMemo(() => layoutColumns(width, hidden, detailsOpen), [width, hidden, detailsOpen]);
   const columns = layout.columns;
   const kindShown = columns.some((c) => c.key === 'kind');
-  const modules = useMemo(() => moduleKeysOf(rows.map((r) => r.call)), [rows]);
-  // A frame's label parses its URL: once per frame, not once per row drawn.
+  // Module keys and the waterfall's scale are kept across updates and redo only the rows after the first
+  // changed one: a live tab's update changes its last rows, and a pass over 10,000 rows per update was most of it.
+  const moduleKeys = useRef<ReturnType<typeof createModuleKeys> | null>(null);
+  moduleKeys.current ??= createModuleKeys();
+  const modules = moduleKeys.current(rows);
+  // A frame's label parses its URL: once per frame (and module keys), not once per row drawn.
   const frameText = useMemo(() => {
-    const labels = new Map<string, string>();
+    const labels = new Map<string, { frame: Row['frame']; text: string }>();
     return (row: Row) => {
-      let text = labels.get(row.call.frameKey);
-      if (text === undefined) labels.set(row.call.frameKey, (text = frameCell(row, modules)));
+      const known = labels.get(row.call.frameKey);
+      if (known && known.frame === row.frame) return known.text;
+      const text = frameCell(row, modules);
+      labels.set(row.call.frameKey, { frame: row.frame, text });
       return text;
     };
   }, [modules]);
   const squeezedKey = layout.squeezed.join(',');
   useEffect(() => onSqueezed?.(layout.squeezed), [squeezedKey]);
-  // The waterfall's scale moves only with the rows (and with the clock while calls are pending).
-  // Worked out once per list, not on every scroll frame: a tab may hold 100,000 rows.
-  const pending = useMemo(() => rows.some((r) => r.call.endedAt === null), [rows]);
-  const scale = useMemo(() => waterfallScale(rows.map((r) => ({ start: r.call.startedAt, end: r.call.endedAt ?? now }))), [rows, pending ? now : 0]);
+  // The waterfall's scale moves only with the rows (and with the clock while calls are pending): not on scroll frames.
+  const scaleOf = useRef<ReturnType<typeof createWaterfallScale> | null>(null);
+  scaleOf.current ??= createWaterfallScale();
+  const { scale } = scaleOf.current(rows, now);
 
   useLayoutEffect(() => {
     const el = scroller.current;

@@ -14,7 +14,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { FindingsView } from './findings/FindingsView';
 import { useFindings } from './findings/useFindings';
 import { FramesView } from './frames/FramesView';
-import { buildRows, filterRows, sortRows, type ColumnKey, type Sort } from './listModel';
+import { createRowBuilder, filterRows, sortRows, type ColumnKey, type Sort } from './listModel';
 import type { PanelEnvironment } from './panelEnvironment';
 import { applyPanelMessage, emptySessionView, sessionOfView, type SessionView } from './sessionState';
 import { PasteToDecode } from './tokens/PasteToDecode';
@@ -78,7 +78,10 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
   const carried = useMemo(() => recordedVerdicts(opened?.trace.tokens ?? []), [opened]);
   const verdicts = useRecordedVerdicts(derived.tokens, env, carried);
   const filter = useMemo(() => parseFilter(filterText), [filterText]);
-  const rows = useMemo(() => buildRows(view.calls, view.frames, derived.tokens), [view.calls, view.frames, derived.tokens]);
+  // Rows are kept across updates: a live tab's update makes rows for its new and changed calls only.
+  const rowBuilder = useRef<ReturnType<typeof createRowBuilder> | null>(null);
+  rowBuilder.current ??= createRowBuilder();
+  const rows = rowBuilder.current(view.calls, view.frames, derived.tokens);
   const shown = useMemo(() => sortRows(filterRows(rows, { query: filter, chips, errorsOnly }), sort), [rows, filter, chips, errorsOnly, sort]);
   const selected = selectedId === null ? null : (shown.find((r) => r.call.id === selectedId) ?? null);
   // The clock ticks only while something on screen counts: a pending call's bar, a token's time to live.

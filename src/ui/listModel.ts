@@ -1,6 +1,7 @@
 import { callValueBytes, durationOf, type CallKind, type CallRecord, type FrameRecord, type TokenRecord } from '../protocol';
 import { callFailed, callOutcome, matchCall, statusLabel, type ParsedFilter } from '../query';
 import { initiatorCell } from './details/Initiator';
+import { firstDifference } from './firstChange';
 
 /** One row of the call list, with what its columns show precomputed. */
 export interface Row {
@@ -38,23 +39,55 @@ export const KIND_CHIPS: { label: string; kinds: CallKind[] }[] = [
   { label: 'other', kinds: ['context', 'navigation', 'modal', 'flag', 'other'] },
 ];
 
-export function buildRows(calls: readonly CallRecord[], frames: readonly FrameRecord[], tokens: readonly TokenRecord[]): Row[] {
-  const frameByKey = new Map(frames.map((f) => [f.key, f]));
+const framesByKey = (frames: readonly FrameRecord[]) => new Map(frames.map((f) => [f.key, f]));
+
+/** Expiry (epoch ms) of the token each call carried in its Authorization header. */
+function expiryByCall(tokens: readonly TokenRecord[]): Map<string, number> {
   const expByCall = new Map<string, number>();
   for (const t of tokens) {
     if (t.exp === null) continue;
     for (const u of t.uses) if (u.callId && u.source === 'authorization-header') expByCall.set(u.callId, t.exp * 1000);
   }
-  return calls.map((call) => {
-    const frame = frameByKey.get(call.frameKey) ?? null;
-    const tokenExp = expByCall.get(call.id) ?? null;
-    // A call's row is made once and reused while its frame and token stay the same (the list is rebuilt per update).
-    const before = rowOf.get(call);
-    if (before && before.frame === frame && before.tokenExp === tokenExp) return before;
-    const row = { call, frame, durationMs: durationOf(call), bytes: callValueBytes(call), tokenExp };
-    rowOf.set(call, row);
-    return row;
-  });
+  return expByCall;
+}
+
+function rowFor(call: CallRecord, frameByKey: ReadonlyMap<string, FrameRecord>, expByCall: ReadonlyMap<string, number>): Row {
+  const frame = frameByKey.get(call.frameKey) ?? null;
+  const tokenExp = expByCall.get(call.id) ?? null;
+  // A call's row is made once and reused while its frame and token stay the same.
+  const before = rowOf.get(call);
+  if (before && before.frame === frame && before.tokenExp === tokenExp) return before;
+  const row = { call, frame, durationMs: durationOf(call), bytes: callValueBytes(call), tokenExp };
+  rowOf.set(call, row);
+  return row;
+}
+
+export function buildRows(calls: readonly CallRecord[], frames: readonly FrameRecord[], tokens: readonly TokenRecord[]): Row[] {
+  const frameByKey = framesByKey(frames);
+  const expByCall = expiryByCall(tokens);
+  return calls.map((call) => rowFor(call, frameByKey, expByCall));
+}
+
+/**
+ * buildRows for a live tab, without a pass over every call per update: while the frames and tokens stay the
+ * same, the rows before the first changed call are kept and only the calls after it get theirs. When the
+ * frames or tokens change (a frame seen, derivation landed) every row is looked at again. Equal to buildRows
+ * (test/unit/ui/incrementalList.test.ts).
+ */
+export function createRowBuilder(): (calls: readonly CallRecord[], frames: readonly FrameRecord[], tokens: readonly TokenRecord[]) => Row[] {
+  let last: { calls: readonly CallRecord[]; frames: readonly FrameRecord[]; tokens: readonly TokenRecord[]; rows: Row[] } | null = null;
+  let frameByKey = new Map<string, FrameRecord>();
+  let expByCall = new Map<string, number>();
+  return (calls, frames, tokens) => {
+    if (last && last.calls === calls && last.frames === frames && last.tokens === tokens) return last.rows;
+    if (!last || last.frames !== frames) frameByKey = framesByKey(frames);
+    if (!last || last.tokens !== tokens) expByCall = expiryByCall(tokens);
+    const from = last && last.frames === frames && last.tokens === tokens ? firstDifference(last.calls, calls) : 0;
+    const rows = last ? last.rows.slice(0, from) : [];
+    for (let i = from; i < calls.length; i++) rows.push(rowFor(calls[i]!, frameByKey, expByCall));
+    last = { calls, frames, tokens, rows };
+    return rows;
+  };
 }
 
 const rowOf = new WeakMap<CallRecord, Row>();

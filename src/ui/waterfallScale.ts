@@ -16,27 +16,51 @@ export interface WaterfallScale {
 
 const GAP_SHARE = 0.015;
 
-export function waterfallScale(spans: readonly { start: number; end: number }[]): WaterfallScale {
-  if (spans.length === 0) return { at: () => 0, from: 0, to: 1, gaps: [], shownMs: 1 };
-  // A list in time order (the default, and every update of a live one) needs no copy and no sort.
-  let inOrder = true;
-  for (let i = 1; i < spans.length && inOrder; i++) inOrder = spans[i - 1]!.start <= spans[i]!.start;
-  const sorted = inOrder ? spans : [...spans].sort((a, b) => a.start - b.start);
-  const busy: { start: number; end: number }[] = [];
-  for (const s of sorted) {
-    const last = busy[busy.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else busy.push({ start: s.start, end: Math.max(s.end, s.start) });
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The busy stretches of spans in start order, merged as they come (what waterfallScale and its incremental form share). */
+export interface BusyFold {
+  /** Busy stretches already closed (a later span started after their end); appended to, never changed. */
+  closed: Span[];
+  /** Total length of the closed stretches. */
+  closedMs: number;
+  /** Idle time between closed stretches (and before the open one) over the least threshold: the only gaps that can be cut. */
+  longGaps: Span[];
+  /** The stretch still open: later spans may extend it. */
+  open: Span | null;
+}
+
+export const emptyFold = (): BusyFold => ({ closed: [], closedMs: 0, longGaps: [], open: null });
+
+/** Adds one span (starting no earlier than the spans before it) to the fold, in place. */
+export function foldSpan(fold: BusyFold, start: number, end: number): void {
+  const open = fold.open;
+  if (open && start <= open.end) {
+    open.end = Math.max(open.end, end);
+    return;
   }
-  const busyMs = busy.reduce((sum, b) => sum + (b.end - b.start), 0);
-  const threshold = Math.max(1000, busyMs / 5);
-  const cuts: { start: number; end: number }[] = [];
-  for (let i = 1; i < busy.length; i++) {
-    const idle = busy[i]!.start - busy[i - 1]!.end;
-    if (idle > threshold) cuts.push({ start: busy[i - 1]!.end, end: busy[i]!.start });
+  if (open) {
+    fold.closed.push(open);
+    fold.closedMs += open.end - open.start;
+    if (start - open.end > MIN_CUT_MS) fold.longGaps.push({ start: open.end, end: start });
   }
-  const from = busy[0]!.start;
-  const to = Math.max(busy[busy.length - 1]!.end, from + 1);
+  fold.open = { start, end: Math.max(end, start) };
+}
+
+/** Below this an idle gap is never cut, however short the busy time. */
+const MIN_CUT_MS = 1000;
+
+/** The scale of a finished fold (at least one span). */
+export function scaleOfFold(fold: BusyFold): WaterfallScale {
+  const open = fold.open!;
+  const busyMs = fold.closedMs + (open.end - open.start);
+  const threshold = Math.max(MIN_CUT_MS, busyMs / 5);
+  const cuts = fold.longGaps.filter((g) => g.end - g.start > threshold);
+  const from = (fold.closed[0] ?? open).start;
+  const to = Math.max(open.end, from + 1);
   const cutMs = cuts.reduce((sum, c) => sum + (c.end - c.start), 0);
   const shownMs = Math.max(1, to - from - cutMs);
   const gapWidth = cuts.length ? GAP_SHARE : 0;
@@ -53,4 +77,14 @@ export function waterfallScale(spans: readonly { start: number; end: number }[])
     return Math.min(1, Math.max(0, x + (Math.min(t, to) - cursor) * scale));
   };
   return { at, from, to, gaps: cuts.map((c) => ({ at: at(c.start), ms: c.end - c.start })), shownMs };
+}
+
+export const EMPTY_SCALE: WaterfallScale = { at: () => 0, from: 0, to: 1, gaps: [], shownMs: 1 };
+
+export function waterfallScale(spans: readonly Span[]): WaterfallScale {
+  if (spans.length === 0) return EMPTY_SCALE;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const fold = emptyFold();
+  for (const s of sorted) foldSpan(fold, s.start, s.end);
+  return scaleOfFold(fold);
 }

@@ -66,7 +66,9 @@ export async function benchPanelStream(opts: { profile?: boolean } = {}) {
     const profile = cdp ? ((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile) : null;
     if (!work.count.includes(String(CALLS))) throw new Error(`the panel did not show all calls: "${work.count}"`);
     const sorted = [...work.times].sort((a, b) => a - b);
-    return { calls: CALLS, updates: sorted.length, medianMs: sorted[Math.floor(sorted.length / 2)]!, worstMs: sorted[sorted.length - 1]!, over16: sorted.filter((t) => t > 16).length, longTasks: work.longTasks.length, worstLongTaskMs: Math.max(0, ...work.longTasks), profile };
+    // The slowest updates, with the batch each was (batch 2k+1 starts calls, 2k+2 settles them): where in the stream they land.
+    const slowest = work.times.map((ms, batch) => ({ batch, ms })).sort((a, b) => b.ms - a.ms).slice(0, 5);
+    return { calls: CALLS, updates: sorted.length, slowest, medianMs: sorted[Math.floor(sorted.length / 2)]!, worstMs: sorted[sorted.length - 1]!, over16: sorted.filter((t) => t > 16).length, longTasks: work.longTasks.length, worstLongTaskMs: Math.max(0, ...work.longTasks), profile };
   } finally {
     await harness.close();
   }

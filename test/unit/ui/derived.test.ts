@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { computePhases, correlate } from '../../../src/network';
-import { newTabSession, noLosses, type BackgroundToPanel } from '../../../src/protocol';
 import { createDerivation, deriveAll } from '../../../src/ui/derived';
 import { createIncrementalCorrelate } from '../../../src/ui/incrementalCorrelate';
-import { applyPanelMessage, emptySessionView, type SessionView } from '../../../src/ui/sessionState';
-import { random, randomSession } from './randomSession';
-
-/** Replays a random session into the panel's state in random slices; `check` runs after each update. */
-function replay(seed: number, clusters: number, check: (view: SessionView) => void): number {
-  const rand = random(seed);
-  const happenings = randomSession(rand, clusters);
-  let view = applyPanelMessage(emptySessionView, { type: 'session', session: newTabSession(1, { networkFeed: 'on' }) });
-  let updates = 0;
-  for (let i = 0; i < happenings.length; ) {
-    const slice = happenings.slice(i, i + 1 + Math.floor(rand() * 6));
-    i += slice.length;
-    const messages: BackgroundToPanel[] = [];
-    const calls = slice.flatMap((h) => (h.call ? [h.call] : []));
-    const entries = slice.flatMap((h) => (h.entry ? [h.entry] : []));
-    if (calls.length) messages.push({ type: 'calls', tabId: 1, calls });
-    if (entries.length) messages.push({ type: 'network', tabId: 1, entries });
-    for (const m of messages) view = applyPanelMessage(view, m);
-    // Now and then the recorder's bound drops the oldest calls: the panel gets the session anew.
-    if (rand() < 0.03 && view.calls.length > 10) {
-      view = applyPanelMessage(view, { type: 'session', session: newTabSession(1, { calls: view.calls.slice(5), losses: { ...noLosses(), evictedCalls: 5 }, network: view.network, networkFeed: 'on' }) });
-    }
-    check(view);
-    updates++;
-  }
-  return updates;
-}
+import { emptySessionView, type SessionView } from '../../../src/ui/sessionState';
+import { replay } from './replay';
 
 describe('incremental derivation equals deriving from scratch', () => {
   it('correlation, per update, on random sessions', () => {
