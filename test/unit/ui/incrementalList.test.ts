@@ -25,7 +25,7 @@ function spread(call: CallRecord): CallRecord {
   return { ...call, id, frameKey, response: { value: moduleKey === null ? {} : { moduleKey }, bytes: 20, truncated: false } };
 }
 
-const frame = (key: string, n: number): FrameRecord => ({ key, frameId: Number(key.split(':')[0]), docId: key, url: `http://localhost:800${n}/app/index.html`, isTop: false, parentUrl: 'http://site.test/', firstSeenAt: 0 });
+const frame = (key: string, n: number): FrameRecord => ({ key, frameId: Number(key.split(':')[0]), docId: key, url: `http://localhost:800${n}/app/index.html`, isTop: false, parentUrl: 'http://site.test/', firstSeenAt: 0, hookReady: true, bridge: null, transport: 'post-robot', segment: 0 });
 
 /** What a panel's list goes through: the session growing, frames and tokens arriving, the list filtered or sorted now and then. */
 function views(seed: number, visit: (rows: Row[], shownRows: Row[], now: number, calls: readonly CallRecord[], frames: FrameRecord[], tokens: readonly TokenRecord[]) => void) {
