@@ -1,6 +1,6 @@
 import type { Finding } from '../protocol/findings';
 import type { CallRecord } from '../protocol/model';
-import { remoteEndpointOf } from '../bridge/httpCalls';
+import { remoteEndpointOf, type RemoteEndpoint } from '../bridge/httpCalls';
 import { compareRemotes, MIN_CALLS, TIE_RATIO, verdictFor } from '../stats';
 import { DOCS } from './docs';
 import type { SessionRule } from './types';
@@ -13,8 +13,10 @@ import type { SessionRule } from './types';
 export const remotePath: SessionRule = {
   scope: 'session',
   run(input) {
+    const { calls, endpoints } = comparedCalls(input.calls);
     const out: Finding[] = [];
-    for (const cmp of compareRemotes(input.calls)) {
+    if (calls.length === 0) return out;
+    for (const cmp of compareRemotes(calls)) {
       const i = cmp.invokeRemote;
       const r = cmp.requestRemote;
       if (!i || !r || i.calls < MIN_CALLS || r.calls < MIN_CALLS) continue;
@@ -39,7 +41,7 @@ export const remotePath: SessionRule = {
         numbers: verdictFor(cmp),
         fix,
         docs: faster === 'requestRemote' ? DOCS.requestRemote : DOCS.invokeRemote,
-        callIds: input.calls.filter((c: CallRecord) => sameEndpoint(c, cmp.method, cmp.path, cmp.remoteKey)).map((c) => c.id),
+        callIds: calls.filter((c, n) => sameEndpoint(endpoints[n]!, cmp.method, cmp.path, cmp.remoteKey)).map((c) => c.id),
         costMs: (slow - fast) * slowerCalls,
       });
     }
@@ -47,7 +49,37 @@ export const remotePath: SessionRule = {
   },
 };
 
-function sameEndpoint(call: CallRecord, method: string, path: string, remoteKey: string | null): boolean {
-  const e = remoteEndpointOf(call.command, call.request.value);
-  return e !== null && e.method === method && e.path === path && (e.via === 'invokeRemote' || e.remoteKey === remoteKey);
+const INVOKE_REMOTE = 1;
+const REQUEST_REMOTE = 2;
+
+/**
+ * The calls to endpoints (method and path) that both invokeRemote and requestRemote were used for, in input
+ * order, with each one's endpoint: only those can make a finding, so only they are compared (a session of
+ * requestRemote calls alone needs no statistics), and each call's request is read once.
+ */
+function comparedCalls(all: readonly CallRecord[]): { calls: CallRecord[]; endpoints: RemoteEndpoint[] } {
+  const read: (RemoteEndpoint | null)[] = [];
+  const used = new Map<string, Map<string, number>>();
+  for (const call of all) {
+    const e = remoteEndpointOf(call.command, call.request.value);
+    read.push(e);
+    if (e === null) continue;
+    let paths = used.get(e.method);
+    if (!paths) used.set(e.method, (paths = new Map()));
+    paths.set(e.path, (paths.get(e.path) ?? 0) | (e.via === 'invokeRemote' ? INVOKE_REMOTE : REQUEST_REMOTE));
+  }
+  const calls: CallRecord[] = [];
+  const endpoints: RemoteEndpoint[] = [];
+  all.forEach((call, n) => {
+    const e = read[n];
+    if (e && used.get(e.method)!.get(e.path) === (INVOKE_REMOTE | REQUEST_REMOTE)) {
+      calls.push(call);
+      endpoints.push(e);
+    }
+  });
+  return { calls, endpoints };
+}
+
+function sameEndpoint(e: RemoteEndpoint, method: string, path: string, remoteKey: string | null): boolean {
+  return e.method === method && e.path === path && (e.via === 'invokeRemote' || e.remoteKey === remoteKey);
 }

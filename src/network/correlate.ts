@@ -2,11 +2,10 @@ import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { CallMatch } from '../protocol/tokens';
 import { KeyGroup, Ledger, type Contender, type SlotAt } from './keyGroup';
-import { callKeysRemembered, entrySlots, KEY_RANKS, remotesSignature, type Keyed, type KeyRank } from './keys';
+import { callKeysRemembered, entrySlots, KEY_RANKS, relationOfCommand, remotesSignature, type Keyed, type KeyRank } from './keys';
 import { learnRemotes } from './remotes';
 import { renewalMatches } from './renewals';
 import { windowOf } from './timeWindow';
-
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -27,10 +26,15 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
 
   // One index per rank: slotsByRank[rank].get(key).
   const slotsByRank: Map<string, SlotAt[]>[] = KEY_RANKS.map(() => new Map());
+  /** Relations some slot has a key of: a call whose relation none has cannot match (its keys are not even built). */
+  const relations = new Set<Keyed['relation']>();
   for (const entry of network) {
     for (const slot of entrySlots(entry, remotes)) {
       const at: SlotAt = { slot, id: `${entry.id}#${slot.index}`, at: entry.startedAt };
-      for (const { rank, key } of slot.keys) push(slotsByRank[rank]!, key, at);
+      for (const { rank, key, relation } of slot.keys) {
+        push(slotsByRank[rank]!, key, at);
+        relations.add(relation);
+      }
     }
   }
 
@@ -39,6 +43,8 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
   const keyed: { contender: Contender; keys: Keyed[] }[] = [];
   const signature = remotesSignature(remotes);
   calls.forEach((call, order) => {
+    const relation = relationOfCommand(call.command);
+    if (relation === null || !relations.has(relation)) return;
     const keys = callKeysRemembered(call, remotes, signature, known).filter((k) => known(k.rank, k.key));
     if (keys.length > 0) keyed.push({ contender: { call, order, window: windowOf(call) }, keys });
   });

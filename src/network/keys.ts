@@ -97,6 +97,11 @@ const suffixKey = (kind: string, method: string, suffix: string) => `${kind} ${m
 /** Whether some network entry has this key: lets a call skip keys (and their cost) no entry could match. */
 export type KnownKey = (rank: KeyRank, key: string) => boolean;
 
+/** The one relation a call of this command can have keys of (callKeys gives none to any other command). */
+export function relationOfCommand(command: string): MatchRelation | null {
+  return command === 'invoke' ? 'graphql' : command === 'fetchRemote' ? 'remote-request' : command === 'fetchProduct' ? 'product-request' : null;
+}
+
 /** Keys of a bridge call, for the relations it can have (token renewals are linked apart: see renewals.ts). */
 export function callKeys(call: CallRecord, remotes: RemoteKnowledge, known?: KnownKey): Keyed[] {
   const request = call.request.value;

@@ -38,11 +38,53 @@ export const normalizedUrl = remembered(function normalizedUrl(url: string): str
   return parsed.href;
 });
 
-/** A path as sent (query included) in the browser's encoding, so a bridge path compares equal to a request's URL. */
-export const normalizedPath = remembered(function normalizedPath(path: string): string | null {
+const parsedPath = remembered(function parsedPath(path: string): string | null {
   const parsed = parseUrl(`http://p.invalid${path.startsWith('/') ? '' : '/'}${path}`);
   return parsed ? parsed.pathname + parsed.search : null;
 });
+
+/** A path as sent (query included) in the browser's encoding, so a bridge path compares equal to a request's URL. */
+export function normalizedPath(path: string): string | null {
+  // Most paths are already in that form: no URL is parsed (nor remembered) for them.
+  return isNormalPath(path) ? path : parsedPath(path);
+}
+
+/** Characters the URL parser keeps as they are in a path and a query (not a backslash, `%`, `'`, `#`, a space or a control). */
+const KEPT = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&()*+,;=:@/") KEPT[c.charCodeAt(0)] = 1;
+const SLASH = 47;
+const QUESTION = 63;
+const DOT = 46;
+
+/**
+ * True when parsing `path` as a URL's path and query gives it back unchanged: it starts with `/`, has only
+ * characters kept as they are, no `.` or `..` segment (the parser resolves those), and no empty query (a
+ * lone trailing `?` is dropped).
+ */
+export function isNormalPath(path: string): boolean {
+  if (path.charCodeAt(0) !== SLASH) return false;
+  let segment = 1;
+  for (let i = 1; i <= path.length; i++) {
+    const c = i < path.length ? path.charCodeAt(i) : SLASH;
+    if (c === SLASH || c === QUESTION) {
+      const length = i - segment;
+      const dot = path.charCodeAt(segment) === DOT;
+      if (dot && (length === 1 || (length === 2 && path.charCodeAt(segment + 1) === DOT))) return false;
+      if (c === QUESTION) return i < path.length - 1 && queryKept(path, i + 1);
+      segment = i + 1;
+    } else if (c >= 128 || KEPT[c] !== 1) return false;
+  }
+  return true;
+}
+
+/** True when every character of a query from `start` on is kept as it is (`?` too, in a query). */
+function queryKept(text: string, start: number): boolean {
+  for (let i = start; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== QUESTION && (c >= 128 || KEPT[c] !== 1)) return false;
+  }
+  return true;
+}
 
 /** `base` + `path` joined as Forge joins a remote's baseUrl and a requestRemote path (string concatenation). */
 export function joinBaseAndPath(base: string, path: string): string | null {

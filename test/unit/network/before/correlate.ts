@@ -1,0 +1,87 @@
+// The code as it was before the speed work (commit dab4239), kept to check the faster one gives the same result.
+import type { CallRecord } from '../../../../src/protocol/model';
+import type { NetworkEntry } from '../../../../src/protocol/network';
+import type { CallMatch } from '../../../../src/protocol/tokens';
+import { KeyGroup, Ledger, type Contender, type SlotAt } from '../../../../src/network/keyGroup';
+import { callKeysRemembered, entrySlots, KEY_RANKS, remotesSignature, type Keyed, type KeyRank } from '../../../../src/network/keys';
+import { learnRemotes } from '../../../../src/network/remotes';
+import { renewalMatches } from '../../../../src/network/renewals';
+import { windowOf } from '../../../../src/network/timeWindow';
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Matches bridge calls to the network requests they caused (pure). A call and a request are candidates when
+ * they share a key (keys.ts) and the request started inside the call's time window (timeWindow.ts); keys
+ * that tell calls apart (payload, body, status) are settled before looser ones. Each request, or each
+ * operation of a batched GraphQL request, serves one call at most. A pair is 'uncertain' whenever another
+ * candidate fitted as well (KeyGroup.contenders); requestRemote calls are also linked to the FIT mint they
+ * waited on (renewals.ts). Indexed by key and sorted by time: O((n + m) log(n + m)) for n calls, m requests.
+ */
+export function correlate(calls: readonly CallRecord[], network: readonly NetworkEntry[]): CallMatch[] {
+  const remotes = learnRemotes(network);
+
+  // One index per rank: slotsByRank[rank].get(key).
+  const slotsByRank: Map<string, SlotAt[]>[] = KEY_RANKS.map(() => new Map());
+  for (const entry of network) {
+    for (const slot of entrySlots(entry, remotes)) {
+      const at: SlotAt = { slot, id: `${entry.id}#${slot.index}`, at: entry.startedAt };
+      for (const { rank, key } of slot.keys) push(slotsByRank[rank]!, key, at);
+    }
+  }
+
+  const known = (rank: KeyRank, key: string) => slotsByRank[rank]!.has(key);
+  // Only calls that share a key with some request take part.
+  const keyed: { contender: Contender; keys: Keyed[] }[] = [];
+  const signature = remotesSignature(remotes);
+  calls.forEach((call, order) => {
+    const keys = callKeysRemembered(call, remotes, signature, known).filter((k) => known(k.rank, k.key));
+    if (keys.length > 0) keyed.push({ contender: { call, order, window: windowOf(call) }, keys });
+  });
+
+  const ledger = new Ledger();
+  const matches: CallMatch[] = [];
+  /** Each requestRemote call's matched request to the remote, for its renewal (renewals.ts). */
+  const direct = new Map<string, NetworkEntry>();
+  for (const rank of KEY_RANKS) {
+    const callsByKey = new Map<string, Contender[]>();
+    const relationOf = new Map<string, Keyed['relation']>();
+    for (const { contender, keys } of keyed) {
+      if (ledger.byCall.has(contender.call)) continue;
+      for (const k of keys) {
+        if (k.rank !== rank) continue;
+        push(callsByKey, k.key, contender);
+        relationOf.set(k.key, k.relation);
+      }
+    }
+    // Longer keys first: at rank 2 a longer path ending is the more specific one.
+    const groups = [...callsByKey]
+      .sort(([a], [b]) => b.length - a.length)
+      .map(([key, members]) => new KeyGroup(key, relationOf.get(key)!, rank, members, [...slotsByRank[rank]!.get(key)!]));
+    const made = groups.flatMap((group) => group.sweep(ledger));
+    for (const holding of made) {
+      const { call } = holding.contender;
+      const candidates = holding.group.contenders(holding, ledger);
+      matches.push({ callId: call.id, entryId: holding.slot.slot.entry.id, relation: holding.group.relation, certainty: candidates === 1 ? 'certain' : 'uncertain', candidates });
+      if (holding.group.relation === 'remote-request') direct.set(call.id, holding.slot.slot.entry);
+    }
+  }
+  const renewals = renewalMatches(calls, network, direct);
+
+  // In call order; renewals may name calls that matched nothing else. Only matched calls are looked up.
+  const matched = new Set([...matches, ...renewals].map((m) => m.callId));
+  const order = new Map<string, { call: CallRecord; index: number }>();
+  calls.forEach((call, index) => {
+    if (matched.has(call.id)) order.set(call.id, { call, index });
+  });
+  const inCallOrder = (a: CallMatch, b: CallMatch) => {
+    const x = order.get(a.callId)!;
+    const y = order.get(b.callId)!;
+    return x.call.startedAt - y.call.startedAt || x.index - y.index;
+  };
+  return [...matches.sort(inCallOrder), ...renewals.sort(inCallOrder)];
+}
