@@ -1,11 +1,22 @@
 import type { CallRecord } from '../protocol';
 
+/** Lists made from another by changing it from some position on: which list, and from where. */
+const origins = new WeakMap<readonly unknown[], { before: readonly unknown[]; from: number }>();
+
+/** Notes that `after` is `before` with its items from `from` on changed (appended, replaced, removed), so that firstDifference need not compare. */
+export function noteChangedFrom<T>(after: readonly T[], before: readonly T[], from: number): void {
+  origins.set(after, { before, from });
+}
+
 /**
- * The first position where two lists hold a different item (by identity, of `keyOf` of each; the shorter
- * list's length, or `limit`, when they agree that far). A pointer comparison per item and nothing else: what
+ * A position before which two lists hold the same items (by identity, of `keyOf` of each), at most `limit`
+ * (the shorter list's length): where they first differ, or, when `after` was noted as made from `before`,
+ * where it was changed from, known at once. Otherwise a pointer comparison per item and nothing else. What
  * lets the list's derived values redo only the items after it (a live tab changes its last rows).
  */
 export function firstDifference<T>(before: readonly T[], after: readonly T[], keyOf: (item: T) => unknown = (x) => x, limit = Math.min(before.length, after.length)): number {
+  const origin = origins.get(after);
+  if (origin && origin.before === before) return Math.min(origin.from, limit);
   for (let i = 0; i < limit; i++) if (keyOf(before[i]!) !== keyOf(after[i]!)) return i;
   return limit;
 }

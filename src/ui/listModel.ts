@@ -1,7 +1,7 @@
 import { callValueBytes, durationOf, type CallKind, type CallRecord, type FrameRecord, type TokenRecord } from '../protocol';
 import { callFailed, callOutcome, matchCall, statusLabel, type ParsedFilter } from '../query';
 import { initiatorCell } from './details/Initiator';
-import { firstDifference } from './firstChange';
+import { firstDifference, noteChangedFrom } from './firstChange';
 
 /** One row of the call list, with what its columns show precomputed. */
 export interface Row {
@@ -82,9 +82,11 @@ export function createRowBuilder(): (calls: readonly CallRecord[], frames: reado
     if (last && last.calls === calls && last.frames === frames && last.tokens === tokens) return last.rows;
     if (!last || last.frames !== frames) frameByKey = framesByKey(frames);
     if (!last || last.tokens !== tokens) expByCall = expiryByCall(tokens);
-    const from = last && last.frames === frames && last.tokens === tokens ? firstDifference(last.calls, calls) : 0;
-    const rows = last ? last.rows.slice(0, from) : [];
+    const before = last && last.frames === frames && last.tokens === tokens ? last : null;
+    const from = before ? firstDifference(before.calls, calls) : 0;
+    const rows = before ? before.rows.slice(0, from) : [];
     for (let i = from; i < calls.length; i++) rows.push(rowFor(calls[i]!, frameByKey, expByCall));
+    if (before) noteChangedFrom(rows, before.rows, from);
     last = { calls, frames, tokens, rows };
     return rows;
   };

@@ -1,3 +1,4 @@
+import { noteChangedFrom } from './firstChange';
 import { byStart, newTabSession, type BackgroundToPanel, type CallRecord, type TabSession } from '../protocol';
 
 /**
@@ -63,7 +64,10 @@ export function applyPanelMessage(view: SessionView, message: BackgroundToPanel)
       const { next: calls, touched } = upsert(view.calls, message.calls, (c) => c.id);
       // The list was in start order; calls mostly arrive in it, so only where this message wrote is looked at.
       const inOrder = (i: number) => (i === 0 || byStart(calls[i - 1]!, calls[i]!) <= 0) && (i === calls.length - 1 || byStart(calls[i]!, calls[i + 1]!) <= 0);
-      if (touched.every(inOrder)) return { ...view, calls };
+      if (touched.every(inOrder)) {
+        noteChangedFrom(calls, view.calls, touched.reduce((a, b) => Math.min(a, b), view.calls.length));
+        return { ...view, calls };
+      }
       const sorted = calls.slice().sort(byStart);
       return { ...view, calls: sorted };
     }
