@@ -214,12 +214,13 @@ export class Recorder {
   }
 
   /** How many calls the tab holds, how many are pending, how many were evicted; without copying the session. */
-  counts(tabId: number): { calls: number; pending: number; dropped: number } | null {
+  /** `unsaved`: changes (of any tab) wait for a save or are being written. */
+  counts(tabId: number): { calls: number; pending: number; dropped: number; unsaved: boolean } | null {
     const s = this.sessions.get(tabId);
     if (!s) return null;
     let pending = 0;
     for (const entry of s.calls.values()) if (entry.call.status === 'pending') pending++;
-    return { calls: s.calls.size, pending, dropped: s.losses.evictedCalls };
+    return { calls: s.calls.size, pending, dropped: s.losses.evictedCalls, unsaved: this.saves.busy };
   }
 
 

@@ -25,6 +25,7 @@ export class SaveScheduler {
   /** Saves (and opens) that failed since the recorder started. */
   failures = 0;
   private saving: Promise<boolean> = Promise.resolve(true);
+  private writing = false;
   private next: Promise<boolean> | null = null;
 
   constructor(
@@ -59,10 +60,20 @@ export class SaveScheduler {
     }
   }
 
+  /** True while changes wait for a save or one is being written (a bench waits for this to end). */
+  get busy(): boolean {
+    return this.next !== null || this.writing || (this.store !== null && !this.changes.isEmpty);
+  }
+
   private async save(): Promise<boolean> {
     this.next = null;
     if (this.changes.isEmpty) return true;
-    return this.write(this.changes.take());
+    this.writing = true;
+    try {
+      return await this.write(this.changes.take());
+    } finally {
+      this.writing = false;
+    }
   }
 
   /** Writes `changes`; on failure they go back into the change set (under anything newer). */

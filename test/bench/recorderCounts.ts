@@ -2,6 +2,8 @@ export interface RecorderCounts {
   calls: number;
   pending: number;
   dropped: number;
+  /** Changes wait for a save or one is being written (absent from an older build). */
+  unsaved?: boolean;
 }
 
 /** A Playwright or Puppeteer handle on the extension's service worker. */
@@ -29,4 +31,14 @@ export async function waitUntilRecorded(worker: WorkerLike, tabId: number, targe
     if (Date.now() - start > timeoutMs) return null;
     await new Promise((r) => setTimeout(r, pollMs));
   }
+}
+
+/** Polls until the recorder has nothing left to save; false when it still had after `timeoutMs`. */
+export async function waitUntilSaved(worker: WorkerLike, tabId: number, timeoutMs = 30_000, pollMs = 25): Promise<boolean> {
+  const start = Date.now();
+  while ((await recorderCounts(worker, tabId)).unsaved === true) {
+    if (Date.now() - start > timeoutMs) return false;
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  return true;
 }

@@ -1,7 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { launchChromium, tabIdOf, workerOf, type ChromiumSession } from '../../scripts/lib/driver';
 import { interleave, type Arm } from './interleave';
-import { recorderCounts, settledCalls, waitUntilRecorded, type WorkerLike } from './recorderCounts';
+import { recorderCounts, settledCalls, waitUntilRecorded, waitUntilSaved, type WorkerLike } from './recorderCounts';
 
 export type CallShape = 'getContext' | 'invoke';
 
@@ -44,6 +44,9 @@ export async function pageArm(opts: { browser: ChromiumSession; page: Page; targ
     },
     async settle() {
       if (tabId !== null && (await waitUntilRecorded(worker!, tabId, expected)) === null) arm.timedOut++;
+      // The block's last save too: left running, it would land in the other arm's next block (the recorder
+      // saves at most every SAVE_SPACING_MS; blocks are made long enough that the saves before it fall inside).
+      if (tabId !== null && !(await waitUntilSaved(worker!, tabId))) arm.timedOut++;
       // The same short pause on both sides: timers and GC get the same chance to run between blocks.
       await new Promise((r) => setTimeout(r, 30));
     },

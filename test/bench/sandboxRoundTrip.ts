@@ -2,7 +2,9 @@ import { appFrame } from '../../scripts/lib/driver';
 import { startSandbox } from '../sandbox';
 import { pageArm, sideBySide } from './roundTrips';
 
-const PLAN = { rounds: 9, blocks: 2, callsPerBlock: 120 };
+// 480 calls (over a second at ~2.5 ms each): the recorder's saves (at most one per 500 ms) fall inside the
+// blocks they belong to; only each block's last one runs between blocks (see pageArm's settle).
+const PLAN = { rounds: 9, blocks: 2, callsPerBlock: 480 };
 
 /**
  * getContext round trips through the sandbox's bridge (post-robot to the host page and back), with and

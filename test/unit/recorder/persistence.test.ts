@@ -296,4 +296,16 @@ describe('Recorder: save spacing', () => {
     const state = await store.load();
     expect(callsOf(state).map((c) => c.call.status)).toEqual(['ok']);
   });
+
+  it('counts say unsaved from the first change until its save is written, then not', async () => {
+    const store = new MemoryStore();
+    const r = new Recorder(options({ saveSpacingMs: 30 }), store);
+    const first = r.apply(1, 0, hello('d1'));
+    const later = r.apply(1, 0, batch('d1', 1, [start(1), end(1)]));
+    expect(r.counts(1)).toMatchObject({ calls: 1, unsaved: true });
+    await first.persisted;
+    await later.persisted;
+    expect(store.saves).toBe(1);
+    expect(r.counts(1)).toMatchObject({ calls: 1, unsaved: false });
+  });
 });
