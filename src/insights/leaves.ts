@@ -3,7 +3,7 @@ import { isDescription, type SnapshotValue } from '../protocol/snapshot';
 /** Most leaves read from one value: a chain check must stay cheap on 64 kB payloads. */
 const MAX_LEAVES = 500;
 /** Shorter strings (and smaller numbers) are too common to prove data was passed along. */
-const MIN_CHARS = 4;
+export const MIN_CHARS = 4;
 
 const NO_KEYS: ReadonlySet<string> = new Set();
 /** Protocol around a response (HTTP headers, status), which says nothing about what the app passed along. */

@@ -13,13 +13,34 @@ export const REPEAT_WINDOW_MS = 1000;
 
 /** A request's identity: its JSON, worked out once per snapshot (snapshots never change). */
 const identity = new WeakMap<Snapshot, string>();
-function requestKey(call: CallRecord): string {
+function requestJson(call: CallRecord): string {
   let json = identity.get(call.request);
   if (json === undefined) {
     json = JSON.stringify(call.request.value) ?? '';
     identity.set(call.request, json);
   }
-  return `${call.command}\u0000${json}`;
+  return json;
+}
+
+const requestKey = (call: CallRecord) => `${call.command}\u0000${requestJson(call)}`;
+
+/** Calls grouped by command and request JSON, groups in the order of their first call (no key string built per call). */
+function sameRequests(calls: readonly CallRecord[]): CallRecord[][] {
+  const groups: CallRecord[][] = [];
+  const byCommand = new Map<string, Map<string, CallRecord[]>>();
+  for (const call of calls) {
+    let byJson = byCommand.get(call.command);
+    if (!byJson) byCommand.set(call.command, (byJson = new Map()));
+    const json = requestJson(call);
+    const list = byJson.get(json);
+    if (list) list.push(call);
+    else {
+      const created = [call];
+      byJson.set(json, created);
+      groups.push(created);
+    }
+  }
+  return groups;
 }
 
 /**
@@ -30,15 +51,8 @@ function requestKey(call: CallRecord): string {
 export const repeatedCalls: SessionRule = {
   scope: 'session',
   run(input) {
-    const byKey = new Map<string, CallRecord[]>();
-    for (const call of input.calls) {
-      const key = requestKey(call);
-      const list = byKey.get(key);
-      if (list) list.push(call);
-      else byKey.set(key, [call]);
-    }
     const out: Finding[] = [];
-    for (const list of byKey.values()) {
+    for (const list of sameRequests(input.calls)) {
       if (list.length < 2) continue;
       list.sort((a, b) => a.startedAt - b.startedAt);
       const repeated: CallRecord[] = [];

@@ -3,7 +3,7 @@ import type { Finding } from '../protocol/findings';
 import { durationOf } from '../protocol/model';
 import { callLabel } from './callLabel';
 import { DOCS } from './docs';
-import { distinctiveValues, leafStrings } from './leaves';
+import { distinctiveValues, leafStrings, MIN_CHARS } from './leaves';
 import type { FrameRule } from './types';
 import { ms, plural } from './words';
 
@@ -19,36 +19,44 @@ const DATA_KINDS: ReadonlySet<CallKind> = new Set(['resolver', 'invokeRemote', '
 /** Where a request embeds a value (a path, a query, a JQL string), it sits between these. */
 const SEPARATORS = /[/?&=#,;:\s"'()[\]{}<>|]+/;
 
-const SEPARATOR_CHARS = new Set([...'/?&=#,;:"\'()[]{}<>| \t\n\r\f\v'].map((c) => c.charCodeAt(0)));
-
-function hasSeparator(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (SEPARATOR_CHARS.has(c) || c > 127) return true;
-  }
-  return false;
-}
+/** The ASCII characters SEPARATORS matches, by code. */
+const SEPARATOR_CODES = new Uint8Array(128);
+for (const c of '/?&=#,;:"\'()[]{}<>| \t\n\r\f\v') SEPARATOR_CODES[c.charCodeAt(0)] = 1;
 
 /**
  * True when a value from an earlier response shows up in this call's request: the app passed data along.
  * A request leaf counts when it, or a piece of it between separators, equals an earlier value: set lookups,
  * so a chain of any length costs time linear in its leaves (a substring test against every earlier value
- * was quadratic and took minutes on 100,000 calls).
+ * was quadratic and took minutes on 100,000 calls). Every earlier value has MIN_CHARS characters or more, so
+ * shorter leaves and pieces are not looked up.
  */
 function usesEarlier(call: CallRecord, earlier: ReadonlySet<string>): boolean {
   if (earlier.size === 0) return false;
   for (const text of leafStrings(call.request.value)) {
-    if (earlier.has(text)) return true;
-    // Split only a leaf that has a separator (most are one word or a number: the whole was just looked up).
-    if (hasSeparator(text)) for (const piece of text.split(SEPARATORS)) if (earlier.has(piece)) return true;
+    if (text.length >= MIN_CHARS && (earlier.has(text) || pieceIsEarlier(text, earlier))) return true;
   }
   return false;
 }
 
+/** True when a piece of `text` between separators (not the whole, already looked up) is an earlier value. */
+function pieceIsEarlier(text: string, earlier: ReadonlySet<string>): boolean {
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // Beyond ASCII, the pattern's \s decides what is a space.
+    if (c > 127) return text.split(SEPARATORS).some((piece) => earlier.has(piece));
+    if (SEPARATOR_CODES[c] !== 1) continue;
+    if (i - start >= MIN_CHARS && earlier.has(text.slice(start, i))) return true;
+    start = i + 1;
+  }
+  return start > 0 && text.length - start >= MIN_CHARS && earlier.has(text.slice(start));
+}
+
 function chainFinding(frameKey: string, chain: CallRecord[]): Finding | null {
-  const durations = chain.map((c) => durationOf(c) ?? 0);
+  // Math.max over a loop, not over spread arguments: a chain may hold 100,000 calls.
+  const longest = chain.reduce((most, c) => Math.max(most, durationOf(c) ?? 0), Number.NEGATIVE_INFINITY);
   const total = chain[chain.length - 1]!.endedAt! - chain[0]!.startedAt;
-  const saving = total - Math.max(...durations);
+  const saving = total - longest;
   if (chain.length < CHAIN_MIN_CALLS || saving < CHAIN_MIN_SAVING_MS) return null;
   const labels = chain.slice(0, 4).map(callLabel).join(' → ') + (chain.length > 4 ? ' → …' : '');
   return {
@@ -56,7 +64,7 @@ function chainFinding(frameKey: string, chain: CallRecord[]): Finding | null {
     rule: 'sequential-chain',
     severity: saving >= 500 ? 'warning' : 'info',
     title: `${plural(chain.length, 'call')} ran one after another that could run together`,
-    numbers: `${labels}: ${ms(total)} in sequence; started together they would take about ${ms(Math.max(...durations))}, ${ms(saving)} less. No call's request carries a value from an earlier response.`,
+    numbers: `${labels}: ${ms(total)} in sequence; started together they would take about ${ms(longest)}, ${ms(saving)} less. No call's request carries a value from an earlier response.`,
     fix: 'Start the independent calls together with Promise.all instead of awaiting each before the next.',
     docs: DOCS.invoke,
     callIds: chain.map((c) => c.id),

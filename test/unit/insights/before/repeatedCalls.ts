@@ -1,0 +1,85 @@
+// The code as it was before the speed work (commit dab4239), kept to check the faster one gives the same result.
+import type { Finding } from '../../../../src/protocol/findings';
+import type { CallRecord } from '../../../../src/protocol/model';
+import type { Snapshot } from '../../../../src/protocol/snapshot';
+import { durationOf } from '../../../../src/protocol/model';
+import { tokenHash } from '../../../../src/tokens/tokenHash';
+import { callLabel } from '../../../../src/insights/callLabel';
+import { DOCS } from '../../../../src/insights/docs';
+import type { SessionRule } from '../../../../src/insights/types';
+import { ms, plural } from '../../../../src/insights/words';
+
+/** Calls with the same command and payload this close together count as one repeated burst. */
+export const REPEAT_WINDOW_MS = 1000;
+
+/** A request's identity: its JSON, worked out once per snapshot (snapshots never change). */
+const identity = new WeakMap<Snapshot, string>();
+function requestKey(call: CallRecord): string {
+  let json = identity.get(call.request);
+  if (json === undefined) {
+    json = JSON.stringify(call.request.value) ?? '';
+    identity.set(call.request, json);
+  }
+  return `${call.command}\u0000${json}`;
+}
+
+/**
+ * The same call made again (same command, same payload) within a second of the first of its burst: a
+ * re-render loop, or a value that should have been cached (getContext is not cached by the bridge, §2.3).
+ * One finding per command and payload, with the bursts' calls as evidence and the repeats' time as its cost.
+ */
+export const repeatedCalls: SessionRule = {
+  scope: 'session',
+  run(input) {
+    const byKey = new Map<string, CallRecord[]>();
+    for (const call of input.calls) {
+      const key = requestKey(call);
+      const list = byKey.get(key);
+      if (list) list.push(call);
+      else byKey.set(key, [call]);
+    }
+    const out: Finding[] = [];
+    for (const list of byKey.values()) {
+      if (list.length < 2) continue;
+      list.sort((a, b) => a.startedAt - b.startedAt);
+      const repeated: CallRecord[] = [];
+      let burstStart = list[0]!;
+      let burst: CallRecord[] = [burstStart];
+      let largest = 0;
+      let wasted = 0;
+      const flush = () => {
+        if (burst.length < 2) return;
+        repeated.push(...burst);
+        largest = Math.max(largest, burst.length);
+        for (const again of burst.slice(1)) wasted += durationOf(again) ?? 0;
+      };
+      for (const call of list.slice(1)) {
+        if (call.startedAt - burstStart.startedAt <= REPEAT_WINDOW_MS) burst.push(call);
+        else {
+          flush();
+          burstStart = call;
+          burst = [call];
+        }
+      }
+      flush();
+      if (repeated.length === 0) continue;
+      const frames = new Set(repeated.map((c) => c.frameKey)).size;
+      const first = repeated[0]!;
+      out.push({
+        // The id carries a hash of the payload, never the payload itself (findings are shared).
+        id: `repeated-call:${tokenHash(requestKey(first))}`,
+        rule: 'repeated-call',
+        severity: largest >= 5 ? 'warning' : 'info',
+        title: `${callLabel(first)} made ${plural(largest, 'time')} with the same payload within 1 s`,
+        numbers: `${plural(repeated.length, 'identical call')} in bursts of up to ${largest}, from ${plural(frames, 'frame')}; the repeats took ${ms(wasted)} in all.`,
+        fix: first.command === 'reconcile'
+          ? 'The UI Kit tree was committed again unchanged: look for a state update in a render or an effect without dependencies.'
+          : 'Call it once and share the result (cache it in a module or a context), or find the render loop or effect that repeats it.',
+        docs: first.command === 'invoke' ? DOCS.invoke : first.command === 'getContext' ? DOCS.view : first.command === 'reconcile' ? DOCS.uiKit : DOCS.limits,
+        callIds: repeated.map((c) => c.id),
+        costMs: wasted,
+      });
+    }
+    return out;
+  },
+};
