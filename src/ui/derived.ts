@@ -52,7 +52,7 @@ export function createDerivation(): (calls: readonly CallRecord[], network: read
 }
 
 /** Above this many calls, a growing session is derived after the list is drawn, at most every DERIVE_INTERVAL_MS. */
-export const SYNC_DERIVE_CALLS = 2_000;
+export const SYNC_DERIVE_CALLS = 1_000;
 export const DERIVE_INTERVAL_MS = 250;
 
 interface Done {

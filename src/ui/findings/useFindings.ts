@@ -3,8 +3,12 @@ import { createInsights, type Insights } from '../../insights';
 import type { CallRecord, Finding, FrameRecord, NetworkEntry } from '../../protocol';
 import type { Derived } from '../derived';
 
-/** Up to this many calls the rules run within the update (a few ms); above it they run after the list is drawn. */
-export const SYNC_FINDINGS_CALLS = 2_000;
+/**
+ * Up to this many calls the rules run within the update (about 2 ms); above it they run after the list is
+ * drawn. At 2,000 the rules took 5 to 12 ms of a streamed update (11 to 25 ms on a busy machine): the slow
+ * updates of the live-stream bench were the ones just under it.
+ */
+export const SYNC_FINDINGS_CALLS = 500;
 /** While calls stream in, a large session's findings are worked out at most this often. */
 export const FINDINGS_INTERVAL_MS = 1_000;
 
