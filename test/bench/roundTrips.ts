@@ -1,6 +1,7 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { launchChromium, tabIdOf, workerOf, type ChromiumSession } from '../../scripts/lib/driver';
-import { interleave, type Arm } from './interleave';
+import { interleave, spread, type Arm, type Spread } from './interleave';
+import { treeCpuMs } from './profileCpu';
 import { recorderCounts, settledCalls, waitUntilRecorded, waitUntilSaved, type WorkerLike } from './recorderCounts';
 
 export type CallShape = 'getContext' | 'invoke';
@@ -24,7 +25,7 @@ function timeCalls(target: Page | Frame, n: number, shape: CallShape): Promise<n
 }
 
 /** One browser's page as an arm: each block is `calls` calls, its cost the mean µs per call (batches posted during it included). */
-export async function pageArm(opts: { browser: ChromiumSession; page: Page; target: Page | Frame; shape: CallShape; calls: number; warmUp: number; recorded: boolean }): Promise<Arm & { timedOut: number }> {
+export async function pageArm(opts: { browser: ChromiumSession; page: Page; target: Page | Frame; shape: CallShape; calls: number; warmUp: number; recorded: boolean }): Promise<PageArm> {
   const { browser, page, target, shape, calls } = opts;
   await timeCalls(target, opts.warmUp, shape);
   const tabId = opts.recorded ? await tabIdOf(browser, page) : null;
@@ -35,24 +36,36 @@ export async function pageArm(opts: { browser: ChromiumSession; page: Page; targ
     await new Promise((r) => setTimeout(r, 1000));
     expected = settledCalls(await recorderCounts(worker!, tabId));
   }
+  const pid = browser.browser.process()?.pid;
   const arm = {
     timedOut: 0,
+    cpuPerCall: [] as number[],
     async block() {
+      const cpuBefore = await treeCpuMs(pid);
       const perCall = await timeCalls(target, calls, shape);
       expected += calls;
+      // The browser's CPU over the block, all its processes: the block's own work, the recorder's (settle()
+      // waits for it) counted when it is done, below.
+      arm.cpuStart = cpuBefore;
       return perCall * 1000;
     },
+    cpuStart: null as number | null,
     async settle() {
       if (tabId !== null && (await waitUntilRecorded(worker!, tabId, expected)) === null) arm.timedOut++;
       // The block's last save too: left running, it would land in the other arm's next block (the recorder
       // saves at most every SAVE_SPACING_MS; blocks are made long enough that the saves before it fall inside).
       if (tabId !== null && !(await waitUntilSaved(worker!, tabId))) arm.timedOut++;
+      const cpuEnd = await treeCpuMs(pid);
+      if (arm.cpuStart !== null && cpuEnd !== null) arm.cpuPerCall.push(((cpuEnd - arm.cpuStart) * 1000) / calls);
       // The same short pause on both sides: timers and GC get the same chance to run between blocks.
       await new Promise((r) => setTimeout(r, 30));
     },
   };
   return arm;
 }
+
+/** An arm that also keeps, per block, its browser's CPU time per call (µs, all processes, the recorder's work until settled included). */
+export type PageArm = Arm & { timedOut: number; cpuPerCall: number[] };
 
 export interface SideBySidePlan {
   rounds: number;
@@ -64,7 +77,7 @@ export interface SideBySidePlan {
  * Two Chromiums open side by side, one with the extension: `openArm` opens the page to measure in each,
  * then the two are driven in alternating blocks over the rounds.
  */
-export async function sideBySide(extensionDir: string, plan: SideBySidePlan, openArm: (browser: ChromiumSession, recorded: boolean) => Promise<Arm & { timedOut: number }>) {
+export async function sideBySide(extensionDir: string, plan: SideBySidePlan, openArm: (browser: ChromiumSession, recorded: boolean) => Promise<PageArm>) {
   const browsers: ChromiumSession[] = [];
   try {
     const launch = async (recorded: boolean) => {
@@ -74,7 +87,8 @@ export async function sideBySide(extensionDir: string, plan: SideBySidePlan, ope
     };
     const arms = { without: await launch(false), with: await launch(true) };
     const result = await interleave(arms, plan.rounds, plan.blocks);
-    return { ...result, callsPerArm: plan.rounds * plan.blocks * plan.callsPerBlock, settleTimeouts: arms.with.timedOut };
+    const cpu: { without: Spread; with: Spread } | null = arms.with.cpuPerCall.length > 0 && arms.without.cpuPerCall.length > 0 ? { without: spread(arms.without.cpuPerCall), with: spread(arms.with.cpuPerCall) } : null;
+    return { ...result, callsPerArm: plan.rounds * plan.blocks * plan.callsPerBlock, settleTimeouts: arms.with.timedOut, cpu };
   } finally {
     for (const b of browsers) await b.close();
   }

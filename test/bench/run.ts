@@ -34,6 +34,7 @@ if (wants('sandbox')) {
   console.log(`\nForge sandbox round trip (post-robot bridge to the host page), Chromium, ${r.callsPerArm.toLocaleString('en')} sequential getContext calls per arm, ${r.rounds} rounds of alternating blocks`);
   console.log(`  per call, median: without ${f(r.without)} µs (baseline), with ${f(r.with)} µs; added ${formatSpread(r.added, 1, r.rounds)} µs`);
   console.log(`  ratio with/without: ${formatSpread(r.ratio, 3, r.rounds)} (target ≤ 1.05 at the median)`);
+  if (r.cpu) console.log(`  browser CPU per call, all processes (less sensitive to other load than the times above; the extension's recording until saved and the bench's polling of it included): without ${f(r.cpu.without.median)} µs (baseline), with ${f(r.cpu.with.median)} µs, median over blocks; ratio ${(r.cpu.with.median / r.cpu.without.median).toFixed(3)}`);
   if (r.settleTimeouts) console.log(`  the recorder had not caught up 30 s after ${r.settleTimeouts} blocks`);
 }
 
