@@ -14,6 +14,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { FindingsView } from './findings/FindingsView';
 import { useFindings } from './findings/useFindings';
 import { FramesView } from './frames/FramesView';
+import { createPendingCheck } from './firstChange';
 import { createRowBuilder, filterRows, sortRows, type ColumnKey, type Sort } from './listModel';
 import type { PanelEnvironment } from './panelEnvironment';
 import { applyPanelMessage, emptySessionView, sessionOfView, type SessionView } from './sessionState';
@@ -85,7 +86,10 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
   const shown = useMemo(() => sortRows(filterRows(rows, { query: filter, chips, errorsOnly }), sort), [rows, filter, chips, errorsOnly, sort]);
   const selected = selectedId === null ? null : (shown.find((r) => r.call.id === selectedId) ?? null);
   // The clock ticks only while something on screen counts: a pending call's bar, a token's time to live.
-  const ticking = useMemo(() => view.calls.some((c) => c.endedAt === null) || derived.tokens.some((t) => t.exp !== null && t.exp * 1000 > Date.now()), [view.calls, derived.tokens]);
+  const pendingCheck = useRef<ReturnType<typeof createPendingCheck> | null>(null);
+  pendingCheck.current ??= createPendingCheck();
+  const anyPending = pendingCheck.current(view.calls);
+  const ticking = useMemo(() => anyPending || derived.tokens.some((t) => t.exp !== null && t.exp * 1000 > Date.now()), [anyPending, derived.tokens]);
   const now = useNow(env, ticking ? 1000 : null);
   const isLive = hasLiveTab && opened === null;
   // Evicted calls have their own banner, with what to do about it.

@@ -25,3 +25,27 @@ const callOf = (row: { call: CallRecord }) => row.call;
 
 /** firstDifference of two lists of rows, by the call each shows. */
 export const firstChangedCall = (before: readonly { call: CallRecord }[], after: readonly { call: CallRecord }[], limit?: number) => firstDifference(before, after, callOf, limit);
+
+/**
+ * Whether any call of a list is pending, for a list that changes at its end: the first pending call's place
+ * is kept, and only the calls from the first changed one on are looked at again (a live tab's pending calls
+ * are its last ones, and a list with none was otherwise read whole on every update).
+ */
+export function createPendingCheck(): (calls: readonly CallRecord[]) => boolean {
+  let before: readonly CallRecord[] = [];
+  let firstPending = -1;
+  return (calls) => {
+    if (calls === before) return firstPending >= 0;
+    const from = firstDifference(before, calls);
+    before = calls;
+    if (firstPending >= 0 && firstPending < from) return true;
+    firstPending = -1;
+    for (let i = from; i < calls.length; i++) {
+      if (calls[i]!.endedAt === null) {
+        firstPending = i;
+        break;
+      }
+    }
+    return firstPending >= 0;
+  };
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallRecord, FrameRecord, TokenRecord } from '../../../src/protocol';
 import { deriveAll } from '../../../src/ui/derived';
+import { createPendingCheck } from '../../../src/ui/firstChange';
 import { createModuleKeys, moduleKeysOf } from '../../../src/ui/frameModules';
 import { createWaterfallScale } from '../../../src/ui/incrementalWaterfall';
 import { buildRows, createRowBuilder, filterRows, sortRows, type Row } from '../../../src/ui/listModel';
@@ -96,5 +97,20 @@ describe('the list kept across updates equals the list worked out whole', () => 
     }
     expect(cut).toBeGreaterThan(50);
     expect(pending).toBeGreaterThan(50);
+  });
+
+  it('any call pending: per update, including sorted and filtered lists', () => {
+    const answers = new Set<boolean>();
+    for (let seed = 60; seed <= 65; seed++) {
+      const pendingIn = createPendingCheck();
+      const pendingShown = createPendingCheck();
+      views(seed, (_rows, shown, _now, calls) => {
+        const full = calls.some((c) => c.endedAt === null);
+        expect(pendingIn(calls), `seed ${seed}`).toBe(full);
+        expect(pendingShown(shown.map((r) => r.call)), `seed ${seed}`).toBe(shown.some((r) => r.call.endedAt === null));
+        answers.add(full);
+      });
+    }
+    expect([...answers].sort()).toEqual([false, true]);
   });
 });
