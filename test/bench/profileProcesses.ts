@@ -1,5 +1,5 @@
-// `npx tsx test/bench/profileProcesses.ts [calls]` (after `npm run build`): CPU time per call of each kind of
-// Chromium process over sequential sandbox getContext calls, without and then with the extension (Linux /proc).
+// `npx tsx test/bench/profileProcesses.ts [calls] [rounds]` (after `npm run build`): CPU time per call of each kind of
+// Chromium process over sequential sandbox getContext calls, without and with the extension in alternating blocks (Linux /proc).
 import { readdir, readFile } from 'node:fs/promises';
 import { appFrame, launchChromium } from '../../scripts/lib/driver';
 import { startSandbox } from '../sandbox';
@@ -33,40 +33,54 @@ async function perKind(root: number): Promise<Map<string, number>> {
   return out;
 }
 
+const rounds = Number(process.argv[3] ?? 5);
 const sandbox = await startSandbox();
+const sessions: Awaited<ReturnType<typeof launchChromium>>[] = [];
 try {
+  // Both browsers open side by side and driven in alternating blocks (the first alternates by round), so a
+  // change of machine load reaches both alike; the median over rounds per process kind.
+  const arms = [];
   for (const withExtension of [false, true]) {
     const session = await launchChromium(withExtension ? { extensionDir: 'dist/chrome' } : {});
-    try {
-      const page = await session.newPage();
-      await page.goto(`${sandbox.siteUrl}?modules=issue-panel`);
-      const frame = await appFrame(page, { moduleKey: 'issue-panel' });
-      const run = (n: number) =>
-        frame.evaluate(async (count) => {
-          const callBridge = (globalThis as unknown as { __bridge: { callBridge(c: string): Promise<unknown> } }).__bridge.callBridge;
-          const start = performance.now();
-          for (let j = 0; j < count; j++) await callBridge('getContext');
-          return ((performance.now() - start) * 1000) / count;
-        }, n);
-      await run(300);
-      await new Promise((r) => setTimeout(r, 1500));
-      const pid = session.browser.process()!.pid!;
-      const before = await perKind(pid);
-      const us = await run(calls);
-      await new Promise((r) => setTimeout(r, 1500));
-      const after = await perKind(pid);
-      console.log(`\n${withExtension ? 'With' : 'Without'} the extension: ${us.toFixed(0)} µs per call; CPU µs per call by process (1.5 s after the last call included):`);
+    sessions.push(session);
+    const page = await session.newPage();
+    await page.goto(`${sandbox.siteUrl}?modules=issue-panel`);
+    const frame = await appFrame(page, { moduleKey: 'issue-panel' });
+    const run = (n: number) =>
+      frame.evaluate(async (count) => {
+        const callBridge = (globalThis as unknown as { __bridge: { callBridge(c: string): Promise<unknown> } }).__bridge.callBridge;
+        const start = performance.now();
+        for (let j = 0; j < count; j++) await callBridge('getContext');
+        return ((performance.now() - start) * 1000) / count;
+      }, n);
+    await run(300);
+    arms.push({ name: withExtension ? 'with' : 'without', run, pid: session.browser.process()!.pid!, perCall: [] as number[], kinds: new Map<string, number[]>() });
+  }
+  for (let r = 0; r < rounds; r++) {
+    for (const arm of r % 2 === 0 ? arms : [...arms].reverse()) {
+      const before = await perKind(arm.pid);
+      arm.perCall.push(await arm.run(calls));
+      // The recorder saves at most every 500 ms: its work for the block is done within this pause.
+      await new Promise((res) => setTimeout(res, 1500));
+      const after = await perKind(arm.pid);
       let total = 0;
       for (const [kind, ms] of after) {
         const d = ((ms - (before.get(kind) ?? 0)) * 1000) / calls;
         total += d;
-        if (d > 0) console.log(`  ${kind}: ${d.toFixed(0)}`);
+        arm.kinds.set(kind, [...(arm.kinds.get(kind) ?? []), d]);
       }
-      console.log(`  total: ${total.toFixed(0)}`);
-    } finally {
-      await session.close();
+      arm.kinds.set('total', [...(arm.kinds.get('total') ?? []), total]);
     }
   }
+  const med = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] ?? 0;
+  console.log(`${calls} getContext calls per block, ${rounds} rounds; medians over rounds, µs per call`);
+  console.log(`  wall time: without ${med(arms[0]!.perCall).toFixed(0)}, with ${med(arms[1]!.perCall).toFixed(0)}`);
+  const kinds = new Set([...arms[0]!.kinds.keys(), ...arms[1]!.kinds.keys()]);
+  for (const kind of kinds) {
+    const [a, b] = arms.map((arm) => med(arm.kinds.get(kind) ?? [0]));
+    if (a! + b! > 0) console.log(`  CPU ${kind}: without ${a!.toFixed(0)}, with ${b!.toFixed(0)}, added ${(b! - a!).toFixed(0)}`);
+  }
 } finally {
+  for (const s of sessions) await s.close();
   await sandbox.stop();
 }
