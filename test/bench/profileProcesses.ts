@@ -1,8 +1,9 @@
 // `npx tsx test/bench/profileProcesses.ts [calls] [rounds]` (after `npm run build`): CPU time per call of each kind of
 // Chromium process over sequential sandbox getContext calls, without and with the extension in alternating blocks (Linux /proc).
 import { readdir, readFile } from 'node:fs/promises';
-import { appFrame, launchChromium } from '../../scripts/lib/driver';
+import { launchChromium } from '../../scripts/lib/driver';
 import { startSandbox } from '../sandbox';
+import { openIssuePanel } from './sandboxRoundTrip';
 
 const calls = Number(process.argv[2] ?? 1000);
 
@@ -43,16 +44,7 @@ try {
   for (const withExtension of [false, true]) {
     const session = await launchChromium(withExtension ? { extensionDir: 'dist/chrome' } : {});
     sessions.push(session);
-    const page = await session.newPage();
-    await page.goto(`${sandbox.siteUrl}?modules=issue-panel`);
-    const frame = await appFrame(page, { moduleKey: 'issue-panel' });
-    const run = (n: number) =>
-      frame.evaluate(async (count) => {
-        const callBridge = (globalThis as unknown as { __bridge: { callBridge(c: string): Promise<unknown> } }).__bridge.callBridge;
-        const start = performance.now();
-        for (let j = 0; j < count; j++) await callBridge('getContext');
-        return ((performance.now() - start) * 1000) / count;
-      }, n);
+    const { run } = await openIssuePanel(session, sandbox.siteUrl);
     await run(300);
     arms.push({ name: withExtension ? 'with' : 'without', run, pid: session.browser.process()!.pid!, perCall: [] as number[], kinds: new Map<string, number[]>() });
   }

@@ -3,26 +3,18 @@
 // worker; a CDP session per target) over sequential getContext calls, as self time per function and busy
 // time per call: where the time the extension adds to a round trip goes.
 import type { CDPSession, Frame } from 'puppeteer-core';
-import { appFrame, launchChromium } from '../../scripts/lib/driver';
+import { launchChromium } from '../../scripts/lib/driver';
 import { startSandbox } from '../sandbox';
 import type { CpuProfile } from './burst';
 import { profileTable } from './profileSummary';
+import { openIssuePanel } from './sandboxRoundTrip';
 
 const calls = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
 const withExtension = !process.argv.includes('--without');
 const sandbox = await startSandbox();
 const session = await launchChromium(withExtension ? { extensionDir: 'dist/chrome' } : {});
 try {
-  const page = await session.newPage();
-  await page.goto(`${sandbox.siteUrl}?modules=issue-panel`);
-  const frame = await appFrame(page, { moduleKey: 'issue-panel' });
-  const run = (n: number) =>
-    frame.evaluate(async (count) => {
-      const callBridge = (globalThis as unknown as { __bridge: { callBridge(c: string): Promise<unknown> } }).__bridge.callBridge;
-      const start = performance.now();
-      for (let j = 0; j < count; j++) await callBridge('getContext');
-      return ((performance.now() - start) * 1000) / count;
-    }, n);
+  const { page, frame, run } = await openIssuePanel(session, sandbox.siteUrl);
   await run(300);
   const targets: [string, CDPSession][] = [['host page', await page.createCDPSession()]];
   // An out-of-process iframe has its own session (puppeteer's frame client); an in-process one shares the page's.

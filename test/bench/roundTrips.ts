@@ -10,7 +10,7 @@ export type CallShape = 'getContext' | 'invoke';
  * In the page: `n` sequential bridge calls; their mean time per call (ms). Timed as one block: pages see
  * performance.now() coarsened to 100 µs, far above one call on a microtask bridge.
  */
-function timeCalls(target: Page | Frame, n: number, shape: CallShape): Promise<number> {
+export function timeCalls(target: Page | Frame, n: number, shape: CallShape): Promise<number> {
   return target.evaluate(
     async ([count, kind]) => {
       const callBridge = (globalThis as unknown as { __bridge: { callBridge(c: string, p?: unknown): Promise<unknown> } }).__bridge.callBridge;

@@ -1,10 +1,18 @@
-import { appFrame } from '../../scripts/lib/driver';
+import { appFrame, type ChromiumSession } from '../../scripts/lib/driver';
 import { startSandbox } from '../sandbox';
-import { pageArm, sideBySide } from './roundTrips';
+import { pageArm, sideBySide, timeCalls } from './roundTrips';
 
 // 480 calls (over a second at ~2.5 ms each): the recorder's saves (at most one per 500 ms) fall inside the
 // blocks they belong to; only each block's last one runs between blocks (see pageArm's settle).
 const PLAN = { rounds: 9, blocks: 2, callsPerBlock: 480 };
+
+/** The sandbox's issue panel open in a new tab, and `run(n)`: n sequential getContext calls from its app frame, µs per call. */
+export async function openIssuePanel(browser: ChromiumSession, siteUrl: string) {
+  const page = await browser.newPage();
+  await page.goto(`${siteUrl}?modules=issue-panel`);
+  const frame = await appFrame(page, { moduleKey: 'issue-panel' });
+  return { page, frame, run: async (n: number) => (await timeCalls(frame, n, 'getContext')) * 1000 };
+}
 
 /**
  * getContext round trips through the sandbox's bridge (post-robot to the host page and back), with and
@@ -14,9 +22,7 @@ export async function benchSandboxRoundTrip(extensionDir: string) {
   const sandbox = await startSandbox();
   try {
     return await sideBySide(extensionDir, PLAN, async (browser, recorded) => {
-      const page = await browser.newPage();
-      await page.goto(`${sandbox.siteUrl}?modules=issue-panel`);
-      const frame = await appFrame(page, { moduleKey: 'issue-panel' });
+      const { page, frame } = await openIssuePanel(browser, sandbox.siteUrl);
       return pageArm({ browser, page, target: frame, shape: 'getContext', calls: PLAN.callsPerBlock, warmUp: 300, recorded });
     });
   } finally {
