@@ -175,7 +175,7 @@ export function startRecorderService(env: ServiceEnv) {
       return (await ready).tabIds();
     },
     /** How many calls the tab's recording holds, how many are pending, how many the bound dropped (benchmarks poll it). */
-    async counts(tabId: number): Promise<{ calls: number; pending: number; dropped: number; unsaved: boolean } | null> {
+    async counts(tabId: number): Promise<ReturnType<Recorder['counts']>> {
       // Counted in place: copying the whole session per poll slowed the burst it measures.
       return (await ready).counts(tabId);
     },

@@ -6,15 +6,16 @@ import type { TabState } from './tabState';
  * recorder-wide insertion stamp) until they fit, never the last record held. `current` is the tab of the
  * operation under way, whose delta `d` takes its evictions; returns the deltas of the other tabs touched.
  */
-export function evictAcrossTabs(tabs: Iterable<TabState>, bound: number, current: TabState | null = null, d: Delta = delta()): Map<TabState, Delta> {
-  const all = [...tabs];
+export function evictAcrossTabs(tabs: ReadonlyMap<number, TabState>, bound: number, current: TabState | null = null, d: Delta = delta()): Map<TabState, Delta> {
   const touched = new Map<TabState, Delta>();
   let total = 0;
   let records = 0;
-  for (const s of all) {
+  for (const s of tabs.values()) {
     total += s.bytes;
     records += s.calls.size + s.network.size;
   }
+  // Runs after every message: the tabs are listed only when there is something to evict.
+  const all = total > bound ? [...tabs.values()] : [];
   while (total > bound && records > 1) {
     let oldest: TabState | null = null;
     let oldestStamp = Infinity;

@@ -213,8 +213,10 @@ export class Recorder {
     return [...this.sessions.keys()];
   }
 
-  /** How many calls the tab holds, how many are pending, how many were evicted; without copying the session. */
-  /** `unsaved`: changes (of any tab) wait for a save or are being written. */
+  /**
+   * How many calls the tab holds, how many are pending, how many were evicted, without copying the session;
+   * `unsaved`: changes (of any tab) wait for a save or are being written.
+   */
   counts(tabId: number): { calls: number; pending: number; dropped: number; unsaved: boolean } | null {
     const s = this.sessions.get(tabId);
     if (!s) return null;
@@ -222,7 +224,6 @@ export class Recorder {
     for (const entry of s.calls.values()) if (entry.call.status === 'pending') pending++;
     return { calls: s.calls.size, pending, dropped: s.losses.evictedCalls, unsaved: this.saves.busy };
   }
-
 
   // ---------------------------------------------------------------------------------------------
   // Sessions, bounds across tabs, saving
@@ -246,7 +247,7 @@ export class Recorder {
 
   /** Saves the session record, keeps all tabs within their common bound, tells the panels, and saves. */
   private finish(s: TabState, d: Delta): Promise<boolean> {
-    const others = evictAcrossTabs(this.sessions.values(), this.maxBytesAllTabs, s, d);
+    const others = evictAcrossTabs(this.sessions, this.maxBytesAllTabs, s, d);
     for (const [other, od] of others) this.settle(other, od);
     this.settle(s, d);
     return this.saves.persist();
@@ -266,7 +267,7 @@ export class Recorder {
   private freeSpace(): void {
     let total = 0;
     for (const s of this.sessions.values()) total += s.bytes;
-    const touched = evictAcrossTabs(this.sessions.values(), Math.floor(total * (1 - QUOTA_EVICTION)));
+    const touched = evictAcrossTabs(this.sessions, Math.floor(total * (1 - QUOTA_EVICTION)));
     for (const [s, d] of touched) this.settle(s, d);
   }
 

@@ -46,6 +46,8 @@ export class TabState implements FeedSource {
   preserveLog = false;
   /** DevTools windows watching the tab's network now (not persisted: a restarted worker has none). */
   networkFeeds = 0;
+  /** Frame count past which the unused frames of forgotten documents are dropped (see forgetFrames). */
+  private nextFrameSweepAt: number;
   /** Counters changed outside an operation's delta (a document forgotten): the next summary goes out. */
   countersChanged = false;
 
@@ -53,6 +55,7 @@ export class TabState implements FeedSource {
     readonly tabId: number,
     private readonly ctx: TabContext,
   ) {
+    this.nextFrameSweepAt = ctx.maxDocs + frameSlack(ctx.maxDocs);
     this.calls = new CallLog(tabId);
     this.segments = new Segments(ctx.now);
     this.docs = new Sequencer(tabId, ctx.maxDocs, {
@@ -143,7 +146,7 @@ export class TabState implements FeedSource {
     while (this.calls.size > maxCalls && this.evictCall(d));
     while (this.network.size > LIMITS.networkEntriesPerTab && this.evictNetwork(d));
     while (this.bytes > this.ctx.maxBytes && this.calls.size + this.network.size > 1 && this.evictOldest(d));
-    if (this.frames.size > this.ctx.maxDocs + frameSlack(this.ctx.maxDocs)) this.forgetFrames(d);
+    if (this.frames.size > this.nextFrameSweepAt) this.forgetFrames(d);
   }
 
   /**
@@ -167,6 +170,8 @@ export class TabState implements FeedSource {
       this.ctx.changes.delete('frames', this.tabId, key);
     }
     if (forget.length > 0) d.session = true;
+    // Frames that could not go (kept calls name them) must not make every later event sweep again.
+    this.nextFrameSweepAt = this.frames.size + frameSlack(this.ctx.maxDocs);
   }
 
   /** Stamp of the oldest call or network entry, or Infinity when the tab holds none. */
