@@ -1,7 +1,5 @@
 import browser from 'webextension-polyfill';
-
-/** The relay's once-per-document mark (extension/relay/relay.iife.ts), in the extension's isolated world. */
-const RELAY_RUNNING = 'forge-bridge-devtools.relay';
+import { RELAY_RUNNING_MARK } from '../../src/relay/relayMark';
 
 /**
  * Content scripts declared in the manifest reach only documents loaded after install. On install and
@@ -25,7 +23,7 @@ export async function injectIntoOpenTabs(): Promise<number> {
       const probes = await browser.scripting.executeScript({
         target: { tabId: tab.id, allFrames: true },
         func: (mark: string) => (globalThis as Record<symbol, unknown>)[Symbol.for(mark)] === true,
-        args: [RELAY_RUNNING],
+        args: [RELAY_RUNNING_MARK],
       });
       const frameIds = probes.filter((p) => p.result !== true).map((p) => p.frameId);
       if (frameIds.length === 0) continue;

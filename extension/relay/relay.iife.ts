@@ -5,12 +5,13 @@ import { readRecordInitiator, RECORD_INITIATOR_KEY } from '../../src/settings/in
 import { ChannelWatch } from '../../src/relay/channelWatch';
 import { newDocId } from '../../src/relay/relayBuffer';
 import { RelayLink } from '../../src/relay/relayLink';
+import { RELAY_RUNNING_MARK } from '../../src/relay/relayMark';
 
 // Isolated world: hands the MAIN-world hook a private channel (design and limits: src/relay/channelWatch.ts),
 // validates what comes through it, and forwards it to the background, resending whatever was not
 // acknowledged when the worker restarts.
 
-const RUNNING = Symbol.for('forge-bridge-devtools.relay');
+const RUNNING = Symbol.for(RELAY_RUNNING_MARK);
 const world = globalThis as { [RUNNING]?: true };
 
 // Once per document and extension context: install-time injection can race the manifest's own injection.

@@ -42,10 +42,6 @@ export const is = (c: number, mask: number): boolean => c < 128 && (CLASS[c]! & 
 export const isDigit = (c: number) => c >= 48 && c <= 57;
 export const isUpper = (c: number) => c >= 65 && c <= 90;
 export const isLower = (c: number) => c >= 97 && c <= 122;
-export const isAlnum = (c: number) => is(c, ALNUM);
-export const isB64Url = (c: number) => is(c, B64URL);
-export const isB64Any = (c: number) => is(c, B64ANY);
-export const isSpace = (c: number) => is(c, SPACE);
 export const isHex = (c: number) => is(c, HEX);
 export const isNameChar = (c: number) => is(c, NAME);
 

@@ -2,7 +2,7 @@ import type { RedactionCounts, TraceCall, TraceV2 } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
 import { at, newPass, type RedactionPass, type RedactOptions, type SuspectValue } from './pass';
-import { redactBase64Body, redactHeaders, redactString, redactValue } from './walk';
+import { mapKeeping, redactBase64Body, redactHeaders, redactString, redactValue } from './walk';
 
 /**
  * Fields each part of a trace has that are not walked as values: those whose rules are applied below by
@@ -52,17 +52,6 @@ const text = (value: string, pass: RedactionPass, part: string) => {
   pass.where.part = part;
   return redactString(value, pass);
 };
-
-/** `list.map(f)`, but the list itself when `f` gave back every item unchanged. */
-function mapKeeping<T>(list: readonly T[], f: (item: T, index: number) => T): T[] {
-  let out: T[] | null = null;
-  for (let i = 0; i < list.length; i++) {
-    const next = f(list[i]!, i);
-    if (next !== list[i] && out === null) out = list.slice(0, i);
-    if (out !== null) out.push(next);
-  }
-  return out ?? (list as T[]);
-}
 
 /** A frame as a call or the trace's frame list holds it. */
 function frameOf<T extends { url: string; parentUrl: string }>(f: T, skip: ReadonlySet<string>, pass: RedactionPass): T {

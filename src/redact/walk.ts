@@ -215,15 +215,15 @@ function renameKeys(value: Record<string, unknown>, renamed: ReadonlyMap<string,
   return out;
 }
 
-/** `list.map(f)`, but the list itself when `f` changed nothing. */
-function mapKeeping(list: unknown[], f: (v: unknown) => unknown): unknown[] {
-  let out: unknown[] | null = null;
+/** `list.map(f)`, but the list itself when `f` gave back every item unchanged. */
+export function mapKeeping<T>(list: readonly T[], f: (item: T, index: number) => T): T[] {
+  let out: T[] | null = null;
   for (let i = 0; i < list.length; i++) {
-    const next = f(list[i]);
-    if (next !== list[i] && out === null) out = list.slice();
-    if (out !== null) out[i] = next;
+    const next = f(list[i]!, i);
+    if (next !== list[i] && out === null) out = list.slice(0, i);
+    if (out !== null) out.push(next);
   }
-  return out ?? list;
+  return out ?? (list as T[]);
 }
 
 function walk(value: unknown, pass: RedactionPass, layer: number, name: string | null, nesting: number, inherited = false): unknown {

@@ -37,7 +37,6 @@ export class RelayLink {
   private flushScheduled = false;
   /** Hook messages refused by validation (reported with every batch, `losses.relayRejected`). */
   rejected = 0;
-  lastRejection = '';
   /** Events the hook said it dropped (its messages' `dropped`), so far. */
   private hookDropped = 0;
   /** Ids of calls whose start was seen and whose end was not (bounded: beyond OPEN_CALLS only counted). */
@@ -69,7 +68,6 @@ export class RelayLink {
     const parsed = parseHookMessage(data);
     if (!parsed.ok) {
       this.rejected += 1;
-      this.lastRejection = parsed.reason;
       return;
     }
     const dropped = (data as { dropped?: unknown }).dropped;
