@@ -30,7 +30,7 @@ const pathOf = (root: string, place: Place | null, key: string | number): string
 /** Whether a key names a time or a duration (`…At`, `…Ms`, `at`), read without a regular expression per key. */
 function isTimeKey(k: string): boolean {
   const n = k.length;
-  if (n === 2) return k === 'at';
+  if (n === 2) return k === 'at' || k === 'At' || k === 'Ms';
   const a = k.charCodeAt(n - 2);
   const b = k.charCodeAt(n - 1);
   return (a === 65 && b === 116) || (a === 77 && b === 115);
