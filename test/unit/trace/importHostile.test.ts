@@ -61,6 +61,8 @@ describe('import bounds every value', () => {
       [(c: Record<string, unknown>) => (c.startedAt = -5), '$.calls[0].startedAt: -5'],
       [(c: Record<string, unknown>) => (c.endedAt = 1e300), '$.calls[0].endedAt: 1e+300'],
       [(c: Record<string, unknown>) => (c.durationMs = -20), '$.calls[0].durationMs: -20'],
+      [(c: Record<string, unknown>) => (c.Ms = -20), '$.calls[0].Ms: -20'],
+      [(c: Record<string, unknown>) => (c.At = -7), '$.calls[0].At: -7'],
     ] as const) {
       const result = importTraceText(traceText(edit));
       expect(result.ok, path).toBe(false);
