@@ -4,6 +4,7 @@ import type { Snapshot } from '../protocol/snapshot';
 import { durationOf } from '../protocol/model';
 import { tokenHash } from '../tokens/tokenHash';
 import { callLabel } from './callLabel';
+import { jsonHash, UNSURE } from './jsonHash';
 import { DOCS } from './docs';
 import type { SessionRule } from './types';
 import { ms, plural } from './words';
@@ -25,22 +26,54 @@ function requestJson(call: CallRecord): string {
 const requestKey = (call: CallRecord) => `${call.command}\u0000${requestJson(call)}`;
 
 /** Calls grouped by command and request JSON, groups in the order of their first call (no key string built per call). */
-function sameRequests(calls: readonly CallRecord[]): CallRecord[][] {
+function byJson(calls: readonly CallRecord[]): CallRecord[][] {
   const groups: CallRecord[][] = [];
   const byCommand = new Map<string, Map<string, CallRecord[]>>();
   for (const call of calls) {
-    let byJson = byCommand.get(call.command);
-    if (!byJson) byCommand.set(call.command, (byJson = new Map()));
+    let same = byCommand.get(call.command);
+    if (!same) byCommand.set(call.command, (same = new Map()));
     const json = requestJson(call);
-    const list = byJson.get(json);
+    const list = same.get(json);
     if (list) list.push(call);
     else {
       const created = [call];
-      byJson.set(json, created);
+      same.set(json, created);
       groups.push(created);
     }
   }
   return groups;
+}
+
+/**
+ * The groups of byJson that hold two calls or more, in the same order. Calls are first bucketed by a hash of
+ * command and request (jsonHash.ts: no string built per call, no array per lone call); only calls that share
+ * a bucket have their JSON compared. A request the hash is unsure of sends the whole session to byJson.
+ */
+function sameRequests(calls: readonly CallRecord[]): CallRecord[][] {
+  /** Per hash, the index of its one call so far, or the indexes of all its calls. */
+  const buckets = new Map<number, number | number[]>();
+  for (let i = 0; i < calls.length; i++) {
+    const call = calls[i]!;
+    const hash = jsonHash(call.request.value, call.command);
+    if (hash === UNSURE) return byJson(calls).filter((group) => group.length > 1);
+    const held = buckets.get(hash);
+    if (held === undefined) buckets.set(hash, i);
+    else if (typeof held === 'number') buckets.set(hash, [held, i]);
+    else held.push(i);
+  }
+  const groups: number[][] = [];
+  for (const held of buckets.values()) {
+    if (typeof held === 'number') continue;
+    const byKey = new Map<string, number[]>();
+    for (const i of held) {
+      const key = requestKey(calls[i]!);
+      const list = byKey.get(key);
+      if (list) list.push(i);
+      else byKey.set(key, [i]);
+    }
+    for (const list of byKey.values()) if (list.length > 1) groups.push(list);
+  }
+  return groups.sort((a, b) => a[0]! - b[0]!).map((list) => list.map((i) => calls[i]!));
 }
 
 /**

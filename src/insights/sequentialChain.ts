@@ -3,7 +3,7 @@ import type { Finding } from '../protocol/findings';
 import { durationOf } from '../protocol/model';
 import { callLabel } from './callLabel';
 import { DOCS } from './docs';
-import { distinctiveValues, leafStrings, MIN_CHARS } from './leaves';
+import { addDistinctiveValues, eachLeaf, longLeaf, MIN_CHARS, NO_KEYS } from './leaves';
 import type { FrameRule } from './types';
 import { ms, plural } from './words';
 
@@ -32,10 +32,13 @@ for (const c of '/?&=#,;:"\'()[]{}<>| \t\n\r\f\v') SEPARATOR_CODES[c.charCodeAt(
  */
 function usesEarlier(call: CallRecord, earlier: ReadonlySet<string>): boolean {
   if (earlier.size === 0) return false;
-  for (const text of leafStrings(call.request.value)) {
-    if (text.length >= MIN_CHARS && (earlier.has(text) || pieceIsEarlier(text, earlier))) return true;
-  }
-  return false;
+  let found = false;
+  eachLeaf(call.request.value, NO_KEYS, (leaf) => {
+    const text = longLeaf(leaf);
+    found = text !== null && (earlier.has(text) || pieceIsEarlier(text, earlier));
+    return found;
+  });
+  return found;
 }
 
 /** True when a piece of `text` between separators (not the whole, already looked up) is an earlier value. */
@@ -98,7 +101,7 @@ export const sequentialChain: FrameRule = {
         chain = [call];
         earlier = new Set();
       }
-      for (const value of distinctiveValues(call.response?.value)) earlier.add(value);
+      addDistinctiveValues(call.response?.value, earlier);
     }
     close();
     return out;

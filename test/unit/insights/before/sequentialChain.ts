@@ -4,7 +4,7 @@ import type { Finding } from '../../../../src/protocol/findings';
 import { durationOf } from '../../../../src/protocol/model';
 import { callLabel } from '../../../../src/insights/callLabel';
 import { DOCS } from '../../../../src/insights/docs';
-import { distinctiveValues, leafStrings } from '../../../../src/insights/leaves';
+import { distinctiveValues, leafStrings } from './leaves';
 import type { FrameRule } from '../../../../src/insights/types';
 import { ms, plural } from '../../../../src/insights/words';
 
