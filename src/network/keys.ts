@@ -1,4 +1,4 @@
-import { httpRequestOf, httpStatusOf } from '../bridge/httpCalls';
+import { httpRequestOf, httpStatusOf, type HttpRequestInfo } from '../bridge/httpCalls';
 import { field, textOf } from '../bridge/snapshotRead';
 import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
@@ -38,47 +38,56 @@ export interface Slot {
  * (`payload.call`). One function reads both, so the two sides cannot drift apart. `comparable` is false
  * when the payload is not whole (a cut snapshot or body): then only rank 1.
  */
-export function invokeKeys(request: unknown, comparable: boolean, known?: KnownKey): Keyed[] {
+export function invokeKeys(request: unknown, comparable: boolean): Keyed[] {
   const value = request as SnapshotValue;
-  const base = invokeBase(value);
+  const http = httpRequestOf('invoke', value);
+  return keysOnBase(value, invokeBase(value, http), http !== null, comparable);
+}
+
+/** An invoke payload's keys once its base is known (`http`: whether it is a remote invocation). */
+function keysOnBase(value: SnapshotValue, base: string | null, http: boolean, comparable: boolean): Keyed[] {
   // Every slot with a payload key also has the looser one: without it, there is no payload worth reading.
-  if (base === null || (known && !known(1, base))) return [];
-  const detail = comparable ? comparableJson(field(value, httpRequestOf('invoke', value) ? 'body' : 'payload') ?? null) : null;
+  if (base === null) return [];
+  const detail = comparable ? comparableJson(field(value, http ? 'body' : 'payload') ?? null) : null;
   const loose: Keyed = { relation: 'graphql', rank: 1, key: base };
   return detail === null ? [loose] : [{ relation: 'graphql', rank: 0, key: `${base} ${detail}` }, loose];
 }
 
 /** An invoke payload's rank-1 key: the endpoint of a remote invocation, or the resolver's function key. */
-function invokeBase(value: SnapshotValue): string | null {
-  const http = httpRequestOf('invoke', value);
+function invokeBase(value: SnapshotValue, http: HttpRequestInfo | null): string | null {
   if (http) return `endpoint ${String(field(value, 'invokeType'))} ${http.method} ${http.path ?? ''}`;
   const functionKey = textOf(field(value, 'functionKey'));
   return functionKey !== null ? `resolver ${functionKey}` : null;
 }
 
-/** What callKeysRemembered knows of a call: its invoke base (null when not an invoke), and its keys for `remotes`. */
+/** What callKeysRemembered knows of a call: its invoke base (null when not an invoke) and whether it is a remote invocation, and its keys for `remotes`. */
 interface Remembered {
   base: string | null;
+  http: boolean;
   remotes: string | null;
   keys: Keyed[] | null;
 }
 const remembered = new WeakMap<CallRecord, Remembered>();
 
 /**
- * callKeys(call, remotes, known), remembered per call object (records are never changed in place; a settled call
+ * callKeys(call, remotes), remembered per call object (records are never changed in place; a settled call
  * is a new object): a live panel correlates the same calls on every update, and reading each call's payload
  * again was most of that work. `remotesSignature` says when what the traffic teaches about remotes changed
  * (remotesSignature()); an invoke's keys do not depend on it, and its payload key is still read only once some
- * request has its base key.
+ * request has its base key (`known`).
  */
 export function callKeysRemembered(call: CallRecord, remotes: RemoteKnowledge, signature: string, known: KnownKey): Keyed[] {
   let r = remembered.get(call);
   if (call.command === 'invoke') {
-    if (!r) remembered.set(call, (r = { base: invokeBase(call.request.value as SnapshotValue), remotes: null, keys: null }));
+    if (!r) {
+      const value = call.request.value as SnapshotValue;
+      const http = httpRequestOf('invoke', value);
+      remembered.set(call, (r = { base: invokeBase(value, http), http: http !== null, remotes: null, keys: null }));
+    }
     if (r.base === null || !known(1, r.base)) return [];
-    return (r.keys ??= invokeKeys(call.request.value, !call.request.truncated));
+    return (r.keys ??= keysOnBase(call.request.value as SnapshotValue, r.base, r.http, !call.request.truncated));
   }
-  if (!r || r.remotes !== signature) remembered.set(call, (r = { base: null, remotes: signature, keys: callKeys(call, remotes) }));
+  if (!r || r.remotes !== signature) remembered.set(call, (r = { base: null, http: false, remotes: signature, keys: callKeys(call, remotes) }));
   return r.keys!;
 }
 
@@ -94,7 +103,7 @@ function httpKeys(relation: MatchRelation, prefix: string, status: number | null
 
 const suffixKey = (kind: string, method: string, suffix: string) => `${kind} ${method} ${suffix}`;
 
-/** Whether some network entry has this key: lets a call skip keys (and their cost) no entry could match. */
+/** Whether some network entry has this key: lets an invoke skip its payload key (and its cost) when no entry has its base. */
 export type KnownKey = (rank: KeyRank, key: string) => boolean;
 
 /** The one relation a call of this command can have keys of (callKeys gives none to any other command). */
@@ -103,9 +112,9 @@ export function relationOfCommand(command: string): MatchRelation | null {
 }
 
 /** Keys of a bridge call, for the relations it can have (token renewals are linked apart: see renewals.ts). */
-export function callKeys(call: CallRecord, remotes: RemoteKnowledge, known?: KnownKey): Keyed[] {
+export function callKeys(call: CallRecord, remotes: RemoteKnowledge): Keyed[] {
   const request = call.request.value;
-  if (call.command === 'invoke') return invokeKeys(request, !call.request.truncated, known);
+  if (call.command === 'invoke') return invokeKeys(request, !call.request.truncated);
   const http = httpRequestOf(call.command, request);
   const path = http?.path != null ? normalizedPath(http.path) : null;
   if (!http || path === null) return [];
