@@ -60,16 +60,21 @@ export function classifyMessage(data: unknown): HostTransport | null {
   return null;
 }
 
-/** Starts listening; reports each transport kind once; returns a function that stops it. */
+/**
+ * Starts listening; reports the first transport kind it sees and stops listening (a frame's bridge picks one
+ * transport for good, forge-facts §1.1: every later message would only cost the page a look at it). Returns a
+ * function that stops it sooner.
+ */
 export function startTransportSniffer(win: SnifferTarget, report: (kind: HostTransport) => void): () => void {
-  const seen = { 'post-robot': false, 'port-rpc': false };
   let stop: (() => void) | null = null;
+  let done = false;
   const listener = (event: MessageEvent): void => {
     try {
+      if (done) return;
       const kind = classifyMessage(eventData(event));
-      if (kind === null || kind === 'unknown' || seen[kind]) return;
-      seen[kind] = true;
-      if (seen['post-robot'] && seen['port-rpc']) stop?.();
+      if (kind === null || kind === 'unknown') return;
+      done = true;
+      stop?.();
       report(kind);
     } catch {
       // never into the page

@@ -62,18 +62,29 @@ describe('classifyMessage', () => {
 });
 
 describe('startTransportSniffer', () => {
-  it('reports each kind once, and stops listening once both are seen', () => {
+  it('reports the first kind it sees once, and stops listening then (nothing per message after)', () => {
     const win = new FakeWindow();
     const reports: HostTransport[] = [];
     startTransportSniffer(win as unknown as SnifferTarget, (k) => reports.push(k));
     expect(win.listenerCount).toBe(1);
-    win.dispatch({ data: POST_ROBOT });
-    win.dispatch({ data: POST_ROBOT });
     win.dispatch({ data: { type: 'ufo-event' } });
+    win.dispatch({ data: 'unrelated' });
+    expect(win.listenerCount).toBe(1);
+    win.dispatch({ data: POST_ROBOT });
     expect(reports).toEqual(['post-robot']);
+    expect(win.listenerCount).toBe(0);
+    win.dispatch({ data: POST_ROBOT });
     win.dispatch({ data: { type: '__port_rpc_handshake__' } });
+    expect(reports).toEqual(['post-robot']);
+  });
+
+  it('reports port-rpc when that is what comes first', () => {
+    const win = new FakeWindow();
+    const reports: HostTransport[] = [];
+    startTransportSniffer(win as unknown as SnifferTarget, (k) => reports.push(k));
     win.dispatch({ data: '__port_rpc_handshake__' });
-    expect(reports).toEqual(['post-robot', 'port-rpc']);
+    win.dispatch({ data: POST_ROBOT });
+    expect(reports).toEqual(['port-rpc']);
     expect(win.listenerCount).toBe(0);
   });
 
