@@ -72,6 +72,21 @@ export function startRecorderService(env: ServiceEnv) {
     // One chain per port applies its batches in order; it does not wait for the store (saves are
     // coalesced, and waiting for each would pace a burst at one batch per save).
     let chain = Promise.resolve();
+    // Acks are cumulative, and one save makes every batch applied before it durable at once: one ack per
+    // save (the highest), not one per batch, each of which would wake the browser process and the relay.
+    let ackWanted = 0;
+    let ackPosted = 0;
+    const ack = (upTo: number) => {
+      if (upTo <= ackWanted) return;
+      const first = ackWanted === ackPosted;
+      ackWanted = upTo;
+      if (first) {
+        queueMicrotask(() => {
+          ackPosted = ackWanted;
+          post<BackgroundToRelay>(port, { type: 'ack', upTo: ackPosted });
+        });
+      }
+    };
     port.onMessage.addListener((raw: unknown) => {
       chain = chain.then(async () => {
         const recorder = await ready;
@@ -84,7 +99,7 @@ export function startRecorderService(env: ServiceEnv) {
         // Ack only what is durable. Saves complete in order and acks are cumulative (the relay ignores
         // one below what it already has); after a failed save the next one carries these changes too.
         void persisted.then((saved) => {
-          if (saved && ackUpTo !== null) post<BackgroundToRelay>(port, { type: 'ack', upTo: ackUpTo });
+          if (saved && ackUpTo !== null) ack(ackUpTo);
         });
       });
     });

@@ -90,6 +90,28 @@ describe('recorder service: acknowledgements', () => {
     expect(relay.sent as BackgroundToRelay[]).toContainEqual({ type: 'ack', upTo: 2 });
   });
 
+  it('acknowledges once per save, the highest sequence number it made durable, not once per batch', async () => {
+    const store = new GatedStore();
+    const service = startRecorderService(env(store));
+    const relay = connectedRelay(service);
+    // While the hello's save is written, four batches arrive, one at a time: the next save holds them all.
+    relay.answer(batch('doc1', 1, [start(1)]));
+    await settle();
+    relay.answer(batch('doc1', 2, [end(1)]));
+    await settle();
+    relay.answer(batch('doc1', 3, [start(2)]));
+    relay.answer(batch('doc1', 4, [end(2)]));
+    await settle();
+    await openGates(store);
+    const acks = (relay.sent as BackgroundToRelay[]).filter((m) => m.type === 'ack');
+    expect(acks).toEqual([{ type: 'ack', upTo: 4 }]);
+    // A later save acknowledges again.
+    relay.answer(batch('doc1', 5, [start(3)]));
+    await settle();
+    await openGates(store);
+    expect((relay.sent as BackgroundToRelay[]).filter((m) => m.type === 'ack')).toEqual([{ type: 'ack', upTo: 4 }, { type: 'ack', upTo: 5 }]);
+  });
+
   it('does not acknowledge what a failed save held; the next save carries it and is acknowledged', async () => {
     const store = new GatedStore();
     const service = startRecorderService(env(store));
