@@ -1,5 +1,5 @@
 import { CALLS_PER_PAGE, emptyState, KIND_NAMES, KINDS, kindsClearedBy, type KindName, type PersistedCall, type PersistedCallPage, type PersistedState, type SubKey } from './recordKinds';
-import type { SessionStore, StoreChanges } from './persistence';
+import { copyChanges, type SessionStore, type StoreChanges } from './persistence';
 
 export const IDB_NAME = 'forge-bridge-devtools';
 /** 2 added the network store; 3 stores calls in pages (callPages) instead of one record each (calls). */
@@ -50,6 +50,13 @@ export class IdbStore implements SessionStore {
   private readonly name: string;
   private readonly factory: IDBFactory;
   private db: Promise<IDBDatabase> | null = null;
+  /** The open connection, once it is open (save() then writes without waiting). */
+  private opened: IDBDatabase | null = null;
+  /**
+   * IndexedDB clones a value when put() is called (the spec's "clone value", synchronous): once the database
+   * is open, save() puts every record before it returns; before, it copies them first.
+   */
+  readonly clonesOnSave = true;
 
   constructor(options: IdbStoreOptions = {}) {
     this.name = options.name ?? IDB_NAME;
@@ -70,11 +77,10 @@ export class IdbStore implements SessionStore {
           // Another version wants in (an extension update): step aside; the next call opens again.
           db.onversionchange = () => {
             db.close();
-            this.db = null;
+            this.forget(db);
           };
-          db.onclose = () => {
-            this.db = null;
-          };
+          db.onclose = () => this.forget(db);
+          this.opened = db;
           resolve(db);
         };
         req.onerror = () => reject(req.error ?? new Error(`cannot open IndexedDB ${this.name}`));
@@ -85,6 +91,11 @@ export class IdbStore implements SessionStore {
       });
     }
     return this.db;
+  }
+
+  private forget(db: IDBDatabase): void {
+    this.db = null;
+    if (this.opened === db) this.opened = null;
   }
 
   async load(): Promise<PersistedState> {
@@ -99,11 +110,25 @@ export class IdbStore implements SessionStore {
     return state;
   }
 
-  async save(changes: StoreChanges): Promise<void> {
-    if (changes.tabs.length === 0) return;
-    const db = await this.open();
-    // 'relaxed': durable once the browser has it, which is what a stopped worker needs (not power loss).
-    const tx = db.transaction(ALL, 'readwrite', { durability: 'relaxed' });
+  save(changes: StoreChanges): Promise<void> {
+    if (changes.tabs.length === 0) return Promise.resolve();
+    if (this.opened) return this.write(this.opened, changes);
+    // The records are the recorder's live ones: they may change while the database opens.
+    const copied = copyChanges(changes);
+    return this.open().then((db) => this.write(db, copied));
+  }
+
+  /** One readwrite transaction; every record is put (so cloned) before this returns. */
+  private write(db: IDBDatabase, changes: StoreChanges): Promise<void> {
+    let tx: IDBTransaction;
+    try {
+      // 'relaxed': durable once the browser has it, which is what a stopped worker needs (not power loss).
+      tx = db.transaction(ALL, 'readwrite', { durability: 'relaxed' });
+    } catch (e) {
+      // A connection closed meanwhile: the next save opens again.
+      this.forget(db);
+      return Promise.reject(e);
+    }
     const finished = done(tx);
     try {
       for (const c of changes.tabs) {
@@ -122,9 +147,9 @@ export class IdbStore implements SessionStore {
         // already finished
       }
       finished.catch(() => undefined);
-      throw e;
+      return Promise.reject(e);
     }
-    await finished;
+    return finished;
   }
 
   /** Deletes every stored record (for tests and for a "reset" command). */
@@ -138,6 +163,7 @@ export class IdbStore implements SessionStore {
   async close(): Promise<void> {
     const db = this.db;
     this.db = null;
+    this.opened = null;
     if (db) (await db).close();
   }
 }

@@ -26,6 +26,11 @@ export interface SessionStore {
   load(): Promise<PersistedState>;
   /** Resolves once the changes are durable; rejects when they could not be written. */
   save(changes: StoreChanges): Promise<void>;
+  /**
+   * True when save() has read (cloned) every record it was given by the time it returns, so that the
+   * recorder may hand over its live records instead of copies (later changes cannot reach what is written).
+   */
+  readonly clonesOnSave?: boolean;
 }
 
 function noKeys(): KeysByKind {
@@ -84,12 +89,15 @@ export class ChangeSet {
     this.tabs = new Map();
   }
 
-  /** Everything accumulated, copied, and a fresh start. */
-  take(): StoreChanges {
+  /**
+   * Everything accumulated, and a fresh start. The records are copies unless `copy` is false: then they are
+   * the recorder's live objects, for a store that clones them before save() returns (clonesOnSave).
+   */
+  take(copy = true): StoreChanges {
     const out: StoreChanges = { tabs: [] };
     for (const [tabId, t] of this.tabs) {
       const c: TabChanges = { tabId, clears: [...t.clears], puts: emptyState(), deletes: noKeys() };
-      for (const kind of KIND_NAMES) takeKind(kind, t.records, c);
+      for (const kind of KIND_NAMES) takeKind(kind, t.records, c, copy);
       out.tabs.push(c);
     }
     this.tabs = new Map();
@@ -118,13 +126,24 @@ export class ChangeSet {
   }
 }
 
-function takeKind<K extends KindName>(kind: K, records: PendingRecords, c: TabChanges): void {
+function takeKind<K extends KindName>(kind: K, records: PendingRecords, c: TabChanges, copying: boolean): void {
   const copy = KINDS[kind].copy;
   const puts = c.puts[kind] as RecordOf[K][];
   for (const [key, record] of records[kind] as Map<SubKey, RecordOf[K] | null>) {
-    if (record) puts.push(copy(record));
+    if (record) puts.push(copying ? copy(record) : record);
     else c.deletes[kind].push(key);
   }
+}
+
+/** The same changes with every record copied (KINDS' copy): for a store that must wait before it can clone them. */
+export function copyChanges(changes: StoreChanges): StoreChanges {
+  return { tabs: changes.tabs.map((c) => ({ ...c, puts: copyPuts(c.puts) })) };
+}
+
+function copyPuts(puts: PersistedState): PersistedState {
+  const out = emptyState();
+  for (const kind of KIND_NAMES) (out[kind] as unknown[]) = (puts[kind] as never[]).map((r) => KINDS[kind].copy(r));
+  return out;
 }
 
 /**
@@ -143,6 +162,8 @@ export function splitChanges(changes: StoreChanges): [StoreChanges, StoreChanges
 
 /** A SessionStore in memory: for tests, and for a background where IndexedDB cannot be opened. */
 export class MemoryStore implements SessionStore {
+  /** save() clones every record before its first await. */
+  readonly clonesOnSave = true;
   /** kind → tab → key → record. */
   private readonly kinds = new Map<KindName, Map<number, Map<SubKey, unknown>>>(KIND_NAMES.map((k) => [k, new Map()]));
   /** Number of successful saves (for tests). */

@@ -70,7 +70,7 @@ export class SaveScheduler {
     if (this.changes.isEmpty) return true;
     this.writing = true;
     try {
-      return await this.write(this.changes.take());
+      return await this.write(this.changes.take(!this.store!.clonesOnSave));
     } finally {
       this.writing = false;
     }
@@ -87,7 +87,7 @@ export class SaveScheduler {
       // nothing freed: the retry may fail again and is counted
     }
     // Deletes first, in a transaction of their own, so that a full disk still frees space.
-    const [frees, takes] = splitChanges(this.changes.take());
+    const [frees, takes] = splitChanges(this.changes.take(!this.store!.clonesOnSave));
     if (await this.attempt(frees, { tabs: [...frees.tabs, ...takes.tabs] })) return false;
     return !(await this.attempt(takes));
   }
