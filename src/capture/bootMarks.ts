@@ -1,5 +1,5 @@
 import type { PaintName } from '../protocol/hook';
-import { getOwnPropertyDescriptor, navigationStart, reflectApply } from './intrinsics';
+import { getter, method, navigationStart, protoOf } from './intrinsics';
 
 /**
  * The browser's paint timings for the document (first-paint, first-contentful-paint), each reported once as
@@ -11,21 +11,11 @@ import { getOwnPropertyDescriptor, navigationStart, reflectApply } from './intri
  * array iterator runs nothing in here.
  */
 
-type Fn = (...args: unknown[]) => unknown;
-
-function own(ctor: unknown, key: string, kind: 'value' | 'get'): Fn | undefined {
-  if (typeof ctor !== 'function') return undefined;
-  const d = getOwnPropertyDescriptor((ctor as { prototype: object }).prototype, key);
-  const f = d === undefined ? undefined : kind === 'get' ? d.get : d.value;
-  return typeof f === 'function' ? (f as Fn) : undefined;
-}
-
-const g = globalThis as Record<string, unknown>;
-const getEntries = own(g.PerformanceObserverEntryList, 'getEntries', 'value');
-const entryName = own(g.PerformanceEntry, 'name', 'get');
-const entryStart = own(g.PerformanceEntry, 'startTime', 'get');
-const disconnect = own(g.PerformanceObserver, 'disconnect', 'value');
-const observe = own(g.PerformanceObserver, 'observe', 'value');
+const getEntries = method<ArrayLike<PerformanceEntry>>(protoOf('PerformanceObserverEntryList'), 'getEntries');
+const entryName = getter<string>(protoOf('PerformanceEntry'), 'name');
+const entryStart = getter<number>(protoOf('PerformanceEntry'), 'startTime');
+const disconnect = method<void>(protoOf('PerformanceObserver'), 'disconnect');
+const observe = method<void>(protoOf('PerformanceObserver'), 'observe');
 
 export function observePaints(win: typeof globalThis, report: (name: PaintName, at: number) => void): void {
   const Observer = (win as { PerformanceObserver?: typeof PerformanceObserver }).PerformanceObserver;
@@ -36,21 +26,21 @@ export function observePaints(win: typeof globalThis, report: (name: PaintName, 
   try {
     const observer: PerformanceObserver = new Observer((list) => {
       try {
-        const entries = reflectApply(getEntries, list, []) as ArrayLike<PerformanceEntry>;
+        const entries = getEntries(list);
         for (let i = 0; i < entries.length; i++) {
           const entry = entries[i];
-          const name = reflectApply(entryName, entry, []);
+          const name = entryName(entry);
           if (name === 'first-paint' ? firstPaint : name === 'first-contentful-paint' ? firstContentfulPaint : true) continue;
           if (name === 'first-paint') firstPaint = true;
           else firstContentfulPaint = true;
-          report(name as PaintName, origin + (reflectApply(entryStart, entry, []) as number));
+          report(name as PaintName, origin + entryStart(entry));
         }
-        if (firstPaint && firstContentfulPaint) reflectApply(disconnect, observer, []);
+        if (firstPaint && firstContentfulPaint) disconnect(observer);
       } catch {
         // recording failed: the page is not affected
       }
     });
-    reflectApply(observe, observer, [{ type: 'paint', buffered: true }]);
+    observe(observer, { type: 'paint', buffered: true });
   } catch {
     // no paint timing here (a worker, an old engine): nothing is reported
   }

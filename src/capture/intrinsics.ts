@@ -50,20 +50,22 @@ export const errorIsError: ((value: unknown) => boolean) | undefined =
   typeof (Error as { isError?: unknown }).isError === 'function' ? (Error as unknown as { isError: (value: unknown) => boolean }).isError : undefined;
 export const PromisePrototype: object = Promise.prototype;
 
-function getter<R>(proto: object | undefined, key: PropertyKey): Uncurried<R> | undefined {
+/** A prototype's own getter, uncurried, taken now (a later patch of the prototype does not reach it). */
+export function getter<R>(proto: object | undefined, key: PropertyKey): Uncurried<R> | undefined {
   if (proto === undefined || proto === null) return undefined;
   const d = getOwnPropertyDescriptor(proto, key);
   return d !== undefined && typeof d.get === 'function' ? uncurry<R>(d.get) : undefined;
 }
 
-function method<R>(proto: object | undefined, key: PropertyKey): Uncurried<R> | undefined {
+/** A prototype's own method, uncurried, taken now. */
+export function method<R>(proto: object | undefined, key: PropertyKey): Uncurried<R> | undefined {
   if (proto === undefined || proto === null) return undefined;
   const d = getOwnPropertyDescriptor(proto, key);
   return d !== undefined && typeof d.value === 'function' ? uncurry<R>(d.value) : undefined;
 }
 
 /** A global constructor's prototype, or undefined where the global does not exist (Node has no DOM). */
-function protoOf(name: string): object | undefined {
+export function protoOf(name: string): object | undefined {
   const ctor = (globalThis as Record<string, unknown>)[name];
   return typeof ctor === 'function' ? (ctor as { prototype: object }).prototype : undefined;
 }

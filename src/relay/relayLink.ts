@@ -108,12 +108,8 @@ export class RelayLink {
     this.pagehideLost = Math.min(Number.MAX_SAFE_INTEGER, this.pagehideLost + open);
     this.open.clear();
     this.openBeyond = 0;
-    this.flushScheduled = false;
-    if (!this.transport.connected) return;
-    const batches = this.buffer.takeBatches();
     // Nothing left to send: the count goes alone.
-    if (batches.length === 0 && open > 0) batches.push(this.buffer.emptyBatch());
-    for (const batch of batches) this.transport.send(this.withLosses(batch));
+    this.send(open > 0);
   }
 
   /** An event the relay itself writes into the document's stream (src/relay/channelWatch's reports). */
@@ -133,10 +129,17 @@ export class RelayLink {
 
   /** Sends everything gathered so far (also when the page is going away). */
   flush(): void {
+    this.send(false);
+  }
+
+  /** Everything gathered, in batches with the loss counts; `evenEmpty`: a batch of no events when nothing is gathered. */
+  private send(evenEmpty: boolean): void {
     this.flushScheduled = false;
     // What a dead port did not take stays unacknowledged in the buffer and goes again after the reconnect.
     if (!this.transport.connected) return;
-    for (const batch of this.buffer.takeBatches()) this.transport.send(this.withLosses(batch));
+    const batches = this.buffer.takeBatches();
+    if (batches.length === 0 && evenEmpty) batches.push(this.buffer.emptyBatch());
+    for (const batch of batches) this.transport.send(this.withLosses(batch));
   }
 
   private withLosses(message: RelayToBackground): RelayToBackground {
