@@ -1,9 +1,14 @@
+/** Items of an array written by one JSON.stringify call, at the last level written in parts. */
+export const ITEMS_PER_PART = 1024;
+
 /**
  * A value's JSON as a list of parts whose concatenation is exactly JSON.stringify(value): objects and arrays
- * down to `depth` levels are written member by member, everything below by JSON.stringify itself. A trace of
- * 100,000 calls then becomes 100,000 small strings handed to a Blob instead of one string of a hundred
- * megabytes built (and copied) in one go. Non-JSON values follow JSON.stringify's rules (toJSON is called;
- * undefined, functions and symbols are left out of objects and written as null in arrays; alone, no parts).
+ * down to `depth` levels are written member by member, everything below by JSON.stringify itself; an array
+ * at the last level is written ITEMS_PER_PART items at a time. A trace of 100,000 calls then becomes about
+ * a hundred strings of half a megabyte handed to a Blob, instead of one string of a hundred megabytes built
+ * (and copied) in one go, or 200,000 small ones (which cost more than the one). Non-JSON values follow
+ * JSON.stringify's rules (toJSON is called; undefined, functions and symbols are left out of objects and
+ * written as null in arrays; alone, no parts).
  */
 export function jsonParts(value: unknown, depth = 2): string[] {
   const parts: string[] = [];
@@ -28,6 +33,10 @@ function write(value: unknown, depth: number, parts: string[]): void {
     parts.push(JSON.stringify(value));
     return;
   }
+  if (Array.isArray(value) && depth === 1 && !value.some(hasToJSON)) {
+    writeSlices(value, parts);
+    return;
+  }
   if (Array.isArray(value)) {
     parts.push('[');
     for (let i = 0; i < value.length; i++) {
@@ -49,4 +58,21 @@ function write(value: unknown, depth: number, parts: string[]): void {
     write(item, depth - 1, parts);
   }
   parts.push('}');
+}
+
+/** toJSON is called with the item's index as key, which a slice would change: such arrays are written item by item. */
+const hasToJSON = (v: unknown) => v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function';
+
+/** An array with no toJSON item, as the JSON of its slices with their brackets joined (undefined and functions become null there as in the whole). */
+function writeSlices(value: readonly unknown[], parts: string[]): void {
+  if (value.length <= ITEMS_PER_PART) {
+    parts.push(JSON.stringify(value));
+    return;
+  }
+  for (let i = 0; i < value.length; i += ITEMS_PER_PART) {
+    const json = JSON.stringify(value.slice(i, i + ITEMS_PER_PART));
+    const first = i === 0;
+    const last = i + ITEMS_PER_PART >= value.length;
+    parts.push(first ? json.slice(0, -1) + ',' : last ? json.slice(1) : json.slice(1, -1) + ',');
+  }
 }

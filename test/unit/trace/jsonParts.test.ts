@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonParts } from '../../../src/trace/jsonParts';
+import { ITEMS_PER_PART, jsonParts } from '../../../src/trace/jsonParts';
 import { random } from '../ui/randomSession';
 
 /** Values JSON.stringify treats specially, mixed into random trees. */
@@ -35,13 +35,25 @@ describe('jsonParts', () => {
     }
   });
 
-  it('a trace written in parts parses to the same object, one part per call', () => {
-    const calls = Array.from({ length: 500 }, (_, i) => ({ id: `1:doc#${i}`, request: { value: { password: 'x', n: i } }, response: undefined, startedAt: 1_800_000_000_000.25 + i }));
+  it('a trace written in parts parses to the same object, its calls a slice of them per part', () => {
+    const calls = Array.from({ length: 2.5 * ITEMS_PER_PART }, (_, i) => ({ id: `1:doc#${i}`, request: { value: { password: 'x', n: i } }, response: undefined, startedAt: 1_800_000_000_000.25 + i }));
     const trace = { format: 'forge-bridge-trace', version: 2, calls, network: [], redaction: null, browser: undefined };
     const parts = jsonParts(trace);
+    expect(parts.join('')).toBe(JSON.stringify(trace));
     expect(JSON.parse(parts.join(''))).toEqual(JSON.parse(JSON.stringify(trace)));
-    expect(parts.length).toBeGreaterThan(calls.length);
-    expect(Math.max(...parts.map((p) => p.length))).toBeLessThan(200);
+    // The calls take three parts, not one per call nor one for all.
+    expect(parts.length).toBeLessThan(20);
+    expect(parts.filter((p) => p.includes('1:doc#'))).toHaveLength(3);
+  });
+
+  it('long arrays at the last level: slices join to the whole, holes and oddities included; toJSON items keep their index as key', () => {
+    for (const length of [ITEMS_PER_PART - 1, ITEMS_PER_PART, ITEMS_PER_PART + 1, 2 * ITEMS_PER_PART, 3 * ITEMS_PER_PART + 7]) {
+      const plain: unknown[] = Array.from({ length }, (_, i) => (i % 97 === 0 ? undefined : i % 89 === 0 ? () => i : { i, s: `"${i}"` }));
+      delete plain[5];
+      expect(jsonParts({ a: plain }, 2).join(''), `length ${length}`).toBe(JSON.stringify({ a: plain }));
+      const withToJson = [...plain.slice(0, -1), { toJSON: (key: string) => `key ${key}` }];
+      expect(jsonParts(withToJson, 1).join('')).toBe(JSON.stringify(withToJson));
+    }
   });
 
   it('writes what JSON.stringify writes for top-level oddities', () => {
