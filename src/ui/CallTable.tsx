@@ -76,7 +76,7 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
   // The waterfall's scale moves only with the rows (and with the clock while calls are pending): not on scroll frames.
   const scaleOf = useRef<ReturnType<typeof createWaterfallScale> | null>(null);
   scaleOf.current ??= createWaterfallScale();
-  const { scale } = scaleOf.current(rows, now);
+  const scale = scaleOf.current(rows, now);
 
   useLayoutEffect(() => {
     const el = scroller.current;

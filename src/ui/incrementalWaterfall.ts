@@ -21,11 +21,6 @@ const checkpointOf = (rows: readonly { call: CallRecord }[], index: number, fold
   open: fold.open && { ...fold.open },
 });
 
-export interface ScaleResult {
-  scale: WaterfallScale;
-  /** Some call of the list is still pending (its bar grows with the clock). */
-  pending: boolean;
-}
 
 /**
  * The waterfall's scale of a list that changes at its end (a live tab: new calls appended, pending ones
@@ -34,13 +29,14 @@ export interface ScaleResult {
  * are folded again. A list not in start order (sorted by another column) is worked out whole. Equal to
  * waterfallScale (test/unit/ui/incrementalWaterfall.test.ts).
  */
-export function createWaterfallScale(): (rows: readonly { call: CallRecord }[], now: number) => ScaleResult {
+export function createWaterfallScale(): (rows: readonly { call: CallRecord }[], now: number) => WaterfallScale {
   // The closed stretches and long gaps are shared with the checkpoint, which keeps their counts.
   let fold: BusyFold = emptyFold();
   let mark: Checkpoint | null = null;
-  let last: { rows: readonly { call: CallRecord }[]; now: number; result: ScaleResult } | null = null;
+  // `pending`: some call of the list is still pending, so its bar, and the scale, move with the clock.
+  let last: { rows: readonly { call: CallRecord }[]; now: number; scale: WaterfallScale; pending: boolean } | null = null;
   return (rows, now) => {
-    if (last && last.rows === rows && (!last.result.pending || last.now === now)) return last.result;
+    if (last && last.rows === rows && (!last.pending || last.now === now)) return last.scale;
     let from = 0;
     if (mark && mark.index <= rows.length && firstChangedCall(mark.rows, rows, mark.index) === mark.index) {
       fold.closed.length = mark.closedCount;
@@ -63,16 +59,14 @@ export function createWaterfallScale(): (rows: readonly { call: CallRecord }[], 
       if (call.endedAt === null && checkpoint === null) checkpoint = checkpointOf(rows, i, fold);
       foldSpan(fold, call.startedAt, call.endedAt ?? now);
     }
-    let result: ScaleResult;
     if (!inOrder) {
       mark = null;
-      const pending = rows.some((r) => r.call.endedAt === null);
-      result = { scale: waterfallScale(rows.map((r) => ({ start: r.call.startedAt, end: r.call.endedAt ?? now }))), pending };
+      const scale = waterfallScale(rows.map((r) => ({ start: r.call.startedAt, end: r.call.endedAt ?? now })));
+      last = { rows, now, scale, pending: rows.some((r) => r.call.endedAt === null) };
     } else {
       mark = checkpoint ?? checkpointOf(rows, rows.length, fold);
-      result = { scale: rows.length === 0 ? EMPTY_SCALE : scaleOfFold(fold), pending: checkpoint !== null };
+      last = { rows, now, scale: rows.length === 0 ? EMPTY_SCALE : scaleOfFold(fold), pending: checkpoint !== null };
     }
-    last = { rows, now, result };
-    return result;
+    return last.scale;
   };
 }

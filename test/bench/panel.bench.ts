@@ -2,6 +2,7 @@ import type { CallRecord } from '../../src/protocol';
 import type { CpuProfile } from './burst';
 import { callRecord, push, sessionMessage, startHarness } from '../ui/page';
 import { installNextMutation, type WithNextMutation } from './nextMutation';
+import { TRACE_CATEGORIES, type TraceEvent } from './panelTraceWindows';
 
 const CALLS = 100_000;
 
@@ -16,7 +17,7 @@ function calls(): CallRecord[] {
 }
 
 /** The panel fed 100,000 calls in Chromium: first render, a filter, scrolling frames, and the page's heap. */
-export async function benchPanel(opts: { profile?: boolean } = {}) {
+export async function benchPanel(opts: { profile?: boolean; trace?: boolean } = {}) {
   const harness = await startHarness();
   try {
     const page = await harness.open();
@@ -71,6 +72,7 @@ export async function benchPanel(opts: { profile?: boolean } = {}) {
     // Each step: scroll, let the panel re-render the rows in view, force layout; that is the frame's work.
     // (requestAnimationFrame intervals would only show the display's 16.7 ms cadence.)
     await startProfile();
+    if (opts.trace) await page.tracing.start({ categories: TRACE_CATEGORIES });
     await installNextMutation(page);
     const scroll = await page.evaluate(async () => {
       const body = document.querySelector<HTMLElement>('[data-testid="grid-body"]')!;
@@ -88,7 +90,9 @@ export async function benchPanel(opts: { profile?: boolean } = {}) {
         body.dispatchEvent(new Event('scroll'));
         await mutated;
         void body.offsetHeight;
-        work.push(performance.now() - start);
+        const end = performance.now();
+        work.push(end - start);
+        performance.measure(`step${work.length}`, { start, end });
         if (document.querySelector('[role="row"][data-call-id]')?.getAttribute('aria-rowindex') !== before) rendered++;
         await new Promise((r) => requestAnimationFrame(r));
       }
@@ -97,10 +101,11 @@ export async function benchPanel(opts: { profile?: boolean } = {}) {
       return { worst: sorted[sorted.length - 1]!, median: sorted[Math.floor(sorted.length / 2)]!, frames: work.length, over16: work.filter((w) => w > 16).length, shownTop: Number(shownTop), rendered };
     });
     await stopProfile('scroll');
+    const trace = opts.trace ? (JSON.parse(new TextDecoder().decode(await page.tracing.stop())) as { traceEvents: TraceEvent[] }).traceEvents : null;
     if (scroll.shownTop < 5000 || scroll.rendered < scroll.frames) throw new Error(`scrolling did not re-render the rows in view each step (${scroll.rendered} of ${scroll.frames}; first shown row ${scroll.shownTop})`);
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    return { calls: CALLS, firstRenderMs, filterMs, worstScrollFrameMs: scroll.worst, medianScrollFrameMs: scroll.median, scrollFrames: scroll.frames, scrollFramesOver16ms: scroll.over16, heapMB: usedSize / 1024 / 1024, profiles };
+    return { calls: CALLS, firstRenderMs, filterMs, worstScrollFrameMs: scroll.worst, medianScrollFrameMs: scroll.median, scrollFrames: scroll.frames, scrollFramesOver16ms: scroll.over16, heapMB: usedSize / 1024 / 1024, profiles, trace };
   } finally {
     await harness.close();
   }

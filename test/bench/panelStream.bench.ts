@@ -3,6 +3,7 @@ import { sessionMessage, startHarness } from '../ui/page';
 import type { CpuProfile } from './burst';
 import { session } from './traceBenchSession';
 import { installNextMutation, type WithNextMutation } from './nextMutation';
+import { TRACE_CATEGORIES, type TraceEvent } from './panelTraceWindows';
 
 const CALLS = 10_000;
 const PER_BATCH = 50;
@@ -28,7 +29,7 @@ function batches(): BackgroundToPanel[][] {
  * 10,000 calls streamed into an open panel, a batch per frame (pending, then settled with its requests):
  * each update's work, from the message to the list laid out again.
  */
-export async function benchPanelStream(opts: { profile?: boolean } = {}) {
+export async function benchPanelStream(opts: { profile?: boolean; trace?: boolean } = {}) {
   const harness = await startHarness();
   try {
     const page = await harness.open();
@@ -40,6 +41,7 @@ export async function benchPanelStream(opts: { profile?: boolean } = {}) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.start');
     }
+    if (opts.trace) await page.tracing.start({ categories: TRACE_CATEGORIES });
     await installNextMutation(page);
     const work = await page.evaluate(async () => {
       const w = window as unknown as { __batches: unknown[][]; __ui: { push(m: unknown[]): void } };
@@ -56,7 +58,9 @@ export async function benchPanelStream(opts: { profile?: boolean } = {}) {
         w.__ui.push(batch);
         await Promise.race([changed, new Promise((r) => setTimeout(r, 100))]);
         void document.body.offsetHeight;
-        times.push(performance.now() - start);
+        const end = performance.now();
+        times.push(end - start);
+        performance.measure(`update${times.length}`, { start, end });
         await new Promise((r) => requestAnimationFrame(r));
       }
       const count = document.querySelector('[data-testid="call-count"]')?.textContent ?? '';
@@ -64,11 +68,12 @@ export async function benchPanelStream(opts: { profile?: boolean } = {}) {
       return { times, count, longTasks };
     });
     const profile = cdp ? ((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile) : null;
+    const trace = opts.trace ? (JSON.parse(new TextDecoder().decode(await page.tracing.stop())) as { traceEvents: TraceEvent[] }).traceEvents : null;
     if (!work.count.includes(String(CALLS))) throw new Error(`the panel did not show all calls: "${work.count}"`);
     const sorted = [...work.times].sort((a, b) => a - b);
     // The slowest updates, with the batch each was (batch 2k+1 starts calls, 2k+2 settles them): where in the stream they land.
     const slowest = work.times.map((ms, batch) => ({ batch, ms })).sort((a, b) => b.ms - a.ms).slice(0, 5);
-    return { calls: CALLS, updates: sorted.length, slowest, medianMs: sorted[Math.floor(sorted.length / 2)]!, worstMs: sorted[sorted.length - 1]!, over16: sorted.filter((t) => t > 16).length, longTasks: work.longTasks.length, worstLongTaskMs: Math.max(0, ...work.longTasks), profile };
+    return { calls: CALLS, updates: sorted.length, slowest, medianMs: sorted[Math.floor(sorted.length / 2)]!, worstMs: sorted[sorted.length - 1]!, over16: sorted.filter((t) => t > 16).length, longTasks: work.longTasks.length, worstLongTaskMs: Math.max(0, ...work.longTasks), profile, trace };
   } finally {
     await harness.close();
   }

@@ -1,0 +1,10 @@
+// `npx tsx test/bench/profilePanelTrace.ts`: the 100,000-call panel bench under Chromium's tracing: what the main
+// thread did (script, style, layout, paint, GC) over all scroll steps, and in each step over 16 ms.
+import { benchPanel } from './panel.bench';
+import { summarizeWindows, totalOverWindows } from './panelTraceWindows';
+
+const r = await benchPanel({ trace: true });
+console.log(`first render ${r.firstRenderMs.toFixed(0)} ms, filter ${r.filterMs.toFixed(0)} ms, scroll median ${r.medianScrollFrameMs.toFixed(1)} ms, worst ${r.worstScrollFrameMs.toFixed(1)} ms, ${r.scrollFramesOver16ms} over 16 ms`);
+const f = (parts: [string, number][]) => parts.map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', ');
+console.log(`\nall ${r.scrollFrames} steps, main-thread self time (ms): ${f(totalOverWindows(r.trace!, 'step').slice(0, 12))}`);
+for (const w of summarizeWindows(r.trace!, 'step', 16)) console.log(`${w.name} ${w.ms.toFixed(1)} ms: ${f(w.parts)}`);
