@@ -1,4 +1,5 @@
 import { SNAPSHOT_MARKER } from '../protocol/snapshot';
+import { keysFromRoot, type PathLink } from './pathLinks';
 
 /**
  * Bounds on a parsed file, applied before anything else reads it (the schema check, the views, HAR
@@ -27,7 +28,7 @@ const M = SNAPSHOT_MARKER;
 
 export type BoundResult = { ok: true; changed: number } | { ok: false; error: string };
 
-interface Frame {
+interface Frame extends PathLink {
   container: Record<string, unknown> | unknown[];
   /** Where the container sits: its parent frame and key (the path is spelled out only for an error). */
   parent: Frame | null;
@@ -42,9 +43,7 @@ function seg(key: string | number): string {
 
 /** The JSON path of `key` in a frame's container: `$.calls[3].request`. */
 function pathOf(frame: Frame, key: string | number): string {
-  const keys: (string | number)[] = [key];
-  for (let f: Frame | null = frame; f && f.parent; f = f.parent) keys.push(f.key);
-  return `$${keys.reverse().map(seg).join('')}`;
+  return `$${keysFromRoot(frame, key).map(seg).join('')}`;
 }
 
 /**

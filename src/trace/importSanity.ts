@@ -1,4 +1,5 @@
 import type { TraceV2 } from '../protocol/model';
+import { keysFromRoot, type PathLink } from './pathLinks';
 
 /**
  * Checks an imported trace's own numbers and ids after it was read (trace, old trace or HAR): what the
@@ -14,18 +15,15 @@ import type { TraceV2 } from '../protocol/model';
 const MAX_TIME = 8.64e15;
 const SKIP: ReadonlySet<string> = new Set(['request', 'response', 'error', 'args', 'value', 'header', 'claims']);
 
-interface Place {
+interface Place extends PathLink {
   o: Record<string, unknown> | unknown[];
   /** The path of `o`, spelled out only for a problem. */
   parent: Place | null;
   key: string | number;
 }
 
-const pathOf = (root: string, place: Place | null, key: string | number): string => {
-  const keys: (string | number)[] = [key];
-  for (let p = place; p && p.parent; p = p.parent) keys.push(p.key);
-  return root + keys.reverse().map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
-};
+const pathOf = (root: string, place: Place | null, key: string | number): string =>
+  root + keysFromRoot(place, key).map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('');
 
 /** Whether a key names a time or a duration (`…At`, `…Ms`, `at`), read without a regular expression per key. */
 function isTimeKey(k: string): boolean {
