@@ -6,16 +6,22 @@ import { callIdsByEntry } from './callLinks';
 /** What the warning rules look things up in. */
 export interface WarningContext {
   entries: ReadonlyMap<string, NetworkEntry>;
-  calls: ReadonlyMap<string, CallRecord>;
+  /** Calls by id, indexed on the first lookup (most sessions' warnings look up none of 100,000 calls). */
+  calls: Pick<ReadonlyMap<string, CallRecord>, 'get'>;
   callIdsOfEntry: ReadonlyMap<string, string[]>;
 }
 
 export function warningContext(calls: readonly CallRecord[] | null, network: readonly NetworkEntry[], matches: readonly CallMatch[]): WarningContext {
   return {
     entries: new Map(network.map((e) => [e.id, e])),
-    calls: new Map((calls ?? []).map((c) => [c.id, c])),
+    calls: lazyIndex(calls ?? []),
     callIdsOfEntry: callIdsByEntry(calls, matches),
   };
+}
+
+function lazyIndex(calls: readonly CallRecord[]): Pick<ReadonlyMap<string, CallRecord>, 'get'> {
+  let byId: Map<string, CallRecord> | null = null;
+  return { get: (id) => (byId ??= new Map(calls.map((c) => [c.id, c]))).get(id) };
 }
 
 /** Sightings where the token went out to be checked (not where it was handed to the browser). */

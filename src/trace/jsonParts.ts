@@ -71,8 +71,9 @@ function writeSlices(value: readonly unknown[], parts: string[]): void {
   }
   for (let i = 0; i < value.length; i += ITEMS_PER_PART) {
     const json = JSON.stringify(value.slice(i, i + ITEMS_PER_PART));
-    const first = i === 0;
-    const last = i + ITEMS_PER_PART >= value.length;
-    parts.push(first ? json.slice(0, -1) + ',' : last ? json.slice(1) : json.slice(1, -1) + ',');
+    // Slices of the slice's text, the comma apart: no half-megabyte string is copied to append one character.
+    if (i === 0) parts.push(json.slice(0, -1), ',');
+    else if (i + ITEMS_PER_PART >= value.length) parts.push(json.slice(1));
+    else parts.push(json.slice(1, -1), ',');
   }
 }
