@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { computePhases, correlate } from '../network';
 import type { CallMatch, CallPhases, CallRecord, NetworkEntry, TokenRecord, TokenWarning } from '../protocol';
 import { collectTokens, fitRenewalsOf, tokenWarnings, type TokenRenewal } from '../tokens';
 import { createIncrementalCorrelate } from './incrementalCorrelate';
+import { useThrottledTask } from './useThrottledTask';
 
 export interface Derived {
   matches: CallMatch[];
@@ -74,8 +75,6 @@ export function useDerived(calls: readonly CallRecord[], network: readonly Netwo
   derive.current ??= createDerivation();
   const done = useRef<Done | null>(null);
   const [, redraw] = useState(0);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const lastRun = useRef(0);
   const latest = useRef({ calls, network });
   latest.current = { calls, network };
 
@@ -84,19 +83,10 @@ export function useDerived(calls: readonly CallRecord[], network: readonly Netwo
   const grows = last !== null && calls.length > SYNC_DERIVE_CALLS && calls.length >= last.calls.length && calls[0] === last.calls[0];
   if (!current && !grows) done.current = { calls, network, derived: derive.current(calls, network) };
 
-  useEffect(() => {
-    const behind = done.current!.calls !== calls || done.current!.network !== network;
-    if (!behind || timer.current !== null) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      lastRun.current = Date.now();
-      const input = latest.current;
-      done.current = { ...input, derived: derive.current!(input.calls, input.network) };
-      redraw((n) => n + 1);
-    }, Math.max(0, lastRun.current + DERIVE_INTERVAL_MS - Date.now()));
+  useThrottledTask(() => done.current!.calls !== calls || done.current!.network !== network, DERIVE_INTERVAL_MS, () => {
+    const input = latest.current;
+    done.current = { ...input, derived: derive.current!(input.calls, input.network) };
+    redraw((n) => n + 1);
   });
-  useEffect(() => () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-  }, []);
   return done.current!.derived;
 }

@@ -115,3 +115,21 @@ export function profileInWindows(events: readonly TraceEvent[], prefix: string, 
   }
   return [...inclusive].sort((a, b) => b[1] - a[1]);
 }
+
+/**
+ * The main thread's busy time (ms) from the start of each window `prefix…` to the start of the next: all the
+ * frame's work, what an update set off after it was measured included (a scroll event's redraw, deferred
+ * tasks, the frame's own style, layout and paint).
+ */
+export function busyPerFrame(events: readonly TraceEvent[], prefix: string): number[] {
+  const thread = mainThread(events, prefix);
+  if (!thread) return [];
+  const tasks = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const starts = windowsOf(events, prefix).map((w) => w.start).sort((a, b) => a - b);
+  return starts.slice(0, -1).map((from, i) => {
+    const to = starts[i + 1]!;
+    let busy = 0;
+    for (const t of tasks) busy += Math.max(0, Math.min(to, t.ts + t.dur!) - Math.max(from, t.ts));
+    return busy / 1000;
+  });
+}

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { createInsights, type Insights } from '../../insights';
 import type { CallRecord, Finding, FrameRecord, NetworkEntry } from '../../protocol';
 import type { Derived } from '../derived';
+import { useThrottledTask } from '../useThrottledTask';
 
 /**
  * Up to this many calls the rules run within the update (about 2 ms); above it they run after the list is
@@ -40,8 +41,6 @@ export function useFindings(calls: readonly CallRecord[], frames: readonly Frame
   latest.current = { calls, frames, network, derived };
   const [deferred, setDeferred] = useState<{ input: Input; findings: Finding[] } | null>(null);
   const syncMemo = useRef<{ input: Input; findings: Finding[] } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const lastRun = useRef(0);
 
   let findings: Finding[];
   if (small) {
@@ -52,18 +51,9 @@ export function useFindings(calls: readonly CallRecord[], frames: readonly Frame
     findings = deferred?.findings ?? syncMemo.current?.findings ?? [];
   }
 
-  useEffect(() => {
-    if (small || timer.current !== null || sameInput(deferred?.input, latest.current)) return;
-    const wait = Math.max(0, lastRun.current + FINDINGS_INTERVAL_MS - Date.now());
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      lastRun.current = Date.now();
-      const input = latest.current;
-      setDeferred({ input, findings: run(engine.current!, input) });
-    }, wait);
-  }, [small, calls, frames, network, derived, deferred]);
-  useEffect(() => () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-  }, []);
+  useThrottledTask(() => !small && !sameInput(deferred?.input, latest.current), FINDINGS_INTERVAL_MS, () => {
+    const input = latest.current;
+    setDeferred({ input, findings: run(engine.current!, input) });
+  });
   return findings;
 }
