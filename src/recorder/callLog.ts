@@ -1,7 +1,7 @@
 import type { CallRecord } from '../protocol/model';
 import { Fifo } from './fifo';
 import { KeyedTable } from './keyedTable';
-import { BYTES_PER_PAGE, CALLS_PER_PAGE, type PersistedCall, type PersistedCallPage } from './recordKinds';
+import { BYTES_PER_PAGE, CALLS_PER_PAGE, CLOSE_PAGE_AT_SAVE, type PersistedCall, type PersistedCallPage } from './recordKinds';
 
 export interface CallEntry {
   call: CallRecord;
@@ -69,6 +69,11 @@ export class CallLog extends KeyedTable<string, CallEntry> {
     if (page.page >= this.nextPage) this.nextPage = page.page + 1;
     this.current = page;
     this.currentBytes = Infinity; // new calls go to a new page
+  }
+
+  /** A save takes the pages now: the page being filled is closed if it holds CLOSE_PAGE_AT_SAVE calls or more. */
+  saving(): void {
+    if (this.current && this.current.calls.length >= CLOSE_PAGE_AT_SAVE) this.current = null;
   }
 
   private track(entry: CallEntry): CallEntry {

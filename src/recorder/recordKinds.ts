@@ -65,6 +65,12 @@ export interface PersistedCallPage {
 /** Most calls, and about the most snapshot bytes, one page holds (a page is rewritten whole when one of its calls changes). */
 export const CALLS_PER_PAGE = 100;
 export const BYTES_PER_PAGE = 512 * 1024;
+/**
+ * A page that holds at least this many calls when a save takes it is closed: later calls go to a new page,
+ * so that the next save does not clone these again (a page is written whole). Fewer stay open, so that a
+ * slow stream of calls does not make a page per save.
+ */
+export const CLOSE_PAGE_AT_SAVE = 20;
 
 /** The calls of the stored pages, in no particular order. */
 export function callsOf(state: Pick<PersistedState, 'callPages'>): PersistedCall[] {

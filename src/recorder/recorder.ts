@@ -47,7 +47,14 @@ export class Recorder {
     this.defaultMaxCalls = isCount(options.maxCallsPerTab) ? options.maxCallsPerTab : LIMITS.defaultMaxCallsPerTab;
     this.maxBytesAllTabs = isCount(options.maxBytesAllTabs) ? options.maxBytesAllTabs : LIMITS.maxBytesAllTabs;
     const onError = options.onStoreError ?? ((e) => console.warn('forge-bridge-devtools: saving the recording failed', e));
-    this.saves = new SaveScheduler(store, { spacingMs: options.saveSpacingMs ?? 0, onError, onQuota: () => this.freeSpace() });
+    this.saves = new SaveScheduler(store, {
+      spacingMs: options.saveSpacingMs ?? 0,
+      onError,
+      onQuota: () => this.freeSpace(),
+      onSave: () => {
+        for (const s of this.sessions.values()) s.calls.saving();
+      },
+    });
     this.ctx = {
       changes: this.saves.changes,
       now: options.now ?? Date.now,

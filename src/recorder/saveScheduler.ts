@@ -7,6 +7,8 @@ export interface SaveSchedulerOptions {
   onError: (error: unknown) => void;
   /** The store is full: free space (evict), so that a retry can succeed. */
   onQuota: () => void;
+  /** Told just before a save takes the changes. */
+  onSave?: () => void;
 }
 
 /** True for the error a store gives when the browser's storage quota is used up. */
@@ -70,6 +72,7 @@ export class SaveScheduler {
     if (this.changes.isEmpty) return true;
     this.writing = true;
     try {
+      this.options.onSave?.();
       return await this.write(this.changes.take(!this.store!.clonesOnSave));
     } finally {
       this.writing = false;

@@ -36,6 +36,21 @@ describe('calls stored in pages', () => {
     expect(saved.every((c) => c.call.status === 'ok')).toBe(true);
   });
 
+  it('a save closes the page being filled once it holds CLOSE_PAGE_AT_SAVE calls: the next save writes only new calls', async () => {
+    const store = new Spy();
+    const r = new Recorder(options(), store);
+    const pagesOf = (save: StoreChanges) => save.tabs.flatMap((t) => t.puts.callPages.map((p) => [p.page, p.calls.length]));
+    await r.apply(1, 0, batch('d', 1, starts(1, 50))).persisted;
+    await r.apply(1, 0, batch('d', 51, starts(51, 100))).persisted;
+    expect(pagesOf(store.seen.at(-1)!)).toEqual([[2, 50]]);
+    // Below the threshold the page stays open: a slow stream does not make a page per save.
+    await r.apply(1, 0, batch('d', 101, starts(101, 105))).persisted;
+    await r.apply(1, 0, batch('d', 106, starts(106, 110))).persisted;
+    expect(pagesOf(store.seen.at(-1)!)).toEqual([[3, 10]]);
+    const after = await Recorder.restore(store, options());
+    expect(after.getSession(1)!.calls.map((c) => c.callId)).toEqual(Array.from({ length: 110 }, (_, i) => i + 1));
+  });
+
   it('evicting the oldest rewrites or deletes their pages, and a restart lists what is left in order', async () => {
     const store = new MemoryStore();
     const r = new Recorder(options({ maxCallsPerTab: 150 }), store);
@@ -45,8 +60,9 @@ describe('calls stored in pages', () => {
     let state = await store.load();
     expect(state.callPages.map((p) => [p.page, p.calls[0]!.call.callId, p.calls.length])).toEqual([
       [1, 61, 40],
-      [2, 101, 100],
-      [3, 201, 10],
+      // The save of the first 180 closed page 2 (CLOSE_PAGE_AT_SAVE): the next calls went to page 3.
+      [2, 101, 80],
+      [3, 181, 30],
     ]);
     await r.setDefaultMaxCalls(100);
     state = await store.load();
