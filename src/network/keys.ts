@@ -118,12 +118,15 @@ export function callKeys(call: CallRecord, remotes: RemoteKnowledge): Keyed[] {
   const http = httpRequestOf(call.command, request);
   const path = http?.path != null ? normalizedPath(http.path) : null;
   if (!http || path === null) return [];
-  const status = call.response ? httpStatusOf(call.command, request, call.response.value) : null;
+  // The status goes only into exact keys (a requestRemote on no known base URL has none): read when needed.
+  const statusOf = () => (call.response ? httpStatusOf(call.command, request, call.response.value) : null);
   if (call.command === 'fetchProduct') {
+    const status = statusOf();
     return [...httpKeys('product-request', `product ${http.method} ${path}`, status), { relation: 'product-request', rank: 2, key: suffixKey('product~', http.method, path) }];
   }
   // requestRemote: the remote's base URL (from the FIT mint for its key, else any learned) + the path.
   const bases = (http.remoteKey !== null ? remotes.baseUrlsByKey.get(http.remoteKey) : undefined) ?? remotes.baseUrls;
+  const status = bases.length > 0 ? statusOf() : null;
   const exact = bases.flatMap((base) => {
     const url = joinBaseAndPath(base, path);
     return url === null ? [] : httpKeys('remote-request', `remote ${http.method} ${url}`, status);
