@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { computePhases, correlate } from '../network';
 import type { CallMatch, CallPhases, CallRecord, NetworkEntry, TokenRecord, TokenWarning } from '../protocol';
 import { collectTokens, fitRenewalsOf, tokenWarnings, type TokenRenewal } from '../tokens';
@@ -17,39 +17,53 @@ export interface Derived {
 
 const sameItems = <T>(a: readonly T[], b: readonly T[]) => a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
 
-/** Tokens, renewals and warnings for the matches given (what deriving from scratch does after correlation). */
-function tokensAndWarnings(calls: readonly CallRecord[], network: readonly NetworkEntry[], matches: readonly CallMatch[], entries: ReadonlyMap<string, NetworkEntry>) {
+/** Tokens, renewals and warnings for the matches given (what deriving from scratch does after correlation), in two steps. */
+function* tokenSteps(calls: readonly CallRecord[], network: readonly NetworkEntry[], matches: readonly CallMatch[], entries: ReadonlyMap<string, NetworkEntry>) {
   const tokens = collectTokens({ calls, network, matches });
+  yield;
   const renewals = fitRenewalsOf(calls, matches, entries, tokens);
   return { tokens, renewals, warnings: tokenWarnings({ tokens, network, renewals }) };
+}
+
+/** A generator's value, every step taken at once. */
+export function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** Everything derived from scratch: what the incremental derivation must always equal. */
 export function deriveAll(calls: readonly CallRecord[], network: readonly NetworkEntry[]): Omit<Derived, 'phasesOf'> {
   const matches = correlate(calls, network);
   const entries = new Map(network.map((e) => [e.id, e]));
-  return { matches, entries, ...tokensAndWarnings(calls, network, matches, entries) };
+  return { matches, entries, ...finish(tokenSteps(calls, network, matches, entries)) };
 }
 
 /**
  * Matches, tokens and warnings of a session that grows, each recomputed only when what it depends on
  * changed: correlation per time island (incrementalCorrelate.ts); tokens, renewals and warnings only when
  * the network entries or the matches changed (a call that streams in without a request of its own changes
- * neither). Always equal to deriveAll (test/unit/ui/derived.test.ts).
+ * neither). Always equal to deriveAll (test/unit/ui/derived.test.ts). `steps` is the same work in slices (a
+ * yield after correlation and after the tokens), each short enough to run in a task of its own; a run begun
+ * must be finished before the next begins.
  */
-export function createDerivation(): (calls: readonly CallRecord[], network: readonly NetworkEntry[]) => Derived {
+export function createDerivation(): ((calls: readonly CallRecord[], network: readonly NetworkEntry[]) => Derived) & { steps(calls: readonly CallRecord[], network: readonly NetworkEntry[]): Generator<void, Derived, void> } {
   const correlate = createIncrementalCorrelate();
   let lastNetwork: readonly NetworkEntry[] = [];
   let last: Derived | null = null;
-  return (calls, network) => {
+  function* steps(calls: readonly CallRecord[], network: readonly NetworkEntry[]): Generator<void, Derived, void> {
     const { matches, changed } = correlate(calls, network);
     const networkSame = last !== null && sameItems(lastNetwork, network);
     lastNetwork = network;
     if (last && networkSame && !changed) return last;
+    // Until this run ends, `last` is the previous one's while correlation and lastNetwork are this one's.
+    yield;
     const entries = networkSame && last ? last.entries : new Map(network.map((e) => [e.id, e]));
-    last = { matches, entries, ...tokensAndWarnings(calls, network, matches, entries), phasesOf: (call: CallRecord) => computePhases(call, matches, entries) };
+    last = { matches, entries, ...(yield* tokenSteps(calls, network, matches, entries)), phasesOf: (call: CallRecord) => computePhases(call, matches, entries) };
     return last;
-  };
+  }
+  return Object.assign((calls: readonly CallRecord[], network: readonly NetworkEntry[]) => finish(steps(calls, network)), { steps });
 }
 
 /** Above this many calls, a growing session is derived after the list is drawn, at most every DERIVE_INTERVAL_MS. */
@@ -77,16 +91,47 @@ export function useDerived(calls: readonly CallRecord[], network: readonly Netwo
   const [, redraw] = useState(0);
   const latest = useRef({ calls, network });
   latest.current = { calls, network };
+  // A deferred run between its slices (the derivation's state is half this run's until it ends), or its redraw to come.
+  const running = useRef<{ steps: Generator<void, Derived, void>; timer: ReturnType<typeof setTimeout> | null } | null>(null);
+  const settle = () => {
+    const run = running.current;
+    if (!run) return;
+    if (run.timer !== null) clearTimeout(run.timer);
+    running.current = null;
+    finish(run.steps);
+  };
 
   const last = done.current;
   const current = last !== null && last.calls === calls && last.network === network;
   const grows = last !== null && calls.length > SYNC_DERIVE_CALLS && calls.length >= last.calls.length && calls[0] === last.calls[0];
-  if (!current && !grows) done.current = { calls, network, derived: derive.current(calls, network) };
+  if (!current && !grows) {
+    settle();
+    done.current = { calls, network, derived: derive.current(calls, network) };
+  }
 
-  useThrottledTask(() => done.current!.calls !== calls || done.current!.network !== network, DERIVE_INTERVAL_MS, () => {
+  // Each slice (correlation, tokens, renewals and warnings, the redraw) in a task of its own: the whole of it
+  // over 10,000 calls was one task of 10 to 25 ms, a dropped frame while calls stream in.
+  useThrottledTask(() => running.current === null && (done.current!.calls !== calls || done.current!.network !== network), DERIVE_INTERVAL_MS, () => {
     const input = latest.current;
-    done.current = { ...input, derived: derive.current!(input.calls, input.network) };
-    redraw((n) => n + 1);
+    const run: NonNullable<typeof running.current> = { steps: derive.current!.steps(input.calls, input.network), timer: null };
+    running.current = run;
+    const slice = () => {
+      run.timer = null;
+      const step = run.steps.next();
+      if (!step.done) {
+        run.timer = setTimeout(slice, 0);
+        return;
+      }
+      done.current = { ...input, derived: step.value };
+      run.timer = setTimeout(() => {
+        running.current = null;
+        redraw((n) => n + 1);
+      }, 0);
+    };
+    slice();
   });
+  useEffect(() => () => {
+    if (running.current?.timer != null) clearTimeout(running.current.timer);
+  }, []);
   return done.current!.derived;
 }

@@ -133,3 +133,10 @@ export function busyPerFrame(events: readonly TraceEvent[], prefix: string): num
     return busy / 1000;
   });
 }
+
+/** Durations (ms) of the main thread's timer tasks (setTimeout callbacks: the panel's deferred work among them). */
+export function timerTasks(events: readonly TraceEvent[], prefix: string): number[] {
+  const thread = mainThread(events, prefix);
+  if (!thread) return [];
+  return events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.name === 'TimerFire').map((e) => e.dur! / 1000);
+}

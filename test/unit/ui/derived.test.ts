@@ -44,6 +44,24 @@ describe('incremental derivation equals deriving from scratch', () => {
     expect(warnings).toBeGreaterThan(0);
   }, 60_000);
 
+  it('in slices (one task each in the panel), per update, on random sessions', () => {
+    let sliced = 0;
+    for (let seed = 120; seed <= 126; seed++) {
+      const derive = createDerivation();
+      replay(seed, 25, (view) => {
+        const steps = derive.steps(view.calls, view.network);
+        let slices = 1;
+        let step = steps.next();
+        for (; !step.done; step = steps.next()) slices++;
+        const { phasesOf: _phasesOf, ...got } = step.value;
+        expect(got, `seed ${seed}`).toEqual(deriveAll(view.calls, view.network));
+        if (slices === 3) sliced++;
+      });
+    }
+    // Most updates change matches or requests: correlation, tokens, and renewals with warnings each get a slice.
+    expect(sliced).toBeGreaterThan(50);
+  }, 60_000);
+
   it('reuses what did not change: a call with no request of its own leaves matches and tokens as they were', () => {
     const derive = createDerivation();
     let view: SessionView = emptySessionView;
