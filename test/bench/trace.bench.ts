@@ -11,10 +11,10 @@ export interface TraceBench {
   network: number;
   exportMs: number;
   redactMs: number;
-  /** Writing the JSON in parts into a Blob (what export does), and JSON.stringify of it whole (the baseline). */
+  /** Writing the JSON in parts into a Blob (what export does), and JSON.stringify of it whole into a Blob (the baseline). */
   partsMs: number;
   stringifyMs: number;
-  /** toHar and its JSON in parts into a Blob; toHar and JSON.stringify (the baseline). */
+  /** toHar and its JSON in parts into a Blob; toHar and JSON.stringify into a Blob (the baseline). */
   harMs: number;
   harStringifyMs: number;
   heapBeforeMB: number;
