@@ -3,7 +3,6 @@ import { harTime } from '../network/harTime';
 import type { TraceV2 } from '../protocol/model';
 import { callsToHar } from './harCalls';
 import { networkToHar } from './harNetwork';
-import { itemsJson, ITEMS_PER_PART } from './jsonParts';
 
 const HAR_CREATOR = 'Forge Bridge DevTools';
 const pageIdOf = (segment: number) => `segment-${segment}`;
@@ -74,24 +73,18 @@ export function toHar(trace: TraceV2): ForgeHar {
 }
 
 /**
- * The HAR's JSON as parts whose concatenation is exactly JSON.stringify(toHar(trace)), the entries written
- * ITEMS_PER_PART at a time as they are made: no tree of 100,000 entries is built and kept, only their text
- * (for a Blob).
+ * The HAR's JSON as parts whose concatenation is exactly JSON.stringify(toHar(trace)), each entry written
+ * as it is made: no tree of 100,000 entries is built and kept, only their text (for a Blob).
  */
 export function harJsonParts(trace: TraceV2): string[] {
   const { head, tail } = shellOf(trace);
   const parts = ['{"log":', JSON.stringify(head).slice(0, -1), ',"entries":['];
-  // ITEMS_PER_PART entries a part (entries are object literals made here: none has a toJSON method).
-  let batch: unknown[] = [];
-  let written = false;
+  let first = true;
   for (const entry of entriesOf(trace)) {
-    batch.push(entry);
-    if (batch.length < ITEMS_PER_PART) continue;
-    itemsJson(batch, written, parts);
-    written = true;
-    batch = [];
+    if (!first) parts.push(',');
+    parts.push(JSON.stringify(entry));
+    first = false;
   }
-  itemsJson(batch, written, parts);
   parts.push('],', JSON.stringify(tail).slice(1), '}');
   return parts;
 }

@@ -73,19 +73,11 @@ function writeSlices(value: readonly unknown[], parts: string[]): void {
     parts.push(JSON.stringify(value));
     return;
   }
-  parts.push('[');
-  for (let i = 0; i < value.length; i += ITEMS_PER_PART) itemsJson(value.slice(i, i + ITEMS_PER_PART), i > 0, parts);
-  parts.push(']');
-}
-
-/**
- * Pushes the JSON of `items` as they would sit inside a longer array (without brackets; a comma first when
- * `after` earlier items), in one JSON.stringify. No item may have a toJSON method: in the longer array it
- * would be called with another index.
- */
-export function itemsJson(items: readonly unknown[], after: boolean, parts: string[]): void {
-  if (items.length === 0) return;
-  if (after) parts.push(',');
-  // A slice of the text, not a copy of it.
-  parts.push(JSON.stringify(items).slice(1, -1));
+  for (let i = 0; i < value.length; i += ITEMS_PER_PART) {
+    const json = JSON.stringify(value.slice(i, i + ITEMS_PER_PART));
+    // Slices of the slice's text, the comma apart: no half-megabyte string is copied to append one character.
+    if (i === 0) parts.push(json.slice(0, -1), ',');
+    else if (i + ITEMS_PER_PART >= value.length) parts.push(json.slice(1));
+    else parts.push(json.slice(1, -1), ',');
+  }
 }

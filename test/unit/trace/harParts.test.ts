@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { newTabSession, type CallRecord, type TraceV2 } from '../../../src/protocol/model';
 import type { NetworkEntry } from '../../../src/protocol/network';
 import { harJsonParts, importTraceText, redactTrace, toHar } from '../../../src/trace';
-import { ITEMS_PER_PART } from '../../../src/trace/jsonParts';
 import { random, randomSession } from '../ui/randomSession';
 import { plantedEverywhereTrace, traceOf } from './fixtures';
 
@@ -41,17 +40,6 @@ describe('HAR written entry by entry', () => {
     const trace = plantedEverywhereTrace();
     const tied = { ...trace, calls: trace.calls.map((c) => ({ ...c, startedAt: trace.network[0]!.startedAt })) };
     expect(entryIds(toHar(tied))).toEqual(expectedOrder(tied));
-  });
-
-  it('joins to exactly JSON.stringify(toHar(trace)) with entries on both sides of a part boundary', () => {
-    const base = randomTrace(3);
-    for (const copies of [1, Math.ceil((2 * ITEMS_PER_PART) / Math.max(1, base.calls.length + base.network.length)) + 1]) {
-      const calls = Array.from({ length: copies }, (_, k) => base.calls.map((c) => ({ ...c, id: `${c.id}~${k}`, startedAt: c.startedAt + k }))).flat();
-      const trace = { ...base, calls };
-      const entries = calls.length + trace.network.length;
-      if (copies > 1) expect(entries).toBeGreaterThan(2 * ITEMS_PER_PART);
-      expect(harJsonParts(trace).join(''), `${entries} entries`).toBe(JSON.stringify(toHar(trace)));
-    }
   });
 
   it('parses back to the same trace', () => {
