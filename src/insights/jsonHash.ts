@@ -49,6 +49,8 @@ export function jsonHash(value: unknown, seed = ''): number {
     else if (typeof v === 'string') h = hashString(mix(h, 13), v);
     else if (typeof v === 'number') h = hashNumber(h, v);
     else if (Array.isArray(v)) {
+      // An array's own toJSON (none has one in a snapshot) would be called by JSON.stringify.
+      if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return UNSURE;
       h = mix(mix(h, 17), v.length);
       for (let i = 0; i < v.length; i++) stack.push(v[i]);
     } else if (typeof v === 'object' && plain(v)) {

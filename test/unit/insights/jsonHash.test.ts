@@ -49,7 +49,8 @@ describe('jsonHash', () => {
   });
 
   it('is unsure of what JSON.stringify leaves out, converts or calls', () => {
-    for (const odd of [undefined, { a: undefined }, [() => 1], new Date(0), { toJSON: () => 1 }, 1n, Symbol('s'), new Map(), [, 1]]) expect(jsonHash(odd)).toBe(UNSURE);
+    const withToJson = Object.assign([1], { toJSON: () => 'x' });
+    for (const odd of [undefined, { a: undefined }, [() => 1], new Date(0), { toJSON: () => 1 }, 1n, Symbol('s'), new Map(), [, 1], withToJson]) expect(jsonHash(odd)).toBe(UNSURE);
   });
 });
 
