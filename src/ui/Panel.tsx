@@ -7,6 +7,7 @@ import { CallTable } from './CallTable';
 import { ComparePanel } from './compare/ComparePanel';
 import type { PanelDataSource } from './dataSource';
 import { useDerived } from './derived';
+import { keptForExport } from './keptForExport';
 import { Details } from './details/Details';
 import { Diagnose } from './Diagnose';
 import { EmptyState } from './EmptyState';
@@ -74,8 +75,10 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
   }, [source, tabId]);
 
   const view = opened?.view ?? live;
-  const derived = useDerived(view.calls, view.network);
-  const findings = useFindings(view.calls, view.frames, view.network, derived);
+  const keptDerivation = useDerived(view.calls, view.network);
+  const derived = keptDerivation.derived;
+  const keptFindings = useFindings(view.calls, view.frames, view.network, derived);
+  const findings = keptFindings.findings;
   const carried = useMemo(() => recordedVerdicts(opened?.trace.tokens ?? []), [opened]);
   const verdicts = useRecordedVerdicts(derived.tokens, env, carried);
   const filter = useMemo(() => parseFilter(filterText), [filterText]);
@@ -159,11 +162,12 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
       // storage unavailable: the choice lasts for this session
     }
   };
-  // What the background's exportTrace does with the recorder's copy of the same session (tokens judged at their use).
+  // What the background's exportTrace does with the recorder's copy of the same session (tokens judged at their
+  // use); what the panel keeps for exactly this session is not derived again.
   const exportLive = (): TraceV2 => {
     const session = sessionOfView(view);
-    const fresh = deriveForTrace(session);
-    return exportTraceV2(session, { extensionVersion: env.extensionVersion, now: env.now(), browser: env.browser }, { ...fresh, tokens: withVerdicts(fresh.tokens, verdicts) });
+    const derivedForTrace = keptForExport(session, keptDerivation, keptFindings) ?? deriveForTrace(session);
+    return exportTraceV2(session, { extensionVersion: env.extensionVersion, now: env.now(), browser: env.browser }, { ...derivedForTrace, tokens: withVerdicts(derivedForTrace.tokens, verdicts) });
   };
   const buildTrace = (): TraceV2 =>
     opened && !isLive

@@ -22,7 +22,8 @@ function* tokenSteps(calls: readonly CallRecord[], network: readonly NetworkEntr
   const tokens = collectTokens({ calls, network, matches });
   yield;
   const renewals = fitRenewalsOf(calls, matches, entries, tokens);
-  return { tokens, renewals, warnings: tokenWarnings({ tokens, network, renewals }) };
+  // With the calls and matches, as an export's findings get them (src/insights/fromSession.ts): the panel's findings are then the ones Export reuses.
+  return { tokens, renewals, warnings: tokenWarnings({ tokens, network, calls, matches, renewals }) };
 }
 
 /** A generator's value, every step taken at once. */
@@ -70,7 +71,8 @@ export function createDerivation(): ((calls: readonly CallRecord[], network: rea
 export const SYNC_DERIVE_CALLS = 1_000;
 export const DERIVE_INTERVAL_MS = 250;
 
-interface Done {
+/** The derivation the panel shows, and the calls and network entries it is exactly for (the list may be ahead of it). */
+export interface KeptDerivation {
   calls: readonly CallRecord[];
   network: readonly NetworkEntry[];
   derived: Derived;
@@ -84,10 +86,10 @@ interface Done {
  * the TTL column may then be up to that much behind the list. Any other change (another session, an import,
  * the oldest calls evicted) is derived at once.
  */
-export function useDerived(calls: readonly CallRecord[], network: readonly NetworkEntry[]): Derived {
+export function useDerived(calls: readonly CallRecord[], network: readonly NetworkEntry[]): KeptDerivation {
   const derive = useRef<ReturnType<typeof createDerivation> | null>(null);
   derive.current ??= createDerivation();
-  const done = useRef<Done | null>(null);
+  const done = useRef<KeptDerivation | null>(null);
   const [, redraw] = useState(0);
   const latest = useRef({ calls, network });
   latest.current = { calls, network };
@@ -133,5 +135,5 @@ export function useDerived(calls: readonly CallRecord[], network: readonly Netwo
   useEffect(() => () => {
     if (running.current?.timer != null) clearTimeout(running.current.timer);
   }, []);
-  return done.current!.derived;
+  return done.current!;
 }

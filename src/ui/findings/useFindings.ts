@@ -13,17 +13,23 @@ export const SYNC_FINDINGS_CALLS = 500;
 /** While calls stream in, a large session's findings are worked out at most this often. */
 export const FINDINGS_INTERVAL_MS = 1_000;
 
-interface Input {
+export interface FindingsInput {
   calls: readonly CallRecord[];
   frames: readonly FrameRecord[];
   network: readonly NetworkEntry[];
   derived: Derived;
 }
 
-const sameInput = (a: Input | undefined, b: Input) => !!a && a.calls === b.calls && a.frames === b.frames && a.network === b.network && a.derived === b.derived;
+const sameInput = (a: FindingsInput | null | undefined, b: FindingsInput) => !!a && a.calls === b.calls && a.frames === b.frames && a.network === b.network && a.derived === b.derived;
 
-function run(engine: Insights, { calls, frames, network, derived }: Input): Finding[] {
+function run(engine: Insights, { calls, frames, network, derived }: FindingsInput): Finding[] {
   return engine.update({ calls, frames, network, matches: derived.matches, tokenWarnings: derived.warnings, renewals: derived.renewals });
+}
+
+/** The findings shown, and what they were worked out from (null: nothing yet; the list may be ahead of it). */
+export interface KeptFindings {
+  input: FindingsInput | null;
+  findings: Finding[];
 }
 
 /**
@@ -33,27 +39,27 @@ function run(engine: Insights, { calls, frames, network, derived }: Input): Find
  * the list never waits for them (the profile of the first render and of the live stream found them the
  * largest cost). The findings shown may then be up to a second old.
  */
-export function useFindings(calls: readonly CallRecord[], frames: readonly FrameRecord[], network: readonly NetworkEntry[], derived: Derived): Finding[] {
+export function useFindings(calls: readonly CallRecord[], frames: readonly FrameRecord[], network: readonly NetworkEntry[], derived: Derived): KeptFindings {
   const engine = useRef<Insights | null>(null);
   engine.current ??= createInsights();
   const small = calls.length <= SYNC_FINDINGS_CALLS;
-  const latest = useRef<Input>({ calls, frames, network, derived });
+  const latest = useRef<FindingsInput>({ calls, frames, network, derived });
   latest.current = { calls, frames, network, derived };
-  const [deferred, setDeferred] = useState<{ input: Input; findings: Finding[] } | null>(null);
-  const syncMemo = useRef<{ input: Input; findings: Finding[] } | null>(null);
+  const [deferred, setDeferred] = useState<KeptFindings | null>(null);
+  const syncMemo = useRef<KeptFindings | null>(null);
 
-  let findings: Finding[];
+  let kept: KeptFindings;
   if (small) {
     const memo = syncMemo.current;
     if (!sameInput(memo?.input, latest.current)) syncMemo.current = { input: latest.current, findings: run(engine.current, latest.current) };
-    findings = syncMemo.current!.findings;
+    kept = syncMemo.current!;
   } else {
-    findings = deferred?.findings ?? syncMemo.current?.findings ?? [];
+    kept = deferred ?? syncMemo.current ?? { input: null, findings: [] };
   }
 
   useThrottledTask(() => !small && !sameInput(deferred?.input, latest.current), FINDINGS_INTERVAL_MS, () => {
     const input = latest.current;
     setDeferred({ input, findings: run(engine.current!, input) });
   });
-  return findings;
+  return kept;
 }
