@@ -68,7 +68,7 @@ export function createDerivation(): ((calls: readonly CallRecord[], network: rea
 }
 
 /** Above this many calls, a growing session is derived after the list is drawn, at most every DERIVE_INTERVAL_MS. */
-export const SYNC_DERIVE_CALLS = 1_000;
+export const SYNC_DERIVE_CALLS = 200;
 export const DERIVE_INTERVAL_MS = 250;
 
 /** The derivation the panel shows, and the calls and network entries it is exactly for (the list may be ahead of it). */

@@ -5,11 +5,11 @@ import type { Derived } from '../derived';
 import { useThrottledTask } from '../useThrottledTask';
 
 /**
- * Up to this many calls the rules run within the update (about 2 ms); above it they run after the list is
- * drawn. At 2,000 the rules took 5 to 12 ms of a streamed update (11 to 25 ms on a busy machine): the slow
- * updates of the live-stream bench were the ones just under it.
+ * Up to this many calls the rules run within the update (well under a millisecond); above it they run after the
+ * list is drawn. At 500 they took 3 to 10 ms of a streamed update, and the live-stream bench's slow updates were
+ * the ones just under the threshold (2,000, then 500).
  */
-export const SYNC_FINDINGS_CALLS = 500;
+export const SYNC_FINDINGS_CALLS = 100;
 /** While calls stream in, a large session's findings are worked out at most this often. */
 export const FINDINGS_INTERVAL_MS = 1_000;
 
