@@ -57,7 +57,7 @@ if (wants('panel')) {
 if (wants('stream')) {
   const r = await benchPanelStream();
   console.log(`\nLive stream: ${r.calls.toLocaleString('en')} calls (and their requests) into an open panel, ${r.updates} updates, one per frame`);
-  console.log(`  work per update: median ${f(r.medianMs)} ms, worst ${f(r.worstMs)} ms, ${r.over16} over 16 ms (target 0)`);
+  console.log(`  work per update: median ${f(r.medianMs)} ms, worst ${f(r.worstMs)} ms, ${r.over16} over 16 ms (target 0); slowest: ${r.slowest.map((u) => `update ${u.batch + 1} ${f(u.ms)} ms`).join(', ')} (update n: the n-th message into the panel)`);
   console.log(`  long tasks (≥ 50 ms, any task, deferred derivation and findings included): ${r.longTasks}, worst ${f(r.worstLongTaskMs)} ms`);
 }
 
