@@ -21,7 +21,9 @@ describe('tokens and the network in the panel (real DevTools, Chromium, Forge sa
     expect(await text('section[aria-label="FIT token"] [data-testid="countdown"]')).toMatch(/^(expires in|expired) [\d.]+ s/);
     expect(await text('.warnings')).toContain('This FIT carries no app.license claim, which is expected');
     await openCallTab(session.panel, 'fetchRemote', 'Timing');
-    await session.panel.waitForSelector('[data-phase="wait"]');
+    // The request's phases show once the request is matched; bridge back needs the call's end too, which comes
+    // through the hook and relay (gathered for tens of ms) and can reach the panel after the request does.
+    await session.panel.waitForSelector('[data-phase="bridge-back"]', { timeout: 15_000 });
     expect(await session.panel.$$eval('[data-phase]', (rows) => rows.map((r) => r.getAttribute('data-phase')))).toEqual(expect.arrayContaining(['bridge-out', 'wait', 'bridge-back']));
   });
 
