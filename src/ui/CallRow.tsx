@@ -21,38 +21,59 @@ function ttlText(row: Row): string {
   return left >= 0 ? formatSeconds(left) : 'expired';
 }
 
-/** The summary without its leading kind word when the Kind column already says it (kept in the DOM, for search). */
-function summaryCell(row: Row, kindShown: boolean) {
+/**
+ * The summary split in two: its leading kind word, hidden when the Kind column already says it (kept in the
+ * DOM, for search), and the rest. Always the same two parts, so a row can be rewritten in place (see patch).
+ */
+function summaryParts(row: Row, kindShown: boolean): [string, string] {
   const s = row.call.summary;
   const first = s.split(' ', 1)[0]!;
-  if (!kindShown || first !== row.call.kind) return s;
-  return (
-    <>
-      <span class="repeated-kind">{first} </span>
-      {s.slice(first.length + 1)}
-    </>
-  );
+  if (!kindShown || first !== row.call.kind) return ['', s];
+  return [`${first} `, s.slice(first.length + 1)];
 }
 
-function cell(key: ColumnKey, row: Row, now: number, scale: WaterfallScale, kindShown: boolean, frameText: (row: Row) => string) {
+/** The waterfall bar's class and its left and width, in % of the scale. */
+function bar(row: Row, now: number, scale: WaterfallScale): { class: string; left: string; width: string } {
+  const c = row.call;
+  const left = scale.at(c.startedAt) * 100;
+  const width = Math.max(0.5, scale.at(c.endedAt ?? now) * 100 - left);
+  return { class: `bar bar-${outcomeClass(callOutcome(c))}`, left: `${left}%`, width: `${Math.min(width, 100 - left)}%` };
+}
+
+/** A text cell's text (every column but Summary and Waterfall). */
+function cellText(key: ColumnKey, row: Row, frameText: (row: Row) => string): string {
   const c = row.call;
   switch (key) {
     case 'time': return formatClock(c.startedAt);
     case 'frame': return frameText(row);
     case 'kind': return c.kind;
-    case 'summary': return summaryCell(row, kindShown);
     case 'status': return statusLabel(callOutcome(c));
     case 'duration': return formatDuration(row.durationMs);
     case 'size': return formatBytes(row.bytes);
     case 'ttl': return ttlText(row);
     case 'initiator': return initiatorCell(c.initiator);
-    case 'waterfall': {
-      const left = scale.at(c.startedAt) * 100;
-      const width = Math.max(0.5, scale.at(c.endedAt ?? now) * 100 - left);
-      return <span class={`bar bar-${outcomeClass(callOutcome(c))}`} style={{ left: `${left}%`, width: `${Math.min(width, 100 - left)}%` }} />;
-    }
+    default: return '';
   }
 }
+
+function cell(key: ColumnKey, row: Row, now: number, scale: WaterfallScale, kindShown: boolean, frameText: (row: Row) => string) {
+  if (key === 'summary') {
+    const [kind, rest] = summaryParts(row, kindShown);
+    return (
+      <>
+        <span class="repeated-kind">{kind}</span>
+        {rest}
+      </>
+    );
+  }
+  if (key === 'waterfall') {
+    const b = bar(row, now, scale);
+    return <span class={b.class} style={{ left: b.left, width: b.width }} />;
+  }
+  return cellText(key, row, frameText);
+}
+
+const rowClass = (row: Row, outcome: string, selected: boolean) => `grid-row status-${row.call.status} outcome-${outcome}${selected ? ' selected' : ''}`;
 
 function cellTitle(key: ColumnKey, row: Row): string | undefined {
   switch (key) {
@@ -62,6 +83,13 @@ function cellTitle(key: ColumnKey, row: Row): string | undefined {
     case 'initiator': return row.call.initiator?.frames[0] ? `${row.call.initiator.frames[0].url}:${row.call.initiator.frames[0].line}:${row.call.initiator.frames[0].column}` : INITIATOR_NONE;
     default: return undefined;
   }
+}
+
+/** A text node's text, or the element's text when the node is not the text node render() made. */
+function setText(node: ChildNode | null, parent: HTMLElement, text: string): void {
+  if (node !== null && node.nodeType === 3) {
+    if ((node as Text).data !== text) (node as Text).data = text;
+  } else parent.textContent = text;
 }
 
 interface Props {
@@ -79,14 +107,73 @@ interface Props {
 }
 
 /**
- * One row of the call list. It draws again only when one of its props changed: a call streaming in or the
- * clock ticking leaves the other rows in view alone. Cell tooltips are set when the pointer reaches a cell,
- * not for every row drawn (scrolling rewrites every row in view).
+ * One row of the call list. It changes only when one of its props changed: a call streaming in or the clock
+ * ticking leaves the other rows in view alone. Scrolling gives every slot another call: its elements are then
+ * rewritten in place rather than diffed (Preact's diff of ~47 rows was half of each scroll step). Cell tooltips
+ * are set when the pointer reaches a cell, not for every row drawn.
  */
 export class CallRow extends Component<Props> {
+  /** Bumped when the row must be drawn anew after patch() rewrote it: Preact's picture of its DOM is then stale. */
+  private generation = 0;
+  private patched = false;
+  private el: HTMLElement | null = null;
+  private readonly setEl = (el: HTMLElement | null) => {
+    this.el = el;
+  };
+
+  /**
+   * Another call in the same slot (scrolling), or the same call changed, with the same columns: the row's DOM is
+   * rewritten in place (patch) instead of diffed; every cell has the same shape whatever call it shows. Other
+   * changes draw it anew.
+   */
   override shouldComponentUpdate(next: Props): boolean {
     const p = this.props;
-    return p.row !== next.row || p.index !== next.index || p.selected !== next.selected || p.columns !== next.columns || p.kindShown !== next.kindShown || p.frameText !== next.frameText || p.scale !== next.scale || p.now !== next.now;
+    const sameShape = p.columns === next.columns && p.kindShown === next.kindShown && p.frameText === next.frameText;
+    if (sameShape && this.el !== null) {
+      if (p.row !== next.row || p.index !== next.index || p.selected !== next.selected || p.scale !== next.scale || p.now !== next.now) this.patch(this.el, next);
+      return false;
+    }
+    if (this.patched) {
+      this.patched = false;
+      this.generation++;
+    }
+    return true;
+  }
+
+  /** What render() would draw for `next`, written into the row's existing elements. */
+  private patch(el: HTMLElement, next: Props): void {
+    const { row, index, selected, columns, kindShown, frameText, scale, now } = next;
+    this.patched = true;
+    const outcome = outcomeClass(callOutcome(row.call));
+    const className = rowClass(row, outcome, selected);
+    if (el.className !== className) el.className = className;
+    el.setAttribute('aria-rowindex', String(index + 2));
+    el.setAttribute('aria-selected', String(selected));
+    el.setAttribute('data-call-id', row.call.id);
+    el.setAttribute('data-command', row.call.command);
+    el.setAttribute('data-outcome', outcome);
+    for (let i = 0; i < columns.length; i++) {
+      const cellEl = el.children[i] as HTMLElement | undefined;
+      if (!cellEl) continue;
+      const key = columns[i]!.key;
+      if (key === 'summary') {
+        const [kind, rest] = summaryParts(row, kindShown);
+        setText(cellEl.firstChild?.firstChild ?? null, cellEl.firstChild as HTMLElement, kind);
+        const restNode = cellEl.childNodes[1];
+        if (restNode !== undefined && restNode.nodeType === 3) setText(restNode, cellEl, rest);
+        else {
+          while (cellEl.childNodes.length > 1) cellEl.lastChild!.remove();
+          cellEl.append(rest);
+        }
+      } else if (key === 'waterfall') {
+        const span = cellEl.firstChild as HTMLElement;
+        const b = bar(row, now, scale);
+        if (span.className !== b.class) span.className = b.class;
+        span.style.left = b.left;
+        span.style.width = b.width;
+      } else setText(cellEl.firstChild, cellEl, cellText(key, row, frameText));
+    }
+    if (this.props.row !== next.row) this.clearTitles();
   }
 
   /** The tooltip of the cell under the pointer, for the row it shows now (the slot's row changes as the list scrolls). */
@@ -102,25 +189,34 @@ export class CallRow extends Component<Props> {
   private readonly titled = new Set<HTMLElement>();
 
   override componentDidUpdate(previous: Props) {
-    if (previous.row === this.props.row || this.titled.size === 0) return;
+    if (previous.row !== this.props.row) this.clearTitles();
+  }
+
+  private clearTitles(): void {
     for (const el of this.titled) el.removeAttribute('title');
     this.titled.clear();
   }
 
+  // The handlers read the props when they run: a patched row keeps the handlers of the call it was drawn for.
+  private readonly select = () => this.props.onSelect(this.props.row.call.id);
+  private readonly open = () => this.props.onOpen();
+
   override render() {
-    const { row, index, selected, columns, kindShown, frameText, scale, now, onSelect, onOpen } = this.props;
+    const { row, index, selected, columns, kindShown, frameText, scale, now } = this.props;
     const outcome = outcomeClass(callOutcome(row.call));
     return (
       <div
+        key={this.generation}
+        ref={this.setEl}
         role="row"
         aria-rowindex={index + 2}
         aria-selected={selected}
-        class={`grid-row status-${row.call.status} outcome-${outcome}${selected ? ' selected' : ''}`}
+        class={rowClass(row, outcome, selected)}
         data-call-id={row.call.id}
         data-command={row.call.command}
         data-outcome={outcome}
-        onClick={() => onSelect(row.call.id)}
-        onDblClick={onOpen}
+        onClick={this.select}
+        onDblClick={this.open}
         onMouseOver={this.titleCell}
       >
         {columns.map(({ key, numeric }) => (
