@@ -67,8 +67,12 @@ export function createDerivation(): ((calls: readonly CallRecord[], network: rea
   return Object.assign((calls: readonly CallRecord[], network: readonly NetworkEntry[]) => finish(steps(calls, network)), { steps });
 }
 
-/** Above this many calls, a growing session is derived after the list is drawn, at most every DERIVE_INTERVAL_MS. */
-export const SYNC_DERIVE_CALLS = 200;
+/**
+ * Above this many calls, a growing session is derived after the list is drawn, at most every DERIVE_INTERVAL_MS.
+ * Zero: a live tab's derivation never runs inside an update (its first runs, code still cold, made the slowest
+ * updates of the live-stream bench); a session shown anew (a trace, another tab) is still derived at once.
+ */
+export const SYNC_DERIVE_CALLS = 0;
 export const DERIVE_INTERVAL_MS = 250;
 
 /** The derivation the panel shows, and the calls and network entries it is exactly for (the list may be ahead of it). */
@@ -79,7 +83,7 @@ export interface KeptDerivation {
 }
 
 /**
- * The panel's derived data for the calls and network entries shown, kept incrementally across updates. A large
+ * The panel's derived data for the calls and network entries shown, kept incrementally across updates. A
  * session that grows (the same first call, more calls: a live tab streaming) keeps its last derivation while the
  * list draws the new calls, and is derived again in a task of its own, at most every DERIVE_INTERVAL_MS: with
  * 10,000 calls in one time island, correlation and tokens took most of each streamed update. Matches, tokens and

@@ -5,12 +5,13 @@ import type { Derived } from '../derived';
 import { useThrottledTask } from '../useThrottledTask';
 
 /**
- * Up to this many calls the rules run within the update (well under a millisecond); above it they run after the
- * list is drawn. At 500 they took 3 to 10 ms of a streamed update, and the live-stream bench's slow updates were
- * the ones just under the threshold (2,000, then 500).
+ * Up to this many calls the rules run within the update; above it they run after the list is drawn. Zero: the
+ * first runs of the rules, on a few dozen calls, took 10 to 25 ms of an update while their code was still cold,
+ * and at 500 calls they took 3 to 10 ms (the live-stream bench's slowest updates were the ones just under each
+ * threshold tried: 2,000, 500, 100). The findings then show a task after the list.
  */
-export const SYNC_FINDINGS_CALLS = 100;
-/** While calls stream in, a large session's findings are worked out at most this often. */
+export const SYNC_FINDINGS_CALLS = 0;
+/** While calls stream in, the findings are worked out at most this often. */
 export const FINDINGS_INTERVAL_MS = 1_000;
 
 export interface FindingsInput {
@@ -34,8 +35,8 @@ export interface KeptFindings {
 
 /**
  * The session's findings, kept up to date as calls arrive: one engine per panel, so unchanged frames are not
- * looked at again. The session rules look at every call (100,000 calls: about 250 ms), so for a large session
- * they run in a task of their own after the list is drawn, and at most once a second while calls stream in:
+ * looked at again. The session rules look at every call (100,000 calls: about 250 ms), so they run in a task
+ * of their own after the list is drawn (SYNC_FINDINGS_CALLS), and at most once a second while calls stream in:
  * the list never waits for them (the profile of the first render and of the live stream found them the
  * largest cost). The findings shown may then be up to a second old.
  */
