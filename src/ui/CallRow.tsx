@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import { callOutcome, outcomeClass, statusLabel } from '../query';
+import { callOutcome, outcomeClass, statusLabel, type CallOutcome } from '../query';
 import type { ColumnSpec } from './columnLayout';
 import { INITIATOR_NONE, initiatorCell } from './details/Initiator';
 import type { ColumnKey, Row } from './listModel';
@@ -25,7 +25,7 @@ function ttlText(row: Row): string {
  * The summary split in two: its leading kind word, hidden when the Kind column already says it (kept in the
  * DOM, for search), and the rest. Always the same two parts, so a row can be rewritten in place (see patch).
  */
-function summaryParts(row: Row, kindShown: boolean): [string, string] {
+function summaryParts({ row, kindShown }: Drawing): [string, string] {
   const s = row.call.summary;
   const first = s.split(' ', 1)[0]!;
   if (!kindShown || first !== row.call.kind) return ['', s];
@@ -33,21 +33,21 @@ function summaryParts(row: Row, kindShown: boolean): [string, string] {
 }
 
 /** The waterfall bar's class and its left and width, in % of the scale. */
-function bar(row: Row, now: number, scale: WaterfallScale): { class: string; left: string; width: string } {
+function bar({ row, outcome, now, scale }: Drawing): { class: string; left: string; width: string } {
   const c = row.call;
   const left = scale.at(c.startedAt) * 100;
   const width = Math.max(0.5, scale.at(c.endedAt ?? now) * 100 - left);
-  return { class: `bar bar-${outcomeClass(callOutcome(c))}`, left: `${left}%`, width: `${Math.min(width, 100 - left)}%` };
+  return { class: `bar bar-${outcomeClass(outcome)}`, left: `${left}%`, width: `${Math.min(width, 100 - left)}%` };
 }
 
 /** A text cell's text (every column but Summary and Waterfall). */
-function cellText(key: ColumnKey, row: Row, frameText: (row: Row) => string): string {
+function cellText(key: ColumnKey, { row, outcome, frameText }: Drawing): string {
   const c = row.call;
   switch (key) {
     case 'time': return formatClock(c.startedAt);
     case 'frame': return frameText(row);
     case 'kind': return c.kind;
-    case 'status': return statusLabel(callOutcome(c));
+    case 'status': return statusLabel(outcome);
     case 'duration': return formatDuration(row.durationMs);
     case 'size': return formatBytes(row.bytes);
     case 'ttl': return ttlText(row);
@@ -56,9 +56,9 @@ function cellText(key: ColumnKey, row: Row, frameText: (row: Row) => string): st
   }
 }
 
-function cell(key: ColumnKey, row: Row, now: number, scale: WaterfallScale, kindShown: boolean, frameText: (row: Row) => string) {
+function cell(key: ColumnKey, d: Drawing) {
   if (key === 'summary') {
-    const [kind, rest] = summaryParts(row, kindShown);
+    const [kind, rest] = summaryParts(d);
     return (
       <>
         <span class="repeated-kind">{kind}</span>
@@ -67,13 +67,25 @@ function cell(key: ColumnKey, row: Row, now: number, scale: WaterfallScale, kind
     );
   }
   if (key === 'waterfall') {
-    const b = bar(row, now, scale);
+    const b = bar(d);
     return <span class={b.class} style={{ left: b.left, width: b.width }} />;
   }
-  return cellText(key, row, frameText);
+  return cellText(key, d);
 }
 
 const rowClass = (row: Row, outcome: string, selected: boolean) => `grid-row status-${row.call.status} outcome-${outcome}${selected ? ' selected' : ''}`;
+
+/** What one row is drawn from: its call's outcome worked out once (the row's class, Status and the bar all show it). */
+interface Drawing {
+  row: Row;
+  outcome: CallOutcome;
+  now: number;
+  scale: WaterfallScale;
+  kindShown: boolean;
+  frameText: (row: Row) => string;
+}
+
+const drawingOf = ({ row, now, scale, kindShown, frameText }: Props): Drawing => ({ row, outcome: callOutcome(row.call), now, scale, kindShown, frameText });
 
 function cellTitle(key: ColumnKey, row: Row): string | undefined {
   switch (key) {
@@ -142,9 +154,10 @@ export class CallRow extends Component<Props> {
 
   /** What render() would draw for `next`, written into the row's existing elements. */
   private patch(el: HTMLElement, next: Props): void {
-    const { row, index, selected, columns, kindShown, frameText, scale, now } = next;
+    const { row, index, selected, columns } = next;
     this.patched = true;
-    const outcome = outcomeClass(callOutcome(row.call));
+    const d = drawingOf(next);
+    const outcome = outcomeClass(d.outcome);
     const className = rowClass(row, outcome, selected);
     if (el.className !== className) el.className = className;
     el.setAttribute('aria-rowindex', String(index + 2));
@@ -157,7 +170,7 @@ export class CallRow extends Component<Props> {
       if (!cellEl) continue;
       const key = columns[i]!.key;
       if (key === 'summary') {
-        const [kind, rest] = summaryParts(row, kindShown);
+        const [kind, rest] = summaryParts(d);
         setText(cellEl.firstChild?.firstChild ?? null, cellEl.firstChild as HTMLElement, kind);
         const restNode = cellEl.childNodes[1];
         if (restNode !== undefined && restNode.nodeType === 3) setText(restNode, cellEl, rest);
@@ -167,11 +180,11 @@ export class CallRow extends Component<Props> {
         }
       } else if (key === 'waterfall') {
         const span = cellEl.firstChild as HTMLElement;
-        const b = bar(row, now, scale);
+        const b = bar(d);
         if (span.className !== b.class) span.className = b.class;
         span.style.left = b.left;
         span.style.width = b.width;
-      } else setText(cellEl.firstChild, cellEl, cellText(key, row, frameText));
+      } else setText(cellEl.firstChild, cellEl, cellText(key, d));
     }
     if (this.props.row !== next.row) this.clearTitles();
   }
@@ -202,8 +215,9 @@ export class CallRow extends Component<Props> {
   private readonly open = () => this.props.onOpen();
 
   override render() {
-    const { row, index, selected, columns, kindShown, frameText, scale, now } = this.props;
-    const outcome = outcomeClass(callOutcome(row.call));
+    const { row, index, selected, columns } = this.props;
+    const d = drawingOf(this.props);
+    const outcome = outcomeClass(d.outcome);
     return (
       <div
         key={this.generation}
@@ -221,7 +235,7 @@ export class CallRow extends Component<Props> {
       >
         {columns.map(({ key, numeric }) => (
           <div key={key} role="gridcell" class={`col col-${key}${numeric ? ' num' : ''}`} data-col={key}>
-            {cell(key, row, now, scale, kindShown, frameText)}
+            {cell(key, d)}
           </div>
         ))}
       </div>
