@@ -10,6 +10,7 @@ export { SKEW_MS } from './warnClockSkew';
 export { NEAR_EXPIRY_MS } from './warnLifetime';
 export { tokenWarnings, type TokenRenewal, type TokenWarningsInput } from './warnings';
 export { fitRenewalsOf } from './renewals';
+export { renewalsAndWarnings } from './renewalsAndWarnings';
 export { judgeAtUse, momentOfUse, recordedVerdicts, withRecordedVerdicts, type JudgeOptions } from './judgeAtUse';
 export { REDACTED_SIGNATURE_MARK, signatureRemoved, signingInput } from './signature';
 export { fetchJwksJson } from './fetchJwks';

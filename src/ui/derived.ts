@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { computePhases, correlate } from '../network';
 import type { CallMatch, CallPhases, CallRecord, NetworkEntry, TokenRecord, TokenWarning } from '../protocol';
-import { collectTokens, fitRenewalsOf, tokenWarnings, type TokenRenewal } from '../tokens';
+import { collectTokens, renewalsAndWarnings, type TokenRenewal } from '../tokens';
 import { createIncrementalCorrelate } from './incrementalCorrelate';
 import { useThrottledTask } from './useThrottledTask';
 
@@ -21,9 +21,7 @@ const sameItems = <T>(a: readonly T[], b: readonly T[]) => a === b || (a.length 
 function* tokenSteps(calls: readonly CallRecord[], network: readonly NetworkEntry[], matches: readonly CallMatch[], entries: ReadonlyMap<string, NetworkEntry>) {
   const tokens = collectTokens({ calls, network, matches });
   yield;
-  const renewals = fitRenewalsOf(calls, matches, entries, tokens);
-  // With the calls and matches, as an export's findings get them (src/insights/fromSession.ts): the panel's findings are then the ones Export reuses.
-  return { tokens, renewals, warnings: tokenWarnings({ tokens, network, calls, matches, renewals }) };
+  return { tokens, ...renewalsAndWarnings({ calls, network, matches, entries, tokens }) };
 }
 
 /** A generator's value, every step taken at once. */
