@@ -6,7 +6,7 @@ import { session } from './traceBenchSession';
 const calls = Number(process.argv[2] ?? 100_000);
 const rounds = Number(process.argv[3] ?? 1);
 for (let r = 0; r < rounds; r++) {
-  const s = session(calls);
+  const s = structuredClone(session(calls)); // cloned, as the product's sessions are (see traceBenchPage.ts)
   const t0 = performance.now();
   const derived = deriveForTrace(s);
   const t1 = performance.now();
