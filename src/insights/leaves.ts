@@ -7,7 +7,7 @@ export const MIN_CHARS = 4;
 
 export const NO_KEYS: ReadonlySet<string> = new Set();
 /** Protocol around a response (HTTP headers, status), which says nothing about what the app passed along. */
-const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['headers', 'status', 'statusText', 'isAttachment', 'success']);
+export const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['headers', 'status', 'statusText', 'isAttachment', 'success']);
 
 /**
  * Hands `visit` the strings and numbers inside a snapshot value, depth first, at most MAX_LEAVES of them (the
@@ -37,11 +37,30 @@ export function longLeaf(leaf: string | number): string | null {
   return text.length >= MIN_CHARS ? text : null;
 }
 
-/** Adds to `into` the leaves of a response distinctive enough that finding one in a later request means it was passed along. */
-export function addDistinctiveValues(value: SnapshotValue | undefined, into: Set<string>): void {
-  eachLeaf(value, ENVELOPE_KEYS, (leaf) => {
-    const text = longLeaf(leaf);
-    if (text !== null && text !== 'true' && text !== 'false' && text !== 'null') into.add(text);
-    return false;
-  });
+/** Where a request embeds a value (a path, a query, a JQL string), it sits between these. */
+const SEPARATORS = /[/?&=#,;:\s"'()[\]{}<>|]+/;
+
+/** The ASCII characters SEPARATORS matches, by code. */
+const SEPARATOR_CODES = new Uint8Array(128);
+for (const c of '/?&=#,;:"\'()[]{}<>| \t\n\r\f\v') SEPARATOR_CODES[c.charCodeAt(0)] = 1;
+
+/** Tells whether text[start, end) is a value looked for; a whole text is given as (text, 0, text.length). */
+export type PieceTest = (text: string, start: number, end: number) => boolean;
+
+/**
+ * True when `test` holds for `text` whole or for a piece of it between separators with MIN_CHARS characters
+ * or more (shorter ones never equal a distinctive value); stops at the first. Pieces of ASCII text are given
+ * as ranges of it, not sliced; beyond ASCII the pattern's \s decides what is a space, so the text is split.
+ */
+export function somePiece(text: string, test: PieceTest): boolean {
+  if (test(text, 0, text.length)) return true;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return text.split(SEPARATORS).some((piece) => piece.length >= MIN_CHARS && test(piece, 0, piece.length));
+    if (SEPARATOR_CODES[c] !== 1) continue;
+    if (i - start >= MIN_CHARS && test(text, start, i)) return true;
+    start = i + 1;
+  }
+  return start > 0 && text.length - start >= MIN_CHARS && test(text, start, text.length);
 }

@@ -3,7 +3,7 @@ import type { Finding } from '../protocol/findings';
 import { durationOf } from '../protocol/model';
 import { callLabel } from './callLabel';
 import { DOCS } from './docs';
-import { addDistinctiveValues, eachLeaf, longLeaf, MIN_CHARS, NO_KEYS } from './leaves';
+import { ChainValues } from './chainValues';
 import type { FrameRule } from './types';
 import { ms, plural } from './words';
 
@@ -15,45 +15,6 @@ export const CHAIN_MIN_SAVING_MS = 100;
 
 /** Calls that fetch data: the ones an app can start together. */
 const DATA_KINDS: ReadonlySet<CallKind> = new Set(['resolver', 'invokeRemote', 'invokeService', 'requestRemote', 'product', 'context']);
-
-/** Where a request embeds a value (a path, a query, a JQL string), it sits between these. */
-const SEPARATORS = /[/?&=#,;:\s"'()[\]{}<>|]+/;
-
-/** The ASCII characters SEPARATORS matches, by code. */
-const SEPARATOR_CODES = new Uint8Array(128);
-for (const c of '/?&=#,;:"\'()[]{}<>| \t\n\r\f\v') SEPARATOR_CODES[c.charCodeAt(0)] = 1;
-
-/**
- * True when a value from an earlier response shows up in this call's request: the app passed data along.
- * A request leaf counts when it, or a piece of it between separators, equals an earlier value: set lookups,
- * so a chain of any length costs time linear in its leaves (a substring test against every earlier value
- * was quadratic and took minutes on 100,000 calls). Every earlier value has MIN_CHARS characters or more, so
- * shorter leaves and pieces are not looked up.
- */
-function usesEarlier(call: CallRecord, earlier: ReadonlySet<string>): boolean {
-  if (earlier.size === 0) return false;
-  let found = false;
-  eachLeaf(call.request.value, NO_KEYS, (leaf) => {
-    const text = longLeaf(leaf);
-    found = text !== null && (earlier.has(text) || pieceIsEarlier(text, earlier));
-    return found;
-  });
-  return found;
-}
-
-/** True when a piece of `text` between separators (not the whole, already looked up) is an earlier value. */
-function pieceIsEarlier(text: string, earlier: ReadonlySet<string>): boolean {
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    // Beyond ASCII, the pattern's \s decides what is a space.
-    if (c > 127) return text.split(SEPARATORS).some((piece) => earlier.has(piece));
-    if (SEPARATOR_CODES[c] !== 1) continue;
-    if (i - start >= MIN_CHARS && earlier.has(text.slice(start, i))) return true;
-    start = i + 1;
-  }
-  return start > 0 && text.length - start >= MIN_CHARS && earlier.has(text.slice(start));
-}
 
 function chainFinding(frameKey: string, chain: CallRecord[]): Finding | null {
   // Math.max over a loop, not over spread arguments: a chain may hold 100,000 calls.
@@ -84,8 +45,8 @@ export const sequentialChain: FrameRule = {
   run(frame, calls) {
     const data = calls.filter((c) => DATA_KINDS.has(c.kind) && c.status !== 'pending').sort((a, b) => a.startedAt - b.startedAt);
     const out: Finding[] = [];
+    const values = new ChainValues(data);
     let chain: CallRecord[] = [];
-    let earlier = new Set<string>();
     const close = () => {
       const found = chain.length ? chainFinding(frame?.key ?? '', chain) : null;
       if (found) out.push(found);
@@ -93,15 +54,15 @@ export const sequentialChain: FrameRule = {
     for (const call of data) {
       const previous = chain[chain.length - 1];
       const gap = previous ? call.startedAt - previous.endedAt! : Infinity;
-      if (previous && gap >= 0 && gap <= CHAIN_GAP_MS && !usesEarlier(call, earlier)) {
+      if (previous && gap >= 0 && gap <= CHAIN_GAP_MS && !values.usedBy(call)) {
         chain.push(call);
       } else {
         // An overlap (gap < 0) means the app already runs these together; a long gap is not waiting.
         close();
         chain = [call];
-        earlier = new Set();
+        values.clear();
       }
-      addDistinctiveValues(call.response?.value, earlier);
+      values.add(call);
     }
     close();
     return out;
