@@ -7,6 +7,7 @@ import { deliveryCost } from './callLog';
 import type { Delta } from './panelFeed';
 import type { PersistedDoc } from './recordKinds';
 import { bootOf, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
+import { RepeatedSnapshots } from './repeatedSnapshots';
 import type { TabState } from './tabState';
 
 /** src/bridge's classifyCall has this shape: it reads the request's snapshot value. */
@@ -21,6 +22,9 @@ type Event<T extends HookEvent['type']> = Extract<HookEvent, { type: T }>;
  * recorded makes a call with an unknown start, unless its id is to be ignored).
  */
 export class CallEvents {
+  /** Equal snapshots of the same place held as one object (see repeatedSnapshots.ts). */
+  private readonly repeats = new RepeatedSnapshots();
+
   constructor(
     private readonly classify: CallClassifier,
     private readonly summarize: CallSummarizer,
@@ -73,7 +77,7 @@ export class CallEvents {
       ...this.blank(frame, e.id, e.at),
       command: e.command,
       kind: this.kindOf(e.command, e.request),
-      request: e.request,
+      request: this.repeats.share(s.tabId, 'request', e.command, e.request),
       ...(e.initiator ? { initiator: e.initiator } : {}),
     };
     call.summary = this.summaryOf(call);
@@ -87,8 +91,8 @@ export class CallEvents {
     const call = entry?.call ?? this.blank(frame, e.id, e.at);
     call.endedAt = e.at;
     call.status = e.ok ? 'ok' : 'error';
-    if (e.ok) call.response = e.value;
-    else call.error = e.value;
+    if (e.ok) call.response = this.repeats.share(s.tabId, 'response', call.command, e.value);
+    else call.error = this.repeats.share(s.tabId, 'error', call.command, e.value);
     call.summary = this.summaryOf(call);
     if (entry) s.grown(entry, d);
     else s.addCall(call, d);
@@ -106,7 +110,7 @@ export class CallEvents {
     const call = entry.call;
     let added = 0;
     if (call.deliveries.length < LIMITS.deliveriesPerCall) {
-      const kept = { seq: e.seq, at: e.at, key: e.key, args: e.args };
+      const kept = { seq: e.seq, at: e.at, key: e.key, args: this.repeats.share(s.tabId, `delivery ${e.key}`, call.command, e.args) };
       call.deliveries.push(kept);
       added = deliveryCost(kept);
     } else {

@@ -1,7 +1,7 @@
-// `npx tsx test/bench/profileSandbox.ts [calls] [--without]` (after `npm run build`): CPU profiles of every
+// `npx tsx test/bench/profileSandbox.ts [calls] [--without] [--ext=DIR]` (after `npm run build`): CPU profiles of every
 // process the sandbox round trip touches (the host page, the app iframe, and with the extension its service
 // worker; a CDP session per target) over sequential getContext calls, as self time per function and busy
-// time per call: where the time the extension adds to a round trip goes.
+// time per call: where the time the extension adds to a round trip goes. `--ext=DIR`: another build (default dist/chrome).
 import type { CDPSession, Frame } from 'puppeteer-core';
 import { launchChromium } from '../../scripts/lib/driver';
 import { startSandbox } from '../sandbox';
@@ -11,8 +11,9 @@ import { openIssuePanel } from './sandboxRoundTrip';
 
 const calls = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 1000);
 const withExtension = !process.argv.includes('--without');
+const extensionDir = process.argv.find((a) => a.startsWith('--ext='))?.slice(6) ?? 'dist/chrome';
 const sandbox = await startSandbox();
-const session = await launchChromium(withExtension ? { extensionDir: 'dist/chrome' } : {});
+const session = await launchChromium(withExtension ? { extensionDir } : {});
 try {
   const { page, frame, run } = await openIssuePanel(session, sandbox.siteUrl);
   await run(300);

@@ -1,0 +1,68 @@
+import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
+
+/** Places remembered at most, and snapshot bytes they hold together; beyond either, all are forgotten and learnt again. */
+export const MAX_PLACES = 256;
+export const MAX_KEPT_BYTES = 2 * 1024 * 1024;
+/** Snapshots smaller than this are kept as they come: sharing them saves less than comparing costs. */
+export const MIN_SHARED_BYTES = 64;
+
+/**
+ * Whether two values parsed from JSON have the same JSON text: the same keys in the same order, the same
+ * items, equal primitives. (Libraries' deep equality ignores key order; sharing must not reorder a value.)
+ */
+export function sameJson(a: SnapshotValue, b: SnapshotValue): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const isArray = Array.isArray(a);
+  if (isArray !== Array.isArray(b)) return false;
+  if (isArray) {
+    const other = b as SnapshotValue[];
+    if (a.length !== other.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i]!, other[i]!)) return false;
+    return true;
+  }
+  const x = a as Record<string, SnapshotValue>;
+  const y = b as Record<string, SnapshotValue>;
+  const keys = Object.keys(x);
+  const otherKeys = Object.keys(y);
+  if (keys.length !== otherKeys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    if (key !== otherKeys[i] || !sameJson(x[key]!, y[key]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * An app often gets the same answer again and again (getContext's context, a resolver's unchanged result):
+ * each arrives as its own copy, parsed from the relay's message. `share` hands back the snapshot kept for the
+ * same place (tab, command, and which part of the call) when the new one is equal to it, so that the calls
+ * hold one object: the store clones a page of calls with one copy of it (a structured clone writes an object
+ * seen before as a reference), and the worker keeps one in memory. Sizes are compared first (`bytes` is the
+ * snapshot's JSON length), then the values.
+ *
+ * Equal means the same JSON text and the same `truncated`. Shared snapshots are never changed in place by
+ * the recorder or by anything reading its calls (redaction and export copy what they change).
+ */
+export class RepeatedSnapshots {
+  private places = new Map<string, Snapshot>();
+  private keptBytes = 0;
+
+  share(tabId: number, part: string, command: string, snapshot: Snapshot): Snapshot {
+    if (snapshot.bytes < MIN_SHARED_BYTES) return snapshot;
+    const place = `${tabId}\u0000${part}\u0000${command}`;
+    const kept = this.places.get(place);
+    if (kept !== undefined) {
+      if (kept.bytes === snapshot.bytes && kept.truncated === snapshot.truncated && sameJson(kept.value, snapshot.value)) return kept;
+      this.keptBytes -= kept.bytes;
+      this.places.delete(place);
+    }
+    if (this.places.size >= MAX_PLACES || this.keptBytes + snapshot.bytes > MAX_KEPT_BYTES) {
+      this.places = new Map();
+      this.keptBytes = 0;
+    }
+    this.places.set(place, snapshot);
+    this.keptBytes += snapshot.bytes;
+    return snapshot;
+  }
+}
