@@ -51,10 +51,11 @@ export const sequentialChain: FrameRule = {
       const found = chain.length ? chainFinding(frame?.key ?? '', chain) : null;
       if (found) out.push(found);
     };
-    for (const call of data) {
+    for (let i = 0; i < data.length; i++) {
+      const call = data[i]!;
       const previous = chain[chain.length - 1];
       const gap = previous ? call.startedAt - previous.endedAt! : Infinity;
-      if (previous && gap >= 0 && gap <= CHAIN_GAP_MS && !values.usedBy(call)) {
+      if (previous && gap >= 0 && gap <= CHAIN_GAP_MS && !values.usedBy(i)) {
         chain.push(call);
       } else {
         // An overlap (gap < 0) means the app already runs these together; a long gap is not waiting.
@@ -62,7 +63,7 @@ export const sequentialChain: FrameRule = {
         chain = [call];
         values.clear();
       }
-      values.add(call);
+      values.add(i);
     }
     close();
     return out;
