@@ -16,6 +16,7 @@ import { FindingsView } from './findings/FindingsView';
 import { useFindings } from './findings/useFindings';
 import { FramesView } from './frames/FramesView';
 import { createPendingCheck } from './firstChange';
+import { warmCallListWhenIdle } from './rowWarmup';
 import { createRowBuilder, filterRows, sortRows, type ColumnKey, type Sort } from './listModel';
 import type { PanelEnvironment } from './panelEnvironment';
 import { applyPanelMessage, emptySessionView, sessionOfView, type SessionView } from './sessionState';
@@ -73,6 +74,9 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
     source.send({ type: 'subscribe', tabId });
     return stop;
   }, [source, tabId]);
+
+  // A live tab's list is first drawn while calls stream in: its code is run once before that, off the document.
+  useEffect(() => (hasLiveTab ? warmCallListWhenIdle() : undefined), [hasLiveTab]);
 
   const view = opened?.view ?? live;
   const keptDerivation = useDerived(view.calls, view.network);

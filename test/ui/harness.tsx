@@ -10,7 +10,8 @@ import '../../src/ui/panel.css';
  * window.__ui.push and reads what the panel sent back in window.__ui.sent.
  */
 let deliver: ((m: BackgroundToPanel) => void) | null = null;
-const pending: BackgroundToPanel[] = [];
+// Messages a test queued before the page loaded (evaluateOnNewDocument): delivered when the panel connects.
+const pending: BackgroundToPanel[] = [...((window as unknown as { __preload?: BackgroundToPanel[] }).__preload ?? [])];
 const sent: PanelToBackground[] = [];
 const saved: { name: string; text: string }[] = [];
 

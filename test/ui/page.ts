@@ -9,7 +9,7 @@ import { newTabSession, type BackgroundToPanel, type CallRecord, type FrameRecor
 let filesDir: string | null = null;
 
 /** Builds the harness page once (esbuild), and opens it in headless Chromium. */
-export async function startHarness(): Promise<{ browser: ChromiumSession; open(query?: string): Promise<Page>; close(): Promise<void> }> {
+export async function startHarness(): Promise<{ browser: ChromiumSession; open(query?: string, beforeLoad?: (page: Page) => Promise<unknown>): Promise<Page>; close(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'fbdt-ui-'));
   filesDir = dir;
   await build({
@@ -27,9 +27,11 @@ export async function startHarness(): Promise<{ browser: ChromiumSession; open(q
   const browser = await launchChromium({});
   return {
     browser,
-    async open(query = '') {
+    /** A new page with the panel; `beforeLoad` runs first (evaluateOnNewDocument, to set what the page starts with). */
+    async open(query = '', beforeLoad?: (page: Page) => Promise<unknown>) {
       const page = await browser.newPage();
       await page.setViewport({ width: 1200, height: 700 });
+      await beforeLoad?.(page);
       await page.goto(`file://${join(dir, 'index.html')}${query}`);
       return page;
     },

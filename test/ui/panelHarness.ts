@@ -20,7 +20,7 @@ export function useHarness() {
     started = await startHarness();
   });
   afterAll(() => started?.close());
-  const harness = { open: (query = '') => started!.open(query) };
+  const harness = { open: (query = '', beforeLoad?: (page: Page) => Promise<unknown>) => started!.open(query, beforeLoad) };
   const openWith = async (calls = sample(), query = ''): Promise<Page> => {
     const page = await harness.open(query);
     await push(page, [sessionMessage(calls)]);
