@@ -24,6 +24,7 @@ if (!world[RUNNING]) {
     connect: () => browser.runtime.connect({ name: PORT_RELAY }),
     schedule: (fn, ms) => setTimeout(fn, ms),
     batchDelayMs: 25,
+    busyIntervalMs: 100,
   });
   const watch = new ChannelWatch({ nonce: newDocId(), now: () => performance.timeOrigin + performance.now(), schedule: (fn, ms) => setTimeout(fn, ms), report: (e) => link.report(e) });
   // A navigation closes the port: what is gathered goes first, with the count of calls left without an end.

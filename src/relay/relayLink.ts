@@ -25,6 +25,13 @@ export interface RelayLinkDeps {
    * goes at once regardless.
    */
   batchDelayMs?: number;
+  /**
+   * While events keep coming, batches go at most one per busyIntervalMs (default: none beyond batchDelayMs):
+   * on a small machine each message's wake-ups of the browser and the worker cost more than its events. After
+   * a quiet spell (no batch for that long) the first batch waits only batchDelayMs. A full batch, flush() and
+   * pagehide() go at once as before.
+   */
+  busyIntervalMs?: number;
 }
 
 /**
@@ -35,6 +42,8 @@ export class RelayLink {
   private readonly buffer: RelayBuffer;
   private readonly transport: ReconnectingPort<RelayToBackground>;
   private flushScheduled = false;
+  /** When the last batch of events went (deps.now), -Infinity before the first. */
+  private lastSent = -Infinity;
   /** Hook messages refused by validation (reported with every batch, `losses.relayRejected`). */
   rejected = 0;
   /** Events the hook said it dropped (its messages' `dropped`), so far. */
@@ -123,7 +132,10 @@ export class RelayLink {
     if (delay <= 0 || this.buffer.unsentCount >= LIMITS.eventsPerBatch) this.flush();
     else if (!this.flushScheduled) {
       this.flushScheduled = true;
-      this.deps.schedule(() => this.flush(), delay);
+      const busy = this.deps.busyIntervalMs ?? 0;
+      // Bounded by the interval itself: a clock that jumps back never holds a batch longer.
+      const wait = Math.min(busy, this.lastSent + busy - this.now());
+      this.deps.schedule(() => this.flush(), Math.max(delay, wait));
     }
   }
 
@@ -140,6 +152,11 @@ export class RelayLink {
     const batches = this.buffer.takeBatches();
     if (batches.length === 0 && evenEmpty) batches.push(this.buffer.emptyBatch());
     for (const batch of batches) this.transport.send(this.withLosses(batch));
+    if (batches.length > 0) this.lastSent = this.now();
+  }
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
   }
 
   private withLosses(message: RelayToBackground): RelayToBackground {

@@ -7,7 +7,7 @@ import { FakePort } from '../transport/fakePort';
 const snap = { value: null, bytes: 4, truncated: false };
 const start = (id: number): HookEvent => ({ type: 'call-start', id, command: 'getContext', at: 1000 + id, request: snap });
 
-function setup(batchDelayMs?: number) {
+function setup(batchDelayMs?: number, busy?: { busyIntervalMs: number; clock: { now: number }; delays: number[] }) {
   const ports: FakePort<RelayToBackground>[] = [];
   const timers: (() => void)[] = [];
   const link = new RelayLink({
@@ -18,8 +18,12 @@ function setup(batchDelayMs?: number) {
       ports.push(p);
       return p;
     },
-    schedule: (fn) => void timers.push(fn),
+    schedule: (fn, ms) => {
+      timers.push(fn);
+      busy?.delays.push(ms);
+    },
     batchDelayMs,
+    ...(busy ? { busyIntervalMs: busy.busyIntervalMs, now: () => busy.clock.now } : {}),
   });
   link.start();
   return { link, ports, timers };
@@ -87,6 +91,42 @@ describe('RelayLink', () => {
     link.fromHook({ events: [start(203)] });
     link.flush();
     expect(sentEvents(ports[0]!).at(-1)).toBe(203);
+  });
+
+  it('while events keep coming, sends a batch at most once per busyIntervalMs; after a quiet spell, after batchDelayMs', () => {
+    const busy = { busyIntervalMs: 100, clock: { now: 10_000 }, delays: [] as number[] };
+    const { link, ports, timers } = setup(25, busy);
+    const batches = () => ports[0]!.sent.filter((m) => m.type === 'batch').length;
+    link.fromHook({ events: [start(1)] });
+    expect(busy.delays).toEqual([25]);
+    busy.clock.now += 25;
+    timers.shift()!();
+    expect(batches()).toBe(1);
+    // 10 ms after that batch: the next waits until 100 ms after it.
+    busy.clock.now += 10;
+    link.fromHook({ events: [start(2)] });
+    link.fromHook({ events: [start(3)] });
+    expect(busy.delays).toEqual([25, 90]);
+    busy.clock.now += 90;
+    timers.shift()!();
+    expect(batches()).toBe(2);
+    expect(sentEvents(ports[0]!)).toEqual([1, 2, 3]);
+    // A quiet spell: 25 ms again.
+    busy.clock.now += 500;
+    link.fromHook({ events: [start(4)] });
+    expect(busy.delays.at(-1)).toBe(25);
+    timers.shift()!();
+    // A full batch and flush() still go at once, whatever the interval.
+    busy.clock.now += 1;
+    link.fromHook({ events: Array.from({ length: 200 }, (_, i) => start(5 + i)) });
+    expect(sentEvents(ports[0]!)).toHaveLength(204);
+    link.fromHook({ events: [start(205)] });
+    link.flush();
+    expect(sentEvents(ports[0]!).at(-1)).toBe(205);
+    // A clock that jumps back never holds a batch longer than the interval.
+    busy.clock.now -= 60_000;
+    link.fromHook({ events: [start(206)] });
+    expect(busy.delays.at(-1)).toBe(100);
   });
 
   it('sends its losses with every batch: the hook\'s drops, its own refusals, and calls left open at pagehide', () => {
