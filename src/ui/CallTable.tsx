@@ -5,12 +5,15 @@ import { createModuleKeys } from './frameModules';
 import { createWaterfallScale } from './incrementalWaterfall';
 import { COLUMNS, type ColumnKey, type Row, type Sort } from './listModel';
 import { formatDuration } from './format';
+import type { Size } from './useLaidOutSize';
 import type { WaterfallScale } from './waterfallScale';
 
 import { ROW_HEIGHT } from './CallRow';
 
 export { ROW_HEIGHT };
 const OVERSCAN = 3;
+/** The head's height as drawn (a line of text and a border), for a first draw sized from the area: measured after. */
+const HEAD_HEIGHT = 18;
 const LABELS = new Map(COLUMNS.map((c) => [c.key, c]));
 
 /** The waterfall's header: its span, and where idle time was cut out. */
@@ -38,6 +41,11 @@ interface Props {
   detailsOpen?: boolean;
   /** Told which columns the width left out, for the Columns menu. */
   onSqueezed?: (keys: ColumnKey[]) => void;
+  /**
+   * The size of the area the list fills, as last laid out, if known: its first draw takes it. Drawn at a guessed
+   * size, the list measured itself and drew its rows a second time, in the update that brought the first calls.
+   */
+  area?: { readonly current: Size | null };
 }
 
 /**
@@ -45,12 +53,12 @@ interface Props {
  * do not move what is shown; when the view was at the bottom it stays there, like a log. Columns are laid out
  * for the width it has (columnLayout); below their least width the list scrolls sideways.
  */
-export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, onOpen, now, detailsOpen = false, onSqueezed }: Props) {
+export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, onOpen, now, detailsOpen = false, onSqueezed, area }: Props) {
   const outer = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(400);
-  const [width, setWidth] = useState(1200);
+  const [height, setHeight] = useState(() => (area?.current ? Math.max(ROW_HEIGHT, Math.round(area.current.height) - HEAD_HEIGHT) : 400));
+  const [width, setWidth] = useState(() => (area?.current ? Math.round(area.current.width) : 1200));
   const atBottom = useRef(true);
   const layout = useMemo(() => layoutColumns(width, hidden, detailsOpen), [width, hidden, detailsOpen]);
   const columns = layout.columns;

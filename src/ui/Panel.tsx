@@ -25,6 +25,7 @@ import { useRecordedVerdicts, withVerdicts } from './tokens/useVerification';
 import { useNow } from './tokens/TokenView';
 import { Toolbar, type PanelView } from './Toolbar';
 import { STACKED_DETAILS_QUERY, useMediaQuery } from './useMediaQuery';
+import { useLaidOutSize } from './useLaidOutSize';
 import { ExportDialog } from './transfer/ExportDialog';
 import { ImportButton } from './transfer/ImportButton';
 import { summarizeTraffic } from '../network/trafficSummary';
@@ -64,6 +65,8 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
   const [exporting, setExporting] = useState(false);
   const stacked = useMediaQuery(STACKED_DETAILS_QUERY);
   const filterRef = useRef<HTMLInputElement>(null);
+  // The call list mounts with the first call (or a filter's first match) and takes the size of the area it fills.
+  const main = useLaidOutSize<HTMLElement>();
 
   useEffect(() => {
     if (!source || tabId === null) return;
@@ -226,7 +229,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
         <div class="banner muted" data-testid="feed-off">The network feed is off: DevTools was not open on this tab, so requests, tokens and timing phases of calls made meanwhile are not known.</div>
       )}
       {view.error && <div class="banner error" role="alert">{view.error}</div>}
-      <main class="main">
+      <main class="main" ref={main.ref}>
         {panelView === 'findings' && <ErrorBoundary name="Findings" resetKeys={[findings]}><FindingsView findings={findings} calls={view.calls} onSelectCall={selectEvidence} /></ErrorBoundary>}
         {panelView === 'frames' && <ErrorBoundary name="Frames" resetKeys={[view.frames]}><FramesView frames={view.frames} calls={view.calls} /></ErrorBoundary>}
         {panelView === 'compare' && <ErrorBoundary name="Compare" resetKeys={[view.calls]}><ComparePanel calls={view.calls} /></ErrorBoundary>}
@@ -238,7 +241,7 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
           ) : (
             <div class={`split${detailsOpen && selected ? ' with-details' : ''}`}>
               <ErrorBoundary name="Call list" resetKeys={[shown]}>
-                <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} detailsOpen={detailsOpen && selected !== null && !stacked} />
+                <CallTable rows={shown} hidden={hidden} sort={sort} onSort={(key) => setSort((s) => ({ key, descending: s.key === key ? !s.descending : false }))} selectedId={selectedId} onSelect={(id) => { setSelectedId(id); setDetailsOpen(true); }} onOpen={() => setDetailsOpen(true)} now={now} detailsOpen={detailsOpen && selected !== null && !stacked} area={main.size} />
               </ErrorBoundary>
               {detailsOpen && selected && (
                 <ErrorBoundary name="Details" resetKeys={[selected.call]}>
