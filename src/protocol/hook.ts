@@ -67,6 +67,11 @@ export type ChannelReportEvent = { type: 'channel-report'; at: number } & Channe
 
 export type HookEventType = HookEvent['type'];
 
+/** The snapshot an event carries: a call-start's request, a call-end's value, a delivery's args. */
+export function carriedSnapshot(e: HookEvent): Snapshot | undefined {
+  return e.type === 'call-start' ? e.request : e.type === 'call-end' ? e.value : e.type === 'delivery' ? e.args : undefined;
+}
+
 /**
  * Window message the relay posts (with a MessagePort transferred) to hand the hook its channel:
  * `{ type: CHANNEL_OFFER, nonce }`; the nonce lets the relay tell its own offer from a page's.

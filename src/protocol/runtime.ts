@@ -29,6 +29,18 @@ export type RelayToBackground =
       losses?: RelayLossReport;
     };
 
+/**
+ * What the relay posts: as RelayToBackground, but a batch's call-start, call-end or delivery may carry
+ * `same: k` instead of its snapshot (request, value or args): its snapshot is equal to that of events[k] of
+ * the same batch, an earlier event that has one (an answer that repeats goes once per batch). The
+ * background's validator (parseRelayToBackground) gives such an event that very snapshot.
+ */
+export type RelayToBackgroundWire = Exclude<RelayToBackground, { type: 'batch' }> | (Omit<Extract<RelayToBackground, { type: 'batch' }>, 'events'> & { events: WireEvent[] });
+
+type Ev<T extends HookEvent['type']> = Extract<HookEvent, { type: T }>;
+export type SameSnapshotEvent = (Omit<Ev<'call-start'>, 'request'> | Omit<Ev<'call-end'>, 'value'> | Omit<Ev<'delivery'>, 'args'>) & { same: number };
+export type WireEvent = HookEvent | SameSnapshotEvent;
+
 /** Background → relay. */
 export type BackgroundToRelay =
   /** Every event with a sequence number ≤ upTo is stored and need not be sent again. */

@@ -10,7 +10,8 @@
  * (unknown fields are dropped); snapshot values are checked in place and passed on as they are, never
  * copied through property assignment, so a key such as `__proto__` stays an ordinary own data property.
  */
-import type { HookEvent, HookMessage, HostTransport, PaintName } from './hook';
+import { carriedSnapshot, type HookEvent, type HookMessage, type HostTransport, type PaintName } from './hook';
+import type { Snapshot } from './snapshot';
 import { INITIATOR_FRAMES, type CallInitiator } from './initiator';
 import { LIMITS } from './limits';
 import type { RelayLossReport } from './losses';
@@ -35,8 +36,24 @@ function docId(obj: Record<string, unknown>, path: string): string {
 // ---------------------------------------------------------------------------------------------------
 // Hook events
 
-/** `relayReports`: accept the relay's own channel-report events (relay → background only). */
-function hookEvent(data: unknown, path: string, relayReports: boolean): HookEvent {
+/**
+ * An event's snapshot, or with `earlier` (relay → background only) the snapshot of the earlier event of the
+ * batch that its `same` names (see RelayToBackgroundWire): that very object, measured when it was checked.
+ */
+function snapshotOf(e: Record<string, unknown>, key: string, path: string, earlier: (Snapshot | undefined)[] | null): Snapshot {
+  if (earlier === null || e.same === undefined) return snapshot(e, key, path);
+  if (e[key] !== undefined) fail(join(path, 'same'), `an event has either ${key} or same, not both`);
+  const k = nonNegativeInt(e, 'same', path);
+  const s = k < earlier.length ? earlier[k] : undefined;
+  if (s === undefined) fail(join(path, 'same'), `expected the index of an earlier event of this batch that has a snapshot, got ${k}`);
+  return s;
+}
+
+/**
+ * `relayReports`: accept the relay's own channel-report events (relay → background only). `earlier`: the
+ * snapshots of the batch's events before this one, which `same` may name (relay → background only).
+ */
+function hookEvent(data: unknown, path: string, relayReports: boolean, earlier: (Snapshot | undefined)[] | null = null): HookEvent {
   const e = record(data, path);
   const type = e.type;
   switch (type) {
@@ -71,7 +88,7 @@ function hookEvent(data: unknown, path: string, relayReports: boolean): HookEven
         id: positiveInt(e, 'id', path),
         command: str(e, 'command', path, LIMITS.commandChars, 1),
         at: time(e, 'at', path),
-        request: snapshot(e, 'request', path),
+        request: snapshotOf(e, 'request', path, earlier),
       };
       if (e.initiator !== undefined) start.initiator = callInitiator(e.initiator, join(path, 'initiator'));
       return start;
@@ -82,7 +99,7 @@ function hookEvent(data: unknown, path: string, relayReports: boolean): HookEven
         id: positiveInt(e, 'id', path),
         at: time(e, 'at', path),
         ok: bool(e, 'ok', path),
-        value: snapshot(e, 'value', path),
+        value: snapshotOf(e, 'value', path, earlier),
       };
     case 'delivery':
       return {
@@ -91,7 +108,7 @@ function hookEvent(data: unknown, path: string, relayReports: boolean): HookEven
         seq: nonNegativeInt(e, 'seq', path),
         at: time(e, 'at', path),
         key: str(e, 'key', path, LIMITS.commandChars),
-        args: snapshot(e, 'args', path),
+        args: snapshotOf(e, 'args', path, earlier),
       };
     case 'transport':
       return { type, at: time(e, 'at', path), kind: oneOf<HostTransport>(e, 'kind', path, TRANSPORTS) };
@@ -127,12 +144,18 @@ function callInitiator(data: unknown, path: string): CallInitiator {
   };
 }
 
+/** `relayReports`: relay → background (channel reports and `same` accepted). */
 function eventList(obj: Record<string, unknown>, max: number, relayReports: boolean): HookEvent[] {
   const list = obj.events;
   if (!Array.isArray(list)) fail('events', `expected an array, got ${describe(list)}`);
   if (list.length > max) fail('events', `more than ${max} events (${list.length})`);
   const out: HookEvent[] = new Array<HookEvent>(list.length);
-  for (let i = 0; i < list.length; i++) out[i] = hookEvent(list[i], `events[${i}]`, relayReports);
+  const earlier: (Snapshot | undefined)[] | null = relayReports ? [] : null;
+  for (let i = 0; i < list.length; i++) {
+    const e = hookEvent(list[i], `events[${i}]`, relayReports, earlier);
+    out[i] = e;
+    earlier?.push(carriedSnapshot(e));
+  }
   return out;
 }
 

@@ -1,37 +1,13 @@
-import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
+import { sameJson } from '../protocol/sameJson';
+import type { Snapshot } from '../protocol/snapshot';
+
+export { sameJson } from '../protocol/sameJson';
 
 /** Places remembered at most, and snapshot bytes they hold together; beyond either, all are forgotten and learnt again. */
 export const MAX_PLACES = 256;
 export const MAX_KEPT_BYTES = 2 * 1024 * 1024;
 /** Snapshots smaller than this are kept as they come: sharing them saves less than comparing costs. */
 export const MIN_SHARED_BYTES = 64;
-
-/**
- * Whether two values parsed from JSON have the same JSON text: the same keys in the same order, the same
- * items, equal primitives. (Libraries' deep equality ignores key order; sharing must not reorder a value.)
- */
-export function sameJson(a: SnapshotValue, b: SnapshotValue): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const isArray = Array.isArray(a);
-  if (isArray !== Array.isArray(b)) return false;
-  if (isArray) {
-    const other = b as SnapshotValue[];
-    if (a.length !== other.length) return false;
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i]!, other[i]!)) return false;
-    return true;
-  }
-  const x = a as Record<string, SnapshotValue>;
-  const y = b as Record<string, SnapshotValue>;
-  const keys = Object.keys(x);
-  const otherKeys = Object.keys(y);
-  if (keys.length !== otherKeys.length) return false;
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
-    if (key !== otherKeys[i] || !sameJson(x[key]!, y[key]!)) return false;
-  }
-  return true;
-}
 
 /**
  * An app often gets the same answer again and again (getContext's context, a resolver's unchanged result):

@@ -1,8 +1,10 @@
 import type { BackgroundToRelay, HookEvent, RelayLossReport, RelayToBackground } from '../protocol';
+import type { RelayToBackgroundWire } from '../protocol/runtime';
 import { LIMITS } from '../protocol/limits';
 import { parseHookMessage } from '../protocol/validate';
 import { ReconnectingPort, type PortLike } from '../transport/reconnectingPort';
 import { RelayBuffer } from './relayBuffer';
+import { withSameSnapshots } from './sameSnapshots';
 
 function withoutInitiator(e: HookEvent): HookEvent {
   if (e.type !== 'call-start' || e.initiator === undefined) return e;
@@ -16,7 +18,7 @@ const OPEN_CALLS = 10_000;
 export interface RelayLinkDeps {
   docId: string;
   hello: { url: string; isTop: boolean; parentUrl: string };
-  connect(): PortLike<RelayToBackground>;
+  connect(): PortLike<RelayToBackgroundWire>;
   schedule(fn: () => void, ms: number): void;
   now?(): number;
   /**
@@ -40,7 +42,7 @@ export interface RelayLinkDeps {
  */
 export class RelayLink {
   private readonly buffer: RelayBuffer;
-  private readonly transport: ReconnectingPort<RelayToBackground>;
+  private readonly transport: ReconnectingPort<RelayToBackgroundWire>;
   private flushScheduled = false;
   /** When the last batch of events went (deps.now), -Infinity before the first. */
   private lastSent = -Infinity;
@@ -159,8 +161,9 @@ export class RelayLink {
     return this.deps.now?.() ?? Date.now();
   }
 
-  private withLosses(message: RelayToBackground): RelayToBackground {
-    return message.type === 'batch' ? { ...message, losses: this.losses() } : message;
+  /** As posted: a batch with the losses so far, its repeated snapshots sent once (withSameSnapshots). */
+  private withLosses(message: RelayToBackground): RelayToBackgroundWire {
+    return message.type === 'batch' ? { ...message, events: withSameSnapshots(message.events), losses: this.losses() } : message;
   }
 
   private fromBackground(message: BackgroundToRelay): void {

@@ -129,6 +129,15 @@ describe('RelayLink', () => {
     expect(busy.delays.at(-1)).toBe(100);
   });
 
+  it('sends a snapshot repeated within a batch once: later events name the first (`same`)', () => {
+    const { link, ports } = setup();
+    const value = { value: { context: 'x'.repeat(100) }, bytes: 114, truncated: false };
+    const end = (id: number): HookEvent => ({ type: 'call-end', id, at: 2000 + id, ok: true, value: structuredClone(value) });
+    link.fromHook({ events: [end(1), end(2), end(3)] });
+    const sent = ports[0]!.sent.find((m) => m.type === 'batch')!;
+    expect(sent.type === 'batch' && sent.events.map((e) => ('same' in e ? e.same : 'value' in e ? 'value' : null))).toEqual(['value', 0, 0]);
+  });
+
   it('sends its losses with every batch: the hook\'s drops, its own refusals, and calls left open at pagehide', () => {
     const { link, ports } = setup();
     const end = (id: number): HookEvent => ({ type: 'call-end', id, at: 2000 + id, ok: true, value: snap });

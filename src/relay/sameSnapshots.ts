@@ -1,0 +1,53 @@
+import { carriedSnapshot, type HookEvent } from '../protocol/hook';
+import type { WireEvent } from '../protocol/runtime';
+import { sameJson } from '../protocol/sameJson';
+
+/** Snapshots smaller than this go as they are: naming an earlier one saves less than comparing costs. */
+export const MIN_SAME_BYTES = 64;
+/** Earlier snapshots of the same size a snapshot is compared with, at most (bounds the work per batch). */
+const CANDIDATES = 4;
+
+function naming(e: HookEvent, same: number): WireEvent {
+  if (e.type === 'call-start') {
+    const { request: _sent, ...rest } = e;
+    return { ...rest, same };
+  }
+  if (e.type === 'call-end') {
+    const { value: _sent, ...rest } = e;
+    return { ...rest, same };
+  }
+  const { args: _sent, ...rest } = e as Extract<HookEvent, { type: 'delivery' }>;
+  return { ...rest, same };
+}
+
+/**
+ * A batch's events as the relay posts them (RelayToBackgroundWire): an event whose snapshot equals an
+ * earlier one's in the batch (same size, same `truncated`, sameJson) names that event (`same: k`) instead of
+ * carrying it, so an answer that repeats (getContext's context) is written, sent and parsed once per batch.
+ * The events given are left as they are.
+ */
+export function withSameSnapshots(events: readonly HookEvent[]): WireEvent[] {
+  const bySize = new Map<number, number[]>();
+  const out: WireEvent[] = new Array<WireEvent>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    out[i] = e;
+    const s = carriedSnapshot(e);
+    if (s === undefined || s.bytes < MIN_SAME_BYTES) continue;
+    const seen = bySize.get(s.bytes);
+    let match = -1;
+    if (seen !== undefined) {
+      for (const k of seen) {
+        const t = carriedSnapshot(events[k]!)!;
+        if (t === s || (t.truncated === s.truncated && sameJson(t.value, s.value))) {
+          match = k;
+          break;
+        }
+      }
+    }
+    if (match >= 0) out[i] = naming(e, match);
+    else if (seen === undefined) bySize.set(s.bytes, [i]);
+    else if (seen.length < CANDIDATES) seen.push(i);
+  }
+  return out;
+}

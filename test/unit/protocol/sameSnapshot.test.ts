@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { HookEvent } from '../../../src/protocol/hook';
+import { parseHookMessage, parseRelayToBackground } from '../../../src/protocol/validate';
+
+const context = { cloudId: 'c0ffee', localId: 'ari:cloud:ecosystem::extension/x/y/static/panel', theme: { colorMode: 'light' } };
+const snap = (value: unknown) => ({ value, bytes: JSON.stringify(value).length, truncated: false });
+const batch = (events: unknown[]) => ({ type: 'batch', docId: 'doc-1', firstSeq: 1, lost: 0, events });
+const start = (id: number) => ({ type: 'call-start', id, command: 'getContext', at: 1000 + id, request: snap(null) });
+const end = (id: number, extra: Record<string, unknown>) => ({ type: 'call-end', id, at: 2000 + id, ok: true, ...extra });
+
+describe('relay → background: `same` names an earlier event\'s snapshot', () => {
+  it('gives the event that very snapshot, for a value, a request and delivery args', () => {
+    const parsed = parseRelayToBackground(
+      batch([
+        end(1, { value: snap(context) }),
+        end(2, { same: 0 }),
+        { type: 'call-start', id: 3, command: 'invoke', at: 3, same: 1 },
+        { type: 'delivery', id: 3, seq: 0, at: 4, key: 'callback', same: 2 },
+      ]),
+    );
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const events = (parsed.value as { events: HookEvent[] }).events;
+    const first = (events[0] as Extract<HookEvent, { type: 'call-end' }>).value;
+    expect(first.value).toEqual(context);
+    expect((events[1] as Extract<HookEvent, { type: 'call-end' }>).value).toBe(first);
+    expect((events[2] as Extract<HookEvent, { type: 'call-start' }>).request).toBe(first);
+    expect((events[3] as Extract<HookEvent, { type: 'delivery' }>).args).toBe(first);
+    expect(events[1]).not.toHaveProperty('same');
+  });
+
+  it('refuses the whole batch, naming the field, when `same` names nothing it may', () => {
+    const cases: [unknown[], string][] = [
+      [[end(1, { same: 0 })], 'events[0].same'],
+      [[end(1, { same: 1 }), end(2, { value: snap(context) })], 'events[0].same'],
+      [[{ type: 'transport', at: 1, kind: 'post-robot' }, end(1, { same: 0 })], 'events[1].same'],
+      [[end(1, { value: snap(context) }), end(2, { same: -1 })], 'events[1].same'],
+      [[end(1, { value: snap(context) }), end(2, { same: 0.5 })], 'events[1].same'],
+      [[end(1, { value: snap(context) }), end(2, { same: '0' })], 'events[1].same'],
+      [[end(1, { value: snap(context) }), end(2, { same: 0, value: snap(context) })], 'events[1].same'],
+      [[end(1, { value: snap(context) }), end(2, { same: 5 })], 'events[1].same'],
+    ];
+    for (const [events, field] of cases) {
+      const parsed = parseRelayToBackground(batch(events));
+      expect(parsed.ok, JSON.stringify(events)).toBe(false);
+      if (!parsed.ok) expect(parsed.reason).toContain(field);
+    }
+  });
+
+  it('is not accepted from the hook: an event there must carry its snapshot', () => {
+    const parsed = parseHookMessage({ events: [end(1, { value: snap(context) }), end(2, { same: 0 })] });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toContain('events[1].value');
+    expect(parseHookMessage({ events: [start(1), end(1, { value: snap(context), same: 0 })] }).ok).toBe(true);
+  });
+});

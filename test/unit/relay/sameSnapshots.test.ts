@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import type { HookEvent } from '../../../src/protocol/hook';
+import type { Snapshot, SnapshotValue } from '../../../src/protocol/snapshot';
+import { parseHookMessage, parseRelayToBackground } from '../../../src/protocol/validate';
+import { MIN_SAME_BYTES, withSameSnapshots } from '../../../src/relay/sameSnapshots';
+
+const context = { cloudId: 'c0ffee', localId: 'ari:cloud:ecosystem::extension/x/y/static/panel', theme: { colorMode: 'light' }, list: [1, 'two', null] };
+
+/** Events as the relay holds them: checked by parseHookMessage (snapshots measured by the relay), each value its own copy. */
+function checked(events: unknown[]): HookEvent[] {
+  const parsed = parseHookMessage(JSON.parse(JSON.stringify({ events })));
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value.events;
+}
+const snap = (value: SnapshotValue, truncated = false): Snapshot => ({ value, bytes: JSON.stringify(value).length, truncated });
+const end = (id: number, value: Snapshot): HookEvent => ({ type: 'call-end', id, at: 2000 + id, ok: true, value });
+
+/** What the background gets: the relay's batch through JSON (the runtime port), then its validator. */
+function received(events: HookEvent[]): HookEvent[] {
+  const wire = { type: 'batch', docId: 'doc-1', firstSeq: 1, lost: 0, events: withSameSnapshots(events) };
+  const parsed = parseRelayToBackground(JSON.parse(JSON.stringify(wire)));
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return (parsed.value as { events: HookEvent[] }).events;
+}
+
+describe('withSameSnapshots', () => {
+  it('sends a repeated answer once per batch; the background gets every event as it was, repeats as one object', () => {
+    const events = checked([end(1, snap(context)), { type: 'transport', at: 1, kind: 'post-robot' }, end(2, snap(context)), end(3, snap({ ...context, cloudId: 'c0ffef' })), end(4, snap(context))]);
+    const wire = withSameSnapshots(events);
+    expect(wire.map((e) => ('same' in e ? e.same : null))).toEqual([null, null, 0, null, 0]);
+    expect(JSON.stringify(wire).length).toBeLessThan(JSON.stringify(events).length * 0.7);
+    const got = received(events);
+    expect(got).toEqual(events);
+    expect((got[4] as Extract<HookEvent, { type: 'call-end' }>).value).toBe((got[0] as Extract<HookEvent, { type: 'call-end' }>).value);
+    // The relay's own events are left as they are (they are resent as they are after a reconnection).
+    expect(events[2]).toHaveProperty('value');
+  });
+
+  it('never names a snapshot of another key order, another truncated, or a small one', () => {
+    const { cloudId, ...rest } = context;
+    const small = { a: 1 };
+    expect(JSON.stringify(small).length).toBeLessThan(MIN_SAME_BYTES);
+    const events = checked([end(1, snap(context)), end(2, snap({ ...rest, cloudId })), end(3, snap(context, true)), end(4, snap(small)), end(5, snap(small))]);
+    expect(withSameSnapshots(events).some((e) => 'same' in e)).toBe(false);
+    expect(received(events)).toEqual(events);
+  });
+
+  it('on random batches, the background gets exactly the events the relay held', () => {
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const pool: SnapshotValue[] = [context, { ...context, cloudId: 'x' }, [context, context], { big: 'y'.repeat(80) }, { big: 'z'.repeat(80) }, 'w'.repeat(70), null, { a: [1, 2] }];
+    let named = 0;
+    for (let round = 0; round < 200; round++) {
+      const raw: unknown[] = [];
+      for (let i = 0; i < 1 + Math.floor(rand() * 30); i++) {
+        const value = snap(pool[Math.floor(rand() * pool.length)]!, rand() < 0.1);
+        const kind = Math.floor(rand() * 4);
+        if (kind === 0) raw.push({ type: 'call-start', id: i + 1, command: 'c', at: i, request: value });
+        else if (kind === 1) raw.push(end(i + 1, value));
+        else if (kind === 2) raw.push({ type: 'delivery', id: 1, seq: i, at: i, key: 'callback', args: value });
+        else raw.push({ type: 'paint', at: i, name: 'first-paint' });
+      }
+      const events = checked(raw);
+      named += withSameSnapshots(events).filter((e) => 'same' in e).length;
+      expect(received(events)).toEqual(events);
+    }
+    expect(named).toBeGreaterThan(100);
+  });
+});
