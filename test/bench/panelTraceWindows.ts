@@ -140,3 +140,26 @@ export function timerTasks(events: readonly TraceEvent[], prefix: string): numbe
   if (!thread) return [];
   return events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.name === 'TimerFire').map((e) => e.dur! / 1000);
 }
+
+/**
+ * The main thread's CPU time (ms, the trace's thread time) in each window `prefix…`, by name: its outermost
+ * traced events that start inside it (an update runs inside a task begun before it). Less moved by a busy
+ * machine than the wall time, which counts the waits for a core.
+ */
+export function cpuPerWindow(events: readonly TraceEvent[], prefix: string): Map<string, number> {
+  const thread = mainThread(events, prefix);
+  const out = new Map<string, number>();
+  if (!thread) return out;
+  const timed = (events as (TraceEvent & { tdur?: number })[]).filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.tdur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  for (const w of windowsOf(events, prefix)) {
+    let us = 0;
+    let until = -1;
+    for (const e of timed) {
+      if (e.ts < w.start || e.ts >= w.end || e.ts < until) continue;
+      us += e.tdur!;
+      until = e.ts + e.dur!;
+    }
+    out.set(w.name, us / 1000);
+  }
+  return out;
+}

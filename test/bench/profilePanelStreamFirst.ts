@@ -2,7 +2,7 @@
 // by the main thread's CPU time (the trace's thread time: what a busy machine's waiting leaves out), then what
 // update n (default 2, the first calls drawn) did, and the script it ran.
 import { benchPanelStream } from './panelStream.bench';
-import { profileInWindows, summarizeWindows, type TraceEvent } from './panelTraceWindows';
+import { cpuPerWindow, profileInWindows, summarizeWindows } from './panelTraceWindows';
 
 const n = Number(process.argv[2] ?? 2);
 const r = await benchPanelStream({ trace: true, profile: true });
@@ -13,23 +13,10 @@ const measure = (name: string) => {
   const end = events.find((e) => e.cat.includes('blink.user_timing') && e.name === name && e.ph === 'e')?.ts ?? b.ts + (b.dur ?? 0);
   return { start: b.ts, end };
 };
-/** CPU time (ms) of the main thread's outermost traced events inside the window (the update runs inside a task begun before it). */
-function cpuIn(w: { start: number; end: number }, main: { pid: number; tid: number }): number {
-  const inside = (events as (TraceEvent & { tdur?: number })[]).filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.tdur !== undefined && e.ts >= w.start && e.ts < w.end).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  let us = 0;
-  let until = -1;
-  for (const e of inside) {
-    if (e.ts < until) continue;
-    us += e.tdur!;
-    until = e.ts + e.dur!;
-  }
-  return us / 1000;
-}
-const marker = events.find((e) => e.cat.includes('blink.user_timing') && e.name.startsWith('update'))!;
-const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === marker.pid && (e.args?.['name'] as string) === 'CrRendererMain')!;
+const cpu = cpuPerWindow(events, 'update');
 const rows = [1, 2, 3, 4, 5].map((i) => {
   const w = measure(`update${i}`)!;
-  return `update${i} ${((w.end - w.start) / 1000).toFixed(1)} ms wall, ${cpuIn(w, main).toFixed(1)} ms CPU`;
+  return `update${i} ${((w.end - w.start) / 1000).toFixed(1)} ms wall, ${cpu.get(`update${i}`)!.toFixed(1)} ms CPU`;
 });
 console.log(rows.join('; '));
 const name = `update${n}`;
