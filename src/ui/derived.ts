@@ -81,6 +81,20 @@ export interface KeptDerivation {
 }
 
 /**
+ * Whether an update derives its calls at once rather than in a task after the list is drawn: yes unless the
+ * session shown grows (as many calls or more, the same first one). The same first call may be a new record: a
+ * live tab's first call settling replaces it (its derivation, with the first requests, was the live-stream
+ * bench's slowest settle).
+ */
+export function derivesAtOnce(last: KeptDerivation | null, calls: readonly CallRecord[], network: readonly NetworkEntry[]): boolean {
+  if (last === null) return true;
+  if (last.calls === calls && last.network === network) return false;
+  const first = calls[0];
+  const sameFirst = first === last.calls[0] || (first !== undefined && first.id === last.calls[0]?.id);
+  return !(calls.length > SYNC_DERIVE_CALLS && calls.length >= last.calls.length && sameFirst);
+}
+
+/**
  * The panel's derived data for the calls and network entries shown, kept incrementally across updates. A
  * session that grows (the same first call, more calls: a live tab streaming) keeps its last derivation while the
  * list draws the new calls, and is derived again in a task of its own, at most every DERIVE_INTERVAL_MS: with
@@ -105,10 +119,7 @@ export function useDerived(calls: readonly CallRecord[], network: readonly Netwo
     finish(run.steps);
   };
 
-  const last = done.current;
-  const current = last !== null && last.calls === calls && last.network === network;
-  const grows = last !== null && calls.length > SYNC_DERIVE_CALLS && calls.length >= last.calls.length && calls[0] === last.calls[0];
-  if (!current && !grows) {
+  if (derivesAtOnce(done.current, calls, network)) {
     settle();
     done.current = { calls, network, derived: derive.current(calls, network) };
   }
