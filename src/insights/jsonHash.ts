@@ -1,3 +1,5 @@
+import { StackLender } from './stackLender';
+
 /**
  * A cheap 32-bit hash of a value that JSON.stringify gives equal text for: equal JSON always gives an equal
  * hash (the reverse need not hold, so a caller confirms equal hashes with the JSON itself). It walks the value
@@ -37,30 +39,39 @@ const plain = (v: object) => {
   return proto === Object.prototype || proto === null;
 };
 
+const stacks = new StackLender<unknown>();
+
 /** The hash of `value`, seeded with `seed` (e.g. a command name, so equal payloads of different commands differ). */
 export function jsonHash(value: unknown, seed = ''): number {
   let h = hashString(0x811c9dc5, seed);
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (v === null) h = mix(h, 3);
-    else if (v === true) h = mix(h, 7);
-    else if (v === false) h = mix(h, 11);
-    else if (typeof v === 'string') h = hashString(mix(h, 13), v);
-    else if (typeof v === 'number') h = hashNumber(h, v);
-    else if (Array.isArray(v)) {
-      // An array's own toJSON (none has one in a snapshot) would be called by JSON.stringify.
-      if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return UNSURE;
-      h = mix(mix(h, 17), v.length);
-      for (let i = 0; i < v.length; i++) stack.push(v[i]);
-    } else if (typeof v === 'object' && plain(v)) {
-      h = mix(h, 19);
-      for (const key in v) {
-        if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
-        h = hashString(h, key);
-        stack.push((v as Record<string, unknown>)[key]);
-      }
-    } else return UNSURE;
+  const stack = stacks.borrow();
+  let top = 0;
+  stack[top++] = value;
+  try {
+    while (top > 0) {
+      const v = stack[--top];
+      stack[top] = undefined;
+      if (v === null) h = mix(h, 3);
+      else if (v === true) h = mix(h, 7);
+      else if (v === false) h = mix(h, 11);
+      else if (typeof v === 'string') h = hashString(mix(h, 13), v);
+      else if (typeof v === 'number') h = hashNumber(h, v);
+      else if (Array.isArray(v)) {
+        // An array's own toJSON (none has one in a snapshot) would be called by JSON.stringify.
+        if (typeof (v as { toJSON?: unknown }).toJSON === 'function') return UNSURE;
+        h = mix(mix(h, 17), v.length);
+        for (let i = 0; i < v.length; i++) stack[top++] = v[i];
+      } else if (typeof v === 'object' && plain(v)) {
+        h = mix(h, 19);
+        for (const key in v) {
+          if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+          h = hashString(h, key);
+          stack[top++] = (v as Record<string, unknown>)[key];
+        }
+      } else return UNSURE;
+    }
+  } finally {
+    stacks.giveBack(stack, top);
   }
   return h === UNSURE ? 1 : h;
 }

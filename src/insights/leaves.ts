@@ -1,4 +1,5 @@
 import { isDescription, type SnapshotValue } from '../protocol/snapshot';
+import { StackLender } from './stackLender';
 
 /** Most leaves read from one value: a chain check must stay cheap on 64 kB payloads. */
 const MAX_LEAVES = 500;
@@ -9,24 +10,37 @@ export const NO_KEYS: ReadonlySet<string> = new Set();
 /** Protocol around a response (HTTP headers, status), which says nothing about what the app passed along. */
 export const ENVELOPE_KEYS: ReadonlySet<string> = new Set(['headers', 'status', 'statusText', 'isAttachment', 'success']);
 
+const stacks = new StackLender<SnapshotValue>();
+
 /**
  * Hands `visit` the strings and numbers inside a snapshot value, depth first, at most MAX_LEAVES of them (the
  * ones it skips count too); descriptions are skipped. Stops early when `visit` returns true. No array of
- * leaves and no text per number is built: over 100,000 calls those were most of the chain rule's garbage.
+ * leaves, no text per number and no stack per value is built (StackLender).
  */
 export function eachLeaf(value: SnapshotValue | undefined, skipKeys: ReadonlySet<string>, visit: (leaf: string | number) => boolean): void {
-  const stack: (SnapshotValue | undefined)[] = [value];
-  let count = 0;
-  while (stack.length && count < MAX_LEAVES) {
-    const v = stack.pop();
-    if (typeof v === 'string' || typeof v === 'number') {
-      count++;
-      if (visit(v)) return;
-    } else if (Array.isArray(v)) for (const inner of v) stack.push(inner);
-    else if (v !== null && typeof v === 'object' && !isDescription(v)) {
-      // for…in, not Object.entries: no pair array per key over 100,000 calls.
-      for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key) && !skipKeys.has(key)) stack.push((v as Record<string, SnapshotValue>)[key]);
+  if (typeof value === 'string' || typeof value === 'number') {
+    visit(value);
+    return;
+  }
+  const stack = stacks.borrow();
+  let top = 0;
+  stack[top++] = value;
+  try {
+    let count = 0;
+    while (top > 0 && count < MAX_LEAVES) {
+      const v = stack[--top];
+      stack[top] = undefined;
+      if (typeof v === 'string' || typeof v === 'number') {
+        count++;
+        if (visit(v)) return;
+      } else if (Array.isArray(v)) for (const inner of v) stack[top++] = inner;
+      else if (v !== null && typeof v === 'object' && !isDescription(v)) {
+        // for…in, not Object.entries: no pair array per key over 100,000 calls.
+        for (const key in v) if (Object.prototype.hasOwnProperty.call(v, key) && !skipKeys.has(key)) stack[top++] = (v as Record<string, SnapshotValue>)[key];
+      }
     }
+  } finally {
+    stacks.giveBack(stack, top);
   }
 }
 
