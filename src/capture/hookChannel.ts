@@ -1,6 +1,7 @@
 import { CHANNEL_OFFER, HOOK_SETTINGS, type HookEvent, type HookMessage } from '../protocol/hook';
 import { eventCost, LIMITS } from '../protocol/limits';
 import { monotonicNow, setTimeoutFn } from './intrinsics';
+import { batchRepeats, shareRepeated } from './batchRepeats';
 import { settleInitiator } from './initiator';
 import { append, slots, toArray, type Slots } from './ownReads';
 import { eventData, eventPorts, eventSource, eventTrusted, listenToPort, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
@@ -23,7 +24,8 @@ import { listenForMessages, type MessageTarget } from './messageListener';
  * Events are queued until the port arrives (bounded: MAX_QUEUED events and MAX_QUEUED_BYTES; beyond
  * that they are dropped and counted, and the count goes with the next message as `dropped`), then posted
  * as `{ events }` batches of at most LIMITS.eventsPerHookMessage, on a macrotask, or at once when a batch
- * is full. Nothing is posted on the app's call path except a full batch.
+ * is full. Nothing is posted on the app's call path except a full batch. Within a message, a snapshot equal to
+ * an earlier one is that same object (batchRepeats.ts): the clone writes it once.
  */
 
 export type ChannelWindow = MessageTarget;
@@ -127,6 +129,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     queuedBytes = 0;
     let batch = slots<HookEvent>();
     let bytes = 0;
+    let repeats = batchRepeats();
     for (let i = 0; i < events.length; i++) {
       const event = settled(events[i] as HookEvent, initiator);
       const cost = eventCost(event);
@@ -134,7 +137,9 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
         post(batch);
         batch = slots();
         bytes = 0;
+        repeats = batchRepeats();
       }
+      shareRepeated(event, repeats);
       append(batch, event);
       bytes += cost;
     }

@@ -30,6 +30,8 @@ export const LIMITS = {
   eventsPerBatch: 200,
   /** What one event weighs beside its snapshots, in every byte bound that counts events (hook queue, relay buffer, batches). */
   eventOverheadBytes: 128,
+  /** Smallest snapshot sent once per message when it repeats (hook → relay, relay → background) or held once by the recorder: below it, comparing costs more than it saves. */
+  sameSnapshotMinBytes: 64,
   /** Snapshot bytes one message carries at most (hook → relay, relay → background); a message always holds at least one event. */
   messageBytes: 4 * 1024 * 1024,
   /** Unacknowledged events the relay buffers while the background is away; beyond this the oldest are dropped and counted. */

@@ -1,5 +1,9 @@
 import type { SnapshotValue } from './snapshot';
 
+// Captured at load: in the hook's bundle this runs before any page script, which could replace them later.
+const { keys: objectKeys } = Object;
+const { isArray } = Array;
+
 /**
  * Whether two JSON-data values (parsed from JSON, or checked snapshot values) have the same JSON text: the same keys in the same order, the same
  * items, equal primitives. (Libraries' deep equality ignores key order; sharing must not reorder a value.)
@@ -7,9 +11,9 @@ import type { SnapshotValue } from './snapshot';
 export function sameJson(a: SnapshotValue, b: SnapshotValue): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  const isArray = Array.isArray(a);
-  if (isArray !== Array.isArray(b)) return false;
-  if (isArray) {
+  const array = isArray(a);
+  if (array !== isArray(b)) return false;
+  if (array) {
     const other = b as SnapshotValue[];
     if (a.length !== other.length) return false;
     for (let i = 0; i < a.length; i++) if (!sameJson(a[i]!, other[i]!)) return false;
@@ -17,8 +21,8 @@ export function sameJson(a: SnapshotValue, b: SnapshotValue): boolean {
   }
   const x = a as Record<string, SnapshotValue>;
   const y = b as Record<string, SnapshotValue>;
-  const keys = Object.keys(x);
-  const otherKeys = Object.keys(y);
+  const keys = objectKeys(x);
+  const otherKeys = objectKeys(y);
   if (keys.length !== otherKeys.length) return false;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;

@@ -1,3 +1,4 @@
+import { LIMITS } from '../protocol/limits';
 import { sameJson } from '../protocol/sameJson';
 import type { Snapshot } from '../protocol/snapshot';
 
@@ -7,7 +8,7 @@ export { sameJson } from '../protocol/sameJson';
 export const MAX_PLACES = 256;
 export const MAX_KEPT_BYTES = 2 * 1024 * 1024;
 /** Snapshots smaller than this are kept as they come: sharing them saves less than comparing costs. */
-export const MIN_SHARED_BYTES = 64;
+export const MIN_SHARED_BYTES = LIMITS.sameSnapshotMinBytes;
 
 /**
  * An app often gets the same answer again and again (getContext's context, a resolver's unchanged result):

@@ -1,9 +1,10 @@
+import { LIMITS } from '../protocol/limits';
 import { carriedSnapshot, type HookEvent } from '../protocol/hook';
 import type { WireEvent } from '../protocol/runtime';
 import { sameJson } from '../protocol/sameJson';
 
 /** Snapshots smaller than this go as they are: naming an earlier one saves less than comparing costs. */
-export const MIN_SAME_BYTES = 64;
+export const MIN_SAME_BYTES = LIMITS.sameSnapshotMinBytes;
 /** Earlier snapshots of the same size a snapshot is compared with, at most (bounds the work per batch). */
 const CANDIDATES = 4;
 

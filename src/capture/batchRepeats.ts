@@ -1,0 +1,31 @@
+import type { HookEvent } from '../protocol/hook';
+import { LIMITS } from '../protocol/limits';
+import { sameJson } from '../protocol/sameJson';
+import type { Snapshot } from '../protocol/snapshot';
+import { record } from './ownReads';
+
+/** The latest snapshot of each size in the message being filled (prototype-less: no page-patched Map). */
+export type BatchRepeats = Record<string, Snapshot>;
+
+export function batchRepeats(): BatchRepeats {
+  return record<BatchRepeats>();
+}
+
+/**
+ * Within one message to the relay, an event whose snapshot equals the latest one of the same size (same
+ * `truncated`, sameJson) is given that snapshot object: a structured clone writes an object it has written
+ * before as a reference, so an answer that repeats (getContext's context) is cloned and read once per message.
+ * Only the hook's own event and snapshot objects are read or changed (never the app's values).
+ */
+export function shareRepeated(event: HookEvent, seen: BatchRepeats): void {
+  const s = event.type === 'call-start' ? event.request : event.type === 'call-end' ? event.value : event.type === 'delivery' ? event.args : undefined;
+  if (s === undefined || s.bytes < LIMITS.sameSnapshotMinBytes) return;
+  const kept = seen[s.bytes];
+  if (kept !== undefined && kept !== s && kept.truncated === s.truncated && sameJson(kept.value, s.value)) {
+    if (event.type === 'call-start') event.request = kept;
+    else if (event.type === 'call-end') event.value = kept;
+    else if (event.type === 'delivery') event.args = kept;
+    return;
+  }
+  seen[s.bytes] = s;
+}
