@@ -2,7 +2,7 @@ import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { CallMatch } from '../protocol/tokens';
 import { KeyGroup, Ledger, type Contender, type SlotAt } from './keyGroup';
-import { callKeysRemembered, entrySlots, KEY_RANKS, relationOfCommand, remotesSignature, type Keyed, type KeyRank } from './keys';
+import { callKeysOnce, callKeysRemembered, entrySlots, KEY_RANKS, relationOfCommand, remotesSignature, type Keyed, type KeyRank } from './keys';
 import { learnRemotes } from './remotes';
 import { renewalMatches } from './renewals';
 import { windowOf } from './timeWindow';
@@ -13,6 +13,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+export interface CorrelateOptions {
+  /** Default true: each call's keys are remembered for the next run over the same call objects (a live panel). */
+  remember?: boolean;
+}
+
 /**
  * Matches bridge calls to the network requests they caused (pure). A call and a request are candidates when
  * they share a key (keys.ts) and the request started inside the call's time window (timeWindow.ts); keys
@@ -21,7 +26,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
  * candidate fitted as well (KeyGroup.contenders); requestRemote calls are also linked to the FIT mint they
  * waited on (renewals.ts). Indexed by key and sorted by time: O((n + m) log(n + m)) for n calls, m requests.
  */
-export function correlate(calls: readonly CallRecord[], network: readonly NetworkEntry[]): CallMatch[] {
+export function correlate(calls: readonly CallRecord[], network: readonly NetworkEntry[], options: CorrelateOptions = {}): CallMatch[] {
+  const remember = options.remember ?? true;
   const remotes = learnRemotes(network);
 
   // One index per rank: slotsByRank[rank].get(key).
@@ -45,7 +51,7 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
   calls.forEach((call, order) => {
     const relation = relationOfCommand(call.command);
     if (relation === null || !relations.has(relation)) return;
-    const keys = callKeysRemembered(call, remotes, signature, known).filter((k) => known(k.rank, k.key));
+    const keys = (remember ? callKeysRemembered(call, remotes, signature, known) : callKeysOnce(call, remotes, known)).filter((k) => known(k.rank, k.key));
     if (keys.length > 0) keyed.push({ contender: { call, order, window: windowOf(call) }, keys });
   });
 

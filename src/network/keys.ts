@@ -91,6 +91,20 @@ export function callKeysRemembered(call: CallRecord, remotes: RemoteKnowledge, s
   return r.keys!;
 }
 
+/**
+ * What callKeysRemembered gives, worked out without remembering it: for a correlation run once over calls
+ * nobody correlates again (an export), where filling the WeakMap with every call cost more than the
+ * keys (one entry per requestRemote call of 100,000).
+ */
+export function callKeysOnce(call: CallRecord, remotes: RemoteKnowledge, known: KnownKey): Keyed[] {
+  if (call.command !== 'invoke') return callKeys(call, remotes);
+  const value = call.request.value as SnapshotValue;
+  const http = httpRequestOf('invoke', value);
+  const base = invokeBase(value, http);
+  if (base === null || !known(1, base)) return [];
+  return keysOnBase(value, base, http !== null, !call.request.truncated);
+}
+
 /** A string that changes exactly when the base URLs a requestRemote call's keys are built on change. */
 export function remotesSignature(remotes: RemoteKnowledge): string {
   return JSON.stringify([[...remotes.baseUrlsByKey], remotes.baseUrls]);

@@ -7,7 +7,8 @@ import { collectTokens } from '../tokens';
 
 /** The matches, tokens and findings a trace carries, computed from a session's calls, frames and network entries. */
 export function deriveForTrace(session: Pick<TabSession, 'calls' | 'frames' | 'network'>): { matches: CallMatch[]; tokens: TokenRecord[]; findings: Finding[] } {
-  const matches = correlate(session.calls, session.network);
+  // Once: an export's session is not correlated again, so its calls' keys are not remembered.
+  const matches = correlate(session.calls, session.network, { remember: false });
   const tokens = collectTokens({ calls: session.calls, network: session.network, matches });
   return { matches, tokens, findings: findingsOfSession(session, { matches, tokens }) };
 }

@@ -42,4 +42,16 @@ describe('speed work gives the same results as before', () => {
     }
     expect(matched).toBeGreaterThan(100);
   });
+
+  it('correlate once (keys not remembered) gives the matches of the run that remembers them, on random sessions', () => {
+    let matched = 0;
+    for (let seed = 41; seed <= 70; seed++) {
+      const { calls, network } = randomRecorded(seed);
+      const once = correlate(calls, network, { remember: false });
+      expect(once, `seed ${seed}`).toEqual(correlateBefore(calls, network));
+      expect(once, `seed ${seed}`).toEqual(correlate(calls, network));
+      matched += once.length;
+    }
+    expect(matched).toBeGreaterThan(100);
+  });
 });
