@@ -56,9 +56,11 @@ interface Props {
 export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, onOpen, now, detailsOpen = false, onSqueezed, area }: Props) {
   const outer = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(() => (area?.current ? Math.max(ROW_HEIGHT, Math.round(area.current.height) - HEAD_HEIGHT) : 400));
   const [width, setWidth] = useState(() => (area?.current ? Math.round(area.current.width) : 1200));
+  // The list opens at its end, like a log (below): its first draw shows the rows there rather than the first
+  // ones, which the scroll to the end then rewrote, every row a second time in the same frame.
+  const [scrollTop, setScrollTop] = useState(() => Math.max(0, rows.length * ROW_HEIGHT - height));
   const atBottom = useRef(true);
   const layout = useMemo(() => layoutColumns(width, hidden, detailsOpen), [width, hidden, detailsOpen]);
   const columns = layout.columns;
