@@ -42,25 +42,36 @@ export const WARMUP_MEASURE = 'fbdt call list warm-up';
 
 /**
  * Draws the call list once with a row of each shape, then again with every slot given another call (the
- * in-place rewrite that settling and scrolling take), then removes it: all in an element that is never put in
- * the document, so no style, layout, focus, accessibility tree or handler of the page sees it. The panel calls
- * it while idle before its first call: the first real rows then run code already compiled, which made the
- * first update of a live stream its slowest (test/bench/profilePanelStreamFirst.ts).
+ * in-place rewrite that settling and scrolling take), each laid out, then removes it, all in one task. The
+ * element is in the document only within that task, out of view, `visibility: hidden`, `inert` and
+ * `aria-hidden`: it is never painted, focused, hit or read out. Laying it out loads the list's fonts (the
+ * Summary column's monospace, bold and italic statuses) and shapes its text: the first update of a live
+ * stream, its slowest, spent as long waiting on those as computing (test/bench/profilePanelStreamFirst.ts).
+ * The panel calls it while idle before its first call, so the first real rows also run code already compiled.
  */
 export function warmCallList(): void {
   const start = performance.now();
   const host = document.createElement('div');
+  host.setAttribute('aria-hidden', 'true');
+  host.inert = true;
+  host.style.cssText = 'position:fixed;left:-20000px;top:0;width:1200px;height:400px;visibility:hidden;pointer-events:none;contain:strict';
   const calls = warmCalls();
   const rows = sortRows(buildRows(calls, [FRAME], []), { key: 'time', descending: false });
   const settled = calls.map((c) => (c.status === 'pending' ? { ...c, status: 'ok' as const, endedAt: c.startedAt + 4, response: { value: { status: 200, body: '{}' }, bytes: 20, truncated: false } } : c));
   const draw = (list: Row[], selectedId: string | null) =>
     render(<CallTable rows={list} hidden={new Set()} sort={{ key: 'time', descending: false }} onSort={noop} selectedId={selectedId} onSelect={noop} onOpen={noop} now={T0 + 100} />, host);
+  const laidOut = () => void host.offsetHeight;
+  document.body.append(host);
   try {
     draw(rows, null);
+    laidOut();
     draw(buildRows(settled, [FRAME], []), rows[0]!.call.id);
+    laidOut();
     draw([...rows.slice(1), rows[0]!], null);
+    laidOut();
   } finally {
     render(null, host);
+    host.remove();
   }
   performance.measure(WARMUP_MEASURE, { start, end: performance.now() });
 }

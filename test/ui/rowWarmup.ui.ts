@@ -10,9 +10,40 @@ const { harness } = useHarness();
 const rowsHtml = (page: Page) => page.$$eval('[role="row"][data-call-id]', (rows) => rows.map((r) => r.outerHTML));
 const warmed = (page: Page) => page.evaluate((name) => performance.getEntriesByName(name).length, WARMUP_MEASURE);
 
+/**
+ * What the page's document saw of the warm-up's element, noted by an observer set up before the panel loads: each
+ * element added to the body and gone again (or hidden from assistive tech), whether it was hidden from sight, pointer, focus and assistive tech, and whether it
+ * was gone again by the time the observer ran (the end of the task that added it).
+ */
+type Seen = { hidden: boolean; inert: boolean; ariaHidden: boolean; offscreen: boolean; goneSameTask: boolean; drawnInPage: boolean }[];
+
 /** A live panel that had no call yet, once its list was warmed up. */
 async function warmedPanel(): Promise<Page> {
-  const page = await harness.open();
+  const page = await harness.open('', (p) =>
+    p.evaluateOnNewDocument(() => {
+      const seen: Seen = [];
+      (window as unknown as { __warmSeen: Seen }).__warmSeen = seen;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          if (r.target !== document.body) continue;
+          for (const node of r.addedNodes) {
+            // The panel's own elements stay; the warm-up's is the one gone again or hidden from assistive tech.
+            if (!(node instanceof HTMLElement) || (node.isConnected && node.getAttribute('aria-hidden') !== 'true')) continue;
+            const style = node.style;
+            seen.push({
+              hidden: style.visibility === 'hidden',
+              inert: node.inert,
+              ariaHidden: node.getAttribute('aria-hidden') === 'true',
+              offscreen: parseFloat(style.left) + parseFloat(style.width) < 0,
+              goneSameTask: !node.isConnected,
+              // Rows drawn into the element while it was in the page: their lay-out is what loads the list's fonts.
+              drawnInPage: records.some((x) => x.target === node || node.contains(x.target)),
+            });
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    }),
+  );
   await push(page, [sessionMessage([])]);
   await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, { timeout: 5000 }, WARMUP_MEASURE);
   return page;
@@ -54,6 +85,10 @@ describe('the call list warmed up before the first call', () => {
     expect(left.rows).toBe(0);
     expect(left.sent).toEqual([{ type: 'subscribe', tabId: 7 }]);
     expect(left.focused).toBe(true);
+    // It was laid out in the page (which loads the fonts and shapes the text of the rows), out of sight and out of
+    // reach, and only within the task that drew it.
+    const seen = await page.evaluate(() => (window as unknown as { __warmSeen: Seen }).__warmSeen);
+    expect(seen).toEqual([{ hidden: true, inert: true, ariaHidden: true, offscreen: true, goneSameTask: true, drawnInPage: true }]);
     expect(await page.$eval('[role="status"]', (el) => el.textContent)).toMatch(/no call yet/);
     await page.close();
   });
