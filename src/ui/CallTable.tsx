@@ -124,7 +124,9 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
   const visible = rows.slice(first, last);
 
   const onScroll = () => {
-    const el = scroller.current!;
+    // A scroll event is dispatched at the next frame: the list may be gone by then (the warm-up's is).
+    const el = scroller.current;
+    if (!el) return;
     atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
     setScrollTop(el.scrollTop);
   };
