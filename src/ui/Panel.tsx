@@ -78,8 +78,11 @@ export function Panel({ source, tabId, env, initialTrace = null }: { source: Pan
     return stop;
   }, [source, tabId]);
 
-  // A live tab's list is first drawn while calls stream in: its code is run once before that, off the document.
-  useEffect(() => (hasLiveTab ? warmCallListWhenIdle() : undefined), [hasLiveTab]);
+  // A live tab's list is first drawn while calls stream in: its code is run and laid out once before that, out of
+  // sight. Only while no call has come: once rows are drawn the warm-up has nothing left to do, and laying it out
+  // beside a long list would cost a layout of the whole page (it is cancelled if the first calls come first).
+  const awaitingFirstCall = hasLiveTab && live.calls.length === 0;
+  useEffect(() => (awaitingFirstCall ? warmCallListWhenIdle() : undefined), [awaitingFirstCall]);
 
   const view = opened?.view ?? live;
   const keptDerivation = useDerived(view.calls, view.network);

@@ -108,4 +108,13 @@ describe('the call list warmed up before the first call', () => {
     await page.close();
     await cold.page.close();
   });
+
+  it('does not run in a panel whose first calls came before it (nothing left to warm; a layout beside a long list)', async () => {
+    const cold = await panelDrawnCold([sessionMessage(sample())]);
+    // The warm-up waits for idle at most a second: past that, and a task, it would have run.
+    await new Promise((r) => setTimeout(r, 1500));
+    await cold.page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+    expect(await warmed(cold.page)).toBe(0);
+    await cold.page.close();
+  });
 });
