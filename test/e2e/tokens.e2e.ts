@@ -17,6 +17,10 @@ describe('tokens and the network in the panel (real DevTools, Chromium, Forge sa
     await openCallTab(session.panel, 'fetchRemote', 'Token');
     await session.panel.waitForFunction(() => !/verifying/.test(document.querySelector('section[aria-label="FIT token"] [data-testid="verification"]')?.textContent ?? 'verifying'), { timeout: 15_000 });
     expect(await text('section[aria-label="FIT token"] [data-testid="verification"]')).toContain(`signature valid (${sandbox.jwksUrl})`);
+    // The token the call carried comes first once the call is matched to its request (a live tab's matches may be
+    // up to 250 ms behind the list; the relay gathers a busy page's events for up to 100 ms): until then the FCT
+    // the frame's context brought may stand first.
+    await session.panel.waitForFunction(() => document.querySelector('.token h3')?.textContent === 'Forge Invocation Token (FIT)', { timeout: 5_000 }).catch(() => undefined);
     expect(await text('.token h3')).toBe('Forge Invocation Token (FIT)');
     expect(await text('section[aria-label="FIT token"] [data-testid="countdown"]')).toMatch(/^(expires in|expired) [\d.]+ s/);
     expect(await text('.warnings')).toContain('This FIT carries no app.license claim, which is expected');
@@ -34,6 +38,8 @@ describe('tokens and the network in the panel (real DevTools, Chromium, Forge sa
     expect(await text('[data-testid="platform-overhead"]')).toMatch(/The platform reported [\d.]+ ms in the app \(metrics\.appTimeMs\); the rest of the GraphQL wait, [\d.]+ ms, is Forge's own overhead\./);
     await openCallTab(session.panel, 'invoke', 'Token', /invokeRemote/);
     await session.panel.waitForSelector('.token h3');
+    // Tokens come with the tab's derivation, which may be a little behind the call (see the test above).
+    await session.panel.waitForFunction(() => [...document.querySelectorAll('.token h3')].some((h) => h.textContent === 'Forge Context Token (FCT)'), { timeout: 5_000 }).catch(() => undefined);
     expect(await session.panel.$$eval('.token h3', (hs) => hs.map((h) => h.textContent))).toContain('Forge Context Token (FCT)');
   });
 
