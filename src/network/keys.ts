@@ -1,4 +1,4 @@
-import { httpRequestOf, httpStatusOf, type HttpRequestInfo } from '../bridge/httpCalls';
+import { httpRequestOf, httpStatusOf } from '../bridge/httpCalls';
 import { field, textOf } from '../bridge/snapshotRead';
 import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
@@ -40,8 +40,8 @@ export interface Slot {
  */
 export function invokeKeys(request: unknown, comparable: boolean): Keyed[] {
   const value = request as SnapshotValue;
-  const http = httpRequestOf('invoke', value);
-  return keysOnBase(value, invokeBase(value, http), http !== null, comparable);
+  const { base, http } = invokeBase(value);
+  return keysOnBase(value, base, http, comparable);
 }
 
 /** An invoke payload's keys once its base is known (`http`: whether it is a remote invocation). */
@@ -53,11 +53,15 @@ function keysOnBase(value: SnapshotValue, base: string | null, http: boolean, co
   return detail === null ? [loose] : [{ relation: 'graphql', rank: 0, key: `${base} ${detail}` }, loose];
 }
 
-/** An invoke payload's rank-1 key: the endpoint of a remote invocation, or the resolver's function key. */
-function invokeBase(value: SnapshotValue, http: HttpRequestInfo | null): string | null {
-  if (http) return `endpoint ${String(field(value, 'invokeType'))} ${http.method} ${http.path ?? ''}`;
+/**
+ * An invoke payload's rank-1 key (`base`): the endpoint of a remote invocation, or the resolver's function key;
+ * and whether it is a remote invocation (`http`).
+ */
+function invokeBase(value: SnapshotValue): { base: string | null; http: boolean } {
+  const http = httpRequestOf('invoke', value);
+  if (http) return { base: `endpoint ${String(field(value, 'invokeType'))} ${http.method} ${http.path ?? ''}`, http: true };
   const functionKey = textOf(field(value, 'functionKey'));
-  return functionKey !== null ? `resolver ${functionKey}` : null;
+  return { base: functionKey !== null ? `resolver ${functionKey}` : null, http: false };
 }
 
 /** What callKeysRemembered knows of a call: its invoke base (null when not an invoke) and whether it is a remote invocation, and its keys for `remotes`. */
@@ -79,11 +83,7 @@ const remembered = new WeakMap<CallRecord, Remembered>();
 export function callKeysRemembered(call: CallRecord, remotes: RemoteKnowledge, signature: string, known: KnownKey): Keyed[] {
   let r = remembered.get(call);
   if (call.command === 'invoke') {
-    if (!r) {
-      const value = call.request.value as SnapshotValue;
-      const http = httpRequestOf('invoke', value);
-      remembered.set(call, (r = { base: invokeBase(value, http), http: http !== null, remotes: null, keys: null }));
-    }
+    if (!r) remembered.set(call, (r = { ...invokeBase(call.request.value as SnapshotValue), remotes: null, keys: null }));
     if (r.base === null || !known(1, r.base)) return [];
     return (r.keys ??= keysOnBase(call.request.value as SnapshotValue, r.base, r.http, !call.request.truncated));
   }
@@ -99,10 +99,9 @@ export function callKeysRemembered(call: CallRecord, remotes: RemoteKnowledge, s
 export function callKeysOnce(call: CallRecord, remotes: RemoteKnowledge, known: KnownKey): Keyed[] {
   if (call.command !== 'invoke') return callKeys(call, remotes);
   const value = call.request.value as SnapshotValue;
-  const http = httpRequestOf('invoke', value);
-  const base = invokeBase(value, http);
+  const { base, http } = invokeBase(value);
   if (base === null || !known(1, base)) return [];
-  return keysOnBase(value, base, http !== null, !call.request.truncated);
+  return keysOnBase(value, base, http, !call.request.truncated);
 }
 
 /** A string that changes exactly when the base URLs a requestRemote call's keys are built on change. */
