@@ -1,6 +1,6 @@
-import type { HookEvent } from '../protocol/hook';
+import { carriedSnapshot, type HookEvent } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
-import { sameJson } from '../protocol/sameJson';
+import { sameSnapshot } from '../protocol/sameJson';
 import type { Snapshot } from '../protocol/snapshot';
 import { record } from './ownReads';
 
@@ -18,10 +18,10 @@ export function batchRepeats(): BatchRepeats {
  * Only the hook's own event and snapshot objects are read or changed (never the app's values).
  */
 export function shareRepeated(event: HookEvent, seen: BatchRepeats): void {
-  const s = event.type === 'call-start' ? event.request : event.type === 'call-end' ? event.value : event.type === 'delivery' ? event.args : undefined;
+  const s = carriedSnapshot(event);
   if (s === undefined || s.bytes < LIMITS.sameSnapshotMinBytes) return;
   const kept = seen[s.bytes];
-  if (kept !== undefined && kept !== s && kept.truncated === s.truncated && sameJson(kept.value, s.value)) {
+  if (kept !== undefined && sameSnapshot(kept, s)) {
     if (event.type === 'call-start') event.request = kept;
     else if (event.type === 'call-end') event.value = kept;
     else if (event.type === 'delivery') event.args = kept;

@@ -1,4 +1,4 @@
-import type { SnapshotValue } from './snapshot';
+import type { Snapshot, SnapshotValue } from './snapshot';
 
 // Captured at load: in the hook's bundle this runs before any page script, which could replace them later.
 const { keys: objectKeys } = Object;
@@ -29,4 +29,12 @@ export function sameJson(a: SnapshotValue, b: SnapshotValue): boolean {
     if (key !== otherKeys[i] || !sameJson(x[key]!, y[key]!)) return false;
   }
   return true;
+}
+
+/**
+ * Whether two snapshots are the same one for sharing: one object, or the same size, the same `truncated` and the
+ * same JSON text (the hook's messages, the relay's batches and the recorder's calls share by this).
+ */
+export function sameSnapshot(a: Snapshot, b: Snapshot): boolean {
+  return a === b || (a.bytes === b.bytes && a.truncated === b.truncated && sameJson(a.value, b.value));
 }

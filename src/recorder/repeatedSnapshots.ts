@@ -1,14 +1,10 @@
 import { LIMITS } from '../protocol/limits';
-import { sameJson } from '../protocol/sameJson';
+import { sameSnapshot } from '../protocol/sameJson';
 import type { Snapshot } from '../protocol/snapshot';
-
-export { sameJson } from '../protocol/sameJson';
 
 /** Places remembered at most, and snapshot bytes they hold together; beyond either, all are forgotten and learnt again. */
 export const MAX_PLACES = 256;
 export const MAX_KEPT_BYTES = 2 * 1024 * 1024;
-/** Snapshots smaller than this are kept as they come: sharing them saves less than comparing costs. */
-export const MIN_SHARED_BYTES = LIMITS.sameSnapshotMinBytes;
 
 /**
  * An app often gets the same answer again and again (getContext's context, a resolver's unchanged result):
@@ -26,11 +22,11 @@ export class RepeatedSnapshots {
   private keptBytes = 0;
 
   share(tabId: number, part: string, command: string, snapshot: Snapshot): Snapshot {
-    if (snapshot.bytes < MIN_SHARED_BYTES) return snapshot;
+    if (snapshot.bytes < LIMITS.sameSnapshotMinBytes) return snapshot;
     const place = `${tabId}\u0000${part}\u0000${command}`;
     const kept = this.places.get(place);
     if (kept !== undefined) {
-      if (kept.bytes === snapshot.bytes && kept.truncated === snapshot.truncated && sameJson(kept.value, snapshot.value)) return kept;
+      if (sameSnapshot(kept, snapshot)) return kept;
       this.keptBytes -= kept.bytes;
       this.places.delete(place);
     }

@@ -1,10 +1,8 @@
 import { LIMITS } from '../protocol/limits';
 import { carriedSnapshot, type HookEvent } from '../protocol/hook';
 import type { WireEvent } from '../protocol/runtime';
-import { sameJson } from '../protocol/sameJson';
+import { sameSnapshot } from '../protocol/sameJson';
 
-/** Snapshots smaller than this go as they are: naming an earlier one saves less than comparing costs. */
-export const MIN_SAME_BYTES = LIMITS.sameSnapshotMinBytes;
 /** Earlier snapshots of the same size a snapshot is compared with, at most (bounds the work per batch). */
 const CANDIDATES = 4;
 
@@ -34,13 +32,12 @@ export function withSameSnapshots(events: readonly HookEvent[]): WireEvent[] {
     const e = events[i]!;
     out[i] = e;
     const s = carriedSnapshot(e);
-    if (s === undefined || s.bytes < MIN_SAME_BYTES) continue;
+    if (s === undefined || s.bytes < LIMITS.sameSnapshotMinBytes) continue;
     const seen = bySize.get(s.bytes);
     let match = -1;
     if (seen !== undefined) {
       for (const k of seen) {
-        const t = carriedSnapshot(events[k]!)!;
-        if (t === s || (t.truncated === s.truncated && sameJson(t.value, s.value))) {
+        if (sameSnapshot(carriedSnapshot(events[k]!)!, s)) {
           match = k;
           break;
         }

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Snapshot, SnapshotValue } from '../../../src/protocol/snapshot';
 import { IdbStore } from '../../../src/recorder/idbStore';
 import { Recorder } from '../../../src/recorder/recorder';
-import { MAX_KEPT_BYTES, MAX_PLACES, MIN_SHARED_BYTES, RepeatedSnapshots, sameJson } from '../../../src/recorder/repeatedSnapshots';
+import { LIMITS } from '../../../src/protocol/limits';
+import { sameJson } from '../../../src/protocol/sameJson';
+import { MAX_KEPT_BYTES, MAX_PLACES, RepeatedSnapshots } from '../../../src/recorder/repeatedSnapshots';
 import { batch, end, options, start } from './helpers';
 
 /** A snapshot as the worker gets it: its own copy, parsed from JSON, `bytes` its JSON length. */
@@ -82,7 +84,7 @@ describe('RepeatedSnapshots', () => {
   it('leaves small snapshots alone, and forgets everything past its bounds instead of growing', () => {
     const repeats = new RepeatedSnapshots();
     const small = parsed({ a: 1 });
-    expect(small.bytes).toBeLessThan(MIN_SHARED_BYTES);
+    expect(small.bytes).toBeLessThan(LIMITS.sameSnapshotMinBytes);
     repeats.share(1, 'response', 'x', small);
     const again = parsed({ a: 1 });
     expect(repeats.share(1, 'response', 'x', again)).toBe(again);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { HookEvent } from '../../../src/protocol/hook';
 import type { Snapshot, SnapshotValue } from '../../../src/protocol/snapshot';
 import { parseHookMessage, parseRelayToBackground } from '../../../src/protocol/validate';
-import { MIN_SAME_BYTES, withSameSnapshots } from '../../../src/relay/sameSnapshots';
+import { LIMITS } from '../../../src/protocol/limits';
+import { withSameSnapshots } from '../../../src/relay/sameSnapshots';
 
 const context = { cloudId: 'c0ffee', localId: 'ari:cloud:ecosystem::extension/x/y/static/panel', theme: { colorMode: 'light' }, list: [1, 'two', null] };
 
@@ -39,7 +40,7 @@ describe('withSameSnapshots', () => {
   it('never names a snapshot of another key order, another truncated, or a small one', () => {
     const { cloudId, ...rest } = context;
     const small = { a: 1 };
-    expect(JSON.stringify(small).length).toBeLessThan(MIN_SAME_BYTES);
+    expect(JSON.stringify(small).length).toBeLessThan(LIMITS.sameSnapshotMinBytes);
     const events = checked([end(1, snap(context)), end(2, snap({ ...rest, cloudId })), end(3, snap(context, true)), end(4, snap(small)), end(5, snap(small))]);
     expect(withSameSnapshots(events).some((e) => 'same' in e)).toBe(false);
     expect(received(events)).toEqual(events);
