@@ -4,7 +4,7 @@ import type { CallMatch } from '../protocol/tokens';
 import { KeyGroup, Ledger, type Contender, type SlotAt } from './keyGroup';
 import { callKeysOnce, callKeysRemembered, entrySlots, KEY_RANKS, relationOfCommand, remotesSignature, type Keyed, type KeyRank } from './keys';
 import { learnRemotes } from './remotes';
-import { renewalMatches } from './renewals';
+import { renewalMatches, type PlacedMatch } from './renewals';
 import { windowOf } from './timeWindow';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -56,9 +56,9 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
   });
 
   const ledger = new Ledger();
-  const matches: CallMatch[] = [];
+  const matches: PlacedMatch[] = [];
   /** Each requestRemote call's matched request to the remote, for its renewal (renewals.ts). */
-  const direct = new Map<string, NetworkEntry>();
+  const direct = new Map<CallRecord, NetworkEntry>();
   for (const rank of KEY_RANKS) {
     const callsByKey = new Map<string, Contender[]>();
     const relationOf = new Map<string, Keyed['relation']>();
@@ -76,24 +76,17 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
       .map(([key, members]) => new KeyGroup(key, relationOf.get(key)!, rank, members, [...slotsByRank[rank]!.get(key)!]));
     const made = groups.flatMap((group) => group.sweep(ledger));
     for (const holding of made) {
-      const { call } = holding.contender;
+      const { call, order } = holding.contender;
       const candidates = holding.group.contenders(holding, ledger);
-      matches.push({ callId: call.id, entryId: holding.slot.slot.entry.id, relation: holding.group.relation, certainty: candidates === 1 ? 'certain' : 'uncertain', candidates });
-      if (holding.group.relation === 'remote-request') direct.set(call.id, holding.slot.slot.entry);
+      const match: CallMatch = { callId: call.id, entryId: holding.slot.slot.entry.id, relation: holding.group.relation, certainty: candidates === 1 ? 'certain' : 'uncertain', candidates };
+      matches.push({ call, index: order, match });
+      if (holding.group.relation === 'remote-request') direct.set(call, holding.slot.slot.entry);
     }
   }
   const renewals = renewalMatches(calls, network, direct);
 
-  // In call order; renewals may name calls that matched nothing else. Only matched calls are looked up.
-  const matched = new Set([...matches, ...renewals].map((m) => m.callId));
-  const order = new Map<string, { call: CallRecord; index: number }>();
-  calls.forEach((call, index) => {
-    if (matched.has(call.id)) order.set(call.id, { call, index });
-  });
-  const inCallOrder = (a: CallMatch, b: CallMatch) => {
-    const x = order.get(a.callId)!;
-    const y = order.get(b.callId)!;
-    return x.call.startedAt - y.call.startedAt || x.index - y.index;
-  };
-  return [...matches.sort(inCallOrder), ...renewals.sort(inCallOrder)];
+  // In call order (each match knows its call's index: no call is looked up by id); renewals may name calls that matched nothing else.
+  const inCallOrder = (x: PlacedMatch, y: PlacedMatch) => x.call.startedAt - y.call.startedAt || x.index - y.index;
+  const matchOf = (placed: PlacedMatch) => placed.match;
+  return [...matches.sort(inCallOrder).map(matchOf), ...renewals.sort(inCallOrder).map(matchOf)];
 }

@@ -7,6 +7,13 @@ import { headerValue } from './har';
 import { bearerJwt } from './jwtClaims';
 import { lowerBound, windowOf } from './timeWindow';
 
+/** A match with its call and the call's index in the calls correlated, to put matches in call order without looking calls up. */
+export interface PlacedMatch {
+  call: CallRecord;
+  index: number;
+  match: CallMatch;
+}
+
 interface Mint {
   entry: NetworkEntry;
   remoteKey: string | null;
@@ -33,17 +40,18 @@ function mintsIn(network: readonly NetworkEntry[]): Mint[] {
  * very FIT that mint returned; none when it carried a FIT no such mint returned (a cached one); otherwise
  * the latest such mint, uncertain when there were several, or when
  * other calls in flight could have waited on the same one (they all link to it: one mint can serve many).
- * `direct`: each call's matched request to the remote.
+ * `direct`: each call's matched request to the remote. Each match comes with its call and the call's index in `calls`.
  */
-export function renewalMatches(calls: readonly CallRecord[], network: readonly NetworkEntry[], direct: ReadonlyMap<string, NetworkEntry>): CallMatch[] {
+export function renewalMatches(calls: readonly CallRecord[], network: readonly NetworkEntry[], direct: ReadonlyMap<CallRecord, NetworkEntry>): PlacedMatch[] {
   const mints = mintsIn(network);
   if (mints.length === 0) return [];
-  const waits: { call: CallRecord; mint: Mint; candidates: number; proven: boolean }[] = [];
+  const waits: { call: CallRecord; index: number; mint: Mint; candidates: number; proven: boolean }[] = [];
   const claims = new Map<Mint, number>();
-  for (const call of calls) {
+  for (let index = 0; index < calls.length; index++) {
+    const call = calls[index]!;
     if (call.command !== 'fetchRemote') continue;
     const remoteKey = httpRequestOf(call.command, call.request.value)?.remoteKey ?? null;
-    const request = direct.get(call.id);
+    const request = direct.get(call);
     const window = windowOf(call);
     const until = request?.startedAt ?? window.to;
     const sentFit = request ? bearerJwt(headerValue(request.requestHeaders, 'authorization')) : null;
@@ -58,11 +66,11 @@ export function renewalMatches(calls: readonly CallRecord[], network: readonly N
     const possible = proof ? [proof] : sentFit !== null ? fitting.filter((m) => m.fit === null) : fitting;
     if (possible.length === 0) continue;
     const mint = possible[possible.length - 1]!;
-    waits.push({ call, mint, candidates: possible.length, proven: proof !== undefined });
+    waits.push({ call, index, mint, candidates: possible.length, proven: proof !== undefined });
     claims.set(mint, (claims.get(mint) ?? 0) + 1);
   }
-  return waits.map(({ call, mint, candidates, proven }) => {
+  return waits.map(({ call, index, mint, candidates, proven }) => {
     const contenders = proven ? 1 : Math.max(candidates, claims.get(mint)!);
-    return { callId: call.id, entryId: mint.entry.id, relation: 'token-renewal', certainty: contenders === 1 ? 'certain' : 'uncertain', candidates: contenders };
+    return { call, index, match: { callId: call.id, entryId: mint.entry.id, relation: 'token-renewal', certainty: contenders === 1 ? 'certain' : 'uncertain', candidates: contenders } };
   });
 }

@@ -25,18 +25,35 @@ function remembered<T>(compute: (text: string) => T, bound = 4096): (text: strin
   };
 }
 
-export const originOf = remembered(function originOf(url: string): string | null {
-  const parsed = parseUrl(url);
-  return parsed && parsed.origin !== 'null' ? parsed.origin : null;
-});
+/** What correlation reads of one URL, from a single parse: a network entry's URL is asked for all three. */
+interface UrlParts {
+  origin: string | null;
+  normalized: string;
+  pathname: string;
+  search: string;
+  /** pathSuffixes, worked out when first asked (a joined base and path never is). */
+  suffixes: readonly string[] | null;
+}
 
-/** The URL as the browser would send it (percent-encoding normalised), without its fragment; null when unreadable. */
-export const normalizedUrl = remembered(function normalizedUrl(url: string): string | null {
+const MAX_SUFFIXES = 16;
+
+const urlParts = remembered(function urlParts(url: string): UrlParts | null {
   const parsed = parseUrl(url);
   if (!parsed) return null;
+  const { pathname, search } = parsed;
+  const origin = parsed.origin !== 'null' ? parsed.origin : null;
   parsed.hash = '';
-  return parsed.href;
+  return { origin, normalized: parsed.href, pathname, search, suffixes: null };
 });
+
+export function originOf(url: string): string | null {
+  return urlParts(url)?.origin ?? null;
+}
+
+/** The URL as the browser would send it (percent-encoding normalised), without its fragment; null when unreadable. */
+export function normalizedUrl(url: string): string | null {
+  return urlParts(url)?.normalized ?? null;
+}
 
 const parsedPath = remembered(function parsedPath(path: string): string | null {
   const parsed = parseUrl(`http://p.invalid${path.startsWith('/') ? '' : '/'}${path}`);
@@ -91,17 +108,19 @@ export function joinBaseAndPath(base: string, path: string): string | null {
   return normalizedUrl(base.replace(/\/+$/, '') + (path.startsWith('/') ? path : `/${path}`));
 }
 
-const MAX_SUFFIXES = 16;
-
 /**
  * Path-and-query endings of a URL cut at `/` boundaries, longest first: for /api/v1/tasks?x=1 these are
  * /api/v1/tasks?x=1, /v1/tasks?x=1, /tasks?x=1. A call's path on an unknown base URL is one of them.
  */
-export const pathSuffixes = remembered(function pathSuffixes(url: string): readonly string[] {
-  const parsed = parseUrl(url);
-  if (!parsed) return [];
-  const segments = parsed.pathname.split('/').slice(1);
-  const out: string[] = [];
-  for (let i = 0; i < segments.length && out.length < MAX_SUFFIXES; i++) out.push(`/${segments.slice(i).join('/')}${parsed.search}`);
-  return Object.freeze(out);
-});
+export function pathSuffixes(url: string): readonly string[] {
+  const parts = urlParts(url);
+  if (!parts) return NO_SUFFIXES;
+  if (parts.suffixes === null) {
+    const segments = parts.pathname.split('/').slice(1);
+    const out: string[] = [];
+    for (let i = 0; i < segments.length && out.length < MAX_SUFFIXES; i++) out.push(`/${segments.slice(i).join('/')}${parts.search}`);
+    parts.suffixes = Object.freeze(out);
+  }
+  return parts.suffixes;
+}
+const NO_SUFFIXES: readonly string[] = Object.freeze([]);

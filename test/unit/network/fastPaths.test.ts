@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { correlate } from '../../../src/network';
-import { isNormalPath, normalizedPath } from '../../../src/network/urls';
+import { isNormalPath, normalizedPath, normalizedUrl, originOf, pathSuffixes } from '../../../src/network/urls';
 import { random } from '../ui/randomSession';
 import { correlate as correlateBefore } from './before/correlate';
 import { randomRecorded } from './before/randomRecorded';
+import * as urlsBefore from './before/urls';
 
 /** What normalizedPath gave before its fast path: the path and query of the path parsed as a URL. */
 function parsedPath(path: string): string | null {
@@ -30,6 +31,29 @@ describe('speed work gives the same results as before', () => {
     expect(fast).toBeGreaterThan(1_000);
     expect(fast).toBeLessThan(19_000);
     for (const path of ['/tasks?page=2', '/a/./b', '/a/..', '/x?', '/x??y', '/%2e/']) expect(normalizedPath(path), path).toBe(parsedPath(path));
+  });
+
+  it('originOf, normalizedUrl and pathSuffixes from one parse give what each gave from its own, on random URLs, in any order of asking', () => {
+    const pieces = ['/', '/', 'a', 'b', '.', '..', '?', '&', '=', '%', '%2e', '#', '#x', ' ', '\\', 'é', ':', '@', '//'];
+    const heads = ['https://remote.example', 'https://u:p@h.example:8443', 'http://h.example:80', 'blob:https://h.example/', 'data:text/plain,', 'file:///', 'nope', 'https://'];
+    const rand = random(11);
+    let suffixes = 0;
+    for (let n = 0; n < 5_000; n++) {
+      let url = heads[Math.floor(rand() * heads.length)]!;
+      for (let i = Math.floor(rand() * 9); i > 0; i--) url += pieces[Math.floor(rand() * pieces.length)];
+      // Asked in a random order: whichever comes first parses the URL for the others.
+      const asks = [
+        () => expect(originOf(url), `origin ${url}`).toBe(urlsBefore.originOf(url)),
+        () => expect(normalizedUrl(url), `normalized ${url}`).toBe(urlsBefore.normalizedUrl(url)),
+        () => {
+          const now = pathSuffixes(url);
+          suffixes += now.length;
+          expect(now, `suffixes ${url}`).toEqual(urlsBefore.pathSuffixes(url));
+        },
+      ];
+      while (asks.length > 0) asks.splice(Math.floor(rand() * asks.length), 1)[0]!();
+    }
+    expect(suffixes).toBeGreaterThan(5_000);
   });
 
   it('correlate: the same matches as before on random sessions, some without any request of one kind', () => {

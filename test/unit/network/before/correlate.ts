@@ -3,9 +3,9 @@ import type { CallRecord } from '../../../../src/protocol/model';
 import type { NetworkEntry } from '../../../../src/protocol/network';
 import type { CallMatch } from '../../../../src/protocol/tokens';
 import { KeyGroup, Ledger, type Contender, type SlotAt } from '../../../../src/network/keyGroup';
-import { callKeysRemembered, entrySlots, KEY_RANKS, remotesSignature, type Keyed, type KeyRank } from '../../../../src/network/keys';
+import { callKeysRemembered, entrySlots, KEY_RANKS, remotesSignature, type Keyed, type KeyRank } from './keys';
 import { learnRemotes } from '../../../../src/network/remotes';
-import { renewalMatches } from '../../../../src/network/renewals';
+import { renewalMatches } from './renewals';
 import { windowOf } from '../../../../src/network/timeWindow';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
