@@ -1,11 +1,22 @@
 import type { CallRecord } from '../protocol';
 
-/** Lists made from another by changing it from some position on: which list, and from where. */
-const origins = new WeakMap<readonly unknown[], { before: readonly unknown[]; from: number }>();
+/**
+ * A number for each list noted, by which a list made from it names it. Holding the earlier list itself chained
+ * every list of a live tab to the one before (each update's calls and rows, up to 100,000 items each): none was
+ * ever freed, and the garbage collector's marking walked the chain a link per round (the stream's late slow
+ * updates were those collections).
+ */
+const ids = new WeakMap<readonly unknown[], number>();
+let lastId = 0;
+
+/** Lists made from another by changing it from some position on: which list (its id), and from where. */
+const origins = new WeakMap<readonly unknown[], { before: number; from: number }>();
 
 /** Notes that `after` is `before` with its items from `from` on changed (appended, replaced, removed), so that firstDifference need not compare. */
 export function noteChangedFrom<T>(after: readonly T[], before: readonly T[], from: number): void {
-  origins.set(after, { before, from });
+  let id = ids.get(before);
+  if (id === undefined) ids.set(before, (id = ++lastId));
+  origins.set(after, { before: id, from });
 }
 
 /**
@@ -16,7 +27,7 @@ export function noteChangedFrom<T>(after: readonly T[], before: readonly T[], fr
  */
 export function firstDifference<T>(before: readonly T[], after: readonly T[], keyOf: (item: T) => unknown = (x) => x, limit = Math.min(before.length, after.length)): number {
   const origin = origins.get(after);
-  if (origin && origin.before === before) return Math.min(origin.from, limit);
+  if (origin && origin.before === ids.get(before)) return Math.min(origin.from, limit);
   for (let i = 0; i < limit; i++) if (keyOf(before[i]!) !== keyOf(after[i]!)) return i;
   return limit;
 }

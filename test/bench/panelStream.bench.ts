@@ -29,7 +29,7 @@ function batches(): BackgroundToPanel[][] {
  * 10,000 calls streamed into an open panel, a batch per frame (pending, then settled with its requests):
  * each update's work, from the message to the list laid out again.
  */
-export async function benchPanelStream(opts: { profile?: boolean; trace?: boolean } = {}) {
+export async function benchPanelStream(opts: { profile?: boolean; trace?: boolean; heap?: boolean } = {}) {
   const harness = await startHarness();
   try {
     const page = await harness.open();
@@ -69,11 +69,18 @@ export async function benchPanelStream(opts: { profile?: boolean; trace?: boolea
     });
     const profile = cdp ? ((await cdp.send('Profiler.stop')).profile as unknown as CpuProfile) : null;
     const trace = opts.trace ? (JSON.parse(new TextDecoder().decode(await page.tracing.stop())) as { traceEvents: TraceEvent[] }).traceEvents : null;
+    // The page's JS heap once the stream is in, after a full collection: what the panel keeps for 10,000 calls.
+    let heapMb: number | null = null;
+    if (opts.heap) {
+      const session = cdp ?? (await page.createCDPSession());
+      await session.send('HeapProfiler.collectGarbage');
+      heapMb = (await session.send('Runtime.getHeapUsage')).usedSize / 1e6;
+    }
     if (!work.count.includes(String(CALLS))) throw new Error(`the panel did not show all calls: "${work.count}"`);
     const sorted = [...work.times].sort((a, b) => a - b);
     // The slowest updates, with the batch each was (batch 2k+1 starts calls, 2k+2 settles them): where in the stream they land.
     const slowest = work.times.map((ms, batch) => ({ batch, ms })).sort((a, b) => b.ms - a.ms).slice(0, 5);
-    return { calls: CALLS, updates: sorted.length, slowest, medianMs: sorted[Math.floor(sorted.length / 2)]!, worstMs: sorted[sorted.length - 1]!, over16: sorted.filter((t) => t > 16).length, longTasks: work.longTasks.length, worstLongTaskMs: Math.max(0, ...work.longTasks), profile, trace };
+    return { calls: CALLS, updates: sorted.length, slowest, medianMs: sorted[Math.floor(sorted.length / 2)]!, worstMs: sorted[sorted.length - 1]!, over16: sorted.filter((t) => t > 16).length, longTasks: work.longTasks.length, worstLongTaskMs: Math.max(0, ...work.longTasks), heapMb, profile, trace };
   } finally {
     await harness.close();
   }

@@ -11,6 +11,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, where the trace has it. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -41,9 +43,13 @@ function windowsOf(events: readonly TraceEvent[], prefix: string): { name: strin
   return out;
 }
 
-/** Self time (µs) per event name of the main thread's complete events, each credited at its start. */
-function selfSlices(events: readonly TraceEvent[], thread: { pid: number; tid: number }): { name: string; ts: number; self: number }[] {
-  const slices = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+/**
+ * Self time (µs) per event name of the main thread's complete events, each credited at its start: wall time, or
+ * with `cpu` the thread time (tdur), which leaves out the waits for a core of a busy machine.
+ */
+function selfSlices(events: readonly TraceEvent[], thread: { pid: number; tid: number }, cpu = false): { name: string; ts: number; self: number }[] {
+  const slices = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.dur !== undefined && (!cpu || e.tdur !== undefined)).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const cost = (e: TraceEvent) => (cpu ? e.tdur! : e.dur!);
   const out: { name: string; ts: number; self: number }[] = [];
   const stack: { e: TraceEvent; self: number }[] = [];
   const close = (until: number) => {
@@ -54,8 +60,8 @@ function selfSlices(events: readonly TraceEvent[], thread: { pid: number; tid: n
   };
   for (const e of slices) {
     close(e.ts);
-    if (stack.length) stack[stack.length - 1]!.self -= e.dur!;
-    stack.push({ e, self: e.dur! });
+    if (stack.length) stack[stack.length - 1]!.self -= cost(e);
+    stack.push({ e, self: cost(e) });
   }
   close(Number.POSITIVE_INFINITY);
   return out;
@@ -72,6 +78,24 @@ export function summarizeWindows(events: readonly TraceEvent[], prefix: string, 
       const parts = new Map<string, number>();
       for (const s of slices) if (s.ts >= w.start && s.ts < w.end && s.self > 0) parts.set(s.name, (parts.get(s.name) ?? 0) + s.self / 1000);
       return { name: w.name, ms: (w.end - w.start) / 1000, parts: [...parts].sort((a, b) => b[1] - a[1]).slice(0, 8) };
+    });
+}
+
+/**
+ * The windows whose main-thread CPU time (cpuPerWindow) is over `overMs`, each with its CPU self time per event
+ * name: the slow updates a busy machine did not make slow.
+ */
+export function summarizeCpuWindows(events: readonly TraceEvent[], prefix: string, overMs: number, topParts = 8): { name: string; ms: number; wallMs: number; parts: [string, number][] }[] {
+  const thread = mainThread(events, prefix);
+  if (!thread) return [];
+  const slices = selfSlices(events, thread, true);
+  const cpu = cpuPerWindow(events, prefix);
+  return windowsOf(events, prefix)
+    .filter((w) => cpu.get(w.name)! > overMs)
+    .map((w) => {
+      const parts = new Map<string, number>();
+      for (const s of slices) if (s.ts >= w.start && s.ts < w.end && s.self > 0) parts.set(s.name, (parts.get(s.name) ?? 0) + s.self / 1000);
+      return { name: w.name, ms: cpu.get(w.name)!, wallMs: (w.end - w.start) / 1000, parts: [...parts].sort((a, b) => b[1] - a[1]).slice(0, topParts) };
     });
 }
 
@@ -95,8 +119,8 @@ export function totalOverWindows(events: readonly TraceEvent[], prefix: string):
  * browser's monotonic one), over the samples inside the windows `prefix…` longer than `overMs`: what the
  * slow windows ran, callers included.
  */
-export function profileInWindows(events: readonly TraceEvent[], prefix: string, overMs: number, profile: CpuProfile): [string, number][] {
-  const windows = windowsOf(events, prefix).filter((w) => (w.end - w.start) / 1000 > overMs);
+export function profileInWindows(events: readonly TraceEvent[], prefix: string, overMs: number, profile: CpuProfile, only?: ReadonlySet<string>): [string, number][] {
+  const windows = windowsOf(events, prefix).filter((w) => (only ? only.has(w.name) : (w.end - w.start) / 1000 > overMs));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
@@ -150,7 +174,7 @@ export function cpuPerWindow(events: readonly TraceEvent[], prefix: string): Map
   const thread = mainThread(events, prefix);
   const out = new Map<string, number>();
   if (!thread) return out;
-  const timed = (events as (TraceEvent & { tdur?: number })[]).filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.tdur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  const timed = events.filter((e) => e.pid === thread.pid && e.tid === thread.tid && e.ph === 'X' && e.tdur !== undefined).sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
   for (const w of windowsOf(events, prefix)) {
     let us = 0;
     let until = -1;
