@@ -1,4 +1,5 @@
 import type { CallRecord, FrameRecord } from '../protocol/model';
+import { grouped } from './words';
 
 export type BootMarkName = 'navigation' | 'bridge' | 'first-call' | 'first-result' | 'first-reconcile' | 'first-paint' | 'first-contentful-paint';
 
@@ -37,7 +38,7 @@ const LABELS: Record<BootMarkName, string> = {
   'first-contentful-paint': 'first contentful paint',
 };
 
-const gapMs = (n: number) => `${Math.round(n).toLocaleString('en-US')} ms`;
+const gapMs = (n: number) => `${grouped(Math.round(n))} ms`;
 
 /** A frame's boot from its recorded marks and its calls: the marks in order and the named gaps between them. */
 export function bootTimelineOf(frame: FrameRecord, calls: readonly CallRecord[]): BootTimeline {

@@ -5,14 +5,7 @@ import type { CallMatch } from '../protocol/tokens';
  * The calls each network entry is matched to. Given the recorded calls, matches to calls no longer recorded
  * (dropped beyond the bound) are left out; given null, every match counts.
  */
-export function callIdsByEntry(calls: readonly CallRecord[] | null, matches: readonly CallMatch[]): Map<string, string[]> {
-  // Only the matched calls are looked for among the recorded ones (a tab may hold 100,000 calls).
-  let recorded: Set<string> | null = null;
-  if (calls) {
-    const matched = new Set(matches.map((m) => m.callId));
-    recorded = new Set();
-    for (const c of calls) if (matched.has(c.id)) recorded.add(c.id);
-  }
+export function callIdsByEntry(calls: readonly CallRecord[] | null, matches: readonly CallMatch[], recorded: ReadonlyMap<string, CallRecord> | null = calls && matchedCalls(calls, matches)): Map<string, string[]> {
   const byEntry = new Map<string, string[]>();
   for (const m of matches) {
     if (recorded && !recorded.has(m.callId)) continue;
@@ -21,4 +14,15 @@ export function callIdsByEntry(calls: readonly CallRecord[] | null, matches: rea
     byEntry.set(m.entryId, list);
   }
   return byEntry;
+}
+
+/**
+ * The recorded calls some match names, by id (the last call of an id, as a Map of all calls would hold it). Only
+ * the matched ids are looked for among the calls (a tab may hold 100,000): one pass, no index of every call.
+ */
+export function matchedCalls(calls: readonly CallRecord[], matches: readonly CallMatch[]): Map<string, CallRecord> {
+  const matched = new Set(matches.map((m) => m.callId));
+  const out = new Map<string, CallRecord>();
+  for (const c of calls) if (matched.has(c.id)) out.set(c.id, c);
+  return out;
 }

@@ -1,27 +1,31 @@
 import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { CallMatch, TokenRecord, TokenSource, TokenUse, TokenWarning } from '../protocol/tokens';
-import { callIdsByEntry } from './callLinks';
+import { callIdsByEntry, matchedCalls } from './callLinks';
 
 /** What the warning rules look things up in. */
 export interface WarningContext {
   entries: ReadonlyMap<string, NetworkEntry>;
-  /** Calls by id, indexed on the first lookup (most sessions' warnings look up none of 100,000 calls). */
+  /**
+   * Calls by id. The ids looked up are those of token uses, which are matched calls: those are found among the
+   * matched calls; any other id indexes every call on its first lookup.
+   */
   calls: Pick<ReadonlyMap<string, CallRecord>, 'get'>;
   callIdsOfEntry: ReadonlyMap<string, string[]>;
 }
 
 export function warningContext(calls: readonly CallRecord[] | null, network: readonly NetworkEntry[], matches: readonly CallMatch[]): WarningContext {
+  const matched = calls && matchedCalls(calls, matches);
   return {
     entries: new Map(network.map((e) => [e.id, e])),
-    calls: lazyIndex(calls ?? []),
-    callIdsOfEntry: callIdsByEntry(calls, matches),
+    calls: lazyIndex(calls ?? [], matched),
+    callIdsOfEntry: callIdsByEntry(calls, matches, matched),
   };
 }
 
-function lazyIndex(calls: readonly CallRecord[]): Pick<ReadonlyMap<string, CallRecord>, 'get'> {
+function lazyIndex(calls: readonly CallRecord[], matched: ReadonlyMap<string, CallRecord> | null): Pick<ReadonlyMap<string, CallRecord>, 'get'> {
   let byId: Map<string, CallRecord> | null = null;
-  return { get: (id) => (byId ??= new Map(calls.map((c) => [c.id, c]))).get(id) };
+  return { get: (id) => matched?.get(id) ?? (byId ??= new Map(calls.map((c) => [c.id, c]))).get(id) };
 }
 
 /** Sightings where the token went out to be checked (not where it was handed to the browser). */
