@@ -48,24 +48,43 @@ function byJson(calls: readonly CallRecord[]): CallRecord[][] {
  * The groups of byJson that hold two calls or more, in the same order. Calls are first bucketed by a hash of
  * command and request (jsonHash.ts: no string built per call, no array per lone call); only calls that share
  * a bucket have their JSON compared. A request the hash is unsure of sends the whole session to byJson.
+ * The buckets are an open-addressed table in typed arrays: a Map of 100,000 hashes (half of them too large
+ * for a small integer, so each a heap number) was most of this rule's time.
  */
 function sameRequests(calls: readonly CallRecord[]): CallRecord[][] {
-  /** Per hash, the index of its one call so far, or the indexes of all its calls. */
-  const buckets = new Map<number, number | number[]>();
-  for (let i = 0; i < calls.length; i++) {
+  const n = calls.length;
+  const hashes = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
     const call = calls[i]!;
     const hash = jsonHash(call.request.value, call.command);
     if (hash === UNSURE) return byJson(calls).filter((group) => group.length > 1);
-    const held = buckets.get(hash);
-    if (held === undefined) buckets.set(hash, i);
-    else if (typeof held === 'number') buckets.set(hash, [held, i]);
-    else held.push(i);
+    hashes[i] = hash;
+  }
+  // Slot -> first call of its hash (-1: empty), and each call's next call of the same hash, in call order.
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const first = new Int32Array(size).fill(-1);
+  const last = new Int32Array(size);
+  const next = new Int32Array(n).fill(-1);
+  let shared = false;
+  for (let i = 0; i < n; i++) {
+    const hash = hashes[i]!;
+    let slot = (hash ^ (hash >>> 15)) & mask;
+    while (first[slot] !== -1 && hashes[first[slot]!] !== hash) slot = (slot + 1) & mask;
+    if (first[slot] === -1) first[slot] = i;
+    else {
+      next[last[slot]!] = i;
+      shared = true;
+    }
+    last[slot] = i;
   }
   const groups: number[][] = [];
-  for (const held of buckets.values()) {
-    if (typeof held === 'number') continue;
+  for (let slot = 0; shared && slot < size; slot++) {
+    const head = first[slot]!;
+    if (head === -1 || next[head] === -1) continue;
     const byKey = new Map<string, number[]>();
-    for (const i of held) {
+    for (let i = head; i !== -1; i = next[i]!) {
       const key = requestKey(calls[i]!);
       const list = byKey.get(key);
       if (list) list.push(i);
