@@ -226,7 +226,7 @@ export interface RedactionCounts {
   opaque?: number;
 }
 
-/** Version 2: everything the panel shows. Calls keep the version 1 shape. */
+/** Version 2: everything the panel shows. Calls keep the version 1 shape. The shape the extension works with (export, redaction, HAR, the viewer); files are written as TraceV3. */
 export interface TraceV2 {
   format: 'forge-bridge-trace';
   version: 2;
@@ -250,6 +250,19 @@ export interface TraceV2 {
   matches: CallMatch[];
   /** What src/insights found, most costly first; absent in traces made before findings existed. */
   findings?: Finding[];
+}
+
+/** A call as a version 3 file holds it: its frame named by key, as the recorder does (the trace's `frames` list holds the frame once); `deliveries` left out when there were none. */
+export type TraceCallV3 = Omit<TraceCall, 'frame' | 'deliveries'> & { frameKey: string; deliveries?: DeliveryRecord[] };
+
+/**
+ * Version 3, the file export writes: version 2 with calls of the TraceCallV3 shape (a frame object repeated in
+ * every call was a quarter of a trace's bytes). The extension works with TraceV2 (calls with their frame): import
+ * reads version 3 back into it, and export writes TraceV2 as version 3 (src/trace/exportV3.ts).
+ */
+export interface TraceV3 extends Omit<TraceV2, 'version' | 'calls'> {
+  version: 3;
+  calls: TraceCallV3[];
 }
 
 export type AnyTrace = TraceV1 | TraceV2;

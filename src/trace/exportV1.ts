@@ -1,6 +1,6 @@
 import { byStart, type TabSession, type TraceV1 } from '../protocol/model';
 import { cloneSegments } from '../recorder/records';
-import { copyFrames, framesByKey, toTraceCall } from './traceCall';
+import { callFramesByKey, copyFrames, toTraceCall } from './traceCall';
 
 export interface ExportMeta {
   extensionVersion: string;
@@ -13,7 +13,7 @@ export interface ExportMeta {
  * tokens and credentials is a separate step that must run before the trace leaves the machine.
  */
 export function exportTraceV1(session: TabSession, meta: ExportMeta): TraceV1 {
-  const frames = framesByKey(session.frames);
+  const frames = callFramesByKey(session.frames);
   return {
     format: 'forge-bridge-trace',
     version: 1,
@@ -24,6 +24,6 @@ export function exportTraceV1(session: TabSession, meta: ExportMeta): TraceV1 {
     frames: copyFrames(session.frames),
     segments: cloneSegments(session.segments),
     // By start time: the recorder keeps calls by arrival, the panel by start; a trace is the same from either.
-    calls: session.calls.slice().sort(byStart).map((call) => toTraceCall(call, frames.get(call.frameKey))),
+    calls: session.calls.slice().sort(byStart).map((call) => toTraceCall(call, frames)),
   };
 }

@@ -1,10 +1,10 @@
-import type { TraceV1, TraceV2 } from '../protocol/model';
+import type { TraceV1, TraceV2, TraceV3 } from '../protocol/model';
 import { traceProblems } from './check';
 import { traceFromHar } from './fromHar';
 import { boundParsedFile } from './importBounds';
 import { checkImportedTrace } from './importSanity';
 import { jsonParseError } from './jsonError';
-import { migrateV1toV2 } from './migrate';
+import { migrateV1toV2, migrateV3toV2 } from './migrate';
 import { utf8Length } from './utf8';
 import { newerVersionError } from './versions';
 import { whatThisIs } from './whatThisIs';
@@ -12,7 +12,7 @@ import { whatThisIs } from './whatThisIs';
 /** The largest file import opens: 128 MiB. */
 export const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
 
-export type ImportResult = { ok: true; trace: TraceV2; source: 'trace-v1' | 'trace-v2' | 'har'; notes: string[] } | { ok: false; error: string };
+export type ImportResult = { ok: true; trace: TraceV2; source: 'trace-v1' | 'trace-v2' | 'trace-v3' | 'har'; notes: string[] } | { ok: false; error: string };
 export interface ImportOptions {
   maxBytes?: number;
   /** The time a trace rebuilt from a HAR is stamped with (default: now). */
@@ -35,12 +35,16 @@ function fromTrace(obj: Record<string, unknown>): ImportResult {
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail(`The trace has no usable version (found ${JSON.stringify(version) ?? 'none'}).`);
   const newer = newerVersionError(version);
   if (newer) return fail(newer);
-  const problems = traceProblems(obj, version as 1 | 2);
+  const problems = traceProblems(obj, version as 1 | 2 | 3);
   if (problems.length > 0) return fail(`The trace is damaged: ${problems.join('; ')}.`);
-  return version === 1
-    ? { ok: true, trace: migrateV1toV2(obj as unknown as TraceV1), source: 'trace-v1', notes: ['A version 1 trace: calls only (no network entries, tokens or matches were recorded then).'] }
-    : { ok: true, trace: obj as unknown as TraceV2, source: 'trace-v2', notes: [] };
+  if (version === 1) return { ok: true, trace: migrateV1toV2(obj as unknown as TraceV1), source: 'trace-v1', notes: ['A version 1 trace: calls only (no network entries, tokens or matches were recorded then).'] };
+  if (version === 2) return { ok: true, trace: obj as unknown as TraceV2, source: 'trace-v2', notes: [] };
+  const { trace, lostFrames } = migrateV3toV2(obj as unknown as TraceV3);
+  return { ok: true, trace, source: 'trace-v3', notes: lostFrames > 0 ? [lostFramesNote(lostFrames)] : [] };
 }
+
+const lostFramesNote = (calls: number) =>
+  `${calls.toLocaleString('en')} ${calls === 1 ? 'call names a frame' : 'calls name frames'} the trace does not list (the frame's record was lost): shown with no frame URL.`;
 
 function fromJson(value: unknown, now: number): ImportResult {
   const obj = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;

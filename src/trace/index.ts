@@ -1,12 +1,13 @@
 export { exportTraceV1, type ExportMeta } from './exportV1';
 export { jsonParts } from './jsonParts';
 export { exportTraceV2, type ExportMetaV2 } from './exportV2';
+export { toTraceV3, traceJsonParts } from './exportV3';
 export type { ForgeHar, Har, HarEntry, HarForgeCall, HarForgeEntry } from '../network/har';
 export { harJsonParts, toHar } from './har';
 export { BRIDGE_HOST } from './harCalls';
 export { importSizeError, importTraceBytes, importTraceText, MAX_IMPORT_BYTES, type ImportOptions, type ImportResult } from './importTrace';
 export { CURRENT_VERSION } from './versions';
-export { migrateV1toV2 } from './migrate';
+export { migrateV1toV2, migrateV3toV2 } from './migrate';
 export { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, type RedactionReport, type RedactOptions } from './redact';
 export { traceToSession } from './toSession';
 export { browserFromUserAgent } from './browserInfo';

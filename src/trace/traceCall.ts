@@ -5,10 +5,10 @@ import { cloneFrame } from '../recorder/records';
  * A recorded call in the trace's stable shape. `durationMs` is endedAt − startedAt, or null while the call is
  * pending or when its start was not recorded; `response` only for an ok call, `error` only for a failed one.
  */
-export function toTraceCall(call: CallRecord, frame: FrameRecord | undefined): TraceCall {
+export function toTraceCall(call: CallRecord, frames: ReadonlyMap<string, TraceCall['frame']>): TraceCall {
   const out: TraceCall = {
     id: call.id,
-    frame: frame ? { url: frame.url, key: frame.key, parentUrl: frame.parentUrl, isTop: frame.isTop } : { url: '', key: call.frameKey, parentUrl: '', isTop: false },
+    frame: frames.get(call.frameKey) ?? { url: '', key: call.frameKey, parentUrl: '', isTop: false },
     command: call.command,
     kind: call.kind,
     summary: call.summary,
@@ -26,10 +26,23 @@ export function toTraceCall(call: CallRecord, frame: FrameRecord | undefined): T
   return out;
 }
 
-export function framesByKey(frames: readonly FrameRecord[]): Map<string, FrameRecord> {
-  return new Map(frames.map((f) => [f.key, f]));
+/** The frame each call of a frame carries, by key: one object per frame, shared by its calls (nothing changes them). */
+export function callFramesByKey(frames: readonly FrameRecord[]): Map<string, TraceCall['frame']> {
+  return new Map(frames.map((f) => [f.key, { url: f.url, key: f.key, parentUrl: f.parentUrl, isTop: f.isTop }]));
 }
 
 export function copyFrames(frames: readonly FrameRecord[]): FrameRecord[] {
   return frames.map(cloneFrame);
+}
+
+/**
+ * Copies the fields of `from` that `known` does not name onto `to`, in their order: response, error,
+ * initiator, and whatever an imported file added. Defined, not assigned, so a `__proto__` field stays a
+ * field (assigning it would set the object's prototype and lose it).
+ */
+export function copyOtherFields(from: object, to: object, known: ReadonlySet<string>): void {
+  for (const k in from) {
+    if (known.has(k) || !Object.prototype.hasOwnProperty.call(from, k)) continue;
+    Object.defineProperty(to, k, { value: (from as Record<string, unknown>)[k], enumerable: true, writable: true, configurable: true });
+  }
 }

@@ -1,5 +1,5 @@
 /** The newest trace format version this build reads and writes. */
-export const CURRENT_VERSION = 2;
+export const CURRENT_VERSION = 3;
 
 /** The message for a trace a newer build wrote, or null when this build reads its version. */
 export function newerVersionError(version: unknown): string | null {

@@ -1,5 +1,5 @@
 // Bundled into a page by trace.bench.ts: builds a large session in the browser and times the trace steps there.
-import { deriveForTrace, exportTraceV2, harJsonParts, importTraceText, jsonParts, redactTrace, toHar } from '../../src/trace';
+import { deriveForTrace, exportTraceV2, harJsonParts, importTraceText, redactTrace, toHar, toTraceV3, traceJsonParts } from '../../src/trace';
 import { session } from './traceBenchSession';
 
 const heapMB = () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN) / 1024 / 1024;
@@ -18,11 +18,11 @@ const heapMB = () => ((performance as unknown as { memory?: { usedJSHeapSize: nu
   const redacted = redactTrace(trace);
   const t2 = performance.now();
   // What the export dialog saves: the JSON in parts, into a Blob.
-  const blob = new Blob(jsonParts(redacted), { type: 'application/json' });
+  const blob = new Blob(traceJsonParts(redacted), { type: 'application/json' });
   const t3 = performance.now();
   const heapExport = heapMB();
   // Baseline: the same JSON as one string, into a Blob (what export did before).
-  const text = JSON.stringify(redacted);
+  const text = JSON.stringify(toTraceV3(redacted));
   const wholeBlob = new Blob([text], { type: 'application/json' });
   const t3b = performance.now();
   // What the export dialog saves for HAR: each entry written as it is made.

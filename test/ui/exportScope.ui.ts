@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import type { NetworkEntry, TraceV2 } from '../../src/protocol';
+import type { NetworkEntry, TraceV3 } from '../../src/protocol';
 import { jwt } from '../unit/network/fixtures';
 import { aria, callRecord, fill, push, sessionMessage, startHarness, text } from './page';
 
@@ -29,10 +29,10 @@ async function open(): Promise<Page> {
   return page;
 }
 
-async function save(page: Page): Promise<TraceV2> {
+async function save(page: Page): Promise<TraceV3> {
   await page.locator(aria('button', 'Save trace')).click();
   await page.waitForFunction(() => (window as unknown as { __ui: { saved: unknown[] } }).__ui.saved.length === 1);
-  return JSON.parse(await page.evaluate(() => (window as unknown as { __ui: { saved: { text: string }[] } }).__ui.saved[0]!.text)) as TraceV2;
+  return JSON.parse(await page.evaluate(() => (window as unknown as { __ui: { saved: { text: string }[] } }).__ui.saved[0]!.text)) as TraceV3;
 }
 
 describe('export and the filter', () => {

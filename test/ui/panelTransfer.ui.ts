@@ -14,7 +14,7 @@ describe('the panel as a plain page: export, redaction preview, token decoding a
     const saved = await page.evaluate(() => (window as unknown as { __ui: { saved: { name: string; text: string }[] } }).__ui.saved[0]!);
     expect(saved.name).toMatch(/^forge-bridge-.*\.json$/);
     const trace = JSON.parse(saved.text) as { version: number; redaction: unknown; calls: unknown[] };
-    expect(trace).toMatchObject({ version: 2, calls: expect.any(Array) });
+    expect(trace).toMatchObject({ version: 3, calls: expect.any(Array) });
     expect(trace.redaction).not.toBeNull();
     expect(trace.calls).toHaveLength(5);
     await page.close();
@@ -63,11 +63,12 @@ describe('the panel as a plain page: export, redaction preview, token decoding a
   it('imports a trace into the panel beside the live tab, says what it shows, and goes back to live', async () => {
     const page = await openWith();
     const { plantedTrace } = await import('../unit/trace/fixtures');
-    const { redactTrace } = await import('../../src/trace');
+    const { redactTrace, traceJsonParts } = await import('../../src/trace');
     // Fewer calls than the live tab's five, so the view that shows is told apart by its count.
     const planted = plantedTrace();
     const trace = { ...planted, calls: planted.calls.slice(0, 2) };
-    await chooseFile(page, 'report.json', JSON.stringify(redactTrace(trace)));
+    // The file as Export writes it (trace format version 3).
+    await chooseFile(page, 'report.json', traceJsonParts(redactTrace(trace)).join(''));
     expect(await text(page, '[data-testid="opened-file"]')).toContain('Showing report.json (2 calls, redacted)');
     expect(await rowCount(page)).toBe('2 calls');
     await page.locator(aria('button', 'Back to the live tab')).click();

@@ -9,4 +9,5 @@ export interface GeneratedValidator {
 
 export const validateTraceV1: GeneratedValidator;
 export const validateTraceV2: GeneratedValidator;
+export const validateTraceV3: GeneratedValidator;
 export const validateHarInput: GeneratedValidator;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TraceV2 } from '../../protocol';
 import { DEFAULT_SAFE_HEADERS } from '../../settings/safeHeaders';
-import { DEFAULT_SENSITIVE_KEYS, harJsonParts, jsonParts, previewRedaction, redactTrace, type RedactOptions } from '../../trace';
+import { DEFAULT_SENSITIVE_KEYS, harJsonParts, previewRedaction, redactTrace, traceJsonParts, type RedactOptions } from '../../trace';
 import type { PanelEnvironment } from '../panelEnvironment';
 import { RedactionPreview } from './RedactionPreview';
 import { subsetTrace } from './subsetTrace';
@@ -43,7 +43,7 @@ export function ExportDialog({ build, env, onClose, scope: scopeNow = null }: { 
     setProgress(format === 'har' ? 'Building the HAR…' : 'Writing JSON…');
     await nextFrame();
     // In parts (one per call or entry): no single string of the whole trace is built.
-    const blob = new Blob(format === 'har' ? harJsonParts(out) : jsonParts(out), { type: 'application/json' });
+    const blob = new Blob(format === 'har' ? harJsonParts(out) : traceJsonParts(out), { type: 'application/json' });
     setProgress(`Saving ${(blob.size / 1024 / 1024).toFixed(1)} MB…`);
     await nextFrame();
     const stamp = new Date(env.now()).toISOString().replace(/[:.]/g, '-');

@@ -86,10 +86,10 @@ describe('traces: versions and damage', () => {
   const trace = plantedEverywhereTrace();
 
   it('a trace from a newer version, as JSON or inside our HAR, asks for an update', () => {
-    const newer = /made by a newer version of Forge Bridge DevTools \(trace format v3; this one reads up to v2\)/;
-    expect(importTraceText(JSON.stringify({ ...trace, version: 3, somethingNew: [] }))).toEqual({ ok: false, error: expect.stringMatching(newer) });
+    const newer = /made by a newer version of Forge Bridge DevTools \(trace format v4; this one reads up to v3\)/;
+    expect(importTraceText(JSON.stringify({ ...trace, version: 4, somethingNew: [] }))).toEqual({ ok: false, error: expect.stringMatching(newer) });
     const har = toHar(trace);
-    har.log._forge = { ...har.log._forge!, version: 3 as 2 };
+    har.log._forge = { ...har.log._forge!, version: 4 as 2 };
     expect(importTraceText(JSON.stringify(har))).toEqual({ ok: false, error: expect.stringMatching(newer) });
   });
 

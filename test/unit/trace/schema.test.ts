@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceV2 } from '../../../src/protocol/model';
-import { exportTraceV1, importTraceText, migrateV1toV2, redactTrace, toHar } from '../../../src/trace';
+import { exportTraceV1, importTraceText, migrateV1toV2, redactTrace, toHar, toTraceV3 } from '../../../src/trace';
 import { traceProblems } from '../../../src/trace/check';
 import { plantedEverywhereSession, plantedEverywhereTrace } from './fixtures';
-import { traceValidators, v1Schema, v2Schema } from './validators';
+import { traceValidators, v1Schema, v2Schema, v3Schema } from './validators';
 
 /** Paths of properties that have no description (the schemas document every field). */
 function undocumented(node: unknown, path = '$'): string[] {
@@ -34,11 +34,21 @@ const DAMAGE: [string, (t: TraceV2) => void][] = [
 ];
 
 describe('the JSON Schemas of the trace format', () => {
-  const { v1, v2 } = traceValidators();
+  const { v1, v2, v3 } = traceValidators();
 
   it('document every field', () => {
     expect(undocumented(v1Schema)).toEqual([]);
     expect(undocumented(v2Schema)).toEqual([]);
+    expect(undocumented(v3Schema)).toEqual([]);
+  });
+
+  it('accept a version 3 file, redacted or not, and refuse a version 2 trace as version 3 and the reverse', () => {
+    const trace = plantedEverywhereTrace();
+    for (const candidate of [toTraceV3(trace), toTraceV3(redactTrace(trace))]) {
+      expect(v3(candidate), JSON.stringify(v3.errors)).toBe(true);
+      expect(v2(candidate)).toBe(false);
+    }
+    expect(v3(trace)).toBe(false);
   });
 
   it('accept a version 2 export, redacted or not, and what the importer makes of version 1 and of our HAR', () => {

@@ -3,17 +3,19 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import v1Schema from '../../../src/trace/schema/forge-bridge-trace.v1.schema.json';
 import v2Schema from '../../../src/trace/schema/forge-bridge-trace.v2.schema.json';
+import v3Schema from '../../../src/trace/schema/forge-bridge-trace.v3.schema.json';
 
 const require = createRequire(import.meta.url);
 
-export { v1Schema, v2Schema };
+export { v1Schema, v2Schema, v3Schema };
 
-/** The trace schemas as published: version 2 takes the call, frame and segment definitions from version 1. */
-export function traceValidators(): { v1: ValidateFunction; v2: ValidateFunction } {
+/** The trace schemas as published: version 2 takes the call, frame and segment definitions from version 1; version 3 takes version 2's and its own call. */
+export function traceValidators(): { v1: ValidateFunction; v2: ValidateFunction; v3: ValidateFunction } {
   const ajv = new Ajv({ allErrors: true, strict: true });
   ajv.addSchema(v1Schema);
   ajv.addSchema(v2Schema);
-  return { v1: ajv.getSchema(v1Schema.$id)!, v2: ajv.getSchema(v2Schema.$id)! };
+  ajv.addSchema(v3Schema);
+  return { v1: ajv.getSchema(v1Schema.$id)!, v2: ajv.getSchema(v2Schema.$id)!, v3: ajv.getSchema(v3Schema.$id)! };
 }
 
 /** HAR 1.2 as the har-schema package defines it (draft-06), with formats checked. */
