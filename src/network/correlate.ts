@@ -2,7 +2,7 @@ import type { CallRecord } from '../protocol/model';
 import type { NetworkEntry } from '../protocol/network';
 import type { CallMatch } from '../protocol/tokens';
 import { KeyGroup, Ledger, type Contender, type SlotAt } from './keyGroup';
-import { callKeysOnce, callKeysRemembered, entrySlots, KEY_RANKS, relationOfCommand, remotesSignature, type Keyed, type KeyRank } from './keys';
+import { callKeysOnce, callKeysRemembered, entrySlots, KEY_RANKS, notePath, relationOfCommand, remotesSignature, type Keyed, type KeyRank, type KnownPaths } from './keys';
 import { learnRemotes } from './remotes';
 import { renewalMatches, type PlacedMatch } from './renewals';
 import { windowOf } from './timeWindow';
@@ -34,12 +34,14 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
   const slotsByRank: Map<string, SlotAt[]>[] = KEY_RANKS.map(() => new Map());
   /** Relations some slot has a key of: a call whose relation none has cannot match (its keys are not even built). */
   const relations = new Set<Keyed['relation']>();
+  const paths: KnownPaths = { remote: new Set(), product: new Set() };
   for (const entry of network) {
     for (const slot of entrySlots(entry, remotes)) {
       const at: SlotAt = { slot, id: `${entry.id}#${slot.index}`, at: entry.startedAt };
-      for (const { rank, key, relation } of slot.keys) {
-        push(slotsByRank[rank]!, key, at);
-        relations.add(relation);
+      for (const keyed of slot.keys) {
+        push(slotsByRank[keyed.rank]!, keyed.key, at);
+        relations.add(keyed.relation);
+        notePath(paths, keyed);
       }
     }
   }
@@ -51,7 +53,7 @@ export function correlate(calls: readonly CallRecord[], network: readonly Networ
   calls.forEach((call, order) => {
     const relation = relationOfCommand(call.command);
     if (relation === null || !relations.has(relation)) return;
-    const keys = (remember ? callKeysRemembered(call, remotes, signature, known) : callKeysOnce(call, remotes, known)).filter((k) => known(k.rank, k.key));
+    const keys = (remember ? callKeysRemembered(call, remotes, signature, known) : callKeysOnce(call, remotes, known, paths)).filter((k) => known(k.rank, k.key));
     if (keys.length > 0) keyed.push({ contender: { call, order, window: windowOf(call) }, keys });
   });
 

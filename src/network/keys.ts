@@ -96,12 +96,47 @@ export function callKeysRemembered(call: CallRecord, remotes: RemoteKnowledge, s
  * nobody correlates again (an export), where filling the WeakMap with every call cost more than the
  * keys (one entry per requestRemote call of 100,000).
  */
-export function callKeysOnce(call: CallRecord, remotes: RemoteKnowledge, known: KnownKey): Keyed[] {
-  if (call.command !== 'invoke') return callKeys(call, remotes);
+export function callKeysOnce(call: CallRecord, remotes: RemoteKnowledge, known: KnownKey, paths: KnownPaths): Keyed[] {
+  if (call.command !== 'invoke') return mayHoldKnownPath(call, remotes, paths) ? callKeys(call, remotes) : [];
   const value = call.request.value as SnapshotValue;
   const { base, http } = invokeBase(value);
   if (base === null || !known(1, base)) return [];
   return keysOnBase(value, base, http, !call.request.truncated);
+}
+
+/**
+ * The paths network entries' keys hold, per relation: every key of a product request, the path-only keys (rank 2)
+ * of a remote request. Lets callKeysOnce pass over an HTTP call whose path none holds without building its keys
+ * (of 25,000 requestRemote calls, most have no request recorded).
+ */
+export interface KnownPaths {
+  remote: Set<string>;
+  product: Set<string>;
+}
+
+/** Notes the path a slot's key holds: the word after the method (keys are `kind METHOD path[ #status]`). */
+export function notePath(paths: KnownPaths, { relation, rank, key }: Keyed): void {
+  if (relation !== 'product-request' && (relation !== 'remote-request' || rank !== 2)) return;
+  const method = key.indexOf(' ');
+  const path = key.indexOf(' ', method + 1);
+  const end = key.indexOf(' ', path + 1);
+  (relation === 'product-request' ? paths.product : paths.remote).add(key.slice(path + 1, end < 0 ? key.length : end));
+}
+
+/**
+ * False only when none of the call's keys can be some entry's: its method has no space and its normalized path
+ * none (a path starts with `/` and the URL parser encodes spaces), so a key of it equals an entry's only when
+ * both hold the very same path. A requestRemote call on a known base URL also has exact keys: not judged here.
+ */
+function mayHoldKnownPath(call: CallRecord, remotes: RemoteKnowledge, paths: KnownPaths): boolean {
+  const relation = relationOfCommand(call.command);
+  if (relation !== 'remote-request' && relation !== 'product-request') return true;
+  const http = httpRequestOf(call.command, call.request.value);
+  const path = http?.path != null ? normalizedPath(http.path) : null;
+  if (!http || path === null || http.method.includes(' ')) return true;
+  if (relation === 'product-request') return paths.product.has(path);
+  const bases = (http.remoteKey !== null ? remotes.baseUrlsByKey.get(http.remoteKey) : undefined) ?? remotes.baseUrls;
+  return bases.length > 0 || paths.remote.has(path);
 }
 
 /** A string that changes exactly when the base URLs a requestRemote call's keys are built on change. */
