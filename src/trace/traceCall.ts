@@ -37,12 +37,14 @@ export function copyFrames(frames: readonly FrameRecord[]): FrameRecord[] {
 
 /**
  * Copies the fields of `from` that `known` does not name onto `to`, in their order: response, error,
- * initiator, and whatever an imported file added. Defined, not assigned, so a `__proto__` field stays a
+ * initiator, and whatever an imported file added. A `__proto__` field is defined, not assigned, so it stays a
  * field (assigning it would set the object's prototype and lose it).
  */
 export function copyOtherFields(from: object, to: object, known: ReadonlySet<string>): void {
   for (const k in from) {
     if (known.has(k) || !Object.prototype.hasOwnProperty.call(from, k)) continue;
-    Object.defineProperty(to, k, { value: (from as Record<string, unknown>)[k], enumerable: true, writable: true, configurable: true });
+    const value = (from as Record<string, unknown>)[k];
+    if (k === '__proto__') Object.defineProperty(to, k, { value, enumerable: true, writable: true, configurable: true });
+    else (to as Record<string, unknown>)[k] = value;
   }
 }
