@@ -61,12 +61,25 @@ function frameOf<T extends { url: string; parentUrl: string }>(f: T, skip: Reado
 }
 
 /**
+ * A call's frame redacted. An export shares one frame object among its calls: one found clean (nothing removed,
+ * nothing suspect) is noted and not walked again for the next call; one that changed is walked for each, so
+ * that its counts stay per call.
+ */
+function callFrame(f: TraceCall['frame'], pass: RedactionPass, cleanFrames: Set<TraceCall['frame']>): TraceCall['frame'] {
+  const changes = pass.changes;
+  const suspects = pass.suspectCount;
+  const out = frameOf(f, SKIP.callFrame, pass);
+  if (out === f && pass.changes === changes && pass.suspectCount === suspects) cleanFrames.add(f);
+  return out;
+}
+
+/**
  * A call redacted; the call itself when nothing in it changed. Fields are read by name (one object shape per
  * site keeps this fast over 100,000 calls); rest() takes the others.
  */
-function redactCall(c: TraceCall, index: number, pass: RedactionPass): TraceCall {
+function redactCall(c: TraceCall, index: number, pass: RedactionPass, cleanFrames: Set<TraceCall['frame']>): TraceCall {
   at(pass, 'call', index, c.command, '');
-  const frame = frameOf(c.frame, SKIP.callFrame, pass);
+  const frame = cleanFrames.has(c.frame) ? c.frame : callFrame(c.frame, pass, cleanFrames);
   const summary = text(c.summary, pass, 'summary');
   const request = snapshot(c.request, pass, 'request');
   const deliveries = c.deliveries.length === 0 ? c.deliveries : mapKeeping(c.deliveries, (d) => {
@@ -122,7 +135,8 @@ function run(trace: TraceV2, options: RedactOptions): { trace: TraceV2; pass: Re
     at(pass, 'page', i, '', 'URL');
     return redactValue(s, pass) as typeof s;
   });
-  const calls = trace.calls.map((c, i) => redactCall(c, i, pass));
+  const cleanFrames = new Set<TraceCall['frame']>();
+  const calls = trace.calls.map((c, i) => redactCall(c, i, pass, cleanFrames));
   const network = trace.network.map((e, i) => redactEntry(e, i, pass));
   // A token keeps its claims and every recorded field (its verdict when recorded among them); the JWT loses its signature.
   const tokens = trace.tokens.map((t, i) => {
