@@ -58,6 +58,8 @@ const REQUEST_REMOTE = 2;
  * requestRemote calls alone needs no statistics), and each call's request is read once.
  */
 function comparedCalls(all: readonly CallRecord[]): { calls: CallRecord[]; endpoints: RemoteEndpoint[] } {
+  // invokeRemote calls are invokes: a session without one (most) compares nothing, and its requestRemote calls are not read.
+  if (!all.some((call) => call.command === 'invoke' && remoteEndpointOf(call.command, call.request.value) !== null)) return { calls: [], endpoints: [] };
   const read: (RemoteEndpoint | null)[] = [];
   const used = new Map<string, Map<string, number>>();
   for (const call of all) {
