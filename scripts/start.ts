@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Frame, Page } from 'puppeteer-core';
 import type { AnyTrace } from '../src/protocol/model';
+import { toTraceV3 } from '../src/trace';
 import { startSandbox, type Sandbox } from '../test/sandbox';
 import { FAILS_ON_PURPOSE, FINDING_SCENARIOS } from '../test/sandbox/web/apps/custom-ui/scenarioNames';
 import { findBrowser, hasDisplay, installHint, type FoundBrowser } from './lib/browsers';
@@ -130,7 +131,8 @@ async function headlessDemo(sandbox: Sandbox, found: FoundBrowser): Promise<void
     const trace = await settledTrace(chromium, tabId);
 
     await mkdir(OUT_DIR, { recursive: true });
-    await writeFile(join(OUT_DIR, 'trace.json'), JSON.stringify(trace, null, 2));
+    // Saved as Export saves it (version 3: each call names its frame by key).
+    await writeFile(join(OUT_DIR, 'trace.json'), JSON.stringify(trace.version === 2 ? toTraceV3(trace) : trace, null, 2));
     const panel = await chromium.newPage();
     await panel.setViewport({ width: 1280, height: 800 });
     await panel.goto(`chrome-extension://${chromium.extensionId}/extension/panel/panel.html?tabId=${tabId}`);

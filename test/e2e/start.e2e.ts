@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { TraceV2 } from '../../src/protocol';
+import type { TraceV3 } from '../../src/protocol';
 
 const out = await mkdtemp(join(tmpdir(), 'fbdt-start-out-'));
 afterAll(() => rm(out, { recursive: true, force: true }));
@@ -25,8 +25,11 @@ describe('npm start without a display (the README\'s first line on a headless ma
   it('drives the demo, saves the panel screenshot and the trace, and prints what it recorded', async () => {
     const result = await runStart(['--no-build', '--out', out]);
     expect(result.code, result.stderr).toBe(0);
-    const trace = JSON.parse(await readFile(join(out, 'trace.json'), 'utf8')) as TraceV2;
-    expect(trace).toMatchObject({ format: 'forge-bridge-trace', version: 2, settings: { networkFeed: 'on' } });
+    const trace = JSON.parse(await readFile(join(out, 'trace.json'), 'utf8')) as TraceV3;
+    expect(trace).toMatchObject({ format: 'forge-bridge-trace', version: 3, settings: { networkFeed: 'on' } });
+    // Saved as Export saves it: each call names a frame the trace lists.
+    const listed = new Set(trace.frames.map((f) => f.key));
+    expect(trace.calls.filter((c) => !listed.has(c.frameKey))).toEqual([]);
     // DevTools was open on the site: the trace has its traffic and tokens, with signatures removed.
     expect(trace.redaction?.counts.jwtSignatures).toBeGreaterThan(0);
     expect(trace.tokens.some((t) => t.type === 'FIT' && t.jwt.endsWith('.REDACTED-SIGNATURE'))).toBe(true);
