@@ -34,9 +34,10 @@ function put<T extends object, K extends keyof T>(item: T, out: T | null, key: K
 /** The item with its changes (`out`), and every field not in `skip` redacted as a value; the item itself when nothing changed. */
 function rest<T extends object>(item: T, out: T | null, skip: ReadonlySet<string>, pass: RedactionPass): T {
   for (const key in item) {
-    if (skip.has(key) || !Object.prototype.hasOwnProperty.call(item, key)) continue;
+    // Numbers, booleans and null first: most fields a trace walks by name are times, sizes and flags.
     const v = item[key];
     if (v === null || (typeof v !== 'object' && typeof v !== 'string')) continue;
+    if (skip.has(key) || !Object.prototype.hasOwnProperty.call(item, key)) continue;
     out = put(item, out, key, redactValue(v, pass) as T[typeof key]);
   }
   return out ?? item;
