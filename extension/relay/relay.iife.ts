@@ -3,6 +3,7 @@ import { PORT_RELAY } from '../../src/protocol';
 import { HOOK_SETTINGS, type HookSettingsMessage } from '../../src/protocol/hook';
 import { readRecordInitiator, RECORD_INITIATOR_KEY } from '../../src/settings/initiator';
 import { ChannelWatch } from '../../src/relay/channelWatch';
+import { exitMessage, listenForHandoffs } from '../../src/relay/exitHandoff';
 import { newDocId } from '../../src/relay/relayBuffer';
 import { RelayLink } from '../../src/relay/relayLink';
 import { RELAY_RUNNING_MARK } from '../../src/relay/relayMark';
@@ -27,19 +28,32 @@ if (!world[RUNNING]) {
     busyIntervalMs: 100,
   });
   const watch = new ChannelWatch({ nonce: newDocId(), now: () => performance.timeOrigin + performance.now(), schedule: (fn, ms) => setTimeout(fn, ms), report: (e) => link.report(e) });
-  // A navigation closes the port: what is gathered goes first, with the count of calls left without an end.
-  window.addEventListener('pagehide', () => link.pagehide(), true);
+  const fromHook = (data: unknown) => {
+    const before = link.rejected;
+    link.fromHook(data);
+    watch.hookMessage(data, link.rejected !== before);
+  };
+  // What the hook still gathers when the document goes comes at once as a DOM event (src/relay/exitHandoff.ts).
+  const exit = exitMessage(newDocId());
+  const requestHandoff = listenForHandoffs(window, exit.name, fromHook);
+  // A navigation closes the port: the hook's last events first, then everything gathered, with the count of
+  // calls left without an end.
+  window.addEventListener(
+    'pagehide',
+    () => {
+      requestHandoff();
+      link.pagehide();
+    },
+    true,
+  );
   // Only this window's own posts can be offers the hook would take (it takes none from another window): the
   // app's traffic with its host is left unread (each read of event.data deserializes it again in this world).
   window.addEventListener('message', (event) => event.source === window && watch.windowMessage(event.data), true);
   const channel = new MessageChannel();
-  channel.port1.onmessage = (event) => {
-    const before = link.rejected;
-    link.fromHook(event.data);
-    watch.hookMessage(event.data, link.rejected !== before);
-  };
+  channel.port1.onmessage = (event) => fromHook(event.data);
   // The offer goes at once (before any page script could post one of its own); the settings follow on the channel.
   window.postMessage(watch.offer(), '*', [channel.port2]);
+  channel.port1.postMessage(exit);
   const settings = (on: boolean) => {
     link.setInitiator(on);
     const message: HookSettingsMessage = { type: HOOK_SETTINGS, initiator: on };

@@ -6,6 +6,7 @@ import { settleInitiator } from './initiator';
 import { append, slots, toArray, type Slots } from './ownReads';
 import { eventData, eventPorts, eventSource, eventTrusted, listenToPort, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
 import { listenForMessages, type MessageTarget } from './messageListener';
+import { exitNameOf, handOff, listenForExitRequest } from './exitHandoff';
 
 /**
  * The hook's end of its private channel to the relay (isolated world). Design and limits, relay side:
@@ -55,6 +56,12 @@ export interface HookChannel {
   emit(event: HookEvent): void;
   /** Posts whatever is queued, if the port is there. */
   flush(): void;
+  /**
+   * The document is going (pagehide, a navigation starting): hands whatever is queued to the relay at once
+   * (src/capture/exitHandoff.ts) once the relay has named the exit event, else posts it as flush() does.
+   * The queue is emptied either way: a page restored from the back/forward cache sends nothing twice.
+   */
+  exit(): void;
   readonly connected: boolean;
   /** Events dropped so far. */
   readonly dropped: number;
@@ -109,15 +116,30 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   /** When the last message was posted (now()), -Infinity before the first. */
   let lastPost = -Infinity;
 
+  /** The relay's exit event name (HOOK_EXIT), once it arrives on the port. */
+  let exitName: string | null = null;
+  /** Whether the flush under way hands its messages off (exit) rather than posting them. */
+  let handingOff = false;
+
   const post = (batch: Slots<HookEvent>): void => {
     const events = toArray(batch);
-    const message: HookChannelMessage = droppedUnreported > 0 ? { events, dropped: droppedUnreported } : { events };
+    const reported = droppedUnreported;
+    const message: HookChannelMessage = reported > 0 ? { events, dropped: reported } : { events };
     droppedUnreported = 0;
+    let sent = false;
     try {
-      postToPort(port as PortLike, message);
+      if (handingOff && exitName !== null) sent = handOff(win, exitName, message);
+      else {
+        postToPort(port as PortLike, message);
+        sent = true;
+      }
     } catch {
-      dropped += events.length;
+      // counted below
     }
+    if (sent) return;
+    dropped += events.length;
+    // A handoff that failed is told with the next message (after a back/forward cache restore), as a full queue's drops are.
+    if (handingOff) droppedUnreported += reported + events.length;
   };
 
   const flush = (): void => {
@@ -152,6 +174,16 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     } catch {
       // never into the page
     }
+  };
+
+  const exit = (): void => {
+    handingOff = exitName !== null;
+    try {
+      flush();
+    } catch {
+      // never into the page
+    }
+    handingOff = false;
   };
 
   const emit = (event: HookEvent): void => {
@@ -198,6 +230,12 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   const onSettings = (event: MessageEvent): void => {
     try {
       const data = eventData(event);
+      const name = exitName === null ? exitNameOf(data) : null;
+      if (name !== null) {
+        exitName = name;
+        listenForExitRequest(win, name, exit);
+        return;
+      }
       if (data === null || typeof data !== 'object' || (data as { type?: unknown }).type !== HOOK_SETTINGS) return;
       initiator = (data as { initiator?: unknown }).initiator === true;
     } catch {
@@ -211,6 +249,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
   return {
     emit,
     flush: run,
+    exit,
     get connected() {
       return port !== null;
     },

@@ -65,11 +65,19 @@ export function jsonPreview(value: unknown, max: number): string {
   return cut(parts.text, max);
 }
 
+/** JSON text of our own output (plain data), as JSON.stringify writes it but without looking up any `toJSON`. */
+export function jsonText(value: unknown): string {
+  return jsonPreview(value, Infinity);
+}
+
 function write(value: unknown, out: { text: string }, max: number): void {
   if (out.text.length >= max) return;
   if (typeof value === 'string') {
     out.text += jsonStringify(value);
-  } else if (typeof value === 'number' || typeof value === 'boolean') {
+  } else if (typeof value === 'number') {
+    // As JSON.stringify: NaN and the infinities are null.
+    out.text += value === value && value !== Infinity && value !== -Infinity ? '' + value : 'null';
+  } else if (typeof value === 'boolean') {
     out.text += '' + value;
   } else if (value === null || typeof value !== 'object') {
     out.text += 'null';
@@ -83,10 +91,15 @@ function write(value: unknown, out: { text: string }, max: number): void {
   } else {
     out.text += '{';
     const keys = objectKeys(value);
+    let first = true;
     for (let i = 0; i < keys.length && out.text.length < max; i++) {
       const k = keys[i] as string;
-      out.text += (i > 0 ? ',' : '') + jsonStringify(k) + ':';
-      write((value as Record<string, unknown>)[k], out, max);
+      const v = (value as Record<string, unknown>)[k];
+      // As JSON.stringify: a field holding undefined (or a function, a symbol) is left out.
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
+      out.text += (first ? '' : ',') + jsonStringify(k) + ':';
+      first = false;
+      write(v, out, max);
     }
     out.text += '}';
   }

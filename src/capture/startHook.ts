@@ -69,12 +69,12 @@ export function startHook(win: typeof globalThis = globalThis, options: StartHoo
       // Marked already (another copy, or a page that wants the hook to stand down): run all the same.
     }
     const channel: HookChannel = createHookChannel(w, options.channel);
-    // Events gather for a few ms before they go to the relay; a page that is going away sends them first.
-    const flushOnExit = channel.flush;
-    readSafely(() => (w as unknown as Pick<Window, 'addEventListener'>).addEventListener('pagehide', flushOnExit, true));
-    // What is posted at pagehide may never reach the relay (the document is gone before the message's task
-    // runs); where the Navigation API tells a navigation is starting, the gathered events go then.
-    readSafely(() => (w as unknown as { navigation?: Pick<EventTarget, 'addEventListener'> }).navigation?.addEventListener('navigate', flushOnExit));
+    // Events gather for a few ms before they go to the relay; a page that is going away hands them over at
+    // once (a message posted then never arrives: the document is gone before its task runs). The relay also
+    // asks for them at its own pagehide, so the order of the two worlds' listeners does not matter.
+    const exitNow = channel.exit;
+    readSafely(() => (w as unknown as Pick<Window, 'addEventListener'>).addEventListener('pagehide', exitNow, true));
+    readSafely(() => (w as unknown as { navigation?: Pick<EventTarget, 'addEventListener'> }).navigation?.addEventListener('navigate', exitNow));
 
     const emit = channel.emit;
     let lastId = 0;

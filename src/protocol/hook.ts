@@ -90,6 +90,28 @@ export interface HookSettingsMessage {
   initiator: boolean;
 }
 
+/**
+ * Relay → hook on the private port, once, right after the offer: the name of the DOM event by which the hook
+ * hands the relay what it gathered when the document goes (pagehide, a navigation starting). A message posted
+ * then never arrives (the document is gone before its task runs); a DOM event's listeners run at once, in
+ * both worlds. The hook dispatches `name` on its window with `detail` the HookMessage as JSON text (a string
+ * crosses worlds in Chrome and through Firefox's Xrays; an object does not reliably); the relay dispatches
+ * `name + EXIT_REQUEST_SUFFIX` at its own pagehide, and the hook answers at once with what it still holds.
+ * The name is random and travels only on the private port, so a page hears neither event; one that took the
+ * port (possible only when the extension arrives after the page's scripts) could forge handoffs, which the
+ * relay checks exactly like port messages.
+ */
+export const HOOK_EXIT = 'forge-bridge-devtools:exit';
+export const EXIT_REQUEST_SUFFIX = ':request';
+
+export interface HookExitMessage {
+  type: typeof HOOK_EXIT;
+  name: string;
+}
+
+/** The exit event names the relay makes: HOOK_EXIT, ':', then a random id of [A-Za-z0-9_-]. */
+export const EXIT_NAME_RE = /^forge-bridge-devtools:exit:[A-Za-z0-9_-]{16,128}$/;
+
 /** Messages on the private port, hook → relay. */
 export interface HookMessage {
   events: HookEvent[];

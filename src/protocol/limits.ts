@@ -34,6 +34,8 @@ export const LIMITS = {
   sameSnapshotMinBytes: 64,
   /** Snapshot bytes one message carries at most (hook → relay, relay → background); a message always holds at least one event. */
   messageBytes: 4 * 1024 * 1024,
+  /** Longest JSON text of one hook message handed to the relay as the document goes (src/protocol/hook.ts HOOK_EXIT). */
+  exitHandoffChars: 8 * 1024 * 1024,
   /** Unacknowledged events the relay buffers while the background is away; beyond this the oldest are dropped and counted. */
   relayBufferEvents: 20_000,
   /** Unacknowledged bytes the relay buffers at most, beside relayBufferEvents. */
