@@ -24,13 +24,23 @@ export const missingResolver: FrameRule = {
   scope: 'frame',
   run(frame, calls) {
     const byKey = new Map<string, CallRecord[]>();
+    // The key before, compared first: an app calls one function many times in a row, and each call's key is its
+    // own string (a recorded session is cloned), whose hash the map would work out again.
+    let lastKey: string | null = null;
+    let lastList: CallRecord[] = [];
     for (const call of calls) {
       if (call.kind !== 'resolver' || call.status === 'pending') continue;
       const key = functionKeyOf(call);
       if (key === null) continue;
-      const list = byKey.get(key);
+      if (key === lastKey) {
+        lastList.push(call);
+        continue;
+      }
+      let list = byKey.get(key);
       if (list) list.push(call);
-      else byKey.set(key, [call]);
+      else byKey.set(key, (list = [call]));
+      lastKey = key;
+      lastList = list;
     }
     const answered = [...byKey].filter(([, list]) => list.some((c) => c.status === 'ok' && !returnedUndefined(c))).map(([key]) => key);
     const out: Finding[] = [];

@@ -12,7 +12,9 @@ import { random } from '../ui/randomSession';
 import { remotePath as remotePathBefore } from './before/remotePath';
 import { repeatedCalls as repeatedCallsBefore } from './before/repeatedCalls';
 import { sequentialChain as sequentialChainBefore } from './before/sequentialChain';
-import { frame } from './fixtures';
+import { frame, resolver } from './fixtures';
+import { missingResolver } from '../../../src/insights/missingResolver';
+import { missingResolver as missingResolverBefore } from './before/missingResolver';
 
 function randomInput(seed: number, clusters: number): InsightInput {
   const { calls, network } = randomRecorded(seed, clusters);
@@ -45,6 +47,25 @@ function randomCalls(seed: number, count: number): CallRecord[] {
 }
 
 describe('rules made faster give the same findings as before', () => {
+  it('missing-resolver, on random runs of resolver calls (the same key many times in a row, then others)', () => {
+    let found = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const rand = random(seed);
+      const keys = ['getIssue', 'getIssues', 'save', 'saveIsue', 'load'];
+      let key = keys[0]!;
+      const calls = Array.from({ length: 200 }, (_, i) => {
+        if (rand() < 0.2) key = keys[Math.floor(rand() * keys.length)]!;
+        const roll = rand();
+        const outcome = roll < 0.15 ? { error: new Error(`Resolver has no definition for '${key}'.`) } : roll < 0.3 ? { result: undefined } : roll < 0.35 ? { error: new Error('failed') } : { result: { n: i } };
+        return resolver(key, i * 10, i * 10 + 5, key === 'saveIsue' ? { result: undefined } : key === 'getIssue' ? { error: new Error(`Resolver has no definition for '${key}'.`) } : outcome);
+      });
+      const now = missingResolver.run(frame(), calls);
+      expect(now, `seed ${seed}`).toEqual(missingResolverBefore.run(frame(), calls));
+      found += now.length;
+    }
+    expect(found).toBeGreaterThan(30);
+  });
+
   it('remote-path, on random sessions', () => {
     let found = 0;
     for (let seed = 1; seed <= 30; seed++) {
