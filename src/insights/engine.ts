@@ -35,10 +35,19 @@ export function createInsights(frameRules: readonly FrameRule[] = FRAME_RULES, s
     update(input) {
       const frameOf = new Map(input.frames.map((f) => [f.key, f]));
       const byFrame = new Map<string, CallRecord[]>();
+      // The frame before compared first: calls come in runs of one frame, and a cloned session's keys are each their own string to hash.
+      let lastKey: string | null = null;
+      let lastList: CallRecord[] = [];
       for (const call of input.calls) {
-        const list = byFrame.get(call.frameKey);
+        if (call.frameKey === lastKey) {
+          lastList.push(call);
+          continue;
+        }
+        let list = byFrame.get(call.frameKey);
         if (list) list.push(call);
-        else byFrame.set(call.frameKey, [call]);
+        else byFrame.set(call.frameKey, (list = [call]));
+        lastKey = call.frameKey;
+        lastList = list;
       }
       const next = new Map<string, FrameMemo>();
       for (const [key, calls] of byFrame) {
