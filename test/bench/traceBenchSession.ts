@@ -1,18 +1,29 @@
 import { newTabSession, type CallRecord, type FrameRecord, type NetworkEntry, type TabSession } from '../../src/protocol';
 
-/** A session as large as the bench wants: resolver invokes and requestRemote calls, a FIT-bearing request every 40 calls. */
+/** A session as large as the bench wants: resolver invokes, requestRemote and invokeRemote calls, a FIT-bearing request every 40 calls. */
 export function session(calls: number): TabSession {
   const t0 = 1_800_000_000_000;
   const list: CallRecord[] = [];
   for (let i = 0; i < calls; i++) {
     const remote = i % 4 === 0;
+    // An app that reaches its remote both ways (what the remote-path comparison is for): every 8th call is an
+    // invokeRemote of the endpoint the requestRemote calls reach, so no rule can skip the comparison.
+    const proxied = i % 8 === 2;
+    const common = { id: `1:doc#${i + 1}`, frameKey: '1:doc', callId: i + 1, segment: 0, startedAt: t0 + i * 3, endedAt: t0 + i * 3 + 2, status: 'ok' as const, error: null, deliveries: [], deliveriesDropped: 0 };
+    if (proxied) {
+      list.push({
+        ...common, command: 'invoke', kind: 'invokeRemote', summary: 'invokeRemote GET /tasks → 200',
+        request: { value: { path: `/tasks?page=${i}`, method: 'GET', invokeType: 'ui-remote-fetch' }, bytes: 70, truncated: false },
+        response: { value: { success: true, payload: { status: 200, body: `{"items":[${i}]}` } }, bytes: 60, truncated: false },
+      });
+      continue;
+    }
     list.push({
-      id: `1:doc#${i + 1}`, frameKey: '1:doc', callId: i + 1, segment: 0,
+      ...common,
       command: remote ? 'fetchRemote' : 'invoke', kind: remote ? 'requestRemote' : 'resolver',
       summary: remote ? 'requestRemote remote-a GET /tasks → 200' : 'invoke getIssues',
-      startedAt: t0 + i * 3, endedAt: t0 + i * 3 + 2, status: 'ok',
       request: { value: remote ? { remoteKey: 'remote-a', fetchRequestInit: { path: `/tasks?page=${i}`, method: 'GET' } } : { functionKey: 'getIssues', payload: { page: i, password: 'x' } }, bytes: 80, truncated: false },
-      response: { value: { status: 200, body: `{"items":[${i}]}` }, bytes: 40, truncated: false }, error: null, deliveries: [], deliveriesDropped: 0,
+      response: { value: { status: 200, body: `{"items":[${i}]}` }, bytes: 40, truncated: false },
     });
   }
   const network: NetworkEntry[] = [];
