@@ -56,21 +56,58 @@ function cellText(key: ColumnKey, { row, outcome, frameText }: Drawing): string 
   }
 }
 
-function cell(key: ColumnKey, d: Drawing) {
-  if (key === 'summary') {
-    const [kind, rest] = summaryParts(d);
-    return (
-      <>
-        <span class="repeated-kind">{kind}</span>
-        {rest}
-      </>
-    );
+/**
+ * A row's cells for a set of columns, empty, made once: each row drawn clones it and writes its call's texts
+ * in (writeCells), as patch does for a row already drawn. Preact made each cell, its text and its attributes
+ * one call at a time (over 13 elements a row): a fifth of the script of the list's first draw, ~40 rows in one
+ * update of a live stream (test/bench/profilePanelStreamUpdate.ts).
+ */
+const emptyCells = new WeakMap<readonly ColumnSpec[], DocumentFragment>();
+function cellsFor(columns: readonly ColumnSpec[]): DocumentFragment {
+  let cells = emptyCells.get(columns);
+  if (cells) return cells;
+  cells = document.createDocumentFragment();
+  for (const { key, numeric } of columns) {
+    const el = document.createElement('div');
+    el.setAttribute('role', 'gridcell');
+    el.setAttribute('class', `col col-${key}${numeric ? ' num' : ''}`);
+    el.setAttribute('data-col', key);
+    if (key === 'summary') {
+      const kind = document.createElement('span');
+      kind.className = 'repeated-kind';
+      kind.append('');
+      el.append(kind, '');
+    } else if (key === 'waterfall') el.append(document.createElement('span'));
+    else el.append('');
+    cells.append(el);
   }
-  if (key === 'waterfall') {
-    const b = bar(d);
-    return <span class={b.class} style={{ left: b.left, width: b.width }} />;
+  emptyCells.set(columns, cells);
+  return cells;
+}
+
+/** A row's cells written for its call: every cell has the same shape whatever call it shows (cellsFor). */
+function writeCells(el: HTMLElement, columns: readonly ColumnSpec[], d: Drawing): void {
+  for (let i = 0; i < columns.length; i++) {
+    const cellEl = el.children[i] as HTMLElement | undefined;
+    if (!cellEl) continue;
+    const key = columns[i]!.key;
+    if (key === 'summary') {
+      const [kind, rest] = summaryParts(d);
+      setText(cellEl.firstChild?.firstChild ?? null, cellEl.firstChild as HTMLElement, kind);
+      const restNode = cellEl.childNodes[1];
+      if (restNode !== undefined && restNode.nodeType === 3) setText(restNode, cellEl, rest);
+      else {
+        while (cellEl.childNodes.length > 1) cellEl.lastChild!.remove();
+        cellEl.append(rest);
+      }
+    } else if (key === 'waterfall') {
+      const span = cellEl.firstChild as HTMLElement;
+      const b = bar(d);
+      if (span.className !== b.class) span.className = b.class;
+      span.style.left = b.left;
+      span.style.width = b.width;
+    } else setText(cellEl.firstChild, cellEl, cellText(key, d));
   }
-  return cellText(key, d);
 }
 
 const rowClass = (row: Row, outcome: string, selected: boolean) => `grid-row status-${row.call.status} outcome-${outcome}${selected ? ' selected' : ''}`;
@@ -125,11 +162,16 @@ interface Props {
  * are set when the pointer reaches a cell, not for every row drawn.
  */
 export class CallRow extends Component<Props> {
-  /** Bumped when the row must be drawn anew after patch() rewrote it: Preact's picture of its DOM is then stale. */
+  /** Bumped when the row is drawn anew: Preact then makes a new row element, whose cells setEl clones in. */
   private generation = 0;
-  private patched = false;
   private el: HTMLElement | null = null;
+  /** A row element Preact made (first draw, or drawn anew): its cells cloned and written for its call. */
   private readonly setEl = (el: HTMLElement | null) => {
+    if (el !== null && el !== this.el && el.childNodes.length === 0) {
+      const { columns } = this.props;
+      el.append(cellsFor(columns).cloneNode(true));
+      writeCells(el, columns, drawingOf(this.props));
+    }
     this.el = el;
   };
 
@@ -145,17 +187,14 @@ export class CallRow extends Component<Props> {
       if (p.row !== next.row || p.index !== next.index || p.selected !== next.selected || p.scale !== next.scale || p.now !== next.now) this.patch(this.el, next);
       return false;
     }
-    if (this.patched) {
-      this.patched = false;
-      this.generation++;
-    }
+    // Preact draws the row element alone (its cells are cloned in, see setEl): a new one, under a new key.
+    this.generation++;
     return true;
   }
 
   /** What render() would draw for `next`, written into the row's existing elements. */
   private patch(el: HTMLElement, next: Props): void {
     const { row, index, selected, columns } = next;
-    this.patched = true;
     const d = drawingOf(next);
     const outcome = outcomeClass(d.outcome);
     const className = rowClass(row, outcome, selected);
@@ -165,27 +204,7 @@ export class CallRow extends Component<Props> {
     el.setAttribute('data-call-id', row.call.id);
     el.setAttribute('data-command', row.call.command);
     el.setAttribute('data-outcome', outcome);
-    for (let i = 0; i < columns.length; i++) {
-      const cellEl = el.children[i] as HTMLElement | undefined;
-      if (!cellEl) continue;
-      const key = columns[i]!.key;
-      if (key === 'summary') {
-        const [kind, rest] = summaryParts(d);
-        setText(cellEl.firstChild?.firstChild ?? null, cellEl.firstChild as HTMLElement, kind);
-        const restNode = cellEl.childNodes[1];
-        if (restNode !== undefined && restNode.nodeType === 3) setText(restNode, cellEl, rest);
-        else {
-          while (cellEl.childNodes.length > 1) cellEl.lastChild!.remove();
-          cellEl.append(rest);
-        }
-      } else if (key === 'waterfall') {
-        const span = cellEl.firstChild as HTMLElement;
-        const b = bar(d);
-        if (span.className !== b.class) span.className = b.class;
-        span.style.left = b.left;
-        span.style.width = b.width;
-      } else setText(cellEl.firstChild, cellEl, cellText(key, d));
-    }
+    writeCells(el, columns, d);
     if (this.props.row !== next.row) this.clearTitles();
   }
 
@@ -215,9 +234,8 @@ export class CallRow extends Component<Props> {
   private readonly open = () => this.props.onOpen();
 
   override render() {
-    const { row, index, selected, columns } = this.props;
-    const d = drawingOf(this.props);
-    const outcome = outcomeClass(d.outcome);
+    const { row, index, selected } = this.props;
+    const outcome = outcomeClass(callOutcome(row.call));
     return (
       <div
         key={this.generation}
@@ -232,13 +250,7 @@ export class CallRow extends Component<Props> {
         onClick={this.select}
         onDblClick={this.open}
         onMouseOver={this.titleCell}
-      >
-        {columns.map(({ key, numeric }) => (
-          <div key={key} role="gridcell" class={`col col-${key}${numeric ? ' num' : ''}`} data-col={key}>
-            {cell(key, d)}
-          </div>
-        ))}
-      </div>
+      />
     );
   }
 }
