@@ -74,7 +74,11 @@ export function stripQuery(fullPath: string): string {
 
 /** The remote endpoint of an invokeRemote or requestRemote call (to compare the two per endpoint); null for any other call. */
 export function remoteEndpointOf(command: string, request: SnapshotValue): RemoteEndpoint | null {
-  const http = httpRequestOf(command, request);
+  return remoteEndpointFrom(httpRequestOf(command, request));
+}
+
+/** remoteEndpointOf for a request already read by httpRequestOf (query/callFacts' httpOf keeps it per call). */
+export function remoteEndpointFrom(http: HttpRequestInfo | null): RemoteEndpoint | null {
   if (http === null || (http.via !== 'invokeRemote' && http.via !== 'requestRemote')) return null;
   const fullPath = http.path ?? '';
   return { path: stripQuery(fullPath), fullPath, method: http.method, remoteKey: http.remoteKey, via: http.via };
@@ -86,7 +90,11 @@ export function remoteEndpointOf(command: string, request: SnapshotValue): Remot
  * fetchRemote and fetchProduct responses are `{status, ...}`.
  */
 export function httpStatusOf(command: string, request: SnapshotValue, response: SnapshotValue | null): number | null {
-  const http = httpRequestOf(command, request);
+  return httpStatusFrom(httpRequestOf(command, request), response);
+}
+
+/** httpStatusOf for a request already read by httpRequestOf. */
+export function httpStatusFrom(http: HttpRequestInfo | null, response: SnapshotValue | null): number | null {
   if (http === null || asObject(response) === null) return null;
   if (http.via === 'invokeRemote' || http.via === 'invokeService') {
     const success = field(response, 'success');
@@ -98,6 +106,10 @@ export function httpStatusOf(command: string, request: SnapshotValue, response: 
 
 /** True when an invokeRemote/invokeService bridge response says `success: false`. */
 export function endpointCallFailed(command: string, request: SnapshotValue, response: SnapshotValue | null): boolean {
-  const http = httpRequestOf(command, request);
+  return endpointFailedFrom(httpRequestOf(command, request), response);
+}
+
+/** endpointCallFailed for a request already read by httpRequestOf. */
+export function endpointFailedFrom(http: HttpRequestInfo | null, response: SnapshotValue | null): boolean {
   return (http?.via === 'invokeRemote' || http?.via === 'invokeService') && field(response, 'success') === false;
 }

@@ -16,7 +16,7 @@ export const remotePath: SessionRule = {
     const { calls, endpoints } = comparedCalls(input.calls);
     const out: Finding[] = [];
     if (calls.length === 0) return out;
-    for (const cmp of compareRemotes(calls)) {
+    for (const cmp of compareRemotes(calls, endpoints)) {
       const i = cmp.invokeRemote;
       const r = cmp.requestRemote;
       if (!i || !r || i.calls < MIN_CALLS || r.calls < MIN_CALLS) continue;

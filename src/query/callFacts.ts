@@ -1,4 +1,4 @@
-import { httpRequestOf, httpStatusOf, type HttpRequestInfo } from '../bridge/httpCalls';
+import { httpRequestOf, httpStatusFrom, type HttpRequestInfo } from '../bridge/httpCalls';
 import type { CallRecord } from '../protocol/model';
 import type { Snapshot } from '../protocol/snapshot';
 
@@ -24,10 +24,11 @@ export function httpOf(call: CallLike): HttpRequestInfo | null {
 /** The HTTP status in the response snapshot of an HTTP-like call, or null. */
 export function httpStatusOfCall(call: CallLike): number | null {
   const response = call.response;
-  if (!response || httpOf(call) === null) return null;
+  const http = response ? httpOf(call) : null;
+  if (!response || http === null) return null;
   let status = statusByResponse.get(response);
   if (status === undefined) {
-    status = httpStatusOf(call.command, call.request.value, response.value);
+    status = httpStatusFrom(http, response.value);
     statusByResponse.set(response, status);
   }
   return status;

@@ -1,6 +1,6 @@
-import { endpointCallFailed } from '../bridge/httpCalls';
+import { endpointFailedFrom } from '../bridge/httpCalls';
 import type { CallRecord } from '../protocol/model';
-import { httpStatusOfCall, type CallLike } from './callFacts';
+import { httpOf, httpStatusOfCall, type CallLike } from './callFacts';
 
 /**
  * What became of a call, the one definition every part of the panel uses (Status column, row colour,
@@ -23,7 +23,7 @@ export function callOutcome(call: CallLike & Pick<CallRecord, 'status'>): CallOu
   if (call.status === 'error') return { kind: 'rejected', failed: true, httpStatus: null };
   const status = httpStatusOfCall(call);
   if (status !== null) return { kind: 'http', failed: status >= 400, httpStatus: status };
-  if (endpointCallFailed(call.command, call.request.value, call.response?.value ?? null)) return { kind: 'unsuccessful', failed: true, httpStatus: null };
+  if (endpointFailedFrom(httpOf(call), call.response?.value ?? null)) return { kind: 'unsuccessful', failed: true, httpStatus: null };
   return { kind: 'ok', failed: false, httpStatus: null };
 }
 

@@ -1,5 +1,6 @@
-import { remoteEndpointOf } from '../bridge/httpCalls';
+import { remoteEndpointFrom, type RemoteEndpoint } from '../bridge/httpCalls';
 import { durationOf, type CallRecord } from '../protocol/model';
+import { httpOf } from '../query/callFacts';
 import { callFailed } from '../query/outcome';
 import { sharedHistogram } from './histogram';
 import { median, summarize, type Distribution } from './summary';
@@ -89,12 +90,14 @@ const totalCalls = (s: PathStats | null) => (s ? s.calls + s.pending : 0);
  * invokeRemote against requestRemote per endpoint: METHOD and path without query. requestRemote calls are
  * grouped by remote key as well; invokeRemote goes to the module's one remote, so its group of a method and
  * path stands beside every requestRemote group of that method and path. Most-called endpoints first.
+ * `endpoints`, when given, holds each call's remoteEndpointOf, in the calls' order (a caller that read them already).
  */
-export function compareRemotes(calls: readonly CallRecord[]): EndpointComparison[] {
+export function compareRemotes(calls: readonly CallRecord[], endpoints?: readonly (RemoteEndpoint | null)[]): EndpointComparison[] {
   const invoked = new Map<string, Group>();
   const requested = new Map<string, Group>();
-  for (const call of calls) {
-    const endpoint = remoteEndpointOf(call.command, call.request.value);
+  for (let n = 0; n < calls.length; n++) {
+    const call = calls[n]!;
+    const endpoint = endpoints ? endpoints[n]! : remoteEndpointFrom(httpOf(call));
     if (!endpoint) continue;
     const id = `${endpoint.method} ${endpoint.path}`;
     if (endpoint.via === 'invokeRemote') addTo(invoked, id, endpoint.method, endpoint.path, null, call);

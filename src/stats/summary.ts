@@ -1,5 +1,5 @@
 /** Quantile of ascending values by linear interpolation between closest ranks; q is clamped to [0, 1]; NaN for none. */
-export function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const pos = (sorted.length - 1) * Math.min(1, Math.max(0, q));
   const lo = Math.floor(pos);
@@ -18,7 +18,11 @@ export interface Distribution {
 
 /** The distribution of the finite values given (NaN and infinities are left out). */
 export function summarize(values: readonly number[]): Distribution {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  // A typed array sorts numbers natively, without a comparator call per pair (a session's 25,000 latencies).
+  const finite = new Float64Array(values.length);
+  let n = 0;
+  for (const v of values) if (Number.isFinite(v)) finite[n++] = v;
+  const sorted = finite.subarray(0, n).sort();
   let sum = 0;
   for (const v of sorted) sum += v;
   return {

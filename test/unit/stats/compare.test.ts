@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { remoteEndpointOf } from '../../../src/bridge';
 import { compareRemotes, quantile, sharedHistogram, summarize, verdictFor } from '../../../src/stats';
 import { call, requestRemote } from '../network/fixtures';
 
@@ -17,7 +18,32 @@ describe('summary statistics', () => {
   });
 });
 
+describe('summarize sorts like a comparator sort', () => {
+  it('on random values with NaN, infinities, negatives and zeros left in', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const specials = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 0, -1e-9, 1e300];
+    for (let round = 0; round < 50; round++) {
+      const values = Array.from({ length: Math.floor(rand() * 60) }, () => (rand() < 0.15 ? specials[Math.floor(rand() * specials.length)]! : (rand() - 0.3) * 1000));
+      const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+      const sum = sorted.reduce((a, b) => a + b, 0);
+      const want = { count: sorted.length, p50: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), max: sorted.length ? sorted.at(-1) : Number.NaN, mean: sorted.length ? sum / sorted.length : Number.NaN };
+      expect(summarize(values)).toEqual(want);
+    }
+  });
+});
+
 describe('compareRemotes and verdictFor', () => {
+  it('gives the same comparisons from endpoints a caller read already', () => {
+    const toB = call('fetchRemote', { ...requestRemote('/tasks'), remoteKey: 'remote-b' }, 0, 40, { response: { value: { status: 503 }, bytes: 80, truncated: false } });
+    const calls = [viaInvoke(10), viaInvoke(12, 500), viaRequest(20), call('getContext', null, 0, 5), toB, viaRequest(30, 404), call('fetchRemote', requestRemote('/tasks'), 0, null)];
+    const endpoints = calls.map((c) => remoteEndpointOf(c.command, c.request.value));
+    expect(compareRemotes(calls, endpoints)).toEqual(compareRemotes(calls));
+    // The endpoints given are the ones used: a caller's are not read again.
+    const moved = endpoints.map((e) => (e ? { ...e, path: '/moved' } : e));
+    expect(compareRemotes(calls, moved).map((c) => c.path)).toEqual(['/moved', '/moved']);
+  });
+
   it('groups both paths by method and path and says which is faster, from the numbers', () => {
     const calls = [...[50, 60, 70, 80, 90, 100].map((ms) => viaInvoke(ms)), ...[20, 25, 30, 35, 40].map((ms) => viaRequest(ms))];
     const [cmp] = compareRemotes(calls);
