@@ -9,8 +9,12 @@ import { utf8Length } from './utf8';
 import { newerVersionError } from './versions';
 import { whatThisIs } from './whatThisIs';
 
-/** The largest file import opens: 128 MiB. */
-export const MAX_IMPORT_BYTES = 128 * 1024 * 1024;
+/**
+ * The largest file import opens: 256 MiB. Export must be able to open what it writes: a tab holds up to 128 MiB of
+ * snapshots (LIMITS.defaultMaxBytesPerTab), and its HAR adds headers, timings and escaping around them (100,000
+ * calls of the trace bench write a 128.4 MiB HAR).
+ */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 export type ImportResult = { ok: true; trace: TraceV2; source: 'trace-v1' | 'trace-v2' | 'trace-v3' | 'har'; notes: string[] } | { ok: false; error: string };
 export interface ImportOptions {

@@ -13,14 +13,14 @@ const invokeExtension = (call: Record<string, unknown>) => ({ operationName: 'fo
 afterEach(() => vi.restoreAllMocks());
 
 describe('size: checked before anything is parsed', () => {
-  it('refuses a 200 MiB file by its byte length, naming the size and the limit, without decoding or parsing it', () => {
+  it('refuses a 300 MiB file by its byte length, naming the size and the limit, without decoding or parsing it', () => {
     const parse = vi.spyOn(JSON, 'parse');
     const decode = vi.spyOn(TextDecoder.prototype, 'decode');
-    const result = importTraceBytes(new Uint8Array(200 * 1024 * 1024));
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^The file is 200\.0 MiB \(209,715,200 bytes\); the largest file this viewer opens is 128\.0 MiB/) });
+    const result = importTraceBytes(new Uint8Array(300 * 1024 * 1024));
+    expect(result).toEqual({ ok: false, error: expect.stringMatching(/^The file is 300\.0 MiB \(314,572,800 bytes\); the largest file this viewer opens is 256\.0 MiB/) });
     expect(parse).not.toHaveBeenCalled();
     expect(decode).not.toHaveBeenCalled();
-    expect(MAX_IMPORT_BYTES).toBe(128 * 1024 * 1024);
+    expect(MAX_IMPORT_BYTES).toBe(256 * 1024 * 1024);
   });
 
   it('counts text in UTF-8 bytes, not characters', () => {
