@@ -124,7 +124,8 @@ interface Drawing {
 
 const drawingOf = ({ row, now, scale, kindShown, frameText }: Props): Drawing => ({ row, outcome: callOutcome(row.call), now, scale, kindShown, frameText });
 
-function cellTitle(key: ColumnKey, row: Row): string | undefined {
+/** A cell's tooltip, set when the pointer reaches it (rowEvents). */
+export function cellTitle(key: ColumnKey, row: Row): string | undefined {
   switch (key) {
     case 'summary': return row.call.summary;
     case 'frame': return row.frame?.url;
@@ -151,15 +152,14 @@ interface Props {
   scale: WaterfallScale;
   /** The clock, for a pending call's bar; 0 for a settled call, so the tick does not redraw it. */
   now: number;
-  onSelect: (id: string) => void;
-  onOpen: () => void;
 }
 
 /**
  * One row of the call list. It changes only when one of its props changed: a call streaming in or the clock
  * ticking leaves the other rows in view alone. Scrolling gives every slot another call: its elements are then
  * rewritten in place rather than diffed (Preact's diff of ~47 rows was half of each scroll step). Cell tooltips
- * are set when the pointer reaches a cell, not for every row drawn.
+ * are set when the pointer reaches a cell, not for every row drawn; the rows' pointer events are listened to by
+ * the list (rowEvents), not by each row.
  */
 export class CallRow extends Component<Props> {
   /** Bumped when the row is drawn anew: Preact then makes a new row element, whose cells setEl clones in. */
@@ -205,33 +205,7 @@ export class CallRow extends Component<Props> {
     el.setAttribute('data-command', row.call.command);
     el.setAttribute('data-outcome', outcome);
     writeCells(el, columns, d);
-    if (this.props.row !== next.row) this.clearTitles();
   }
-
-  /** The tooltip of the cell under the pointer, for the row it shows now (the slot's row changes as the list scrolls). */
-  private readonly titleCell = (event: MouseEvent) => {
-    const el = (event.target as Element | null)?.closest<HTMLElement>('[data-col]');
-    if (!el) return;
-    const title = cellTitle(el.dataset['col'] as ColumnKey, this.props.row);
-    if (title === undefined) el.removeAttribute('title');
-    else el.title = title;
-    this.titled.add(el);
-  };
-  /** Cells given a tooltip: cleared when the slot shows another row. */
-  private readonly titled = new Set<HTMLElement>();
-
-  override componentDidUpdate(previous: Props) {
-    if (previous.row !== this.props.row) this.clearTitles();
-  }
-
-  private clearTitles(): void {
-    for (const el of this.titled) el.removeAttribute('title');
-    this.titled.clear();
-  }
-
-  // The handlers read the props when they run: a patched row keeps the handlers of the call it was drawn for.
-  private readonly select = () => this.props.onSelect(this.props.row.call.id);
-  private readonly open = () => this.props.onOpen();
 
   override render() {
     const { row, index, selected } = this.props;
@@ -247,9 +221,6 @@ export class CallRow extends Component<Props> {
         data-call-id={row.call.id}
         data-command={row.call.command}
         data-outcome={outcome}
-        onClick={this.select}
-        onDblClick={this.open}
-        onMouseOver={this.titleCell}
       />
     );
   }

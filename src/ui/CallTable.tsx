@@ -5,6 +5,7 @@ import { createModuleKeys } from './frameModules';
 import { createWaterfallScale } from './incrementalWaterfall';
 import { COLUMNS, type ColumnKey, type Row, type Sort } from './listModel';
 import { formatDuration } from './format';
+import { useRowEvents } from './rowEvents';
 import type { Size } from './useLaidOutSize';
 import type { WaterfallScale } from './waterfallScale';
 
@@ -122,6 +123,7 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const visible = rows.slice(first, last);
+  const rowEvents = useRowEvents((index) => rows[index], onSelect, onOpen);
 
   const onScroll = () => {
     // A scroll event is dispatched at the next frame: the list may be gone by then (the warm-up's is).
@@ -162,7 +164,7 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
       </div>
       <div class="grid-body" ref={scroller} onScroll={onScroll} data-testid="grid-body">
         <div class="grid-spacer" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
-          <div class="grid-window" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
+          <div class="grid-window" style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }} {...rowEvents}>
           {visible.map((row, i) => {
             const index = first + i;
             // Keyed by slot, not by call: scrolling rewrites the text of the rows in view instead of building new ones.
@@ -177,8 +179,6 @@ export function CallTable({ rows, hidden, sort, onSort, selectedId, onSelect, on
                 frameText={frameText}
                 scale={scale}
                 now={row.call.endedAt === null ? now : 0}
-                onSelect={onSelect}
-                onOpen={onOpen}
               />
             );
           })}
