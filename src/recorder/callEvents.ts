@@ -3,10 +3,10 @@ import type { HookEvent } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
 import type { CallKind, CallRecord, FrameRecord } from '../protocol/model';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
-import { deliveryCost } from './callLog';
+import { deliveryCost, type CallEntry } from './callLog';
 import type { Delta } from './panelFeed';
 import type { PersistedDoc } from './recordKinds';
-import { bootOf, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
+import { bootOf, isStartUnknown, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
 import { RepeatedSnapshots } from './repeatedSnapshots';
 import type { TabState } from './tabState';
 
@@ -72,7 +72,13 @@ export class CallEvents {
       return;
     }
     const id = `${frame.key}#${e.id}`;
-    if (s.calls.has(id)) return;
+    const seen = s.calls.get(id);
+    if (seen) {
+      // Its end or a delivery came first (what the hook hands over at exit can overtake a message still on
+      // its port): the start fills in what only it knows. A second start changes nothing.
+      if (isStartUnknown(seen.call)) this.fillStart(s, seen, e, d);
+      return;
+    }
     const call: CallRecord = {
       ...this.blank(frame, e.id, e.at),
       command: e.command,
@@ -82,6 +88,17 @@ export class CallEvents {
     };
     call.summary = this.summaryOf(call);
     s.addCall(call, d);
+  }
+
+  private fillStart(s: TabState, entry: CallEntry, e: Event<'call-start'>, d: Delta): void {
+    const call = entry.call;
+    call.command = e.command;
+    call.kind = this.kindOf(e.command, e.request);
+    call.request = this.repeats.share(s.tabId, 'request', e.command, e.request);
+    call.startedAt = e.at;
+    if (e.initiator) call.initiator = e.initiator;
+    call.summary = this.summaryOf(call);
+    s.grown(entry, d);
   }
 
   private end(s: TabState, doc: PersistedDoc, frame: FrameRecord, e: Event<'call-end'>, d: Delta): void {
