@@ -3,6 +3,7 @@ import type { RelayToBackgroundWire } from '../protocol/runtime';
 import { LIMITS } from '../protocol/limits';
 import { parseHookMessage } from '../protocol/validate';
 import { ReconnectingPort, type PortLike } from '../transport/reconnectingPort';
+import { OpenCalls } from './openCalls';
 import { RelayBuffer } from './relayBuffer';
 import { withSameSnapshots } from './sameSnapshots';
 
@@ -11,9 +12,6 @@ function withoutInitiator(e: HookEvent): HookEvent {
   const { initiator: _dropped, ...rest } = e;
   return rest;
 }
-
-/** Calls tracked one by one for the pagehide count; beyond, only counted. */
-const OPEN_CALLS = 10_000;
 
 export interface RelayLinkDeps {
   docId: string;
@@ -50,9 +48,8 @@ export class RelayLink {
   rejected = 0;
   /** Events the hook said it dropped (its messages' `dropped`), so far. */
   private hookDropped = 0;
-  /** Ids of calls whose start was seen and whose end was not (bounded: beyond OPEN_CALLS only counted). */
-  private readonly open = new Set<number>();
-  private openBeyond = 0;
+  /** Calls whose start was seen and whose end was not (src/relay/openCalls.ts). */
+  private readonly open = new OpenCalls();
   /** Calls left without an end when the page went away, so far (see pagehide()). */
   private pagehideLost = 0;
   /** Settings → "Record call sites"; null until read (initiators are then kept). */
@@ -84,12 +81,7 @@ export class RelayLink {
     const dropped = (data as { dropped?: unknown }).dropped;
     if (typeof dropped === 'number' && Number.isSafeInteger(dropped) && dropped > 0) this.hookDropped = Math.min(Number.MAX_SAFE_INTEGER, this.hookDropped + dropped);
     const events = this.initiator === false ? parsed.value.events.map(withoutInitiator) : parsed.value.events;
-    for (const e of events) {
-      if (e.type === 'call-start') {
-        if (this.open.size < OPEN_CALLS) this.open.add(e.id);
-        else this.openBeyond++;
-      } else if (e.type === 'call-end' && !this.open.delete(e.id) && this.openBeyond > 0) this.openBeyond--;
-    }
+    for (const e of events) this.open.see(e);
     this.pushEvents(events);
   }
 
@@ -115,10 +107,8 @@ export class RelayLink {
    * later pagehide counts only the calls opened since.
    */
   pagehide(): void {
-    const open = this.open.size + this.openBeyond;
+    const open = this.open.takeCount();
     this.pagehideLost = Math.min(Number.MAX_SAFE_INTEGER, this.pagehideLost + open);
-    this.open.clear();
-    this.openBeyond = 0;
     // Nothing left to send: the count goes alone.
     this.send(open > 0);
   }

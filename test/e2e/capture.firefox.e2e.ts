@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { startSandbox, type Sandbox } from '../sandbox';
+import type { TraceV2 } from '../../src/protocol/model';
 import { launchFirefox, runAction, runBurst, type FirefoxSession } from '../../scripts/lib/driver';
 import { firefoxAppFrame as appFrame, firefoxTabId, firefoxWaitForTrace, harnessPage } from './support/firefoxHarness';
 
@@ -62,6 +63,24 @@ describe('capture in Firefox ESR, against the Forge sandbox and the real @forge/
     await panel.waitForFunction(() => /remote-a GET \/tasks → 200/.test(document.body.innerText), { timeout: 15_000 });
     await mkdir('test-results', { recursive: true });
     await panel.screenshot({ path: 'test-results/firefox-panel.png' });
+    await page.close();
+  });
+
+  it('records the calls of an app frame that navigates the moment they settle, none lost to the navigation', async () => {
+    const page = await firefox.browser.newPage();
+    await page.goto(`${sandbox.siteUrl}?modules=issue-panel`);
+    const app = await appFrame(page, 'main', 'issue-panel');
+    const tabId = await firefoxTabId(harness, page.url());
+    // 50 calls, then a navigation in the same task as the last one settles: their events are still gathering.
+    await app.evaluate(() => {
+      const sandboxApp = (window as unknown as { __sandboxApp: { burst(n: number, a: string): Promise<unknown> } }).__sandboxApp;
+      void sandboxApp.burst(50, 'getContext').then(() => void (location.href = location.href));
+    });
+    // The burst's 50 and the first document's parse-time call; a lost end would be counted at pagehide.
+    const ok = (t: TraceV2) => t.calls.filter((c) => c.command === 'getContext' && c.status === 'ok').length;
+    const trace = await firefoxWaitForTrace(harness, tabId, (t) => ok(t) >= 51 || (t.losses?.navigation ?? 0) > 0, 30_000);
+    expect(trace.losses?.navigation ?? 0).toBe(0);
+    expect(ok(trace)).toBeGreaterThanOrEqual(51);
     await page.close();
   });
 });

@@ -160,6 +160,22 @@ describe('RelayLink', () => {
     for (const b of batches()) expect(parseRelayToBackground(b)).toMatchObject({ ok: true, value: { losses: b.losses } });
   });
 
+  it('counts no call as lost at pagehide whose end came before its start (the exit handoff overtakes the port)', () => {
+    const { link, ports } = setup();
+    const end = (id: number): HookEvent => ({ type: 'call-end', id, at: 2000 + id, ok: true, value: snap });
+    // The hook's 'navigate' hands the ends over at once; their starts were still on the port.
+    link.fromHook({ events: [end(1), end(2)] });
+    link.fromHook({ events: [start(1), start(2), start(3)] });
+    link.pagehide();
+    const batches = () => ports[0]!.sent.filter((m) => m.type === 'batch');
+    // Only call 3 has no end.
+    expect(batches().at(-1)).toMatchObject({ losses: { pagehide: 1 } });
+    // Each early end closes its own call once: a later start of another id still opens.
+    link.fromHook({ events: [start(4)] });
+    link.pagehide();
+    expect(batches().at(-1)).toMatchObject({ losses: { pagehide: 2 } });
+  });
+
   it('sends at pagehide what is still gathering', () => {
     const { link, ports, timers } = setup(25);
     link.fromHook({ events: [start(1)] });
