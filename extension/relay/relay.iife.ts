@@ -27,7 +27,16 @@ if (!world[RUNNING]) {
     batchDelayMs: 25,
     busyIntervalMs: 100,
   });
-  const watch = new ChannelWatch({ nonce: newDocId(), now: () => performance.timeOrigin + performance.now(), schedule: (fn, ms) => setTimeout(fn, ms), report: (e) => link.report(e) });
+  // Only this window's own posts can be offers the hook would take (it takes none from another window): the
+  // app's traffic with its host is left unread (each read of event.data deserializes it again in this world).
+  const onWindowMessage = (event: MessageEvent) => event.source === window && watch.windowMessage(event.data);
+  const watch = new ChannelWatch({
+    nonce: newDocId(),
+    now: () => performance.timeOrigin + performance.now(),
+    schedule: (fn, ms) => setTimeout(fn, ms),
+    report: (e) => link.report(e),
+    stopWindowWatch: () => window.removeEventListener('message', onWindowMessage, true),
+  });
   const fromHook = (data: unknown) => {
     const before = link.rejected;
     link.fromHook(data);
@@ -46,9 +55,7 @@ if (!world[RUNNING]) {
     },
     true,
   );
-  // Only this window's own posts can be offers the hook would take (it takes none from another window): the
-  // app's traffic with its host is left unread (each read of event.data deserializes it again in this world).
-  window.addEventListener('message', (event) => event.source === window && watch.windowMessage(event.data), true);
+  window.addEventListener('message', onWindowMessage, true);
   const channel = new MessageChannel();
   channel.port1.onmessage = (event) => fromHook(event.data);
   // The offer goes at once (before any page script could post one of its own); the settings follow on the channel.

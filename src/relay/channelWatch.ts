@@ -18,18 +18,26 @@ import { CHANNEL_OFFER, type ChannelReport, type ChannelReportEvent } from '../p
  * - `unanswered`: nothing came through port1 within ANSWER_MS of the offer (the hook always says
  *   hook-ready first), though the frame lives on;
  * - `foreignOffers`: channel offers the window posted to itself that carry another nonce (a page imitating us;
- *   messages from other windows are not read: the hook takes no offer from another window);
+ *   messages from other windows are not read: the hook takes no offer from another window), counted until
+ *   WATCH_AFTER_ANSWER_MS after the hook answered. The hook takes one offer and stops listening, so a later
+ *   offer can take nothing; and reading window messages is not free: each message the page gets (every
+ *   bridge message the host page hears from its app frames) is dispatched into the relay's world, about 40 µs
+ *   of the page's CPU per call in the sandbox host (profileProcesses, 12 rounds).
  * - `hookDropped` and `rejected`: the hook's own count of dropped events, and hook messages refused.
  */
 
 export const ANSWER_MS = 5000;
 export const REPORT_MS = 250;
+/** How long after the hook's first answer the relay still reads window messages for foreign offers. */
+export const WATCH_AFTER_ANSWER_MS = 10_000;
 
 export interface ChannelWatchDeps {
   nonce: string;
   now(): number;
   schedule(fn: () => void, ms: number): void;
   report(event: ChannelReportEvent): void;
+  /** Stops the window message listener that feeds windowMessage (called once, WATCH_AFTER_ANSWER_MS after the answer). */
+  stopWindowWatch?(): void;
 }
 
 export class ChannelWatch {
@@ -62,6 +70,7 @@ export class ChannelWatch {
   hookMessage(data: unknown, refused: boolean): void {
     const first = !this.answered;
     this.answered = true;
+    if (first && this.deps.stopWindowWatch) this.deps.schedule(this.deps.stopWindowWatch, WATCH_AFTER_ANSWER_MS);
     let changed = first && this.counts.unanswered;
     if (first) this.counts.unanswered = false;
     const dropped = data !== null && typeof data === 'object' ? (data as { dropped?: unknown }).dropped : undefined;

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_OFFER, type ChannelReportEvent } from '../../../src/protocol/hook';
 import { parseHookMessage, parseRelayToBackground } from '../../../src/protocol/validate';
-import { ANSWER_MS, ChannelWatch } from '../../../src/relay/channelWatch';
+import { ANSWER_MS, ChannelWatch, WATCH_AFTER_ANSWER_MS } from '../../../src/relay/channelWatch';
 import { noLosses } from '../../../src/protocol/losses';
 import { diagnoseText } from '../../../src/ui/diagnoseText';
 
 function watch() {
   const timers: Array<{ fn: () => void; ms: number }> = [];
   const reports: ChannelReportEvent[] = [];
-  const w = new ChannelWatch({ nonce: 'n-1', now: () => 5, schedule: (fn, ms) => timers.push({ fn, ms }), report: (e) => reports.push(e) });
+  const stopped: number[] = [];
+  const w = new ChannelWatch({ nonce: 'n-1', now: () => 5, schedule: (fn, ms) => timers.push({ fn, ms }), report: (e) => reports.push(e), stopWindowWatch: () => stopped.push(1) });
   const run = (ms: number) => {
     for (const t of timers.splice(0)) if (t.ms <= ms) t.fn();
       else timers.push(t);
   };
-  return { w, timers, reports, run };
+  return { w, timers, reports, run, stopped };
 }
 
 describe('ChannelWatch: signs that a page went for the hook channel', () => {
@@ -36,6 +37,21 @@ describe('ChannelWatch: signs that a page went for the hook channel', () => {
     run(ANSWER_MS);
     run(ANSWER_MS);
     expect(reports).toEqual([{ type: 'channel-report', at: 5, hookDropped: 0, rejected: 0, foreignOffers: 1001, unanswered: true }]);
+  });
+
+  it('stops reading window messages WATCH_AFTER_ANSWER_MS after the hook answered, once, and never while unanswered', () => {
+    const { w, run, stopped } = watch();
+    w.offer();
+    w.windowMessage({ type: CHANNEL_OFFER, nonce: 'forged' });
+    run(ANSWER_MS);
+    expect(stopped).toEqual([]);
+    w.hookMessage({ events: [] }, false);
+    w.hookMessage({ events: [] }, false);
+    run(WATCH_AFTER_ANSWER_MS - 1);
+    expect(stopped).toEqual([]);
+    run(WATCH_AFTER_ANSWER_MS);
+    run(WATCH_AFTER_ANSWER_MS);
+    expect(stopped).toEqual([1]);
   });
 
   it("adds the hook's dropped count and refused messages", () => {
