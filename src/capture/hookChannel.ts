@@ -119,17 +119,16 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
 
   /** The relay's exit event name (HOOK_EXIT), once it arrives on the port. */
   let exitName: string | null = null;
-  /** Whether the flush under way hands its messages off (exit) rather than posting them. */
-  let handingOff = false;
 
-  const post = (batch: Slots<HookEvent>): void => {
+  /** Posts `batch` on the port, or hands it to the relay under the exit event `handOffAs` (exit()). */
+  const post = (batch: Slots<HookEvent>, handOffAs: string | null): void => {
     const events = toArray(batch);
     const reported = droppedUnreported;
     const message: HookChannelMessage = reported > 0 ? { events, dropped: reported } : { events };
     droppedUnreported = 0;
     let sent = false;
     try {
-      if (handingOff && exitName !== null) sent = handOff(win, exitName, message);
+      if (handOffAs !== null) sent = handOff(win, handOffAs, message);
       else {
         postToPort(port as PortLike, message);
         sent = true;
@@ -140,10 +139,10 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     if (sent) return;
     dropped += events.length;
     // A handoff that failed is told with the next message (after a back/forward cache restore), as a full queue's drops are.
-    if (handingOff) droppedUnreported += reported + events.length;
+    if (handOffAs !== null) droppedUnreported += reported + events.length;
   };
 
-  const flush = (): void => {
+  const flush = (handOffAs: string | null = null): void => {
     scheduled = false;
     if (port === null || queue.length === 0) return;
     lastPost = now();
@@ -157,7 +156,7 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
       const event = settled(events[i] as HookEvent, initiator);
       const cost = eventCost(event);
       if (batch.length > 0 && (batch.length >= batchSize || bytes + cost > LIMITS.messageBytes)) {
-        post(batch);
+        post(batch, handOffAs);
         batch = slots();
         bytes = 0;
         repeats = batchRepeats();
@@ -166,26 +165,19 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
       append(batch, event);
       bytes += cost;
     }
-    if (batch.length > 0) post(batch);
+    if (batch.length > 0) post(batch, handOffAs);
   };
 
-  const run = (): void => {
+  const sendNow = (handOffAs: string | null): void => {
     try {
-      flush();
+      flush(handOffAs);
     } catch {
       // never into the page
     }
   };
-
-  const exit = (): void => {
-    handingOff = exitName !== null;
-    try {
-      flush();
-    } catch {
-      // never into the page
-    }
-    handingOff = false;
-  };
+  const run = (): void => sendNow(null);
+  // A listener's argument (the pagehide or navigate event) is not read.
+  const exit = (): void => sendNow(exitName);
 
   const emit = (event: HookEvent): void => {
     try {

@@ -110,7 +110,7 @@ export interface HookExitMessage {
 }
 
 /** The exit event names the relay makes: HOOK_EXIT, ':', then a random id of [A-Za-z0-9_-]. */
-export const EXIT_NAME_RE = /^forge-bridge-devtools:exit:[A-Za-z0-9_-]{16,128}$/;
+export const EXIT_NAME_RE = new RegExp(`^${HOOK_EXIT}:[A-Za-z0-9_-]{16,128}$`);
 
 /** Messages on the private port, hook → relay. */
 export interface HookMessage {
