@@ -1,5 +1,6 @@
 import type { Finding, FindingSeverity } from '../protocol/findings';
 import type { CallRecord, FrameRecord } from '../protocol/model';
+import { groupInRuns } from './groupInRuns';
 import { FRAME_RULES, SESSION_RULES } from './rules';
 import type { FrameRule, InsightInput, SessionRule } from './types';
 
@@ -34,21 +35,7 @@ export function createInsights(frameRules: readonly FrameRule[] = FRAME_RULES, s
   return {
     update(input) {
       const frameOf = new Map(input.frames.map((f) => [f.key, f]));
-      const byFrame = new Map<string, CallRecord[]>();
-      // The frame before compared first: calls come in runs of one frame, and a cloned session's keys are each their own string to hash.
-      let lastKey: string | null = null;
-      let lastList: CallRecord[] = [];
-      for (const call of input.calls) {
-        if (call.frameKey === lastKey) {
-          lastList.push(call);
-          continue;
-        }
-        let list = byFrame.get(call.frameKey);
-        if (list) list.push(call);
-        else byFrame.set(call.frameKey, (list = [call]));
-        lastKey = call.frameKey;
-        lastList = list;
-      }
+      const byFrame = groupInRuns(input.calls, (call) => call.frameKey);
       const next = new Map<string, FrameMemo>();
       for (const [key, calls] of byFrame) {
         const frame = frameOf.get(key) ?? null;

@@ -6,6 +6,7 @@ import { durationOf } from '../protocol/model';
 import { functionKeyOf } from './callLabel';
 import { closestName } from './closestName';
 import { DOCS } from './docs';
+import { groupInRuns } from './groupInRuns';
 import type { FrameRule } from './types';
 import { plural } from './words';
 
@@ -23,25 +24,7 @@ const notDefined = (call: CallRecord) => call.status === 'error' && NOT_DEFINED.
 export const missingResolver: FrameRule = {
   scope: 'frame',
   run(frame, calls) {
-    const byKey = new Map<string, CallRecord[]>();
-    // The key before, compared first: an app calls one function many times in a row, and each call's key is its
-    // own string (a recorded session is cloned), whose hash the map would work out again.
-    let lastKey: string | null = null;
-    let lastList: CallRecord[] = [];
-    for (const call of calls) {
-      if (call.kind !== 'resolver' || call.status === 'pending') continue;
-      const key = functionKeyOf(call);
-      if (key === null) continue;
-      if (key === lastKey) {
-        lastList.push(call);
-        continue;
-      }
-      let list = byKey.get(key);
-      if (list) list.push(call);
-      else byKey.set(key, (list = [call]));
-      lastKey = key;
-      lastList = list;
-    }
+    const byKey = groupInRuns(calls, (call) => (call.kind !== 'resolver' || call.status === 'pending' ? null : functionKeyOf(call)));
     const answered = [...byKey].filter(([, list]) => list.some((c) => c.status === 'ok' && !returnedUndefined(c))).map(([key]) => key);
     const out: Finding[] = [];
     for (const [key, list] of byKey) {
