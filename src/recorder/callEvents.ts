@@ -3,7 +3,7 @@ import type { HookEvent } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
 import type { CallKind, CallRecord, FrameRecord } from '../protocol/model';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
-import { deliveryCost, type CallEntry } from './callLog';
+import { deliveryCost } from './callLog';
 import type { Delta } from './panelFeed';
 import type { PersistedDoc } from './recordKinds';
 import { bootOf, isStartUnknown, UNKNOWN_COMMAND, UNKNOWN_REQUEST } from './records';
@@ -76,29 +76,25 @@ export class CallEvents {
     if (seen) {
       // Its end or a delivery came first (what the hook hands over at exit can overtake a message still on
       // its port): the start fills in what only it knows. A second start changes nothing.
-      if (isStartUnknown(seen.call)) this.fillStart(s, seen, e, d);
+      if (isStartUnknown(seen.call)) {
+        this.writeStart(s, seen.call, e);
+        s.grown(seen, d);
+      }
       return;
     }
-    const call: CallRecord = {
-      ...this.blank(frame, e.id, e.at),
-      command: e.command,
-      kind: this.kindOf(e.command, e.request),
-      request: this.repeats.share(s.tabId, 'request', e.command, e.request),
-      ...(e.initiator ? { initiator: e.initiator } : {}),
-    };
-    call.summary = this.summaryOf(call);
+    const call = this.blank(frame, e.id, e.at);
+    this.writeStart(s, call, e);
     s.addCall(call, d);
   }
 
-  private fillStart(s: TabState, entry: CallEntry, e: Event<'call-start'>, d: Delta): void {
-    const call = entry.call;
+  /** What a call-start says, written into the call (a blank one, or one whose end or a delivery came first). */
+  private writeStart(s: TabState, call: CallRecord, e: Event<'call-start'>): void {
     call.command = e.command;
     call.kind = this.kindOf(e.command, e.request);
     call.request = this.repeats.share(s.tabId, 'request', e.command, e.request);
     call.startedAt = e.at;
     if (e.initiator) call.initiator = e.initiator;
     call.summary = this.summaryOf(call);
-    s.grown(entry, d);
   }
 
   private end(s: TabState, doc: PersistedDoc, frame: FrameRecord, e: Event<'call-end'>, d: Delta): void {
