@@ -2,7 +2,7 @@ import type { FrameRecord, TraceCall, TraceCallV3, TraceV2, TraceV3 } from '../p
 import { jsonParts } from './jsonParts';
 import { copyOtherFields } from './traceCall';
 
-/** The frame a call of an unrecorded frame carries (toTraceCall): nothing to keep beyond its key. */
+/** The frame a call of an unrecorded frame carries (unrecordedFrame): nothing to keep beyond its key. */
 const isPlaceholder = (f: TraceCall['frame']) => f.url === '' && f.parentUrl === '' && !f.isTop;
 
 /**

@@ -1,5 +1,5 @@
 import type { TraceCall, TraceV1, TraceV2, TraceV3 } from '../protocol/model';
-import { copyOtherFields } from './traceCall';
+import { copyOtherFields, unrecordedFrame } from './traceCall';
 
 /** The fields of a version 3 call migrateV3toV2 reads itself. */
 const READ: ReadonlySet<string> = new Set(['id', 'frameKey', 'frame', 'command', 'kind', 'summary', 'startedAt', 'endedAt', 'durationMs', 'status', 'request', 'deliveries', 'segment']);
@@ -40,7 +40,7 @@ export function migrateV3toV2(trace: TraceV3): { trace: TraceV2; lostFrames: num
     const known = frames.get(key);
     if (known) return known;
     lostFrames++;
-    return { url: '', key, parentUrl: '', isTop: false };
+    return unrecordedFrame(key);
   };
   const calls = trace.calls.map((c): TraceCall => {
     // Export's key order (toTraceCall); a `frame` a hand-made file added to a call is not read.

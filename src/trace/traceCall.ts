@@ -8,7 +8,7 @@ import { cloneFrame } from '../recorder/records';
 export function toTraceCall(call: CallRecord, frames: ReadonlyMap<string, TraceCall['frame']>): TraceCall {
   const out: TraceCall = {
     id: call.id,
-    frame: frames.get(call.frameKey) ?? { url: '', key: call.frameKey, parentUrl: '', isTop: false },
+    frame: frames.get(call.frameKey) ?? unrecordedFrame(call.frameKey),
     command: call.command,
     kind: call.kind,
     summary: call.summary,
@@ -24,6 +24,11 @@ export function toTraceCall(call: CallRecord, frames: ReadonlyMap<string, TraceC
   if (call.status === 'error' && call.error) out.error = call.error;
   if (call.initiator) out.initiator = { frames: call.initiator.frames.map((f) => ({ ...f })) };
   return out;
+}
+
+/** The frame a call carries when its frame's record is not there: its key, and no URL. */
+export function unrecordedFrame(key: string): TraceCall['frame'] {
+  return { url: '', key, parentUrl: '', isTop: false };
 }
 
 /** The frame each call of a frame carries, by key: one object per frame, shared by its calls (nothing changes them). */
