@@ -39,9 +39,20 @@ function docId(obj: Record<string, unknown>, path: string): string {
 /**
  * An event's snapshot, or with `earlier` (relay → background only) the snapshot of the earlier event of the
  * batch that its `same` names (see RelayToBackgroundWire): that very object, measured when it was checked.
+ * `checked`: the snapshot objects of this message checked so far. The hook sends an answer that repeats as one
+ * object (src/capture/batchRepeats.ts) and a structured clone keeps it one: it is checked once per message, and
+ * its events get the same checked snapshot (the relay's withSameSnapshots then knows them equal at once).
  */
-function snapshotOf(e: Record<string, unknown>, key: string, path: string, earlier: (Snapshot | undefined)[] | null): Snapshot {
-  if (earlier === null || e.same === undefined) return snapshot(e, key, path);
+function snapshotOf(e: Record<string, unknown>, key: string, path: string, earlier: (Snapshot | undefined)[] | null, checked: Map<object, Snapshot>): Snapshot {
+  if (earlier === null || e.same === undefined) {
+    const raw = e[key];
+    if (typeof raw !== 'object' || raw === null) return snapshot(e, key, path);
+    const known = checked.get(raw);
+    if (known !== undefined) return known;
+    const s = snapshot(e, key, path);
+    checked.set(raw, s);
+    return s;
+  }
   if (e[key] !== undefined) fail(join(path, 'same'), `an event has either ${key} or same, not both`);
   const k = nonNegativeInt(e, 'same', path);
   const s = k < earlier.length ? earlier[k] : undefined;
@@ -53,7 +64,7 @@ function snapshotOf(e: Record<string, unknown>, key: string, path: string, earli
  * `relayReports`: accept the relay's own channel-report events (relay → background only). `earlier`: the
  * snapshots of the batch's events before this one, which `same` may name (relay → background only).
  */
-function hookEvent(data: unknown, path: string, relayReports: boolean, earlier: (Snapshot | undefined)[] | null = null): HookEvent {
+function hookEvent(data: unknown, path: string, relayReports: boolean, earlier: (Snapshot | undefined)[] | null, checked: Map<object, Snapshot>): HookEvent {
   const e = record(data, path);
   const type = e.type;
   switch (type) {
@@ -88,7 +99,7 @@ function hookEvent(data: unknown, path: string, relayReports: boolean, earlier: 
         id: positiveInt(e, 'id', path),
         command: str(e, 'command', path, LIMITS.commandChars, 1),
         at: time(e, 'at', path),
-        request: snapshotOf(e, 'request', path, earlier),
+        request: snapshotOf(e, 'request', path, earlier, checked),
       };
       if (e.initiator !== undefined) start.initiator = callInitiator(e.initiator, join(path, 'initiator'));
       return start;
@@ -99,7 +110,7 @@ function hookEvent(data: unknown, path: string, relayReports: boolean, earlier: 
         id: positiveInt(e, 'id', path),
         at: time(e, 'at', path),
         ok: bool(e, 'ok', path),
-        value: snapshotOf(e, 'value', path, earlier),
+        value: snapshotOf(e, 'value', path, earlier, checked),
       };
     case 'delivery':
       return {
@@ -108,7 +119,7 @@ function hookEvent(data: unknown, path: string, relayReports: boolean, earlier: 
         seq: nonNegativeInt(e, 'seq', path),
         at: time(e, 'at', path),
         key: str(e, 'key', path, LIMITS.commandChars),
-        args: snapshotOf(e, 'args', path, earlier),
+        args: snapshotOf(e, 'args', path, earlier, checked),
       };
     case 'transport':
       return { type, at: time(e, 'at', path), kind: oneOf<HostTransport>(e, 'kind', path, TRANSPORTS) };
@@ -151,8 +162,9 @@ function eventList(obj: Record<string, unknown>, max: number, relayReports: bool
   if (list.length > max) fail('events', `more than ${max} events (${list.length})`);
   const out: HookEvent[] = new Array<HookEvent>(list.length);
   const earlier: (Snapshot | undefined)[] | null = relayReports ? [] : null;
+  const checked = new Map<object, Snapshot>();
   for (let i = 0; i < list.length; i++) {
-    const e = hookEvent(list[i], `events[${i}]`, relayReports, earlier);
+    const e = hookEvent(list[i], `events[${i}]`, relayReports, earlier, checked);
     out[i] = e;
     earlier?.push(carriedSnapshot(e));
   }

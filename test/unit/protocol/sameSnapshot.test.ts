@@ -53,3 +53,31 @@ describe('relay → background: `same` names an earlier event\'s snapshot', () =
     expect(parseHookMessage({ events: [start(1), end(1, { value: snap(context), same: 0 })] }).ok).toBe(true);
   });
 });
+
+describe('hook → relay: one snapshot object carried by several events', () => {
+  it('is checked once and given to each of them as one checked snapshot, measured by the receiver', () => {
+    const shared = { ...snap(context), bytes: 1 }; // the claimed size is not believed
+    const parsed = parseHookMessage({ events: [end(1, { value: shared }), start(2), end(2, { value: shared }), { type: 'delivery', id: 2, seq: 0, at: 5, key: 'callback', args: shared }] });
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const [first, , second, delivery] = parsed.value.events as [Extract<HookEvent, { type: 'call-end' }>, HookEvent, Extract<HookEvent, { type: 'call-end' }>, Extract<HookEvent, { type: 'delivery' }>];
+    expect(first.value).not.toBe(shared);
+    expect(first.value.bytes).toBe(JSON.stringify(context).length);
+    expect(second.value).toBe(first.value);
+    expect(delivery.args).toBe(first.value);
+  });
+
+  it('refuses the message when the shared object is bad, at its first event', () => {
+    const bad = snap({ ok: 1, f: undefined });
+    const parsed = parseHookMessage({ events: [start(1), end(1, { value: bad }), end(2, { value: bad })] });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.reason).toContain('events[1].value');
+  });
+
+  it('checks equal snapshots that are separate objects each on their own', () => {
+    const parsed = parseHookMessage({ events: [end(1, { value: snap(context) }), end(2, { value: snap(context) })] });
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const [a, b] = parsed.value.events as Extract<HookEvent, { type: 'call-end' }>[];
+    expect(a!.value).not.toBe(b!.value);
+    expect(a!.value).toEqual(b!.value);
+  });
+});
