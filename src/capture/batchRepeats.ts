@@ -4,7 +4,7 @@ import { sameSnapshot } from '../protocol/sameJson';
 import type { Snapshot } from '../protocol/snapshot';
 import { record } from './ownReads';
 
-/** The latest snapshot of each size in the message being filled (prototype-less: no page-patched Map). */
+/** The latest snapshot of each size in the message being filled (a record(): no page-patched Map). */
 export type BatchRepeats = Record<string, Snapshot>;
 
 export function batchRepeats(): BatchRepeats {

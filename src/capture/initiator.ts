@@ -54,7 +54,7 @@ export function parseStackLine(line: string): StackFrame | null {
 /**
  * The frames of a stack text, the first `skip` frames (the hook's own) and any frame in `ownUrl` left out.
  * Lines are cut with indexOf, not split (a page may define String.prototype[Symbol.split]), and frames are
- * gathered in a prototype-less list (a page may patch Array.prototype.push): nothing here runs page code.
+ * gathered in a Slots list that inherits nothing (a page may patch Array.prototype.push): nothing here runs page code.
  */
 export function framesOf(stack: string, skip: number, ownUrl: string | null): StackFrame[] {
   const out = slots<StackFrame>();

@@ -38,7 +38,7 @@ export class Walker implements WalkContext {
   stopped = false;
   /**
    * Ancestors being walked (for cycles) and the path segments down to the current value, with their own
-   * top indexes (no push/pop, which a page can patch); prototype-less, so no prototype setter runs.
+   * top indexes (no push/pop, which a page can patch); record()s, so no prototype setter runs.
    */
   private readonly objs: Record<number, object> = record();
   private readonly objSegs: Record<number, number> = record();

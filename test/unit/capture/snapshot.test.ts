@@ -51,9 +51,13 @@ describe('takeSnapshot: JSON data', () => {
     const s = snap(input);
     const value = s.value as Record<string, unknown>;
     expect(Object.prototype.hasOwnProperty.call(value, '__proto__')).toBe(true);
-    // Snapshot objects have no prototype (writes into them meet no page setter); the relay gets a structured
-    // clone, a plain object that keeps "__proto__" as an own key.
-    expect(Object.getPrototypeOf(value)).toBeNull();
+    // Snapshot objects inherit from nothing a page can reach (an empty frozen object with no prototype: writes
+    // into them meet no page setter); the relay gets a structured clone, a plain object that keeps "__proto__"
+    // as an own key.
+    const proto = Object.getPrototypeOf(value) as object;
+    expect(Object.getPrototypeOf(proto)).toBeNull();
+    expect(Object.isFrozen(proto)).toBe(true);
+    expect(Reflect.ownKeys(proto)).toEqual([]);
     const received = structuredClone(value);
     expect(Object.getPrototypeOf(received)).toBe(Object.prototype);
     expect(Object.prototype.hasOwnProperty.call(received, '__proto__')).toBe(true);
