@@ -24,6 +24,12 @@ type Event<T extends HookEvent['type']> = Extract<HookEvent, { type: T }>;
 export class CallEvents {
   /** Equal snapshots of the same place held as one object (see repeatedSnapshots.ts). */
   private readonly repeats = new RepeatedSnapshots();
+  /**
+   * The last two summaries made and what each was made of (a call is summarised at its start and again at its
+   * end). A call that repeats the one before (the same command and status, its snapshots the same shared
+   * objects) gets the same texts without summarising again.
+   */
+  private recentSummaries: { input: SummaryInput; text: string }[] = [];
 
   constructor(
     private readonly classify: CallClassifier,
@@ -169,17 +175,27 @@ export class CallEvents {
   }
 
   private summaryOf(call: CallRecord): string {
+    const input: SummaryInput = {
+      command: call.command,
+      request: call.request.value,
+      status: call.status,
+      response: call.response ? call.response.value : null,
+      error: call.error ? call.error.value : null,
+    };
+    for (const recent of this.recentSummaries) if (sameInput(recent.input, input)) return recent.text;
+    let text: string;
     try {
-      const text = this.summarize({
-        command: call.command,
-        request: call.request.value,
-        status: call.status,
-        response: call.response ? call.response.value : null,
-        error: call.error ? call.error.value : null,
-      });
-      return typeof text === 'string' ? text : '';
+      const made = this.summarize(input);
+      text = typeof made === 'string' ? made : '';
     } catch {
       return call.command;
     }
+    this.recentSummaries = [{ input, text }, ...this.recentSummaries.slice(0, 1)];
+    return text;
   }
+}
+
+/** The same summary input: equal texts, and the very same snapshot values (summaries read values only). */
+function sameInput(a: SummaryInput, b: SummaryInput): boolean {
+  return a.command === b.command && a.status === b.status && a.request === b.request && a.response === b.response && a.error === b.error;
 }

@@ -20,13 +20,25 @@ export const MAX_KEPT_BYTES = 2 * 1024 * 1024;
 export class RepeatedSnapshots {
   private places = new Map<string, Snapshot>();
   private keptBytes = 0;
+  /**
+   * The last snapshot found equal to a kept one, and that one. A batch names its repeated snapshot once and its
+   * events share that object (parseRelayToBackground's `same`): the batch's later events are then known equal
+   * without comparing values again.
+   */
+  private lastEqual: Snapshot | null = null;
+  private lastKept: Snapshot | null = null;
 
   share(tabId: number, part: string, command: string, snapshot: Snapshot): Snapshot {
     if (snapshot.bytes < LIMITS.sameSnapshotMinBytes) return snapshot;
     const place = `${tabId}\u0000${part}\u0000${command}`;
     const kept = this.places.get(place);
     if (kept !== undefined) {
-      if (sameSnapshot(kept, snapshot)) return kept;
+      if (kept === this.lastKept && snapshot === this.lastEqual) return kept;
+      if (sameSnapshot(kept, snapshot)) {
+        this.lastEqual = snapshot;
+        this.lastKept = kept;
+        return kept;
+      }
       this.keptBytes -= kept.bytes;
       this.places.delete(place);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Recorder } from '../../../src/recorder/recorder';
-import { batch, clock, delivery, end, hello, options, snap, start } from './helpers';
+import { batch, clock, delivery, end, fakeSummarize, hello, options, snap, start } from './helpers';
 
 const TAB = 7;
 const FRAME = 3;
@@ -180,5 +180,32 @@ describe('Recorder: calls', () => {
     const r = new Recorder(options());
     expect(() => r.apply(-1, 0, hello('d'))).toThrow(RangeError);
     expect(() => r.apply(1, 0.5, hello('d'))).toThrow(RangeError);
+  });
+});
+
+describe('Recorder: summaries of repeated calls', () => {
+  it('summarises a call that repeats the one before once, and a call that differs anew', () => {
+    const seen: string[] = [];
+    const summarize = (i: Parameters<typeof fakeSummarize>[0]) => {
+      seen.push(JSON.stringify(i.response));
+      return `${i.command} ${i.status} ${JSON.stringify(i.response)}`;
+    };
+    const r = new Recorder(options({ summarize }));
+    r.apply(TAB, FRAME, hello('d1'));
+    // One batch's repeated answer: a single snapshot object shared by its events (as parseRelayToBackground gives it).
+    const shared = snap({ cloudId: 'c0ffee', theme: { colorMode: 'light' } }, 200);
+    const request = snap(null, 4);
+    const events = [1, 2, 3].flatMap((id) => [start(id, 1000 + id, 'getContext', request), end(id, 2000 + id, true, shared)]);
+    events.push(start(4, 1004, 'getContext', request), end(4, 2004, true, snap({ cloudId: 'other' }, 200)));
+    r.apply(TAB, FRAME, batch('d1', 1, events));
+    const summaries = r.getSession(TAB)!.calls.map((c) => c.summary);
+    expect(summaries).toEqual([
+      'getContext ok {"cloudId":"c0ffee","theme":{"colorMode":"light"}}',
+      'getContext ok {"cloudId":"c0ffee","theme":{"colorMode":"light"}}',
+      'getContext ok {"cloudId":"c0ffee","theme":{"colorMode":"light"}}',
+      'getContext ok {"cloudId":"other"}',
+    ]);
+    // Summarised: the first start (pending), the first answer, and the answer that differs; nothing else.
+    expect(seen).toEqual(['null', '{"cloudId":"c0ffee","theme":{"colorMode":"light"}}', '{"cloudId":"other"}']);
   });
 });

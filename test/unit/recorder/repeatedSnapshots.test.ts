@@ -81,6 +81,21 @@ describe('RepeatedSnapshots', () => {
     expect(repeats.share(1, 'response', 'getContext', reordered)).toBe(reordered);
   });
 
+  it('hands back the kept snapshot again for one object shared by many events, and not once the place keeps another', () => {
+    const repeats = new RepeatedSnapshots();
+    const kept = parsed(context);
+    const shared = parsed(context); // one batch's snapshot, named by each of its events
+    expect(repeats.share(1, 'response', 'getContext', kept)).toBe(kept);
+    for (let i = 0; i < 3; i++) expect(repeats.share(1, 'response', 'getContext', shared)).toBe(kept);
+    const other = parsed({ ...context, cloudId: 'other' });
+    expect(repeats.share(1, 'response', 'getContext', other)).toBe(other);
+    expect(repeats.share(1, 'response', 'getContext', shared)).toBe(shared);
+    expect(repeats.share(1, 'response', 'getContext', parsed(context))).toBe(shared);
+    // Equal to what another place keeps says nothing of this one.
+    expect(repeats.share(1, 'request', 'getContext', other)).toBe(other);
+    expect(repeats.share(1, 'request', 'getContext', shared)).toBe(shared);
+  });
+
   it('leaves small snapshots alone, and forgets everything past its bounds instead of growing', () => {
     const repeats = new RepeatedSnapshots();
     const small = parsed({ a: 1 });
