@@ -118,7 +118,11 @@ export type Clear = 'tab' | 'calls' | 'frames';
 export type SubKey = string | number | null;
 
 export interface KindSpec<K extends KindName> {
-  /** IndexedDB key path; every key starts with the tab id. */
+  /**
+   * The record's key as a key path: the tab id, then its sub-key. The stores of version 3 and before were keyed
+   * by it; since version 4 each record is put under that key (src/recorder/idbStore.ts), and a single path marks
+   * the kinds with one record per tab.
+   */
   keyPath: string | string[];
   subKey(record: RecordOf[K]): SubKey;
   /** The clears that remove every record of this kind of the tab. */

@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { IdbStore } from '../../../src/recorder/idbStore';
 import { callsOf, MemoryStore, type StoreChanges } from '../../../src/recorder/persistence';
-import { CALLS_PER_PAGE } from '../../../src/recorder/recordKinds';
+import { CALLS_PER_PAGE, KIND_NAMES, type PersistedState } from '../../../src/recorder/recordKinds';
 import { Recorder } from '../../../src/recorder/recorder';
-import { batch, end, options, snap, start, starts } from './helpers';
+import { batch, end, hello, options, snap, start, starts } from './helpers';
 
 /** A MemoryStore that records what each save held. */
 class Spy extends MemoryStore {
@@ -71,6 +71,54 @@ describe('calls stored in pages', () => {
     expect(after.getSession(1)!.calls.map((c) => c.callId)).toEqual(Array.from({ length: 100 }, (_, i) => 111 + i));
     await after.apply(1, 0, batch('d', 211, [start(211, 1, 'invoke', snap({ x: 1 }))])).persisted;
     expect(callsOf(await store.load()).map((c) => c.call.callId).sort((a, b) => a - b).at(-1)).toBe(211);
+  });
+
+  it('gives each record its key with the put since version 4, and moves a version 3 database (key paths) over', async () => {
+    // What version 3 stored, made by the recorder: a session, a frame, a document, pages of calls.
+    const source = new IdbStore({ name: `v4-${Math.random()}` });
+    const recorder = new Recorder(options(), source);
+    recorder.apply(2, 5, hello('d', 'https://app.example/', 'https://site.atlassian.net/'));
+    await recorder.apply(2, 5, batch('d', 1, starts(1, 150))).persisted;
+    const before = await source.load();
+    expect(before.callPages.length).toBeGreaterThan(1);
+    await source.close();
+
+    const name = `migrate-v3-${Math.random()}`;
+    const keyPaths: Record<string, string | string[]> = { sessions: 'tabId', frames: ['tabId', 'key'], callPages: ['tabId', 'page'], docs: ['tabId', 'key'], network: ['tabId', 'order'] };
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(name, 3);
+      req.onupgradeneeded = () => {
+        for (const kind of KIND_NAMES) {
+          const store = req.result.createObjectStore(kind, { keyPath: keyPaths[kind] });
+          for (const record of (before as Record<string, unknown[]>)[kind]!) store.put(record);
+        }
+      };
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const store = new IdbStore({ name });
+    const after: PersistedState = await store.load();
+    for (const kind of KIND_NAMES) expect(after[kind], kind).toEqual(before[kind]);
+    const stores = await new Promise<IDBDatabase>((resolve) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+    });
+    const tx = stores.transaction(KIND_NAMES);
+    for (const kind of KIND_NAMES) expect(tx.objectStore(kind).keyPath, kind).toBeNull();
+    expect(await new Promise((resolve) => (tx.objectStore('callPages').getAllKeys().onsuccess = (e) => resolve((e.target as IDBRequest).result)))).toEqual(
+      before.callPages.map((p) => [2, p.page]),
+    );
+    stores.close();
+    // Restored, the recorder goes on: new calls are saved, and evicted ones deleted, under the same keys.
+    const restored = await Recorder.restore(store, options());
+    await restored.apply(2, 5, batch('d', 151, starts(151, 160))).persisted;
+    await restored.setDefaultMaxCalls(20);
+    const last = await store.load();
+    expect(callsOf(last).map((c) => c.call.callId).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => 141 + i));
+    await store.close();
   });
 
   it('moves calls saved one record each (database version 2) into pages', async () => {
