@@ -1,6 +1,7 @@
 import type { SummaryInput } from '../bridge/summary';
 import type { HookEvent } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
+import { sameJson } from '../protocol/sameJson';
 import type { CallKind, CallRecord, FrameRecord } from '../protocol/model';
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
 import { deliveryCost } from './callLog';
@@ -26,10 +27,12 @@ export class CallEvents {
   private readonly repeats = new RepeatedSnapshots();
   /**
    * The last two summaries made and what each was made of (a call is summarised at its start and again at its
-   * end). A call that repeats the one before (the same command and status, its snapshots the same shared
-   * objects) gets the same texts without summarising again.
+   * end). A call that repeats the one before (the same command, status and values) gets the same texts without
+   * summarising again.
    */
   private recentSummaries: { input: SummaryInput; text: string }[] = [];
+  /** The last call classified: a call with the same command and an equal request is of the same kind. */
+  private lastKind: { command: string; request: SnapshotValue; kind: CallKind } | null = null;
 
   constructor(
     private readonly classify: CallClassifier,
@@ -167,11 +170,16 @@ export class CallEvents {
   }
 
   private kindOf(command: string, request: Snapshot): CallKind {
+    const last = this.lastKind;
+    if (last !== null && last.command === command && sameValue(last.request, request.value)) return last.kind;
+    let kind: CallKind;
     try {
-      return this.classify(command, request.value);
+      kind = this.classify(command, request.value);
     } catch {
       return 'other';
     }
+    this.lastKind = { command, request: request.value, kind };
+    return kind;
   }
 
   private summaryOf(call: CallRecord): string {
@@ -195,7 +203,11 @@ export class CallEvents {
   }
 }
 
-/** The same summary input: equal texts, and the very same snapshot values (summaries read values only). */
+/** The same summary input: equal texts and equal values (summaries read values only; shared ones are one object). */
 function sameInput(a: SummaryInput, b: SummaryInput): boolean {
-  return a.command === b.command && a.status === b.status && a.request === b.request && a.response === b.response && a.error === b.error;
+  return a.command === b.command && a.status === b.status && sameValue(a.request, b.request) && sameValue(a.response, b.response) && sameValue(a.error, b.error);
+}
+
+function sameValue(a: SnapshotValue | null, b: SnapshotValue | null): boolean {
+  return a === b || (a !== null && b !== null && sameJson(a, b));
 }

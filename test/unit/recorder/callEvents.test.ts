@@ -190,13 +190,20 @@ describe('Recorder: summaries of repeated calls', () => {
       seen.push(JSON.stringify(i.response));
       return `${i.command} ${i.status} ${JSON.stringify(i.response)}`;
     };
-    const r = new Recorder(options({ summarize }));
+    const classified: unknown[] = [];
+    const classify = (command: string, request: unknown) => {
+      classified.push(request);
+      return command === 'getContext' ? ('context' as const) : ('other' as const);
+    };
+    const r = new Recorder(options({ summarize, classify }));
     r.apply(TAB, FRAME, hello('d1'));
-    // One batch's repeated answer: a single snapshot object shared by its events (as parseRelayToBackground gives it).
+    // One batch's repeated answer: a single snapshot object shared by its events (as parseRelayToBackground gives it);
+    // each request its own small object (too small to share), equal to the others.
     const shared = snap({ cloudId: 'c0ffee', theme: { colorMode: 'light' } }, 200);
-    const request = snap(null, 4);
-    const events = [1, 2, 3].flatMap((id) => [start(id, 1000 + id, 'getContext', request), end(id, 2000 + id, true, shared)]);
-    events.push(start(4, 1004, 'getContext', request), end(4, 2004, true, snap({ cloudId: 'other' }, 200)));
+    const request = () => snap({ $fbdt: 'undefined' }, 20);
+    const events = [1, 2, 3].flatMap((id) => [start(id, 1000 + id, 'getContext', request()), end(id, 2000 + id, true, shared)]);
+    events.push(start(4, 1004, 'getContext', request()), end(4, 2004, true, snap({ cloudId: 'other' }, 200)));
+    events.push(start(5, 1005, 'getContext', snap({ other: true }, 20)));
     r.apply(TAB, FRAME, batch('d1', 1, events));
     const summaries = r.getSession(TAB)!.calls.map((c) => c.summary);
     expect(summaries).toEqual([
@@ -204,8 +211,11 @@ describe('Recorder: summaries of repeated calls', () => {
       'getContext ok {"cloudId":"c0ffee","theme":{"colorMode":"light"}}',
       'getContext ok {"cloudId":"c0ffee","theme":{"colorMode":"light"}}',
       'getContext ok {"cloudId":"other"}',
+      'getContext pending null',
     ]);
-    // Summarised: the first start (pending), the first answer, and the answer that differs; nothing else.
-    expect(seen).toEqual(['null', '{"cloudId":"c0ffee","theme":{"colorMode":"light"}}', '{"cloudId":"other"}']);
+    // Summarised: the first start (pending), the first answer, the answer that differs, and the start whose request
+    // differs (its pending text is the same, but the request might have changed it); nothing else.
+    expect(seen).toEqual(['null', '{"cloudId":"c0ffee","theme":{"colorMode":"light"}}', '{"cloudId":"other"}', 'null']);
+    expect(classified).toEqual([{ $fbdt: 'undefined' }, { other: true }]);
   });
 });
