@@ -1,5 +1,6 @@
 import { LIMITS } from '../protocol/limits';
 import { SNAPSHOT_MARKER, type Description, type Snapshot, type SnapshotValue } from '../protocol/snapshot';
+import { objectFreeze } from './intrinsics';
 import { cut, thrownText } from './ownReads';
 import { jsonPreview, jsonSize } from './snapshotJson';
 import { Walker, type SnapshotLimits } from './snapshotWalker';
@@ -40,8 +41,17 @@ const MEASURE_FACTOR = 4;
 /** Limits with everything but the numbers stripped (LIMITS is readonly literal-typed). */
 const DEFAULT_LIMITS: SnapshotLimits = LIMITS;
 
+const UNDEFINED_VALUE = objectFreeze({ [M]: 'undefined' }) as Description;
+/**
+ * The snapshot of `undefined` (the payload of a call without one, such as getContext): one frozen object, so a
+ * message to the relay carries it once however many such calls it holds (a structured clone writes an object it
+ * has written before as a reference), and the relay checks it once.
+ */
+const UNDEFINED: Snapshot = objectFreeze({ value: UNDEFINED_VALUE as unknown as SnapshotValue, bytes: jsonSize(UNDEFINED_VALUE), truncated: false });
+
 /** A bounded JSON-safe snapshot of any value. Never throws. */
 export function takeSnapshot(value: unknown, limits: SnapshotLimits = DEFAULT_LIMITS): Snapshot {
+  if (value === undefined && UNDEFINED.bytes <= limits.snapshotBytes) return UNDEFINED;
   const walker = new Walker(limits, limits.snapshotBytes * MEASURE_FACTOR);
   let out: SnapshotValue;
   try {

@@ -20,6 +20,17 @@ describe('takeSnapshot: JSON data', () => {
     expect(snap(1e21).value).toBe(1e21);
   });
 
+  it('describes undefined with one frozen snapshot, shared by every call without a payload', () => {
+    const a = takeSnapshot(undefined);
+    expect(a).toEqual({ value: { $fbdt: 'undefined' }, bytes: JSON.stringify({ $fbdt: 'undefined' }).length, truncated: false });
+    expect(takeSnapshot(undefined)).toBe(a);
+    expect(Object.isFrozen(a) && Object.isFrozen(a.value)).toBe(true);
+    // Inside a value it is described anew (a snapshot's parts are its own).
+    expect((takeSnapshot([undefined]).value as unknown[])[0]).toEqual({ $fbdt: 'undefined' });
+    // Under a budget smaller than the description, the walk's rules apply as before.
+    expect(takeSnapshot(undefined, { ...LIMITS, snapshotBytes: 10 }).truncated).toBe(true);
+  });
+
   it('returns a copy, not the input', () => {
     const input = { a: { b: [1] } };
     const s = snap(input);
