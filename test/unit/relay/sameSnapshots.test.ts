@@ -46,6 +46,25 @@ describe('withSameSnapshots', () => {
     expect(received(events)).toEqual(events);
   });
 
+  it('names a snapshot that is the very object an earlier event carries, small ones included', () => {
+    // As the hook sends them and structured clone keeps them: the snapshot of undefined one object for every call,
+    // and an answer equal to the first (its own object) repeated.
+    const undef = snap({ $fbdt: 'undefined' });
+    const first = snap(context);
+    const again = snap(context);
+    const raw = [1, 2, 3].flatMap((id) => [{ type: 'call-start', id, command: 'getContext', at: id, request: undef }, end(id, id === 1 ? first : again)]);
+    const parsed = parseHookMessage(structuredClone({ events: raw }));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const events = parsed.value.events;
+    const wire = withSameSnapshots(events);
+    expect(wire.map((e) => ('same' in e ? e.same : null))).toEqual([null, null, 0, 1, 0, 1]);
+    const got = received(events);
+    expect(got).toEqual(events);
+    const request = (i: number) => (got[i] as Extract<HookEvent, { type: 'call-start' }>).request;
+    expect(request(2)).toBe(request(0));
+    expect(request(4)).toBe(request(0));
+  });
+
   it('on random batches, the background gets exactly the events the relay held', () => {
     let seed = 11;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
