@@ -53,9 +53,11 @@ export function startRecorderService(env: ServiceEnv) {
   const jwksCache = createJwksCache();
   const ready: Promise<Recorder> = Recorder.open(env.store, { classify: classifyCall, summarize: summarizeCall, saveSpacingMs: env.saveSpacingMs ?? SAVE_SPACING_MS }).then(
     async (recorder) => {
-      await recorder.pruneTabs(await env.openTabIds());
+      // Both change the recording in memory at once; their saves go on behind (not awaited: each waits for the
+      // save spacing, and messages waited for them: every worker start held the first batch a second).
+      void recorder.pruneTabs(await env.openTabIds());
       // The per-tab bound is a setting (Settings → "Calls kept per tab"); a change applies at once.
-      await recorder.setDefaultMaxCalls(readMaxCalls(await env.readSetting(MAX_CALLS_KEY)));
+      void recorder.setDefaultMaxCalls(readMaxCalls(await env.readSetting(MAX_CALLS_KEY)));
       return recorder;
     },
   );

@@ -73,7 +73,7 @@ export async function benchBurst(extensionDir: string, opts: { calls?: number; p
         recordedAfterMs = Math.max(0, Date.now() - settledAt);
         break;
       }
-      // Each poll copies the session in the worker (getSession): often enough to time it, rarely enough not to slow it.
+      // Each poll counts the calls in the worker (counts()): often enough to time it, rarely enough not to slow it.
       await new Promise((r) => setTimeout(r, 40));
       counts = await recorderCounts(worker, tabId);
     }

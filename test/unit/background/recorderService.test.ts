@@ -141,6 +141,35 @@ describe('recorder service: acknowledgements', () => {
   });
 });
 
+describe('recorder service: start', () => {
+  it('applies batches as soon as the recording is restored, while the saves of its start still wait', async () => {
+    // A recording restored with a tab that is closed now: pruning it is a save, and this store holds every save.
+    const seeded = new MemoryStore();
+    const before = startRecorderService(env(seeded, { openTabIds: async () => [TAB, 99] }));
+    const old = port({ tab: { id: 99 }, frameId: 0, url: 'https://app.cdn.prod.atlassian-dev.net/index.html' });
+    before.acceptRelay(old);
+    old.answer(hello('old'));
+    old.answer(batch('old', 1, [start(1), end(1)]));
+    await settle();
+    expect((await before.counts(99))?.calls).toBe(1);
+    const store = new GatedStore();
+    const restored = await seeded.load();
+    store.load = async () => restored;
+    const service = startRecorderService(env(store));
+    const relay = connectedRelay(service);
+    relay.answer(batch('doc1', 1, [start(1), end(1), start(2)]));
+    await settle();
+    expect(store.gates.length).toBeGreaterThan(0);
+    const counts = await Promise.race([service.counts(TAB), settle(20).then(() => 'still waiting' as const)]);
+    expect(counts).toEqual({ calls: 2, pending: 1, dropped: 0, unsaved: true });
+    expect(await service.counts(99)).toBeNull();
+    // Acknowledged once durable, as before.
+    expect(relay.sent).toEqual([]);
+    await openGates(store);
+    expect(relay.sent as BackgroundToRelay[]).toContainEqual({ type: 'ack', upTo: 3 });
+  });
+});
+
 describe('recorder service: who may connect', () => {
   it('disconnects a relay port that has no tab or frame', async () => {
     const service = startRecorderService(env(new MemoryStore()));
