@@ -155,7 +155,6 @@ export function put(target: object, key: PropertyKey, value: unknown): void {
   WRITE.value = undefined;
 }
 
-/** A new object that inherits nothing: plain assignment into it meets no setter. */
 /**
  * What record() objects inherit from: nothing (an empty, frozen object without a prototype, never handed to the
  * page). Not Object.create(null) itself: V8 keeps a prototype-less object in dictionary mode, several times the
@@ -165,6 +164,7 @@ export function put(target: object, key: PropertyKey, value: unknown): void {
  */
 const NO_SETTERS: object = objectFreeze(objectCreate(null));
 
+/** A new object that inherits nothing: plain assignment into it meets no setter. */
 export function record<T = Record<string, unknown>>(): T {
   return objectCreate(NO_SETTERS) as T;
 }
