@@ -99,8 +99,10 @@ export class CallEvents {
   /** What a call-start says, written into the call (a blank one, or one whose end or a delivery came first). */
   private writeStart(s: TabState, call: CallRecord, e: Event<'call-start'>): void {
     call.command = e.command;
-    call.kind = this.kindOf(e.command, e.request);
+    // Shared first: a request equal to the kept one is then that very object, and kindOf knows it at once
+    // instead of comparing the values a second time.
     call.request = this.repeats.share(s.tabId, 'request', e.command, e.request);
+    call.kind = this.kindOf(e.command, call.request);
     call.startedAt = e.at;
     if (e.initiator) call.initiator = e.initiator;
     call.summary = this.summaryOf(call);
