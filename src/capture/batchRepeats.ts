@@ -1,4 +1,4 @@
-import { carriedSnapshot, type HookEvent } from '../protocol/hook';
+import { setSnapshotAt, snapshotAt, snapshotKeys, type HookEvent } from '../protocol/hook';
 import { LIMITS } from '../protocol/limits';
 import { sameSnapshot } from '../protocol/sameJson';
 import type { Snapshot } from '../protocol/snapshot';
@@ -18,14 +18,13 @@ export function batchRepeats(): BatchRepeats {
  * Only the hook's own event and snapshot objects are read or changed (never the app's values).
  */
 export function shareRepeated(event: HookEvent, seen: BatchRepeats): void {
-  const s = carriedSnapshot(event);
-  if (s === undefined || s.bytes < LIMITS.sameSnapshotMinBytes) return;
-  const kept = seen[s.bytes];
-  if (kept !== undefined && sameSnapshot(kept, s)) {
-    if (event.type === 'call-start') event.request = kept;
-    else if (event.type === 'call-end') event.value = kept;
-    else if (event.type === 'delivery') event.args = kept;
-    return;
+  const keys = snapshotKeys(event);
+  for (let p = 0; p < keys.length; p++) {
+    const key = keys[p]!;
+    const s = snapshotAt(event, key);
+    if (s.bytes < LIMITS.sameSnapshotMinBytes) continue;
+    const kept = seen[s.bytes];
+    if (kept !== undefined && sameSnapshot(kept, s)) setSnapshotAt(event, key, kept);
+    else seen[s.bytes] = s;
   }
-  seen[s.bytes] = s;
 }

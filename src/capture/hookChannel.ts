@@ -1,9 +1,10 @@
 import { CHANNEL_OFFER, HOOK_SETTINGS, type HookEvent, type HookMessage } from '../protocol/hook';
+import type { CallInitiator } from '../protocol/initiator';
 import { eventCost, LIMITS } from '../protocol/limits';
-import { monotonicNow, setTimeoutFn } from './intrinsics';
-import { batchRepeats, shareRepeated } from './batchRepeats';
+import { hasOwn, monotonicNow, setTimeoutFn } from './intrinsics';
+import { batchRepeats, shareRepeated, type BatchRepeats } from './batchRepeats';
 import { settleInitiator } from './initiator';
-import { append, slots, toArray, type Slots } from './ownReads';
+import { append, record, slots, toArray, type Slots } from './ownReads';
 import { eventData, eventPorts, eventSource, eventTrusted, listenToPort, postToPort, stopImmediatePropagation, type PortLike } from './messageEvent';
 import { listenForMessages, type MessageTarget } from './messageListener';
 import { exitNameOf, handOff, listenForExitRequest } from './exitHandoff';
@@ -87,16 +88,50 @@ function defaultSchedule(): (run: () => void, ms: number) => void {
   return (run) => void Promise.resolve().then(run);
 }
 
+/** A call-start's initiator, read only when it has one: a missing key would be looked up on Object.prototype, where a page may have put a getter. */
+function initiatorOf(start: Extract<HookEvent, { type: 'call-start' }>): CallInitiator | undefined {
+  return hasOwn(start, 'initiator') ? start.initiator : undefined;
+}
+
 /**
  * A call-start whose initiator was captured on the call path (deferInitiator), with the stack read now, or
  * without it when the settings say not to record initiators (the stack is then never read).
  */
 function settled(event: HookEvent, wanted: boolean | null): HookEvent {
-  if (event.type !== 'call-start' || event.initiator === undefined) return event;
-  const initiator = wanted === false ? null : settleInitiator(event.initiator);
-  if (initiator === event.initiator) return event;
+  if (event.type !== 'call-start') return event;
+  const pending = initiatorOf(event);
+  if (pending === undefined) return event;
+  const initiator = wanted === false ? null : settleInitiator(pending);
+  if (initiator === pending) return event;
   const { initiator: _pending, ...rest } = event;
   return initiator === null ? rest : { ...rest, initiator };
+}
+
+/** Where each call-start of the message being filled is in it, by call id (a record(): no page-patched Map). */
+type CallStarts = Record<number, number>;
+
+function callStarts(): CallStarts {
+  return record<CallStarts>();
+}
+
+/**
+ * A call-end whose call-start is in the message being filled replaces that start with one `call` event (joined
+ * where the start is: a delivery between them then follows it, which the recorder takes alike). True when joined.
+ * Built as literals: an assignment to a missing key would meet a setter a page put on Object.prototype.
+ */
+function joinEnd(batch: Slots<HookEvent>, starts: CallStarts, end: Extract<HookEvent, { type: 'call-end' }>, repeats: BatchRepeats): boolean {
+  const at = starts[end.id];
+  if (at === undefined) return false;
+  const start = batch[at] as Extract<HookEvent, { type: 'call-start' }>;
+  shareRepeated(end, repeats);
+  const { id, command, request } = start;
+  const initiator = initiatorOf(start);
+  batch[at] =
+    initiator === undefined
+      ? { type: 'call', id, command, at: start.at, request, endAt: end.at, ok: end.ok, value: end.value }
+      : { type: 'call', id, command, at: start.at, request, initiator, endAt: end.at, ok: end.ok, value: end.value };
+  starts[end.id] = undefined as unknown as number;
+  return true;
 }
 
 export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions = {}): HookChannel {
@@ -152,17 +187,24 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
     let batch = slots<HookEvent>();
     let bytes = 0;
     let repeats = batchRepeats();
+    let starts = callStarts();
     for (let i = 0; i < events.length; i++) {
       const event = settled(events[i] as HookEvent, initiator);
       const cost = eventCost(event);
+      if (event.type === 'call-end' && bytes + cost <= LIMITS.messageBytes && joinEnd(batch, starts, event, repeats)) {
+        bytes += cost;
+        continue;
+      }
       if (batch.length > 0 && (batch.length >= batchSize || bytes + cost > LIMITS.messageBytes)) {
         post(batch, handOffAs);
         batch = slots();
         bytes = 0;
         repeats = batchRepeats();
+        starts = callStarts();
       }
       shareRepeated(event, repeats);
       append(batch, event);
+      if (event.type === 'call-start') starts[event.id] = batch.length - 1;
       bytes += cost;
     }
     if (batch.length > 0) post(batch, handOffAs);

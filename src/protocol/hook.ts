@@ -32,6 +32,22 @@ export type HookEvent =
   | { type: 'call-start'; id: number; command: string; at: number; request: Snapshot; initiator?: CallInitiator }
   | { type: 'call-end'; id: number; at: number; ok: boolean; value: Snapshot }
   | {
+      /**
+       * A call-start and its call-end gathered into the same hook message, as one event (the hook's channel joins
+       * them: half the events for every call that ends within a message's gathering window). `at` is the start's,
+       * `endAt` the end's; the rest as in those two events.
+       */
+      type: 'call';
+      id: number;
+      command: string;
+      at: number;
+      request: Snapshot;
+      initiator?: CallInitiator;
+      endAt: number;
+      ok: boolean;
+      value: Snapshot;
+    }
+  | {
       /** A host delivery to a callback the app passed in a subscription call (on, onPublic, subscribeRealtimeChannel). */
       type: 'delivery';
       id: number;
@@ -67,9 +83,42 @@ export type ChannelReportEvent = { type: 'channel-report'; at: number } & Channe
 
 export type HookEventType = HookEvent['type'];
 
-/** The snapshot an event carries: a call-start's request, a call-end's value, a delivery's args. */
-export function carriedSnapshot(e: HookEvent): Snapshot | undefined {
-  return e.type === 'call-start' ? e.request : e.type === 'call-end' ? e.value : e.type === 'delivery' ? e.args : undefined;
+/** Where an event keeps its snapshots, in the order they are numbered (a call's request before its value). */
+export type SnapshotKey = 'request' | 'value' | 'args';
+
+const REQUEST: readonly SnapshotKey[] = ['request'];
+const VALUE: readonly SnapshotKey[] = ['value'];
+const REQUEST_VALUE: readonly SnapshotKey[] = ['request', 'value'];
+const ARGS: readonly SnapshotKey[] = ['args'];
+const NONE: readonly SnapshotKey[] = [];
+
+/**
+ * The keys of the snapshots an event carries: a call-start's request, a call-end's value, a call's both, a delivery's
+ * args. (A switch, not a table: the hook must not look a name up where a page could have put a getter.)
+ */
+export function snapshotKeys(e: HookEvent): readonly SnapshotKey[] {
+  switch (e.type) {
+    case 'call-start':
+      return REQUEST;
+    case 'call-end':
+      return VALUE;
+    case 'call':
+      return REQUEST_VALUE;
+    case 'delivery':
+      return ARGS;
+    default:
+      return NONE;
+  }
+}
+
+/** The snapshot an event keeps under `key` (one of snapshotKeys(e)). */
+export function snapshotAt(e: HookEvent, key: SnapshotKey): Snapshot {
+  return (e as unknown as Record<SnapshotKey, Snapshot>)[key];
+}
+
+/** Puts `s` under `key` (one of snapshotKeys(e)): an equal snapshot shared in place of the event's own. */
+export function setSnapshotAt(e: HookEvent, key: SnapshotKey, s: Snapshot): void {
+  (e as unknown as Record<SnapshotKey, Snapshot>)[key] = s;
 }
 
 /**

@@ -74,6 +74,8 @@ export function eventCost(event: HookEvent): number {
       return LIMITS.eventOverheadBytes + event.command.length + event.request.bytes;
     case 'call-end':
       return LIMITS.eventOverheadBytes + event.value.bytes;
+    case 'call':
+      return LIMITS.eventOverheadBytes + event.command.length + event.request.bytes + event.value.bytes;
     case 'delivery':
       return LIMITS.eventOverheadBytes + event.key.length + event.args.bytes;
     case 'hook-ready':

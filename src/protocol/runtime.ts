@@ -1,4 +1,5 @@
 import type { HookEvent } from './hook';
+import type { Snapshot } from './snapshot';
 import type { RelayLossReport } from './losses';
 import type { CallRecord, FrameRecord, SessionSummary, TabSession, TraceV1, TraceV2 } from './model';
 import type { NetworkEntry } from './network';
@@ -30,15 +31,21 @@ export type RelayToBackground =
     };
 
 /**
- * What the relay posts: as RelayToBackground, but a batch's call-start, call-end or delivery may carry
- * `same: k` instead of its snapshot (request, value or args): its snapshot is equal to that of events[k] of
- * the same batch, an earlier event that has one (an answer that repeats goes once per batch). The
- * background's validator (parseRelayToBackground) gives such an event that very snapshot.
+ * What the relay posts: as RelayToBackground, but a batch's event may name a snapshot instead of carrying it. The
+ * batch's snapshots are numbered from 0 in the order its events carry them (a call's request before its value);
+ * `same: k` stands for an event's first snapshot (a call-start's or call's request, a call-end's value, a delivery's
+ * args) and `sameValue: k` for a call's value: equal to snapshot k, an earlier one of the same batch (an answer
+ * that repeats goes once per batch). The background's validator (parseRelayToBackground) gives such an event that
+ * very snapshot.
  */
 export type RelayToBackgroundWire = Exclude<RelayToBackground, { type: 'batch' }> | (Omit<Extract<RelayToBackground, { type: 'batch' }>, 'events'> & { events: WireEvent[] });
 
+/** The wire field that names an event's snapshot, by its position in snapshotKeys(e). */
+export const SAME_FIELDS = ['same', 'sameValue'] as const;
+
 type Ev<T extends HookEvent['type']> = Extract<HookEvent, { type: T }>;
-export type SameSnapshotEvent = (Omit<Ev<'call-start'>, 'request'> | Omit<Ev<'call-end'>, 'value'> | Omit<Ev<'delivery'>, 'args'>) & { same: number };
+type CallWire = Omit<Ev<'call'>, 'request' | 'value'> & ({ request: Snapshot } | { same: number }) & ({ value: Snapshot } | { sameValue: number });
+export type SameSnapshotEvent = ((Omit<Ev<'call-start'>, 'request'> | Omit<Ev<'call-end'>, 'value'> | Omit<Ev<'delivery'>, 'args'>) & { same: number }) | CallWire;
 export type WireEvent = HookEvent | SameSnapshotEvent;
 
 /** Background → relay. */

@@ -10,12 +10,14 @@
  * (unknown fields are dropped); snapshot values are checked in place and passed on as they are, never
  * copied through property assignment, so a key such as `__proto__` stays an ordinary own data property.
  */
-import { carriedSnapshot, type HookEvent, type HookMessage, type HostTransport, type PaintName } from './hook';
+import type { HookEvent, HookMessage, HostTransport, PaintName, SnapshotKey } from './hook';
 import type { Snapshot } from './snapshot';
 import { INITIATOR_FRAMES, type CallInitiator } from './initiator';
 import { LIMITS } from './limits';
 import type { RelayLossReport } from './losses';
-import type { BackgroundToRelay, PanelToBackground, RelayToBackground } from './runtime';
+import type { BackgroundToRelay, PanelToBackground, RelayToBackground, SAME_FIELDS } from './runtime';
+
+type SameField = (typeof SAME_FIELDS)[number];
 import { bool, byType, describe, fail, join, nonNegativeInt, oneOf, positiveInt, quote, record, run, str, time, type ParseResult } from './validateBasics';
 import { snapshot } from './validateSnapshot';
 
@@ -37,34 +39,41 @@ function docId(obj: Record<string, unknown>, path: string): string {
 // Hook events
 
 /**
- * An event's snapshot, or with `earlier` (relay → background only) the snapshot of the earlier event of the
- * batch that its `same` names (see RelayToBackgroundWire): that very object, measured when it was checked.
- * `checked`: the snapshot objects of this message checked so far. The hook sends an answer that repeats as one
- * object (src/capture/batchRepeats.ts) and a structured clone keeps it one: it is checked once per message, and
- * its events get the same checked snapshot (the relay's withSameSnapshots then knows them equal at once).
+ * An event's snapshot under `key`, or with `earlier` (relay → background only) the earlier snapshot of the batch
+ * that its `sameField` names (see RelayToBackgroundWire): that very object, measured when it was checked. The
+ * snapshot is then numbered: pushed on `earlier`. `checked`: the snapshot objects of this message checked so far.
+ * The hook sends an answer that repeats as one object (src/capture/batchRepeats.ts) and a structured clone keeps
+ * it one: it is checked once per message, and its events get the same checked snapshot (the relay's
+ * withSameSnapshots then knows them equal at once).
  */
-function snapshotOf(e: Record<string, unknown>, key: string, path: string, earlier: (Snapshot | undefined)[] | null, checked: Map<object, Snapshot>): Snapshot {
-  if (earlier === null || e.same === undefined) {
-    const raw = e[key];
-    if (typeof raw !== 'object' || raw === null) return snapshot(e, key, path);
-    const known = checked.get(raw);
-    if (known !== undefined) return known;
-    const s = snapshot(e, key, path);
-    checked.set(raw, s);
-    return s;
-  }
-  if (e[key] !== undefined) fail(join(path, 'same'), `an event has either ${key} or same, not both`);
-  const k = nonNegativeInt(e, 'same', path);
-  const s = k < earlier.length ? earlier[k] : undefined;
-  if (s === undefined) fail(join(path, 'same'), `expected the index of an earlier event of this batch that has a snapshot, got ${k}`);
+function snapshotOf(e: Record<string, unknown>, key: SnapshotKey, path: string, earlier: Snapshot[] | null, checked: Map<object, Snapshot>, sameField: SameField = 'same'): Snapshot {
+  const s = earlier === null || e[sameField] === undefined ? carried(e, key, path, checked) : named(e, key, sameField, path, earlier);
+  earlier?.push(s);
   return s;
+}
+
+function carried(e: Record<string, unknown>, key: SnapshotKey, path: string, checked: Map<object, Snapshot>): Snapshot {
+  const raw = e[key];
+  if (typeof raw !== 'object' || raw === null) return snapshot(e, key, path);
+  const known = checked.get(raw);
+  if (known !== undefined) return known;
+  const s = snapshot(e, key, path);
+  checked.set(raw, s);
+  return s;
+}
+
+function named(e: Record<string, unknown>, key: SnapshotKey, sameField: SameField, path: string, earlier: readonly Snapshot[]): Snapshot {
+  if (e[key] !== undefined) fail(join(path, sameField), `an event has either ${key} or ${sameField}, not both`);
+  const k = nonNegativeInt(e, sameField, path);
+  if (k >= earlier.length) fail(join(path, sameField), `expected the number of an earlier snapshot of this batch, got ${k}`);
+  return earlier[k]!;
 }
 
 /**
  * `relayReports`: accept the relay's own channel-report events (relay → background only). `earlier`: the
  * snapshots of the batch's events before this one, which `same` may name (relay → background only).
  */
-function hookEvent(data: unknown, path: string, relayReports: boolean, earlier: (Snapshot | undefined)[] | null, checked: Map<object, Snapshot>): HookEvent {
+function hookEvent(data: unknown, path: string, relayReports: boolean, earlier: Snapshot[] | null, checked: Map<object, Snapshot>): HookEvent {
   const e = record(data, path);
   const type = e.type;
   switch (type) {
@@ -112,6 +121,21 @@ function hookEvent(data: unknown, path: string, relayReports: boolean, earlier: 
         ok: bool(e, 'ok', path),
         value: snapshotOf(e, 'value', path, earlier, checked),
       };
+    case 'call': {
+      const call: Extract<HookEvent, { type: 'call' }> = {
+        type,
+        id: positiveInt(e, 'id', path),
+        command: str(e, 'command', path, LIMITS.commandChars, 1),
+        at: time(e, 'at', path),
+        // Numbered in this order: the request, then the value.
+        request: snapshotOf(e, 'request', path, earlier, checked),
+        endAt: time(e, 'endAt', path),
+        ok: bool(e, 'ok', path),
+        value: snapshotOf(e, 'value', path, earlier, checked, 'sameValue'),
+      };
+      if (e.initiator !== undefined) call.initiator = callInitiator(e.initiator, join(path, 'initiator'));
+      return call;
+    }
     case 'delivery':
       return {
         type,
@@ -161,13 +185,9 @@ function eventList(obj: Record<string, unknown>, max: number, relayReports: bool
   if (!Array.isArray(list)) fail('events', `expected an array, got ${describe(list)}`);
   if (list.length > max) fail('events', `more than ${max} events (${list.length})`);
   const out: HookEvent[] = new Array<HookEvent>(list.length);
-  const earlier: (Snapshot | undefined)[] | null = relayReports ? [] : null;
+  const earlier: Snapshot[] | null = relayReports ? [] : null;
   const checked = new Map<object, Snapshot>();
-  for (let i = 0; i < list.length; i++) {
-    const e = hookEvent(list[i], `events[${i}]`, relayReports, earlier, checked);
-    out[i] = e;
-    earlier?.push(carriedSnapshot(e));
-  }
+  for (let i = 0; i < list.length; i++) out[i] = hookEvent(list[i], `events[${i}]`, relayReports, earlier, checked);
   return out;
 }
 

@@ -16,6 +16,10 @@ export type CallClassifier = (command: string, request: SnapshotValue) => CallKi
 export type CallSummarizer = (input: SummaryInput) => string;
 
 type Event<T extends HookEvent['type']> = Extract<HookEvent, { type: T }>;
+/** What a call-start says (a `call` event says it too). */
+type StartFields = Omit<Event<'call-start'>, 'type'>;
+/** What a call-end says (a `call` event says it as endAt, ok and value). */
+type EndFields = Omit<Event<'call-end'>, 'type'>;
 
 /**
  * Applies one document's hook events to its tab: frame facts (hook-ready, bridge, transport, channel report,
@@ -68,13 +72,18 @@ export class CallEvents {
       case 'call-end':
         s.docs.seeCallId(doc, e.id);
         return this.end(s, doc, frame, e, d);
+      case 'call':
+        // A start and its end that the hook joined: applied as the two events would be.
+        s.docs.seeCallId(doc, e.id);
+        this.start(s, doc, frame, e, d);
+        return this.end(s, doc, frame, { id: e.id, at: e.endAt, ok: e.ok, value: e.value }, d);
       case 'delivery':
         s.docs.seeCallId(doc, e.id);
         return this.delivery(s, doc, frame, e, d);
     }
   }
 
-  private start(s: TabState, doc: PersistedDoc, frame: FrameRecord, e: Event<'call-start'>, d: Delta): void {
+  private start(s: TabState, doc: PersistedDoc, frame: FrameRecord, e: StartFields, d: Delta): void {
     // Started while paused, even if it arrives after Resume (the relay batches): ignored with its end and deliveries.
     if (!s.recording || s.pauses.covers(e.at)) {
       s.docs.ignoreUpTo(doc, e.id);
@@ -97,7 +106,7 @@ export class CallEvents {
   }
 
   /** What a call-start says, written into the call (a blank one, or one whose end or a delivery came first). */
-  private writeStart(s: TabState, call: CallRecord, e: Event<'call-start'>): void {
+  private writeStart(s: TabState, call: CallRecord, e: StartFields): void {
     call.command = e.command;
     // Shared first: a request equal to the kept one is then that very object, and kindOf knows it at once
     // instead of comparing the values a second time.
@@ -108,7 +117,7 @@ export class CallEvents {
     call.summary = this.summaryOf(call);
   }
 
-  private end(s: TabState, doc: PersistedDoc, frame: FrameRecord, e: Event<'call-end'>, d: Delta): void {
+  private end(s: TabState, doc: PersistedDoc, frame: FrameRecord, e: EndFields, d: Delta): void {
     const entry = s.calls.get(`${frame.key}#${e.id}`);
     if (entry && entry.call.status !== 'pending') return; // a second end changes nothing
     if (!entry && this.ignored(s, doc, e.id, e.at)) return;

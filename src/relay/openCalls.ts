@@ -9,6 +9,7 @@ const TRACKED = 10_000;
  * is a synchronous DOM event, and it overtakes the start still on the port (Firefox: the hook's 'navigate'
  * handed 50 ends over 20 ms before pagehide, the starts came after them, and pagehide counted 50 open calls
  * whose ends the recorder had). Such an end is remembered (the TRACKED most recent), and its start opens nothing.
+ * A `call` event (start and end joined by the hook) opens nothing either.
  */
 export class OpenCalls {
   private readonly open = new Set<number>();

@@ -8,7 +8,7 @@ import { RelayBuffer } from './relayBuffer';
 import { withSameSnapshots } from './sameSnapshots';
 
 function withoutInitiator(e: HookEvent): HookEvent {
-  if (e.type !== 'call-start' || e.initiator === undefined) return e;
+  if ((e.type !== 'call-start' && e.type !== 'call') || e.initiator === undefined) return e;
   const { initiator: _dropped, ...rest } = e;
   return rest;
 }

@@ -31,6 +31,8 @@ afterEach(() => {
 const snap = { value: { note: 'x' }, bytes: 12, truncated: false };
 const start = (id: number): HookEvent => ({ type: 'call-start', id, command: 'invoke', at: 1000 + id, request: snap });
 const end = (id: number): HookEvent => ({ type: 'call-end', id, at: 2000 + id, ok: true, value: snap });
+/** start(id) and end(id) as the channel sends them when both are in one message. */
+const joined = (id: number): HookEvent => ({ type: 'call', id, command: 'invoke', at: 1000 + id, request: snap, endAt: 2000 + id, ok: true, value: snap });
 
 /** Hook channel, relay link and the exit handoff between them, as the extension wires them. */
 async function wired(opts: { nameTheExit?: boolean } = {}) {
@@ -100,7 +102,7 @@ describe('exit handoff: the hook hands its gathered events to the relay synchron
       delete (Object.prototype as { toJSON?: unknown }).toJSON;
     }
     expect(calls).toBe(0);
-    expect(received).toEqual([{ events: [start(1), end(1)] }]);
+    expect(received).toEqual([{ events: [joined(1)] }]);
   });
 
   it('posts on the port as before until the relay has named the exit event', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHookChannel, GATHER_MS, type ChannelWindow, type HookChannelMessage } from '../../../src/capture/hookChannel';
 import { CHANNEL_OFFER, type HookEvent } from '../../../src/protocol/hook';
+import type { Snapshot, SnapshotValue } from '../../../src/protocol/snapshot';
 import { parseHookMessage } from '../../../src/protocol/validate';
 import { FakeWindow, macrotask, relayEnd } from './fakeWindow';
 
@@ -237,5 +238,87 @@ describe('createHookChannel: batching and bounds', () => {
       },
     };
     expect(() => createHookChannel(hostile).emit(transport(1))).not.toThrow();
+  });
+});
+
+describe('createHookChannel: a call\'s start and end in one message go as one `call` event', () => {
+  const snapOf = (value: SnapshotValue): Snapshot => ({ value, bytes: JSON.stringify(value).length, truncated: false });
+  const request = snapOf({ functionKey: 'f' });
+  const start = (id: number): HookEvent => ({ type: 'call-start', id, command: 'invoke', at: 1000 + id, request });
+  const end = (id: number, ok = true): HookEvent => ({ type: 'call-end', id, at: 2000 + id, ok, value: snapOf({ answer: id }) });
+  const joined = (id: number, ok = true): HookEvent => ({ type: 'call', id, command: 'invoke', at: 1000 + id, request, endAt: 2000 + id, ok, value: snapOf({ answer: id }) });
+  const delivery = (id: number): HookEvent => ({ type: 'delivery', id, seq: 0, at: 1500 + id, key: 'callback', args: snapOf([id]) });
+
+  it('joins where the start is; a start or end whose other half is in another message goes alone', async () => {
+    const win = new FakeWindow();
+    const m = manual();
+    const channel = createHookChannel(asWindow(win), { schedule: m.schedule });
+    const { relay } = await offer(win);
+    channel.emit(start(1));
+    m.runAll();
+    const first = await relay.next();
+    channel.emit(start(2));
+    channel.emit(delivery(2));
+    channel.emit(end(1));
+    channel.emit(start(3));
+    channel.emit(end(3, false));
+    channel.emit(end(2));
+    m.runAll();
+    const second = await relay.next();
+    expect(first).toEqual({ events: [start(1)] });
+    // A delivery between a start and its end follows the joined call (the recorder takes them alike).
+    expect(second).toEqual({ events: [joined(2), delivery(2), end(1), joined(3, false)] });
+    expect(parseHookMessage(second).ok).toBe(true);
+  });
+
+  it('never joins across the messages a batch is cut into', async () => {
+    const win = new FakeWindow();
+    const m = manual();
+    const channel = createHookChannel(asWindow(win), { schedule: m.schedule, batchSize: 2 });
+    for (const e of [start(1), transport(1), start(2), end(2), end(1)]) channel.emit(e);
+    const { relay } = await offer(win);
+    await macrotask();
+    expect(relay.messages).toEqual([{ events: [start(1), transport(1)] }, { events: [joined(2), end(1)] }]);
+  });
+
+  it('keeps the initiator, and reads no key the start lacks (a getter a page put on Object.prototype never runs)', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { schedule: () => undefined });
+    const { relay } = await offer(win);
+    const initiator = { frames: [{ fn: 'load', url: 'https://app.example/main.js', line: 3, column: 9 }] };
+    // Keys a start may lack, and the call's own (a getter on `value` would break the test's own defineProperty).
+    const PLANTED = ['initiator', 'endAt'];
+    let reads = 0;
+    try {
+      for (const key of PLANTED) Object.defineProperty(Object.prototype, key, { get: () => void reads++, set: () => void reads++, configurable: true });
+      channel.emit(start(1));
+      channel.emit(end(1));
+      channel.emit({ ...start(2), initiator } as HookEvent);
+      channel.emit(end(2));
+      channel.flush();
+    } finally {
+      for (const key of PLANTED) delete (Object.prototype as Record<string, unknown>)[key];
+    }
+    expect(reads).toBe(0);
+    const got = (await relay.next()) as HookChannelMessage;
+    expect(got.events).toEqual([joined(1), { ...joined(2), initiator }]);
+    expect(Object.keys(got.events[1]!)).toEqual(['type', 'id', 'command', 'at', 'request', 'initiator', 'endAt', 'ok', 'value']);
+  });
+
+  it('shares a repeated answer across joined calls: one object in the message', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { schedule: () => undefined });
+    const { relay } = await offer(win);
+    const context = { cloudId: 'c0ffee', localId: 'ari:cloud:ecosystem::extension/x/y/static/panel', theme: { colorMode: 'light' } };
+    for (const id of [1, 2, 3]) {
+      channel.emit(start(id));
+      channel.emit({ type: 'call-end', id, at: 2000 + id, ok: true, value: snapOf(context) });
+    }
+    channel.flush();
+    const got = (await relay.next()) as HookChannelMessage;
+    const values = got.events.map((e) => (e as Extract<HookEvent, { type: 'call' }>).value);
+    expect(values[0]!.value).toEqual(context);
+    expect(values[1]).toBe(values[0]);
+    expect(values[2]).toBe(values[0]);
   });
 });

@@ -47,7 +47,8 @@ describe('startHook', () => {
     const bridge = (win as unknown as { __bridge: Bridge }).__bridge;
     expect(await bridge.callBridge('getContext')).toEqual({ ok: true });
     const got = await events();
-    expect(got.map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'call-start', 'call-end']);
+    // The call's start and end reach the relay in one message: joined as one `call` event.
+    expect(got.map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'call']);
     expect(got[0]).toMatchObject({
       type: 'hook-ready',
       url: 'https://abc.cdn.prod.atlassian-dev.net/index.html?x=1',
@@ -55,12 +56,10 @@ describe('startHook', () => {
       referrer: 'https://site.atlassian.net/jira/apps/1',
     });
     expect(got[1]).toMatchObject({ type: 'bridge-found', semver: '1.15.3', frozen: false, via: 'trap' });
-    expect(got[2]).toMatchObject({ type: 'call-start', id: 1, command: 'getContext' });
-    expect(got[3]).toMatchObject({ type: 'call-end', id: 1, ok: true, value: { value: { ok: true } } });
-    const start = got[2] as Extract<HookEvent, { type: 'call-start' }>;
-    const end = got[3] as Extract<HookEvent, { type: 'call-end' }>;
-    expect(end.at).toBeGreaterThanOrEqual(start.at);
-    expect(Math.abs(start.at - Date.now())).toBeLessThan(5000);
+    expect(got[2]).toMatchObject({ type: 'call', id: 1, command: 'getContext', ok: true, value: { value: { ok: true } } });
+    const call = got[2] as Extract<HookEvent, { type: 'call' }>;
+    expect(call.endAt).toBeGreaterThanOrEqual(call.at);
+    expect(Math.abs(call.at - Date.now())).toBeLessThan(5000);
   });
 
   it('reports a frozen bridge, a present one, and the transport', async () => {
@@ -114,7 +113,7 @@ describe('startHook', () => {
     const page = await connectRelay(win);
     (win as unknown as { __bridge: Bridge }).__bridge = { callBridge: () => Promise.resolve(2) };
     await (win as unknown as { __bridge: Bridge }).__bridge.callBridge('invoke', { functionKey: 'k' });
-    expect((await relay.events()).map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'call-start', 'call-end']);
+    expect((await relay.events()).map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'call']);
     expect(await page.events()).toEqual([]);
   });
 
@@ -129,7 +128,7 @@ describe('startHook', () => {
     const relay = await connectRelay(win);
     (win as unknown as { __bridge: Bridge }).__bridge = { callBridge: () => Promise.resolve(2) };
     await (win as unknown as { __bridge: Bridge }).__bridge.callBridge('invoke');
-    expect((await relay.events()).map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'call-start', 'call-end']);
+    expect((await relay.events()).map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'call']);
     expect(rearmed).toBe(0);
   });
 

@@ -37,4 +37,5 @@ export const goodEvents = [
   { type: 'call-end', id: 7, at: 4, ok: false, value: { value: { $fbdt: 'error', text: 'boom' }, bytes: 30, truncated: true } },
   { type: 'delivery', id: 7, seq: 1, at: 5, key: 'callback', args: { value: [], bytes: 2, truncated: false } },
   { type: 'transport', at: 6, kind: 'post-robot' },
+  { type: 'call', id: 8, command: 'getContext', at: 7, request: { value: { $fbdt: 'undefined' }, bytes: 20, truncated: false }, endAt: 7.5, ok: true, value: { value: { cloudId: 'c' }, bytes: 16, truncated: false } },
 ];

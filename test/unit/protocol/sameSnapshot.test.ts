@@ -46,6 +46,45 @@ describe('relay → background: `same` names an earlier event\'s snapshot', () =
     }
   });
 
+  it('numbers snapshots, not events: a joined call has two, its request before its value', () => {
+    const call = (id: number, extra: Record<string, unknown>) => ({ type: 'call', id, command: 'getContext', at: 1000 + id, endAt: 2000 + id, ok: true, ...extra });
+    const parsed = parseRelayToBackground(
+      batch([
+        call(1, { request: snap(null), value: snap(context) }),
+        { type: 'transport', at: 1, kind: 'post-robot' },
+        call(2, { same: 0, sameValue: 1 }),
+        // Its value names its own request (#4, numbered before the value).
+        call(3, { request: snap('x'), sameValue: 4 }),
+        end(4, { same: 1 }),
+      ]),
+    );
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const events = (parsed.value as { events: HookEvent[] }).events as Extract<HookEvent, { type: 'call' }>[];
+    expect(events[2]!.request).toBe(events[0]!.request);
+    expect(events[2]!.value).toBe(events[0]!.value);
+    expect(events[2]).toEqual({ type: 'call', id: 2, command: 'getContext', at: 1002, endAt: 2002, ok: true, request: events[0]!.request, value: events[0]!.value });
+    expect(events[3]!.value).toBe(events[3]!.request);
+    expect((events[4] as unknown as Extract<HookEvent, { type: 'call-end' }>).value).toBe(events[0]!.value);
+    const refused: [unknown[], string][] = [
+      // The request is numbered first: it cannot name the call's own value.
+      [[call(1, { same: 1, value: snap(context) })], 'events[0].same'],
+      [[call(1, { request: snap(null), sameValue: 1 })], 'events[0].sameValue'],
+      [[call(1, { request: snap(null), value: snap(context), sameValue: 0 })], 'events[0].sameValue'],
+      [[call(1, { request: snap(null), sameValue: -1 })], 'events[0].sameValue'],
+      [[call(1, { request: snap(null) })], 'events[0].value'],
+      [[call(1, { request: snap(null), value: snap(1), endAt: -1 })], 'events[0].endAt'],
+    ];
+    for (const [list, field] of refused) {
+      const got = parseRelayToBackground(batch(list));
+      expect(got.ok, JSON.stringify(list)).toBe(false);
+      if (!got.ok) expect(got.reason).toContain(field);
+    }
+    // From the hook, a call carries both its snapshots: `sameValue` is ignored there, as `same` is.
+    const fromHook = parseHookMessage({ events: [call(1, { request: snap(null), sameValue: 0 })] });
+    expect(fromHook.ok).toBe(false);
+    if (!fromHook.ok) expect(fromHook.reason).toContain('events[0].value');
+  });
+
   it('is not accepted from the hook: an event there must carry its snapshot', () => {
     const parsed = parseHookMessage({ events: [end(1, { value: snap(context) }), end(2, { same: 0 })] });
     expect(parsed.ok).toBe(false);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Recorder } from '../../../src/recorder/recorder';
+import type { HookEvent } from '../../../src/protocol/hook';
 import { batch, clock, delivery, end, fakeSummarize, hello, options, snap, start } from './helpers';
 
 const TAB = 7;
@@ -217,5 +218,76 @@ describe('Recorder: summaries of repeated calls', () => {
     // differs (its pending text is the same, but the request might have changed it); nothing else.
     expect(seen).toEqual(['null', '{"cloudId":"c0ffee","theme":{"colorMode":"light"}}', '{"cloudId":"other"}', 'null']);
     expect(classified).toEqual([{ $fbdt: 'undefined' }, { other: true }]);
+  });
+});
+
+describe('Recorder: a `call` event (a start and its end the hook joined)', () => {
+  /** The hook's rule, written again here: an end whose start is earlier in the same batch replaces that start. */
+  function joinBatch(events: HookEvent[]): HookEvent[] {
+    const out: HookEvent[] = [];
+    const at = new Map<number, number>();
+    for (const e of events) {
+      const i = e.type === 'call-end' ? at.get(e.id) : undefined;
+      if (e.type === 'call-end' && i !== undefined) {
+        const s = out[i] as Extract<HookEvent, { type: 'call-start' }>;
+        out[i] = { type: 'call', id: s.id, command: s.command, at: s.at, request: s.request, endAt: e.at, ok: e.ok, value: e.value };
+        at.delete(e.id);
+        continue;
+      }
+      if (e.type === 'call-start' && !at.has(e.id)) at.set(e.id, out.length);
+      out.push(e);
+    }
+    return out;
+  }
+
+  it('records exactly what its start and end record, on random sessions with pauses, repeats, errors and events out of order', async () => {
+    let seed = 5;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    let joinedCalls = 0;
+    for (let round = 0; round < 60; round++) {
+      const apart = new Recorder(options());
+      const joined = new Recorder(options());
+      for (const r of [apart, joined]) r.apply(TAB, FRAME, hello('d1'));
+      let seq = 1;
+      let joinedSeq = 1;
+      let id = 0;
+      const open: number[] = [];
+      for (let b = 0; b < 8; b++) {
+        const events: HookEvent[] = [];
+        for (let i = 0; i < 1 + Math.floor(rand() * 12); i++) {
+          const x = rand();
+          const t = 1000 + b * 100 + i;
+          if (x < 0.4) {
+            id++;
+            const command = rand() < 0.5 ? 'getContext' : 'invoke';
+            events.push(start(id, t, command, snap(rand() < 0.5 ? { n: 1 } : { n: id })));
+            open.push(id);
+          } else if (x < 0.8 && open.length > 0) {
+            const which = open.splice(Math.floor(rand() * open.length), 1)[0]!;
+            events.push(end(which, t + 0.5, rand() < 0.8, snap(rand() < 0.5 ? { r: 1 } : { r: which })));
+          } else if (x < 0.9 && id > 0) {
+            events.push(delivery(1 + Math.floor(rand() * id), i, t));
+          } else {
+            // An end before its start (a handoff at exit overtakes the port), or a second end.
+            events.push(end(1 + Math.floor(rand() * (id + 2)), t));
+          }
+        }
+        const together = joinBatch(events);
+        joinedCalls += together.filter((e) => e.type === 'call').length;
+        clock.now = 1000 + b * 100;
+        if (rand() < 0.2) {
+          const on = rand() < 0.5;
+          await apart.setRecording(TAB, on);
+          await joined.setRecording(TAB, on);
+        }
+        apart.apply(TAB, FRAME, batch('d1', seq, events));
+        joined.apply(TAB, FRAME, batch('d1', joinedSeq, together));
+        seq += events.length;
+        joinedSeq += together.length;
+        expect(joined.getSession(TAB)!.calls).toEqual(apart.getSession(TAB)!.calls);
+      }
+      expect(joined.getSession(TAB)!.losses).toEqual(apart.getSession(TAB)!.losses);
+    }
+    expect(joinedCalls).toBeGreaterThan(100);
   });
 });

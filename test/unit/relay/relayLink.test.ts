@@ -176,6 +176,16 @@ describe('RelayLink', () => {
     expect(batches().at(-1)).toMatchObject({ losses: { pagehide: 2 } });
   });
 
+  it('counts no joined call (start and end in one event) as open at pagehide', () => {
+    const { link, ports } = setup();
+    const call = (id: number): HookEvent => ({ type: 'call', id, command: 'getContext', at: 1000 + id, request: snap, endAt: 1001 + id, ok: true, value: snap });
+    link.fromHook({ events: [call(1), start(2), call(3)] });
+    link.pagehide();
+    const batches = ports[0]!.sent.filter((m) => m.type === 'batch');
+    expect(batches.at(-1)).toMatchObject({ losses: { pagehide: 1 } });
+    expect(batches.flatMap((b) => b.events.map((e) => e.type))).toEqual(['call', 'call-start', 'call']);
+  });
+
   it('sends at pagehide what is still gathering', () => {
     const { link, ports, timers } = setup(25);
     link.fromHook({ events: [start(1)] });
@@ -191,13 +201,18 @@ describe('RelayLink', () => {
     link.fromHook({ events: [withSite] });
     link.setInitiator(false);
     link.fromHook({ events: [{ ...withSite, id: 2 }] });
+    // A call the hook joined keeps or loses its initiator alike.
+    link.fromHook({ events: [{ ...withSite, type: 'call', id: 4, endAt: 1005, ok: true, value: snap }] });
     link.setInitiator(true);
     link.fromHook({ events: [{ ...withSite, id: 3 }] });
+    link.fromHook({ events: [{ ...withSite, type: 'call', id: 5, endAt: 1006, ok: true, value: snap }] });
     const starts = ports[0]!.sent.flatMap((m) => (m.type === 'batch' ? m.events : [])) as Extract<HookEvent, { type: 'call-start' }>[];
     expect(starts.map((e) => [e.id, e.initiator !== undefined])).toEqual([
       [1, true],
       [2, false],
+      [4, false],
       [3, true],
+      [5, true],
     ]);
   });
 });

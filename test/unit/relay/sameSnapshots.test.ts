@@ -65,25 +65,53 @@ describe('withSameSnapshots', () => {
     expect(request(4)).toBe(request(0));
   });
 
+  it('numbers the snapshots, not the events: a joined call names its request with `same` and its value with `sameValue`', () => {
+    const undef = snap({ $fbdt: 'undefined' });
+    const call = (id: number, value: Snapshot) => ({ type: 'call', id, command: 'getContext', at: id, request: undef, endAt: id + 1, ok: true, value });
+    // As structured clone keeps them: one undefined snapshot object, the answer of calls 2 and 3 one object; call 4
+    // answers undefined, the very object of its own request.
+    const answer = snap(context);
+    const raw = [call(1, snap(context)), { type: 'transport', at: 1, kind: 'post-robot' }, call(2, answer), call(3, answer), call(4, undef), end(5, snap(context))];
+    const parsed = parseHookMessage(structuredClone({ events: raw }));
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const events = parsed.value.events;
+    const wire = withSameSnapshots(events) as unknown as Record<string, unknown>[];
+    const names = wire.map((e) => [e.same ?? null, e.sameValue ?? null]);
+    // Snapshots: call 1's request #0 and value #1; call 2 names both; call 4's value is its request (#0); the
+    // call-end's value is its only snapshot, named with `same`.
+    expect(names).toEqual([[null, null], [null, null], [0, 1], [0, 1], [0, 0], [1, null]]);
+    expect(wire.filter((e) => 'request' in e || 'value' in e)).toHaveLength(1);
+    const got = received(events);
+    expect(got).toEqual(events);
+    const value = (i: number) => (got[i] as Extract<HookEvent, { type: 'call' }>).value;
+    expect(value(3)).toBe(value(0));
+    expect(value(4)).toBe((got[0] as Extract<HookEvent, { type: 'call' }>).request);
+  });
+
   it('on random batches, the background gets exactly the events the relay held', () => {
     let seed = 11;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const pool: SnapshotValue[] = [context, { ...context, cloudId: 'x' }, [context, context], { big: 'y'.repeat(80) }, { big: 'z'.repeat(80) }, 'w'.repeat(70), null, { a: [1, 2] }];
     let named = 0;
+    let namedValues = 0;
     for (let round = 0; round < 200; round++) {
       const raw: unknown[] = [];
       for (let i = 0; i < 1 + Math.floor(rand() * 30); i++) {
         const value = snap(pool[Math.floor(rand() * pool.length)]!, rand() < 0.1);
-        const kind = Math.floor(rand() * 4);
+        const kind = Math.floor(rand() * 5);
         if (kind === 0) raw.push({ type: 'call-start', id: i + 1, command: 'c', at: i, request: value });
+        else if (kind === 4) raw.push({ type: 'call', id: i + 1, command: 'c', at: i, request: snap(pool[Math.floor(rand() * pool.length)]!), endAt: i + 1, ok: rand() < 0.5, value });
         else if (kind === 1) raw.push(end(i + 1, value));
         else if (kind === 2) raw.push({ type: 'delivery', id: 1, seq: i, at: i, key: 'callback', args: value });
         else raw.push({ type: 'paint', at: i, name: 'first-paint' });
       }
       const events = checked(raw);
-      named += withSameSnapshots(events).filter((e) => 'same' in e).length;
+      const wire = withSameSnapshots(events);
+      named += wire.filter((e) => 'same' in e).length;
+      namedValues += wire.filter((e) => 'sameValue' in e).length;
       expect(received(events)).toEqual(events);
     }
     expect(named).toBeGreaterThan(100);
+    expect(namedValues).toBeGreaterThan(50);
   });
 });
