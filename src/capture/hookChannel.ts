@@ -27,7 +27,8 @@ import { exitNameOf, handOff, listenForExitRequest } from './exitHandoff';
  * that they are dropped and counted, and the count goes with the next message as `dropped`), then posted
  * as `{ events }` batches of at most LIMITS.eventsPerHookMessage, on a macrotask, or at once when a batch
  * is full. Nothing is posted on the app's call path except a full batch. Within a message, a snapshot equal to
- * an earlier one is that same object (batchRepeats.ts): the clone writes it once.
+ * an earlier one is that same object (batchRepeats.ts): the clone writes it once; and a call-end whose call-start
+ * is in the same message is joined with it into one `call` event (joinEnd).
  */
 
 export type ChannelWindow = MessageTarget;

@@ -16,14 +16,14 @@ import { INITIATOR_FRAMES, type CallInitiator } from './initiator';
 import { LIMITS } from './limits';
 import type { RelayLossReport } from './losses';
 import type { BackgroundToRelay, PanelToBackground, RelayToBackground, SAME_FIELDS } from './runtime';
-
-type SameField = (typeof SAME_FIELDS)[number];
 import { bool, byType, describe, fail, join, nonNegativeInt, oneOf, positiveInt, quote, record, run, str, time, type ParseResult } from './validateBasics';
 import { snapshot } from './validateSnapshot';
 
 export { parseSnapshot } from './validateSnapshot';
 
 export type { ParseResult };
+
+type SameField = (typeof SAME_FIELDS)[number];
 
 
 const DOC_ID_RE = /^[A-Za-z0-9_-]+$/;
@@ -71,7 +71,7 @@ function named(e: Record<string, unknown>, key: SnapshotKey, sameField: SameFiel
 
 /**
  * `relayReports`: accept the relay's own channel-report events (relay → background only). `earlier`: the
- * snapshots of the batch's events before this one, which `same` may name (relay → background only).
+ * batch's snapshots numbered so far, which `same` and `sameValue` may name (relay → background only).
  */
 function hookEvent(data: unknown, path: string, relayReports: boolean, earlier: Snapshot[] | null, checked: Map<object, Snapshot>): HookEvent {
   const e = record(data, path);
