@@ -6,7 +6,7 @@ import { pageArm, sideBySide, timeCalls } from './roundTrips';
 // blocks they belong to; only each block's last one runs between blocks (see pageArm's settle).
 // 21 rounds: on this kind of machine a round's ratio swings ±0.15 with the load of the moment, and with 9 rounds the
 // median of the same code ranged 1.011-1.117 over six runs of one hour; with 21 rounds one run's median still
-// moves about ±0.02. SANDBOX_ROUNDS sets more for a tighter median (63 rounds: about 4 minutes).
+// moves about ±0.02. SANDBOX_ROUNDS sets more for a tighter median (63 rounds: 6 minutes at 2.4 ms a call).
 const PLAN = { rounds: roundsFromEnv(process.env.SANDBOX_ROUNDS) ?? 21, blocks: 2, callsPerBlock: 480 };
 
 function roundsFromEnv(text: string | undefined): number | null {
