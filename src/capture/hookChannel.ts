@@ -109,7 +109,7 @@ function settled(event: HookEvent, wanted: boolean | null): HookEvent {
 }
 
 /** Where each call-start of the message being filled is in it, by call id (a record(): no page-patched Map). */
-type CallStarts = Record<number, number>;
+type CallStarts = Record<number, number | undefined>;
 
 function callStarts(): CallStarts {
   return record<CallStarts>();
@@ -131,7 +131,8 @@ function joinEnd(batch: Slots<HookEvent>, starts: CallStarts, end: Extract<HookE
     initiator === undefined
       ? { type: 'call', id, command, at: start.at, request, endAt: end.at, ok: end.ok, value: end.value }
       : { type: 'call', id, command, at: start.at, request, initiator, endAt: end.at, ok: end.ok, value: end.value };
-  starts[end.id] = undefined as unknown as number;
+  // Joined once: a second end (a thenable may call back twice) goes alone, and the recorder keeps the first.
+  starts[end.id] = undefined;
   return true;
 }
 

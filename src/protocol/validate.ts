@@ -25,7 +25,6 @@ export type { ParseResult };
 
 type SameField = (typeof SAME_FIELDS)[number];
 
-
 const DOC_ID_RE = /^[A-Za-z0-9_-]+$/;
 const TRANSPORTS: ReadonlySet<string> = new Set<HostTransport>(['post-robot', 'port-rpc', 'unknown']);
 

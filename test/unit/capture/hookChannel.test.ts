@@ -271,6 +271,15 @@ describe('createHookChannel: a call\'s start and end in one message go as one `c
     expect(parseHookMessage(second).ok).toBe(true);
   });
 
+  it('joins a call once: a second end (a thenable that calls back twice) goes alone', async () => {
+    const win = new FakeWindow();
+    const channel = createHookChannel(asWindow(win), { schedule: () => undefined });
+    const { relay } = await offer(win);
+    for (const e of [start(1), end(1), end(1, false)]) channel.emit(e);
+    channel.flush();
+    expect(await relay.next()).toEqual({ events: [joined(1), end(1, false)] });
+  });
+
   it('never joins across the messages a batch is cut into', async () => {
     const win = new FakeWindow();
     const m = manual();
