@@ -5,7 +5,7 @@ import { readRecordInitiator, RECORD_INITIATOR_KEY } from '../../src/settings/in
 import { ChannelWatch } from '../../src/relay/channelWatch';
 import { exitMessage, listenForHandoffs } from '../../src/relay/exitHandoff';
 import { newDocId } from '../../src/relay/relayBuffer';
-import { RelayLink } from '../../src/relay/relayLink';
+import { RELAY_BATCH_DELAY_MS, RELAY_BUSY_INTERVAL_MS, RelayLink } from '../../src/relay/relayLink';
 import { RELAY_RUNNING_MARK } from '../../src/relay/relayMark';
 
 // Isolated world: hands the MAIN-world hook a private channel (design and limits: src/relay/channelWatch.ts),
@@ -24,8 +24,8 @@ if (!world[RUNNING]) {
     hello: { url: location.href, isTop: window === window.top, parentUrl: document.referrer },
     connect: () => browser.runtime.connect({ name: PORT_RELAY }),
     schedule: (fn, ms) => setTimeout(fn, ms),
-    batchDelayMs: 25,
-    busyIntervalMs: 100,
+    batchDelayMs: RELAY_BATCH_DELAY_MS,
+    busyIntervalMs: RELAY_BUSY_INTERVAL_MS,
   });
   // Only this window's own posts can be offers the hook would take (it takes none from another window): the
   // app's traffic with its host is left unread (each read of event.data deserializes it again in this world).

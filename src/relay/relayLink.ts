@@ -13,6 +13,19 @@ function withoutInitiator(e: HookEvent): HookEvent {
   return rest;
 }
 
+/** The relay's batchDelayMs: a lone call after a quiet spell reaches the panel at once. */
+export const RELAY_BATCH_DELAY_MS = 25;
+/**
+ * The relay's busyIntervalMs: at most four runtime messages a second while a page keeps calling (each the panel
+ * sees up to 250 ms late). A runtime message costs mostly its wake-ups, not its bytes: the relay's first
+ * port.postMessage in a task took 370-540 µs of the app frame's own thread, a second one in the same task
+ * 30-60 µs (Chromium 156, a 5 ms round trip on this 2-core kind). At 100 ms, sandbox calls cost per call, against
+ * the page without the extension, 110 and 190 µs of CPU in the app frame's process, 70 and 80 in the browser's,
+ * 50 and 80 in the worker; at 250 ms, 60 and 140, 30 and 60, 30 and 50 (test/bench/profileProcesses.ts, two runs
+ * of 8 and 10 rounds).
+ */
+export const RELAY_BUSY_INTERVAL_MS = 250;
+
 export interface RelayLinkDeps {
   docId: string;
   hello: { url: string; isTop: boolean; parentUrl: string };

@@ -18,7 +18,7 @@ describe('tokens and the network in the panel (real DevTools, Chromium, Forge sa
     await session.panel.waitForFunction(() => !/verifying/.test(document.querySelector('section[aria-label="FIT token"] [data-testid="verification"]')?.textContent ?? 'verifying'), { timeout: 15_000 });
     expect(await text('section[aria-label="FIT token"] [data-testid="verification"]')).toContain(`signature valid (${sandbox.jwksUrl})`);
     // The token the call carried comes first once the call is matched to its request (a live tab's matches may be
-    // up to 250 ms behind the list; the relay gathers a busy page's events for up to 100 ms): until then the FCT
+    // up to 250 ms behind the list; the relay gathers a busy page's events for up to 250 ms): until then the FCT
     // the frame's context brought may stand first.
     await session.panel.waitForFunction(() => document.querySelector('.token h3')?.textContent === 'Forge Invocation Token (FIT)', { timeout: 5_000 }).catch(() => undefined);
     expect(await text('.token h3')).toBe('Forge Invocation Token (FIT)');
