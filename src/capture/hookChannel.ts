@@ -74,14 +74,13 @@ export interface HookChannel {
 export const MAX_QUEUED = 20_000;
 export const MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 /**
- * At most one message per GATHER_MS while events keep coming. Each message is a task and a structured clone
- * on the page's own thread, and a wake-up of the relay; gathering keeps that off the app's round trips. A message
- * costs much more than its events: on sandbox calls of 4-6 ms, posting one took 100-200 µs and the relay's task
- * receiving it 210-350 µs, both on the app's thread. At 40 ms that was 35-50 µs per call; at 100 ms, 23-30 µs
- * (2,000 calls, two runs each; the relay batches for RELAY_BUSY_INTERVAL_MS anyway, so the panel waits little
- * longer). Events after a quiet
- * spell (no message for GATHER_MS) go on the next macrotask instead, so the panel shows a lone call at once.
- * A full batch goes at once. Events still gathering when the document goes are handed to the relay
+ * At most one message per GATHER_MS while events keep coming. Each message is a task and a structured clone on the
+ * page's own thread, and a wake-up of the relay; gathering keeps that off the app's round trips. A message costs
+ * much more than its events: on sandbox calls of 4-6 ms, posting one took 100-200 µs and the relay's task receiving
+ * it 210-350 µs, both on the app's thread. At 40 ms that was 35-50 µs per call, at 100 ms 23-30 µs (2,000 calls,
+ * two runs each). The relay batches for RELAY_BUSY_INTERVAL_MS anyway, so the panel waits little longer. Events
+ * after a quiet spell (no message for GATHER_MS) go on the next macrotask instead, so the panel shows a lone call at
+ * once. A full batch goes at once. Events still gathering when the document goes are handed to the relay
  * synchronously (exit(): src/capture/exitHandoff.ts), so a longer window loses nothing to a navigation.
  */
 export const GATHER_MS = 100;
