@@ -8,6 +8,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { launchChromium } from '../../scripts/lib/driver';
 import { startSandbox } from '../sandbox';
 import { openIssuePanel } from './sandboxRoundTrip';
+import { buildArms } from './buildArms';
 
 const calls = Number(process.argv[2] ?? 1000);
 
@@ -49,8 +50,7 @@ try {
   // Both browsers open side by side and driven in alternating blocks (the first alternates by round), so a
   // change of machine load reaches both alike; the median over rounds per process kind.
   const arms = [];
-  const named = process.argv.slice(4).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] as const);
-  for (const [name, extensionDir] of named.length > 0 ? named : ([['without', ''], ['with', 'dist/chrome']] as const)) {
+  for (const [name, extensionDir] of buildArms(process.argv.slice(4))) {
     const session = await launchChromium(extensionDir ? { extensionDir } : {});
     sessions.push(session);
     const { run, page, frame } = await openIssuePanel(session, sandbox.siteUrl);

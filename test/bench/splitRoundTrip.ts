@@ -10,13 +10,21 @@
 // Medians over rounds, µs per call. The page's clock is coarsened to 100 µs: only sums over many calls mean anything.
 import type { Frame } from 'puppeteer-core';
 import { launchChromium, type ChromiumSession } from '../../scripts/lib/driver';
+import { SAVE_SPACING_MS } from '../../src/background/recorderService';
+import { GATHER_MS } from '../../src/capture/hookChannel';
+import { RELAY_BUSY_INTERVAL_MS } from '../../src/relay/relayLink';
 import { startSandbox } from '../sandbox';
+import { buildArms } from './buildArms';
 import { openIssuePanel } from './sandboxRoundTrip';
 
 const calls = Number(process.argv[2] ?? 1000);
 const rounds = Number(process.argv[3] ?? 12);
-const named = process.argv.slice(4).map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] as const);
-const builds = named.length > 0 ? named : ([['without', ''], ['with', 'dist/chrome']] as const);
+const builds = buildArms(process.argv.slice(4));
+/**
+ * Between blocks, long enough for the block's last events to reach the worker (the hook's and the relay's gathering)
+ * and for its last save (at most one per SAVE_SPACING_MS), so that none of it runs in the other arm's block.
+ */
+const SETTLE_MS = GATHER_MS + RELAY_BUSY_INTERVAL_MS + SAVE_SPACING_MS + 250;
 
 interface Split {
   total: number;
@@ -66,8 +74,7 @@ try {
   for (let r = 0; r < rounds; r++) {
     for (const arm of r % 2 === 0 ? arms : [...arms].reverse()) {
       arm.splits.push(await splitCalls(arm.frame, calls));
-      // The recorder saves at most every 500 ms: its work for the block is done within this pause.
-      await new Promise((res) => setTimeout(res, 1000));
+      await new Promise((res) => setTimeout(res, SETTLE_MS));
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]! * 1000;
