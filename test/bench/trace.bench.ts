@@ -30,13 +30,14 @@ export interface TraceBench {
 /** Export (derive, redact, serialize) and import of a 100,000-call trace, timed inside Chromium. */
 export async function benchTrace(): Promise<TraceBench> {
   const dir = await mkdtemp(join(tmpdir(), 'fbdt-trace-bench-'));
-  const browser = await launchChromium({ args: ['--enable-precise-memory-info'] });
+  const browser = await launchChromium({ args: ['--enable-precise-memory-info', '--js-flags=--expose-gc'] });
   try {
     await build({ entryPoints: [new URL('./traceBenchPage.ts', import.meta.url).pathname], bundle: true, format: 'iife', outfile: join(dir, 'bench.js'), logLevel: 'silent' });
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>trace bench</title>');
     await page.addScriptTag({ content: await readFile(join(dir, 'bench.js'), 'utf8') });
-    return await page.evaluate((n) => (window as unknown as { runTraceBench(n: number): Promise<TraceBench> }).runTraceBench(n), CALLS);
+    await page.evaluate((n) => (window as unknown as { buildTraceBenchSession(n: number): void }).buildTraceBenchSession(n), CALLS);
+    return await page.evaluate(() => (window as unknown as { runTraceBench(): Promise<TraceBench> }).runTraceBench());
   } finally {
     await browser.close();
     await rm(dir, { recursive: true, force: true });

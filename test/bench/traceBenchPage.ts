@@ -1,13 +1,26 @@
 // Bundled into a page by trace.bench.ts: builds a large session in the browser and times the trace steps there.
 import { deriveForTrace, exportTraceV2, harJsonParts, importTraceText, redactTrace, toHar, toTraceV3, traceJsonParts } from '../../src/trace';
+import type { TabSession } from '../../src/protocol';
 import { session } from './traceBenchSession';
 
 const heapMB = () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN) / 1024 / 1024;
 
-(window as unknown as Record<string, unknown>).runTraceBench = async (calls: number) => {
-  // Cloned as the product's sessions are (relay messages, IndexedDB): a session built by template literals in the
-  // page holds strings and objects shaped unlike those, and derives faster than any the product exports.
-  const s = structuredClone(session(calls));
+let s: TabSession | null = null;
+
+/**
+ * Cloned as the product's sessions are (relay messages, IndexedDB): a session built by template literals in the
+ * page holds strings and objects shaped unlike those, and derives faster than any the product exports. Built in
+ * its own task, and the garbage of building it collected before the export is timed: a user's session grew over
+ * minutes before they click Export, so its building's collections are not the export's.
+ */
+(window as unknown as Record<string, unknown>).buildTraceBenchSession = (calls: number) => {
+  s = structuredClone(session(calls));
+  (globalThis as { gc?: () => void }).gc?.();
+};
+
+(window as unknown as Record<string, unknown>).runTraceBench = async () => {
+  if (!s) throw new Error('buildTraceBenchSession first');
+  const calls = s.calls.length;
   const heapBefore = heapMB();
   const t0 = performance.now();
   const derived = deriveForTrace(s);
