@@ -8,11 +8,15 @@ import { benchPanel } from './panel.bench';
 import { benchPanelStream } from './panelStream.bench';
 import { benchTrace } from './trace.bench';
 import { benchSandboxRoundTrip } from './sandboxRoundTrip';
+import { formatMachineSpeed, machineSpeed } from './machineSpeed';
 
 const extensionDir = 'dist/chrome';
 const f = (n: number) => n.toFixed(1);
 const asked = process.argv.slice(2);
 const wants = (name: string) => asked.length === 0 || asked.includes(name);
+
+// Every figure below moves with the machine's state: runs compare by this line, and its change by the end of the run.
+console.log(`Machine at the start: ${formatMachineSpeed(machineSpeed())}`);
 
 if (wants('hook')) {
   const r = await benchBridgeOverhead(extensionDir);
@@ -78,3 +82,5 @@ if (wants('validate')) {
 }
 
 if (wants('redact')) await import('./redact.bench').then(async ({ benchRedact, printRedactBench }) => printRedactBench(await benchRedact()));
+
+console.log(`\nMachine at the end: ${formatMachineSpeed(machineSpeed())}`);
