@@ -67,6 +67,9 @@ export function scanText(text: string, ctx: ScanContext): string {
   // is tried again in parts, at each `/` or `+` up to here.
   let splitFrom = -1;
   let splitUntil = 0;
+  // A JWT joined to the word before it (`X-eyJ…`, `cache_eyJ…`) is looked for at an `eyJ` after a `-` or `_`,
+  // once per stretch of base64url: a stretch where none started is not tried again (`a-eyJa-eyJa-…` is one try).
+  let joinedFrom = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     const cls = c < 128 ? CLASS[c]! : 0;
@@ -136,13 +139,15 @@ export function scanText(text: string, ctx: ScanContext): string {
     const word = (cls & ALNUM) !== 0 && ((prevCls & ALNUM) === 0 || escaped) && (reach >= 11 || c === 66 || c === 98);
     const part = i < splitUntil && (i === splitFrom || (prevCls & (SLASH | PLUS)) !== 0);
     const runStart = ((prevCls & B64ANY) === 0 || escaped || part) && reach >= 16;
+    const joined = word && (prev === 45 || prev === 95) && i >= joinedFrom && text.startsWith('eyJ', i);
     if (word) {
-      const at = wordAt(text, i, (prevCls & B64URL) === 0 || escaped, reach >= 11, pass);
+      const at = wordAt(text, i, (prevCls & B64URL) === 0 || escaped || joined, reach >= 11, pass);
       if (at !== null) {
         if (at.mask !== null) replace(at.from, at.to, at.mask);
         i = at.to;
         continue;
       }
+      if (joined) joinedFrom = runEnd(text, i, B64URL);
     }
     if (runStart) {
       let end = runEnd(text, i, part ? B64URL : B64ANY);

@@ -111,7 +111,12 @@ export function redactHeaderValue(name: string, value: string, pass: RedactionPa
 }
 
 export function redactHeaders(headers: readonly HeaderPair[], pass: RedactionPass): HeaderPair[] {
-  return headers.map(({ name, value }) => ({ name, value: redactHeaderValue(name, value, pass) }));
+  return headers.map(({ name, value }) => ({ name: headerName(name, pass), value: redactHeaderValue(name, value, pass) }));
+}
+
+/** A header's name is text too: a credential sent as a name (`X-<token>: 1`) goes as one used as a key does. The rules read the name as sent. */
+function headerName(name: string, pass: RedactionPass): string {
+  return name.length >= MIN_KEY_SCANNED ? redactString(name, pass) : name;
 }
 
 /** Deeper nesting than this is replaced whole: walking it could exhaust the stack, and no trace needs it. */
@@ -146,17 +151,17 @@ function headerValue(name: string, value: unknown, pass: RedactionPass, layer: n
 function headerList(value: unknown, pass: RedactionPass, layer: number, nesting: number): unknown {
   if (Array.isArray(value)) {
     return value.map((item) => {
-      if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string') return [item[0], headerValue(item[0], item[1], pass, layer)];
+      if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string') return [headerName(item[0], pass), headerValue(item[0], item[1], pass, layer)];
       if (item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string' && 'value' in item) {
         const pair = item as { name: string; value: unknown };
-        return { ...pair, value: headerValue(pair.name, pair.value, pass, layer) };
+        return { ...pair, name: headerName(pair.name, pass), value: headerValue(pair.name, pair.value, pass, layer) };
       }
       return walk(item, pass, layer, null, nesting + 1, false);
     });
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [name, v] of Object.entries(value)) out[name] = headerValue(name, v, pass, layer);
+    for (const [name, v] of Object.entries(value)) defineFree(out, headerName(name, pass), headerValue(name, v, pass, layer));
     return out;
   }
   return walk(value, pass, layer, 'headers', nesting + 1, false);
@@ -206,13 +211,18 @@ const MIN_KEY_SCANNED = 20;
 /** The object with keys renamed (numbered when two names become the same), in their order, as own data properties. */
 function renameKeys(value: Record<string, unknown>, renamed: ReadonlyMap<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const base = renamed.get(key) ?? key;
-    let name = base;
-    for (let n = 2; Object.prototype.hasOwnProperty.call(out, name); n++) name = `${base} #${n}`;
-    Object.defineProperty(out, name, { value: value[key], enumerable: true, writable: true, configurable: true });
-  }
+  for (const key of Object.keys(value)) defineFree(out, renamed.get(key) ?? key, value[key]);
   return out;
+}
+
+/**
+ * Sets `name` on `out` as an own data field (so that `__proto__` stays a field), numbered when a field of that
+ * name is there already: two credentials that redact to the same name both stay.
+ */
+function defineFree(out: Record<string, unknown>, base: string, value: unknown): void {
+  let name = base;
+  for (let n = 2; Object.prototype.hasOwnProperty.call(out, name); n++) name = `${base} #${n}`;
+  Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** `list.map(f)`, but the list itself when `f` gave back every item unchanged. */

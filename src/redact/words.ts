@@ -48,7 +48,7 @@ export function userinfoPassword(text: string, colon: number): { from: number; t
 }
 
 /**
- * What starts at a word: a JWT (only where no base64url character precedes, `jwtStart`), a known credential
+ * What starts at a word: a JWT (where no base64url character precedes, or at an `eyJ` joined by `-` or `_`: `jwtStart`), a known credential
  * format (both only when 11 token characters follow, `long`), or a `Basic`/`Bearer` credential. Where to go on, and what replaces [from, to) (null: nothing,
  * the JWT's signature was already removed); null when none starts here.
  */

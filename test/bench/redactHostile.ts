@@ -45,6 +45,8 @@ export function hostileTexts(bytes: number): [string, string][] {
     ['form pairs a=b&', fill(bytes, () => 'a=b&')],
     ['form pairs with %-encoded values', fill(bytes, (i) => `k${i % 97}=%7B%22x%22%3A${i}%7D&`)],
     ['short JWT-like dots', fill(bytes, (i) => (i % 3 === 0 ? 'eyJhbGciOiJIUzI1NiJ9.' : 'eyJ.a.'))],
+    ['JWT starts joined by - and _, few dots', fill(bytes, (i) => (i % 5000 === 4999 ? '.' : i % 2 ? '-eyJ' : '_eyJhbGciOiJIUzI1NiJ9'))],
+    ['joined JWT headers with dots', fill(bytes, (i) => (i % 2 ? 'x-eyJhbGciOiJIUzI1NiJ9.' : 'y_eyJhbGciOiJIUzI1NiJ9.eyJ.'))],
     ['JSON escaped twice, deep, in one string', JSON.stringify(JSON.stringify(fill(bytes / 4, (i) => `{"a${i % 7}":[{"b":"c\\"d"}],`)))],
     ['short words and numbers', fill(bytes, (i) => `${i} word${i % 13} `)],
     ['scheme words, URL schemes, PEM and multipart markers', fill(bytes, (i) => ['Basic ', 'Bearer ', '://', '-----BEGIN ', 'form-data\n', 'ghp_', 'ATATT', '%3D'][i % 8]!)],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newTabSession, type FrameRecord } from '../../../src/protocol/model';
-import { redactTrace, toHar } from '../../../src/trace';
-import { call, entry } from '../network/fixtures';
+import { REDACTED_SIGNATURE, redactTrace, toHar } from '../../../src/trace';
+import { call, entry, jwt } from '../network/fixtures';
 import { traceOf } from './fixtures';
 
 const T = 1_800_000_000_000;
@@ -47,5 +47,58 @@ describe('secrets in places nobody planted them', () => {
     expect(raw.includes(value) || raw.includes(JSON.stringify(value).slice(1, -1)), `${name} planted`).toBe(true);
     for (const text of texts) for (const form of encodings(value)) expect(text.includes(form), `${name} survived as ${form}`).toBe(false);
   }
+  });
+});
+
+/** A signed JWT whose signature is the planted value. */
+const signedWith = (signature: string, sub: string) => `${jwt({ sub, exp: 1_800_000_060 }).split('.').slice(0, 2).join('.')}.${signature}`;
+
+describe('JWTs joined to a word, and credentials in header names', () => {
+  const J = {
+    dashKey: 'dashJoinedKeySignature0123456789abcdef',
+    underscoreValue: 'underscoreJoinedValueSig0123456789ab',
+    entryHeaderName: 'entryHeaderNameSignature0123456789abcd',
+    pairHeaderName: 'pairHeaderNameSignature0123456789abcdef',
+    recordHeaderName: 'recordHeaderNameSignature0123456789abc',
+    objectHeaderName: 'objectHeaderNameSignature0123456789ab',
+    objectHeaderTwin: 'objectHeaderTwinSignature0123456789ab',
+    gluedFormat: 'ghp_' + 'Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8',
+  };
+  const calls = [
+    call('invoke', {
+      functionKey: 'cache',
+      payload: {
+        [`cache-${signedWith(J.dashKey, 'k')}`]: 'hit',
+        note: `session_${signedWith(J.underscoreValue, 'v')}`,
+        init: { headers: [[`X-${signedWith(J.pairHeaderName, 'p')}`, '1'], { name: `X-${signedWith(J.recordHeaderName, 'r')}`, value: '1' }] },
+        // Two names that redact to the same text: both values stay.
+        headers: { [`X-${signedWith(J.objectHeaderName, 'o')}`]: 'first', [`X-${signedWith(J.objectHeaderTwin, 'o')}`]: 'second' },
+        token: `X-${J.gluedFormat}`,
+      },
+    }, T + 10, T + 20, { frameKey: '3:doc', kind: 'resolver', summary: 'invoke cache' }),
+  ];
+  const network = [entry({ url: 'https://api.example.com/x', startedAt: T + 12, category: 'remote', requestHeaders: [{ name: `X-${signedWith(J.entryHeaderName, 'e')}`, value: '1' }] })];
+  const frame: FrameRecord = { key: '3:doc', frameId: 3, docId: 'doc', url: 'http://localhost:8000/main/index.html', isTop: false, parentUrl: 'http://127.0.0.1:9000/', firstSeenAt: T, hookReady: true, bridge: null, transport: 'post-robot', segment: 0 };
+  const trace = traceOf(newTabSession(7, { segments: [{ index: 0, startedAt: T, url: 'http://127.0.0.1:9000/' }], frames: [frame], calls, network, networkFeed: 'on' }));
+  const redacted = redactTrace(trace);
+
+  it('are in the unredacted trace and in neither the redacted JSON nor the HAR', () => {
+    const raw = JSON.stringify(trace);
+    for (const [name, value] of Object.entries(J)) {
+      expect(raw.includes(value), `${name} planted`).toBe(true);
+      for (const text of [JSON.stringify(redacted), JSON.stringify(toHar(redacted))]) expect(text.includes(value), `${name} survived`).toBe(false);
+    }
+  });
+
+  it('keep the claims readable and every entry under a renamed name', () => {
+    const payload = (redacted.calls[0]!.request.value as { payload: Record<string, unknown> }).payload;
+    const dashKey = Object.keys(payload).find((k) => k.startsWith('cache-'))!;
+    expect(dashKey.endsWith(`.${REDACTED_SIGNATURE}`)).toBe(true);
+    // Its value stays (masked or not: the name's base64 may spell a sensitive word).
+    expect(payload[dashKey]).toBeDefined();
+    // Header values go unless on the safe list; both headers stay, the second numbered.
+    expect(Object.keys(payload.headers as Record<string, unknown>)).toHaveLength(2);
+    expect(Object.keys(payload.headers as Record<string, unknown>)[1]).toMatch(/ #2$/);
+    expect(redacted.network[0]!.requestHeaders[0]!.name).toMatch(new RegExp(`^X-eyJ[\\w-]+\\.eyJ[\\w-]+\\.${REDACTED_SIGNATURE}$`));
   });
 });
