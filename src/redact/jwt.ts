@@ -10,6 +10,8 @@ export interface JwtAt {
   /** The replacement for the secret part ('' when it was already removed or there is none). */
   mask: string | null;
   whole: string;
+  /** A JWS's payload segment [from, to): its claims, read by the reader, unless they hold a secret. Null for a JWE. */
+  payload: { from: number; to: number } | null;
 }
 
 /** Headers already judged (a trace repeats the same few; a hostile text repeats one): at most this many kept. */
@@ -42,10 +44,16 @@ export function jwtAt(text: string, at: number): JwtAt | null {
     let end = runEnd(text, payloadEnd + 1, B64URL);
     for (let part = 0; part < 2 && text.charCodeAt(end) === 46; part++) end = runEnd(text, end + 1, B64URL);
     const rest = text.slice(headerEnd + 1, end);
-    return { secretStart: headerEnd + 1, end, mask: rest.startsWith(REDACTED) ? null : REDACTED, whole: text.slice(at, end) };
+    return { secretStart: headerEnd + 1, end, mask: rest.startsWith(REDACTED) ? null : REDACTED, whole: text.slice(at, end), payload: null };
   }
   if (payloadEnd === headerEnd + 1) return null;
   const end = runEnd(text, payloadEnd + 1, B64URL);
   const signature = text.slice(payloadEnd + 1, end);
-  return { secretStart: payloadEnd + 1, end, mask: signature === '' || signature === REDACTED_SIGNATURE ? null : REDACTED_SIGNATURE, whole: text.slice(at, end) };
+  return {
+    secretStart: payloadEnd + 1,
+    end,
+    mask: signature === '' || signature === REDACTED_SIGNATURE ? null : REDACTED_SIGNATURE,
+    whole: text.slice(at, end),
+    payload: { from: headerEnd + 1, to: payloadEnd },
+  };
 }

@@ -45,6 +45,10 @@ export interface RedactionPass extends NameRules {
   where: WalkPlace;
   /** Strings found clean (nothing removed, nothing suspect), by layer: a repeated string is not scanned again. */
   clean: Set<string>[];
+  /** JWT payload segments whose claims were found clean: a trace repeats its tokens, each is decoded once. */
+  cleanClaims: Set<string>;
+  /** Claim sets read so far (each a decode, a parse and a walk): bounded per pass, see scan.ts. */
+  claimsRead: number;
   /** Bumped on every change: lets a decoded layer be re-encoded only when something in it changed. */
   changes: number;
 }
@@ -93,6 +97,8 @@ export function newPass(keysOrOptions: readonly string[] | RedactOptions = {}): 
     where: { item: '', index: 0, detail: '', part: '' },
     changes: 0,
     clean: [],
+    cleanClaims: new Set(),
+    claimsRead: 0,
   };
 }
 

@@ -1,4 +1,4 @@
-import { decodeBase64Text, encodeBase64Like } from './base64';
+import { decodeBase64Text, decodeJwtSegment, encodeBase64Like, encodeBase64Url } from './base64';
 import { ALNUM, B64ANY, B64URL, CLASS, isHex, isNameChar, PLUS, runEnd, SLASH, TOKEN } from './chars';
 import { looksOpaque } from './opaque';
 import { pairAt } from './pairs';
@@ -13,6 +13,40 @@ function encodedPairIsSensitive(text: string, i: number, pass: RedactionPass): b
   const name = encodedNameBefore(text, i);
   if (name === null) return false;
   return (text.charCodeAt(i + 2) | 32) === 100 ? pass.isSensitiveParam(name) : pass.isSensitive(name);
+}
+
+/** How many clean claim sets a pass remembers. */
+const MAX_CLEAN_CLAIMS = 10_000;
+
+/**
+ * How many distinct claim sets a pass reads. A session renews its FIT every 25 s or so (2,000 is hours of them),
+ * while a page can send tens of thousands of JWTs in one value, each read costing several microseconds: past
+ * this many, a JWT's payload is replaced whole, so a secret in it still goes and the export stays bounded.
+ */
+const MAX_CLAIMS_READ = 2_000;
+
+/** A payload segment that decodes to the JSON string "[redacted]": the JWT keeps its shape, a decoder says why. */
+const CLAIMS_NOT_READ = encodeBase64Url(JSON.stringify(REDACTED));
+
+/**
+ * A JWT's payload segment with its claims redacted inside the encoding (a claim can carry a credential or sit
+ * under a sensitive name, as any payload's field can); null when nothing in them changed or they are not text.
+ */
+function redactedClaims(segment: string, ctx: ScanContext): string | null {
+  const { pass } = ctx;
+  if (!ctx.nested || pass.cleanClaims.has(segment) || segment === CLAIMS_NOT_READ) return null;
+  if (++pass.claimsRead > MAX_CLAIMS_READ) {
+    pass.changes++;
+    return CLAIMS_NOT_READ;
+  }
+  const decoded = decodeJwtSegment(segment);
+  if (decoded === null) return null;
+  const changes = pass.changes;
+  const suspects = pass.suspectCount;
+  const inner = ctx.nested(decoded);
+  if (pass.changes !== changes) return encodeBase64Url(inner);
+  if (pass.suspectCount === suspects && pass.cleanClaims.size < MAX_CLEAN_CLAIMS) pass.cleanClaims.add(segment);
+  return null;
 }
 
 /** What the scanner needs besides the text: the pass, and how to redact a decoded layer (base64, %-encoding). */
@@ -143,7 +177,10 @@ export function scanText(text: string, ctx: ScanContext): string {
     if (word) {
       const at = wordAt(text, i, (prevCls & B64URL) === 0 || escaped || joined, reach >= 11, pass);
       if (at !== null) {
-        if (at.mask !== null) replace(at.from, at.to, at.mask);
+        const claims = at.payload ? redactedClaims(text.slice(at.payload.from, at.payload.to), ctx) : null;
+        // The payload and the signature after it, as one replacement: [payload.from, at.to) is `payload.signature`.
+        if (claims !== null) replace(at.payload!.from, at.to, `${claims}.${at.mask ?? text.slice(at.from, at.to)}`);
+        else if (at.mask !== null) replace(at.from, at.to, at.mask);
         i = at.to;
         continue;
       }

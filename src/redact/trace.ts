@@ -8,8 +8,8 @@ import { mapKeeping, redactBase64Body, redactHeaders, redactString, redactValue 
  * Fields each part of a trace has that are not walked as values: those whose rules are applied below by
  * name, and those the recorder itself writes (ids and lists of them, enums, numbers, times). Every other field is redacted as a
  * value: a call's initiator stack, a frame's channel report, settings, fields an imported file added,
- * whatever a later version records. A token's header and claims are the JWT's own and stay readable (its
- * payload keeps them too).
+ * whatever a later version records. A token's header is the JWT's own and stays readable; its claims are
+ * walked as a value, as the JWT's payload is (scan.ts): readable, except a claim that holds a secret.
  */
 const SKIP = {
   trace: new Set(['frames', 'segments', 'calls', 'network', 'tokens', 'findings', 'redaction', 'format', 'version', 'exportedAt', 'tabId', 'dropped', 'lostInTransit', 'matches']),
@@ -19,7 +19,7 @@ const SKIP = {
   snapshot: new Set(['value', 'bytes', 'truncated']),
   delivery: new Set(['args', 'seq', 'at']),
   entry: new Set(['requestHeaders', 'responseHeaders', 'url', 'statusText', 'mimeType', 'requestBody', 'responseBody', 'id', 'category', 'startedAt', 'durationMs', 'status', 'segment', 'timings', 'bodyTruncated', 'requestBodySize', 'responseBodySize', 'responseBodyEncoding']),
-  token: new Set(['jwt', 'header', 'claims', 'id', 'type', 'iat', 'nbf', 'exp', 'reportedExpiresAt', 'firstSeenAt', 'lastUsedAt', 'uses']),
+  token: new Set(['jwt', 'header', 'id', 'type', 'iat', 'nbf', 'exp', 'reportedExpiresAt', 'firstSeenAt', 'lastUsedAt', 'uses']),
   finding: new Set(['id', 'title', 'numbers', 'fix', 'rule', 'severity', 'costMs', 'callIds']),
 };
 
@@ -139,7 +139,7 @@ function run(trace: TraceV2, options: RedactOptions): { trace: TraceV2; pass: Re
   const cleanFrames = new Set<TraceCall['frame']>();
   const calls = trace.calls.map((c, i) => redactCall(c, i, pass, cleanFrames));
   const network = trace.network.map((e, i) => redactEntry(e, i, pass));
-  // A token keeps its claims and every recorded field (its verdict when recorded among them); the JWT loses its signature.
+  // A token keeps every recorded field (its verdict when recorded among them) and its claims but a secret one; the JWT loses its signature.
   const tokens = trace.tokens.map((t, i) => {
     at(pass, 'token', i, '', '');
     return rest(t, put(t, null, 'jwt', redactString(t.jwt, pass)), SKIP.token, pass);

@@ -52,7 +52,7 @@ export function userinfoPassword(text: string, colon: number): { from: number; t
  * format (both only when 11 token characters follow, `long`), or a `Basic`/`Bearer` credential. Where to go on, and what replaces [from, to) (null: nothing,
  * the JWT's signature was already removed); null when none starts here.
  */
-export function wordAt(text: string, i: number, jwtStart: boolean, long: boolean, pass: RedactionPass): { from: number; to: number; mask: string | null } | null {
+export function wordAt(text: string, i: number, jwtStart: boolean, long: boolean, pass: RedactionPass): { from: number; to: number; mask: string | null; payload?: { from: number; to: number } | null } | null {
   if (jwtStart && long) {
     const jwt = jwtAt(text, i);
     if (jwt) {
@@ -60,7 +60,7 @@ export function wordAt(text: string, i: number, jwtStart: boolean, long: boolean
         pass.signatures.add(jwt.whole);
         pass.changes++;
       }
-      return { from: jwt.secretStart, to: jwt.end, mask: jwt.mask };
+      return { from: jwt.secretStart, to: jwt.end, mask: jwt.mask, payload: jwt.payload };
     }
   }
   const format = long ? knownFormatAt(text, i) : null;

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { newTabSession, type FrameRecord } from '../../../src/protocol/model';
-import { REDACTED_SIGNATURE, redactTrace, toHar } from '../../../src/trace';
+import { REDACTED, REDACTED_SIGNATURE, redactTrace, toHar } from '../../../src/trace';
 import { call, entry, jwt } from '../network/fixtures';
 import { traceOf } from './fixtures';
 
@@ -100,5 +101,40 @@ describe('JWTs joined to a word, and credentials in header names', () => {
     expect(Object.keys(payload.headers as Record<string, unknown>)).toHaveLength(2);
     expect(Object.keys(payload.headers as Record<string, unknown>)[1]).toMatch(/ #2$/);
     expect(redacted.network[0]!.requestHeaders[0]!.name).toMatch(new RegExp(`^X-eyJ[\\w-]+\\.eyJ[\\w-]+\\.${REDACTED_SIGNATURE}$`));
+  });
+});
+
+describe("a JWT's claims", () => {
+  const FIT_CLAIMS = (JSON.parse(readFileSync(new URL('../tokens/real-forge/fit-claims.docs-2026.json', import.meta.url), 'utf8')) as { claims: Record<string, unknown> }).claims;
+  const C = { namedClaim: 'claimApiKeyValue0123456789abcdef', formatInClaim: 'sk_live_' + '51ClaimZyXwVuTsRqPoNmLkJiHgFe', nestedPassword: 'claimNestedPassw0rd4455' };
+  const withSecrets = jwt({ sub: 'acct-1', exp: 1_800_000_060, apiKey: C.namedClaim, note: `charged with ${C.formatInClaim}`, profile: { password: C.nestedPassword, name: 'Ann' } });
+  const fit = jwt(FIT_CLAIMS);
+  const calls = [call('invoke', { functionKey: 'x', payload: { handoff: withSecrets } }, T + 10, T + 20, { frameKey: '3:doc', kind: 'resolver', summary: 'invoke x' })];
+  const network = [
+    entry({ url: 'https://remote.example/a', startedAt: T + 12, category: 'forge-jwt', requestHeaders: [{ name: 'Authorization', value: `Bearer ${withSecrets}` }] }),
+    entry({ url: 'https://remote.example/b', startedAt: T + 14, category: 'forge-jwt', requestHeaders: [{ name: 'Authorization', value: `Bearer ${fit}` }] }),
+  ];
+  const frame: FrameRecord = { key: '3:doc', frameId: 3, docId: 'doc', url: 'http://localhost:8000/main/index.html', isTop: false, parentUrl: 'http://127.0.0.1:9000/', firstSeenAt: T, hookReady: true, bridge: null, transport: 'post-robot', segment: 0 };
+  const trace = traceOf(newTabSession(7, { segments: [{ index: 0, startedAt: T, url: 'http://127.0.0.1:9000/' }], frames: [frame], calls, network, networkFeed: 'on' }));
+  const redacted = redactTrace(trace);
+  /** The text, plus what each base64url run in it decodes to (a JWT's payload). */
+  const decodedToo = (text: string) => [text, ...(text.match(/[\w-]{16,}/g) ?? []).map((run) => Buffer.from(run, 'base64url').toString('latin1'))].join('\n');
+
+  it('lose a secret they hold, in the JWT and in the token record, in the JSON and the HAR', () => {
+    expect(trace.tokens.some((t) => (t.claims as { apiKey?: string }).apiKey === C.namedClaim)).toBe(true);
+    const raw = decodedToo(JSON.stringify(trace));
+    for (const [name, value] of Object.entries(C)) {
+      expect(raw.includes(value), `${name} planted`).toBe(true);
+      for (const text of [JSON.stringify(redacted), JSON.stringify(toHar(redacted))].map(decodedToo)) expect(text.includes(value), `${name} survived`).toBe(false);
+    }
+  });
+
+  it('stay readable otherwise: a FIT as the docs describe it keeps every claim, and the JWT its header and claims', () => {
+    const record = redacted.tokens.find((t) => t.jwt.startsWith(fit.slice(0, fit.lastIndexOf('.'))))!;
+    expect(record.claims).toEqual(FIT_CLAIMS);
+    expect(record.jwt).toBe(`${fit.slice(0, fit.lastIndexOf('.'))}.${REDACTED_SIGNATURE}`);
+    const other = redacted.tokens.find((t) => (t.claims as { sub?: string }).sub === 'acct-1')!;
+    expect(other.claims).toMatchObject({ sub: 'acct-1', exp: 1_800_000_060, apiKey: REDACTED, profile: { name: 'Ann', password: REDACTED } });
+    expect(JSON.parse(Buffer.from(other.jwt.split('.')[1]!, 'base64url').toString())).toEqual(other.claims);
   });
 });
