@@ -29,11 +29,27 @@ function headerOf(segment: string): string | null {
 }
 
 /**
- * The JWT starting at `at`, recognised by its header (so a payload need not start `eyJ`), or null. Every
- * segment is one forward run; the header is decoded once, at most 4 KiB of it.
+ * Whether base64url at `at` can be a JSON object's: `{` encodes as `e` and then `y` or `w` (`{"`, `{ `, `{` and a
+ * line break or tab); JSON whitespace before it as `I` (space), `C` (line feed, tab) or `D` (carriage return).
+ * Any other word is not decoded.
  */
-export function jwtAt(text: string, at: number): JwtAt | null {
-  const headerEnd = runEnd(text, at, B64URL);
+function mayStartHeader(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 101) {
+    const d = text.charCodeAt(at + 1);
+    return d === 121 || d === 119;
+  }
+  return c === 73 || c === 67 || c === 68;
+}
+
+/**
+ * The JWT starting at `at`, recognised by its header (so a payload need not start `eyJ`), or null. Every
+ * segment is one forward run; the header is decoded once, at most 4 KiB of it. `knownHeaderEnd`: where the run
+ * of base64url from `at` ends, when the caller has it.
+ */
+export function jwtAt(text: string, at: number, knownHeaderEnd?: number): JwtAt | null {
+  if (!mayStartHeader(text, at)) return null;
+  const headerEnd = knownHeaderEnd ?? runEnd(text, at, B64URL);
   if (text.charCodeAt(headerEnd) !== 46 || headerEnd - at < 10 || headerEnd - at > 4096) return null;
   const header = headerOf(text.slice(at, headerEnd));
   if (header === null) return null;

@@ -1,32 +1,41 @@
 import { isDigit, isLower, isUpper } from './chars';
 
+/** Counts per ASCII character, reset after each run (no map per run: the scanner asks of every long word). */
+const counts = new Int32Array(128);
+
 /**
  * Whether a run of token characters looks like a secret nobody named: 24 to 512 characters mixing upper
  * case, lower case and digits (or base64's `+` `/`), with high per-character entropy. Hex ids, UUIDs, words, camelCase names and
- * paths do not pass; random API keys do. One pass over the run.
+ * paths do not pass; random API keys do. The classes are counted first, the entropy only for a run that
+ * passes them; a character beyond ASCII (never in a run the scanner gives) is not opaque.
  */
 export function looksOpaque(run: string): boolean {
-  if (run.length < 24 || run.length > 512) return false;
+  const n = run.length;
+  if (n < 24 || n > 512) return false;
   let upper = 0;
   let lower = 0;
   let digits = 0;
   let slashes = 0;
   let symbols = 0;
-  const seen = new Map<number, number>();
-  for (let i = 0; i < run.length; i++) {
+  for (let i = 0; i < n; i++) {
     const c = run.charCodeAt(i);
+    if (c >= 128) return false;
     if (isUpper(c)) upper++;
     else if (isLower(c)) lower++;
     else if (isDigit(c)) digits++;
     else if (c === 47) slashes++;
     if (c === 43 || c === 47) symbols++;
-    seen.set(c, (seen.get(c) ?? 0) + 1);
   }
   if (upper < 2 || lower < 2 || digits + symbols < 2 || slashes > 2) return false;
+  for (let i = 0; i < n; i++) counts[run.charCodeAt(i)]!++;
   let entropy = 0;
-  for (const count of seen.values()) {
-    const p = count / run.length;
+  for (let i = 0; i < n; i++) {
+    const c = run.charCodeAt(i);
+    const count = counts[c]!;
+    if (count === 0) continue;
+    const p = count / n;
     entropy -= p * Math.log2(p);
+    counts[c] = 0;
   }
   return entropy >= 4;
 }

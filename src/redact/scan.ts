@@ -49,6 +49,15 @@ function redactedClaims(segment: string, ctx: ScanContext): string | null {
   return null;
 }
 
+/** The longest header tried for a JWT glued to a word (real ones are under 300 characters): a second decode stays small. */
+const MAX_GLUED_HEADER = 512;
+
+/** Where `eyJ` (a JSON object's start in base64url) first starts in text[from, to), or -1: never past `to`. */
+function firstEyJ(text: string, from: number, to: number): number {
+  for (let j = from; j + 3 <= to; j++) if (text.charCodeAt(j) === 101 && text.charCodeAt(j + 1) === 121 && text.charCodeAt(j + 2) === 74) return j;
+  return -1;
+}
+
 /** What the scanner needs besides the text: the pass, and how to redact a decoded layer (base64, %-encoding). */
 export interface ScanContext {
   pass: RedactionPass;
@@ -101,9 +110,17 @@ export function scanText(text: string, ctx: ScanContext): string {
   // is tried again in parts, at each `/` or `+` up to here.
   let splitFrom = -1;
   let splitUntil = 0;
-  // A JWT joined to the word before it (`X-eyJ…`, `cache_eyJ…`) is looked for at an `eyJ` after a `-` or `_`,
-  // once per stretch of base64url: a stretch where none started is not tried again (`a-eyJa-eyJa-…` is one try).
-  let joinedFrom = 0;
+  // A JWT glued to the word before it (`X-eyJ…`, `cache_eyJ…`, `v1eyJ…`, `\u0022eyJ…`) is looked for at the first
+  // `eyJ` of a stretch of base64url that a dot ends, once per stretch (`a-eyJa-eyJa-…` is one try).
+  let gluedFrom = 0;
+  /** A JWT or other word found at `at`: its replacement made (a JWT's claims redacted too), the scan moved past it. */
+  const take = (at: NonNullable<ReturnType<typeof wordAt>>) => {
+    const claims = at.payload ? redactedClaims(text.slice(at.payload.from, at.payload.to), ctx) : null;
+    // The payload and the signature after it, as one replacement: [payload.from, at.to) is `payload.signature`.
+    if (claims !== null) replace(at.payload!.from, at.to, `${claims}.${at.mask ?? text.slice(at.from, at.to)}`);
+    else if (at.mask !== null) replace(at.from, at.to, at.mask);
+    i = at.to;
+  };
   while (i < n) {
     const c = text.charCodeAt(i);
     const cls = c < 128 ? CLASS[c]! : 0;
@@ -173,18 +190,22 @@ export function scanText(text: string, ctx: ScanContext): string {
     const word = (cls & ALNUM) !== 0 && ((prevCls & ALNUM) === 0 || escaped) && (reach >= 11 || c === 66 || c === 98);
     const part = i < splitUntil && (i === splitFrom || (prevCls & (SLASH | PLUS)) !== 0);
     const runStart = ((prevCls & B64ANY) === 0 || escaped || part) && reach >= 16;
-    const joined = word && (prev === 45 || prev === 95) && i >= joinedFrom && text.startsWith('eyJ', i);
     if (word) {
-      const at = wordAt(text, i, (prevCls & B64URL) === 0 || escaped || joined, reach >= 11, pass);
+      const at = wordAt(text, i, (prevCls & B64URL) === 0 || escaped, reach >= 11, pass);
       if (at !== null) {
-        const claims = at.payload ? redactedClaims(text.slice(at.payload.from, at.payload.to), ctx) : null;
-        // The payload and the signature after it, as one replacement: [payload.from, at.to) is `payload.signature`.
-        if (claims !== null) replace(at.payload!.from, at.to, `${claims}.${at.mask ?? text.slice(at.from, at.to)}`);
-        else if (at.mask !== null) replace(at.from, at.to, at.mask);
-        i = at.to;
+        take(at);
         continue;
       }
-      if (joined) joinedFrom = runEnd(text, i, B64URL);
+      if (reach >= 11 && i >= gluedFrom) {
+        const stretchEnd = runEnd(text, i, B64URL);
+        gluedFrom = stretchEnd;
+        const k = text.charCodeAt(stretchEnd) === 46 ? firstEyJ(text, Math.max(i + 1, stretchEnd - MAX_GLUED_HEADER), stretchEnd) : -1;
+        const glued = k === -1 ? null : wordAt(text, k, true, true, pass, stretchEnd);
+        if (glued !== null) {
+          take(glued);
+          continue;
+        }
+      }
     }
     if (runStart) {
       let end = runEnd(text, i, part ? B64URL : B64ANY);

@@ -48,13 +48,15 @@ export function userinfoPassword(text: string, colon: number): { from: number; t
 }
 
 /**
- * What starts at a word: a JWT (where no base64url character precedes, or at an `eyJ` joined by `-` or `_`: `jwtStart`), a known credential
- * format (both only when 11 token characters follow, `long`), or a `Basic`/`Bearer` credential. Where to go on, and what replaces [from, to) (null: nothing,
- * the JWT's signature was already removed); null when none starts here.
+ * What starts at a word: a JWT (where no base64url character precedes, or where the scanner found one glued to
+ * a word: `jwtStart`), a known credential format (both only when 11 token characters follow, `long`), or a
+ * `Basic`/`Bearer` credential. Where to go on, and what replaces [from, to) (null: nothing, the JWT's signature
+ * was already removed), and a JWT's payload segment; null when none starts here. `headerEnd`: where the run of
+ * base64url from `i` ends, when the caller has it.
  */
-export function wordAt(text: string, i: number, jwtStart: boolean, long: boolean, pass: RedactionPass): { from: number; to: number; mask: string | null; payload?: { from: number; to: number } | null } | null {
+export function wordAt(text: string, i: number, jwtStart: boolean, long: boolean, pass: RedactionPass, headerEnd?: number): { from: number; to: number; mask: string | null; payload?: { from: number; to: number } | null } | null {
   if (jwtStart && long) {
-    const jwt = jwtAt(text, i);
+    const jwt = jwtAt(text, i, headerEnd);
     if (jwt) {
       if (jwt.mask !== null) {
         pass.signatures.add(jwt.whole);

@@ -46,6 +46,7 @@ export function hostileTexts(bytes: number): [string, string][] {
     ['form pairs with %-encoded values', fill(bytes, (i) => `k${i % 97}=%7B%22x%22%3A${i}%7D&`)],
     ['short JWT-like dots', fill(bytes, (i) => (i % 3 === 0 ? 'eyJhbGciOiJIUzI1NiJ9.' : 'eyJ.a.'))],
     ['JWT starts joined by - and _, few dots', fill(bytes, (i) => (i % 5000 === 4999 ? '.' : i % 2 ? '-eyJ' : '_eyJhbGciOiJIUzI1NiJ9'))],
+    ['long words each ended by a dot, no eyJ', fill(bytes, (i) => `word${i}abcdefghijklmnop.`)],
     ['distinct JWTs, each with its claims to read', fill(bytes, (i) => `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: `u${i}`, scope: 'read:jira-work', note: 'n'.repeat(40) })).toString('base64url')}.c2lnbmF0dXJl `)],
     ['joined JWT headers with dots', fill(bytes, (i) => (i % 2 ? 'x-eyJhbGciOiJIUzI1NiJ9.' : 'y_eyJhbGciOiJIUzI1NiJ9.eyJ.'))],
     ['JSON escaped twice, deep, in one string', JSON.stringify(JSON.stringify(fill(bytes / 4, (i) => `{"a${i % 7}":[{"b":"c\\"d"}],`)))],

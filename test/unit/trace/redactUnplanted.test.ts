@@ -54,7 +54,7 @@ describe('secrets in places nobody planted them', () => {
 /** A signed JWT whose signature is the planted value. */
 const signedWith = (signature: string, sub: string) => `${jwt({ sub, exp: 1_800_000_060 }).split('.').slice(0, 2).join('.')}.${signature}`;
 
-describe('JWTs joined to a word, and credentials in header names', () => {
+describe('JWTs glued to a word, and credentials in header names', () => {
   const J = {
     dashKey: 'dashJoinedKeySignature0123456789abcdef',
     underscoreValue: 'underscoreJoinedValueSig0123456789ab',
@@ -64,6 +64,8 @@ describe('JWTs joined to a word, and credentials in header names', () => {
     objectHeaderName: 'objectHeaderNameSignature0123456789ab',
     objectHeaderTwin: 'objectHeaderTwinSignature0123456789ab',
     gluedFormat: 'ghp_' + 'Zz9Yy8Xx7Ww6Vv5Uu4Tt3Ss2Rr1Qq0Pp9Oo8',
+    digitGlued: 'digitGluedSignature0123456789abcdefgh',
+    escapedQuoteGlued: 'escapedQuoteGluedSig0123456789abcdefg',
   };
   const calls = [
     call('invoke', {
@@ -75,6 +77,9 @@ describe('JWTs joined to a word, and credentials in header names', () => {
         // Two names that redact to the same text: both values stay.
         headers: { [`X-${signedWith(J.objectHeaderName, 'o')}`]: 'first', [`X-${signedWith(J.objectHeaderTwin, 'o')}`]: 'second' },
         token: `X-${J.gluedFormat}`,
+        versioned: `v1${signedWith(J.digitGlued, 'd')}`,
+        // JSON whose quotes a .NET encoder wrote as \u0022, kept as text one level down.
+        html: `{\\u0022t\\u0022:\\u0022${signedWith(J.escapedQuoteGlued, 'q')}\\u0022}`,
       },
     }, T + 10, T + 20, { frameKey: '3:doc', kind: 'resolver', summary: 'invoke cache' }),
   ];
