@@ -3,8 +3,8 @@ import type { RedactionPass } from './pass';
 
 
 /**
- * Whether the full scan could find anything in a text, decided in one cheap pass: without a `=` or `:`
- * (no pair, URL or header), every secret the scanner knows needs a run of token characters at least 13 long
+ * Whether the full scan could find anything in a text, decided in one cheap pass: without a `=`, `:` or `>`
+ * (no pair, URL, header or XML element), every secret the scanner knows needs a run of token characters at least 13 long
  * (a JWT: header ≥ 10, two dots; a known format ≥ 20; base64 ≥ 16) or a `Basic`/`Bearer` word before its
  * credential. Short strings, numbers and plain words are let through untouched.
  */
@@ -14,7 +14,8 @@ export function mayHoldSecret(text: string): boolean {
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 32;
     if (c < 128 && (CLASS[c]! & TOKEN) !== 0) continue;
-    if (c === 61 || c === 58) return true;
+    // `=` and `:` (pairs, URLs, headers), `>` (an XML element's text).
+    if (c === 61 || c === 58 || c === 62) return true;
     const run = i - runStart;
     if (run >= 13) return true;
     // `Basic`/`Bearer` before a space: the credential after it may be shorter than 13.

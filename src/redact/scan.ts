@@ -1,10 +1,12 @@
 import { decodeBase64Text, decodeJwtSegment, encodeBase64Like, encodeBase64Url } from './base64';
 import { ALNUM, B64ANY, B64URL, CLASS, isHex, isNameChar, PLUS, runEnd, SLASH, TOKEN } from './chars';
+import { jwtAt } from './jwt';
 import { looksOpaque } from './opaque';
 import { pairAt } from './pairs';
 import { REDACTED, removed, suspect, type RedactionPass } from './pass';
 import { encodedNameBefore, encodedSegment, encodedSeparatorAt, safeDecodeURIComponent, safeEncodeURIComponent } from './percent';
 import { afterEscape, userinfoPassword, wordAt } from './words';
+import { startTagNameBefore } from './xml';
 
 const BACKSLASH = 92;
 
@@ -158,6 +160,20 @@ export function scanText(text: string, ctx: ScanContext): string {
           encodedCheckedUntil = action.to;
           if (encoded(action.from, action.to)) {
             i = action.to;
+            continue;
+          }
+        }
+      } else if (c === 62) {
+        // `<password>value</password>`: an XML element under a sensitive name, its text up to the next tag.
+        const name = startTagNameBefore(text, i);
+        if (name !== null && pass.isSensitive(name)) {
+          let end = text.indexOf('<', i + 1);
+          if (end === -1) end = n;
+          const value = text.slice(i + 1, end);
+          if (value.trim() !== '' && !value.startsWith(REDACTED) && !jwtAt(text, i + 1)) {
+            replace(i + 1, end, REDACTED);
+            removed(pass, 'sensitiveKeys');
+            i = end;
             continue;
           }
         }

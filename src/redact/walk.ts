@@ -2,6 +2,7 @@ import type { HeaderPair } from '../protocol/network';
 import { isSafeHeader } from '../settings/safeHeaders';
 import { decodeBase64Text, encodeBase64Like } from './base64';
 import { maskPrivateKeys } from './formats';
+import { sensitiveVariables } from './graphql';
 import { jwtAt } from './jwt';
 import { maskMultipartFields } from './multipart';
 import { credentialHeaderKind, NAME_CREDENTIAL_HEADER, NAME_HEADER_LIST, NAME_SENSITIVE } from './names';
@@ -176,10 +177,15 @@ export function redactBase64Body(body: string, pass: RedactionPass): string {
   return pass.changes === before ? body : encodeBase64Like(inner, body.trim());
 }
 
-function walkObject(value: Record<string, unknown>, pass: RedactionPass, layer: number, nesting: number, inherited: boolean): Record<string, unknown> {
+/** `secretKeys`: names masked in this object besides those the rules know (a GraphQL request's variables passed to a sensitive argument). */
+function walkObject(value: Record<string, unknown>, pass: RedactionPass, layer: number, nesting: number, inherited: boolean, secretKeys: ReadonlySet<string> | null = null): Record<string, unknown> {
   const attachment = value.isAttachment === true;
   // `{ name: "password", value: "…" }`: a form field, GraphQL argument or header as a record.
   const namedValue = typeof value.name === 'string' && 'value' in value && pass.isSensitive(value.name);
+  // A JSON Web Key (RFC 7517): its private members have one- and two-letter names no word rule can know.
+  const jwk = typeof value.kty === 'string';
+  // A GraphQL request: a variable the document passes to a sensitive argument (`token: $t`) is masked as `token`.
+  const secretVariables = typeof value.query === 'string' && isPlainObject(value.variables) ? sensitiveVariables(value.query, pass) : null;
   // Copied only once a value changes: a clean object (most of a trace) is returned as it came, nothing allocated.
   let out: Record<string, unknown> | null = null;
   let renamed: Map<string, string> | null = null;
@@ -189,9 +195,11 @@ function walkObject(value: Record<string, unknown>, pass: RedactionPass, layer: 
     let next: unknown;
     const kind = pass.kindOf(key);
     if (kind & NAME_CREDENTIAL_HEADER) next = headerValue(key, v, pass, layer);
-    else if (kind & NAME_SENSITIVE || (namedValue && key === 'value') || (inherited && !pass.isHarmless(key))) next = maskValue(v, pass, layer, nesting);
+    else if (kind & NAME_SENSITIVE || (namedValue && key === 'value') || (jwk && JWK_PRIVATE.has(key)) || secretKeys?.has(key) || (inherited && !pass.isHarmless(key))) next = maskValue(v, pass, layer, nesting);
     else if (kind & NAME_HEADER_LIST && v !== null && typeof v === 'object') next = headerList(v, pass, layer, nesting);
     else if (attachment && key === 'body' && typeof v === 'string') next = redactBase64Body(v, pass);
+    else if (key === 'variables' && secretVariables === 'all') next = walk(v, pass, layer, key, nesting + 1, true);
+    else if (key === 'variables' && secretVariables instanceof Set && secretVariables.size > 0) next = walkObject(v as Record<string, unknown>, pass, layer, nesting + 1, false, secretVariables);
     else next = walk(v, pass, layer, key, nesting + 1, false);
     if (next !== v && out === null) out = { ...value };
     if (out !== null) out[key] = next;
@@ -204,6 +212,11 @@ function walkObject(value: Record<string, unknown>, pass: RedactionPass, layer: 
   const result = out ?? value;
   return renamed ? renameKeys(result, renamed) : result;
 }
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A JWK's private members (RSA, EC and OKP private parts, RSA's extra primes) and a symmetric key's value (RFC 7518 §6). */
+const JWK_PRIVATE: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']);
 
 /** Keys shorter than this are names, not credentials: no known format is this short. */
 const MIN_KEY_SCANNED = 20;

@@ -143,3 +143,46 @@ describe("a JWT's claims", () => {
     expect(JSON.parse(Buffer.from(other.jwt.split('.')[1]!, 'base64url').toString())).toEqual(other.claims);
   });
 });
+
+describe('secrets in XML, in JSON Web Keys and in GraphQL variables named otherwise', () => {
+  const X = {
+    xmlElement: 'xmlElementPassword0042',
+    xmlNamespaced: 'xmlNamespacedApiKey0043',
+    shortXml: 'pw1',
+    jwkPrivate: 'jwkPrivateExponentD0123456789abcdefABCDEF',
+    jwkSymmetric: 'jwkSymmetricK0123456789abcdefABCDEFgh',
+    gqlVariable: 'gqlRenamedVariableSecret77',
+  };
+  const soap = `<Envelope><Body><login><user>ann</user><password>${X.xmlElement}</password><ns:apiKey>${X.xmlNamespaced}</ns:apiKey></login></Body></Envelope>`;
+  const calls = [
+    call('invoke', {
+      functionKey: 'keys',
+      payload: {
+        signing: { kty: 'RSA', kid: 'k1', n: 'sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1Wl', e: 'AQAB', d: X.jwkPrivate },
+        jwks: { keys: [{ kty: 'oct', alg: 'HS256', k: X.jwkSymmetric }] },
+        graphql: JSON.stringify({ query: 'mutation Login($t: String!, $who: String) { login(token: $t, user: $who) { ok } }', variables: { t: X.gqlVariable, who: 'ann' } }),
+        short: `<auth><pwd>${X.shortXml}</pwd></auth>`,
+      },
+    }, T + 10, T + 20, { frameKey: '3:doc', kind: 'resolver', summary: 'invoke keys' }),
+  ];
+  const network = [entry({ url: 'https://soap.example/svc', startedAt: T + 12, category: 'remote', requestBody: soap, responseBody: '<ok/>' })];
+  const frame: FrameRecord = { key: '3:doc', frameId: 3, docId: 'doc', url: 'http://localhost:8000/main/index.html', isTop: false, parentUrl: 'http://127.0.0.1:9000/', firstSeenAt: T, hookReady: true, bridge: null, transport: 'post-robot', segment: 0 };
+  const trace = traceOf(newTabSession(7, { segments: [{ index: 0, startedAt: T, url: 'http://127.0.0.1:9000/' }], frames: [frame], calls, network, networkFeed: 'on' }));
+  const redacted = redactTrace(trace);
+
+  it('are in the unredacted trace and in neither the redacted JSON nor the HAR', () => {
+    const raw = JSON.stringify(trace);
+    for (const [name, value] of Object.entries(X)) {
+      expect(raw.includes(value), `${name} planted`).toBe(true);
+      for (const text of [JSON.stringify(redacted), JSON.stringify(toHar(redacted))]) expect(text.includes(value), `${name} survived`).toBe(false);
+    }
+  });
+
+  it('keep what is no secret: element names and other elements, a public key, other variables', () => {
+    expect(redacted.network[0]!.requestBody).toBe(`<Envelope><Body><login><user>ann</user><password>${REDACTED}</password><ns:apiKey>${REDACTED}</ns:apiKey></login></Body></Envelope>`);
+    const payload = (redacted.calls[0]!.request.value as { payload: Record<string, unknown> }).payload;
+    expect(payload.signing).toMatchObject({ kty: 'RSA', kid: 'k1', e: 'AQAB', d: REDACTED });
+    expect((payload.signing as { n: string }).n).toMatch(/^sXch/);
+    expect(JSON.parse(payload.graphql as string).variables).toEqual({ t: REDACTED, who: 'ann' });
+  });
+});
