@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { newTabSession, type FrameRecord } from '../../../src/protocol/model';
+import { newTabSession, type CallRecord, type FrameRecord, type TraceV2 } from '../../../src/protocol/model';
+import type { NetworkEntry } from '../../../src/protocol/network';
 import { REDACTED, REDACTED_SIGNATURE, redactTrace, toHar } from '../../../src/trace';
 import { call, entry, jwt } from '../network/fixtures';
 import { traceOf } from './fixtures';
@@ -51,6 +52,23 @@ describe('secrets in places nobody planted them', () => {
   });
 });
 
+/** A one-frame trace of these calls and requests, and its redaction. */
+function plantedIn(calls: CallRecord[], network: NetworkEntry[]): { trace: TraceV2; redacted: TraceV2 } {
+  const frame: FrameRecord = { key: '3:doc', frameId: 3, docId: 'doc', url: 'http://localhost:8000/main/index.html', isTop: false, parentUrl: 'http://127.0.0.1:9000/', firstSeenAt: T, hookReady: true, bridge: null, transport: 'post-robot', segment: 0 };
+  const trace = traceOf(newTabSession(7, { segments: [{ index: 0, startedAt: T, url: 'http://127.0.0.1:9000/' }], frames: [frame], calls, network, networkFeed: 'on' }));
+  return { trace, redacted: redactTrace(trace) };
+}
+
+/** Each secret is in the trace as recorded, and in neither the redacted JSON nor its HAR (each text as `read` gives it). */
+function expectGone(trace: TraceV2, redacted: TraceV2, secrets: Record<string, string>, read = (text: string) => text): void {
+  const raw = read(JSON.stringify(trace));
+  const exported = [JSON.stringify(redacted), JSON.stringify(toHar(redacted))].map(read);
+  for (const [name, value] of Object.entries(secrets)) {
+    expect(raw.includes(value), `${name} planted`).toBe(true);
+    for (const text of exported) expect(text.includes(value), `${name} survived`).toBe(false);
+  }
+}
+
 /** A signed JWT whose signature is the planted value. */
 const signedWith = (signature: string, sub: string) => `${jwt({ sub, exp: 1_800_000_060 }).split('.').slice(0, 2).join('.')}.${signature}`;
 
@@ -84,17 +102,9 @@ describe('JWTs glued to a word, and credentials in header names', () => {
     }, T + 10, T + 20, { frameKey: '3:doc', kind: 'resolver', summary: 'invoke cache' }),
   ];
   const network = [entry({ url: 'https://api.example.com/x', startedAt: T + 12, category: 'remote', requestHeaders: [{ name: `X-${signedWith(J.entryHeaderName, 'e')}`, value: '1' }] })];
-  const frame: FrameRecord = { key: '3:doc', frameId: 3, docId: 'doc', url: 'http://localhost:8000/main/index.html', isTop: false, parentUrl: 'http://127.0.0.1:9000/', firstSeenAt: T, hookReady: true, bridge: null, transport: 'post-robot', segment: 0 };
-  const trace = traceOf(newTabSession(7, { segments: [{ index: 0, startedAt: T, url: 'http://127.0.0.1:9000/' }], frames: [frame], calls, network, networkFeed: 'on' }));
-  const redacted = redactTrace(trace);
+  const { trace, redacted } = plantedIn(calls, network);
 
-  it('are in the unredacted trace and in neither the redacted JSON nor the HAR', () => {
-    const raw = JSON.stringify(trace);
-    for (const [name, value] of Object.entries(J)) {
-      expect(raw.includes(value), `${name} planted`).toBe(true);
-      for (const text of [JSON.stringify(redacted), JSON.stringify(toHar(redacted))]) expect(text.includes(value), `${name} survived`).toBe(false);
-    }
-  });
+  it('are in the unredacted trace and in neither the redacted JSON nor the HAR', () => expectGone(trace, redacted, J));
 
   it('keep the claims readable and every entry under a renamed name', () => {
     const payload = (redacted.calls[0]!.request.value as { payload: Record<string, unknown> }).payload;
@@ -119,19 +129,13 @@ describe("a JWT's claims", () => {
     entry({ url: 'https://remote.example/a', startedAt: T + 12, category: 'forge-jwt', requestHeaders: [{ name: 'Authorization', value: `Bearer ${withSecrets}` }] }),
     entry({ url: 'https://remote.example/b', startedAt: T + 14, category: 'forge-jwt', requestHeaders: [{ name: 'Authorization', value: `Bearer ${fit}` }] }),
   ];
-  const frame: FrameRecord = { key: '3:doc', frameId: 3, docId: 'doc', url: 'http://localhost:8000/main/index.html', isTop: false, parentUrl: 'http://127.0.0.1:9000/', firstSeenAt: T, hookReady: true, bridge: null, transport: 'post-robot', segment: 0 };
-  const trace = traceOf(newTabSession(7, { segments: [{ index: 0, startedAt: T, url: 'http://127.0.0.1:9000/' }], frames: [frame], calls, network, networkFeed: 'on' }));
-  const redacted = redactTrace(trace);
+  const { trace, redacted } = plantedIn(calls, network);
   /** The text, plus what each base64url run in it decodes to (a JWT's payload). */
   const decodedToo = (text: string) => [text, ...(text.match(/[\w-]{16,}/g) ?? []).map((run) => Buffer.from(run, 'base64url').toString('latin1'))].join('\n');
 
   it('lose a secret they hold, in the JWT and in the token record, in the JSON and the HAR', () => {
     expect(trace.tokens.some((t) => (t.claims as { apiKey?: string }).apiKey === C.namedClaim)).toBe(true);
-    const raw = decodedToo(JSON.stringify(trace));
-    for (const [name, value] of Object.entries(C)) {
-      expect(raw.includes(value), `${name} planted`).toBe(true);
-      for (const text of [JSON.stringify(redacted), JSON.stringify(toHar(redacted))].map(decodedToo)) expect(text.includes(value), `${name} survived`).toBe(false);
-    }
+    expectGone(trace, redacted, C, decodedToo);
   });
 
   it('stay readable otherwise: a FIT as the docs describe it keeps every claim, and the JWT its header and claims', () => {
@@ -166,17 +170,9 @@ describe('secrets in XML, in JSON Web Keys and in GraphQL variables named otherw
     }, T + 10, T + 20, { frameKey: '3:doc', kind: 'resolver', summary: 'invoke keys' }),
   ];
   const network = [entry({ url: 'https://soap.example/svc', startedAt: T + 12, category: 'remote', requestBody: soap, responseBody: '<ok/>' })];
-  const frame: FrameRecord = { key: '3:doc', frameId: 3, docId: 'doc', url: 'http://localhost:8000/main/index.html', isTop: false, parentUrl: 'http://127.0.0.1:9000/', firstSeenAt: T, hookReady: true, bridge: null, transport: 'post-robot', segment: 0 };
-  const trace = traceOf(newTabSession(7, { segments: [{ index: 0, startedAt: T, url: 'http://127.0.0.1:9000/' }], frames: [frame], calls, network, networkFeed: 'on' }));
-  const redacted = redactTrace(trace);
+  const { trace, redacted } = plantedIn(calls, network);
 
-  it('are in the unredacted trace and in neither the redacted JSON nor the HAR', () => {
-    const raw = JSON.stringify(trace);
-    for (const [name, value] of Object.entries(X)) {
-      expect(raw.includes(value), `${name} planted`).toBe(true);
-      for (const text of [JSON.stringify(redacted), JSON.stringify(toHar(redacted))]) expect(text.includes(value), `${name} survived`).toBe(false);
-    }
-  });
+  it('are in the unredacted trace and in neither the redacted JSON nor the HAR', () => expectGone(trace, redacted, X));
 
   it('keep what is no secret: element names and other elements, a public key, other variables', () => {
     expect(redacted.network[0]!.requestBody).toBe(`<Envelope><Body><login><user>ann</user><password>${REDACTED}</password><ns:apiKey>${REDACTED}</ns:apiKey></login></Body></Envelope>`);
