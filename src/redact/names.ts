@@ -51,7 +51,10 @@ export const NAME_ATTACHMENT = 8;
 export const PARAM_SENSITIVE_NAME = 2;
 export const PARAM_URL_CREDENTIAL = 1;
 
-export const normaliseName = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Lower-case letters and digits only: already normal, nothing to copy (most names of a hostile text, `k123`). */
+const NORMAL = /^[a-z0-9]*$/;
+
+export const normaliseName = (name: string): string => (NORMAL.test(name) ? name : name.toLowerCase().replace(/[^a-z0-9]/g, ''));
 
 export interface NameRules {
   /** A key, header or field name whose value is a secret. */
@@ -84,13 +87,17 @@ export function nameRules(words: readonly string[]): NameRules {
   const list = words.map(normaliseName).filter(Boolean);
   const whole = new Set(list.filter((w) => WHOLE_NAME_ONLY.has(w)));
   const parts = list.filter((w) => !whole.has(w));
+  // One pattern for every word a name may contain: one test per name, not one `includes` per word.
+  const anyPart = parts.length ? new RegExp(parts.map((w) => w.replace(/[^a-z0-9]/g, '')).join('|')) : null;
   const judge = (name: string): boolean => {
     const n = normaliseName(name);
-    if (n === '' || harmless(n)) return false;
-    return whole.has(n) || parts.some((w) => n.includes(w));
+    if (n === '' || !(whole.has(n) || (anyPart !== null && anyPart.test(n)))) return false;
+    return !harmless(n);
   };
-  const isSensitive = memoByName((name) => name.length <= 200 && judge(name));
-  const kindOf = memoByName((name) => (isSensitive(name) ? NAME_SENSITIVE : 0) | (credentialHeaderKind(name) ? NAME_CREDENTIAL_HEADER : 0) | (name.length <= 200 && normaliseName(name).endsWith('headers') ? NAME_HEADER_LIST : 0) | (name === 'isAttachment' ? NAME_ATTACHMENT : 0));
-  const paramKind = memoByName((name) => (isSensitive(name) ? PARAM_SENSITIVE_NAME : name.length <= 200 && URL_PARAMS.has(normaliseName(name)) ? PARAM_URL_CREDENTIAL : 0));
+  const sensitive = (name: string) => name.length <= 200 && judge(name);
+  const isSensitive = memoByName(sensitive);
+  // kindOf and paramKind judge a name they have not seen directly: a second memo's lookup would miss as theirs did.
+  const kindOf = memoByName((name) => (sensitive(name) ? NAME_SENSITIVE : 0) | (credentialHeaderKind(name) ? NAME_CREDENTIAL_HEADER : 0) | (name.length <= 200 && normaliseName(name).endsWith('headers') ? NAME_HEADER_LIST : 0) | (name === 'isAttachment' ? NAME_ATTACHMENT : 0));
+  const paramKind = memoByName((name) => (sensitive(name) ? PARAM_SENSITIVE_NAME : name.length <= 200 && URL_PARAMS.has(normaliseName(name)) ? PARAM_URL_CREDENTIAL : 0));
   return { isSensitive, kindOf, paramKind, isSensitiveParam: (name) => paramKind(name) !== 0, isHarmless: (name) => harmless(normaliseName(name)) };
 }

@@ -95,6 +95,21 @@ describe('sensitive names', () => {
     for (const key of ['contextToken', 'expiresAt', 'tokenCount', 'tokenExpiry', 'author', 'authorAccountId', 'title', 'page', 'functionKey', 'mapping', 'inside', 'code', 'key']) expect(isSensitive(key), key).toBe(false);
   });
 
+  it('judge 11,000 distinct names alike past the memo (10,000), in every word list a user may type', () => {
+    const words = [...DEFAULT_SENSITIVE_KEYS, 'My-Word', 'x'];
+    const rules = nameRules(words);
+    const pieces = ['pass', 'Word', 'my_word', 'token', 'Type', 'author', 'x', 'k', '-', '_', 'SID', 'count', 'é'];
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 11_000; n++) {
+      const name = Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pieces[Math.floor(rand() * pieces.length)]).join('') + (n % 3 === 0 ? String(n) : '');
+      const normal = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+      // The rule as written in names.ts's comment: contains a word (or is one of the whole-name-only ones), and is not harmless.
+      const expected = normal !== '' && (['otp', 'pin', 'sid', 'salt', 'pass', 'pwd'].includes(normal) || words.map((w) => w.toLowerCase().replace(/[^a-z0-9]/g, '')).filter((w) => w && !['otp', 'pin', 'sid', 'salt', 'pass', 'pwd'].includes(w)).some((w) => normal.includes(w))) && !rules.isHarmless(name);
+      expect(rules.isSensitive(name), name).toBe(expected);
+    }
+  });
+
   it('in query strings and forms, also the signed-URL and OAuth parameters', () => {
     for (const key of ['sig', 'code', 'key', 'token', 'access_token', 'id_token', 'refresh_token', 'client_secret', 'X-Amz-Credential', 'X-Amz-Security-Token']) expect(isSensitiveParam(key), key).toBe(true);
     for (const key of ['page', 'state', 'q', 'sv', 'X-Amz-Expires']) expect(isSensitiveParam(key), key).toBe(false);
