@@ -36,12 +36,33 @@ function isEncoded(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** The name before a separator: a run of name characters, past closing quotes and backslashes. */
+/**
+ * Quotes written as HTML character references (`{&quot;password&quot;:&quot;…&quot;}`: JSON a server put into
+ * an HTML attribute; Go's templates write `&#34;`).
+ */
+const HTML_QUOTES = ['&quot;', '&#34;'];
+
+/** The HTML-escaped quote that ends at `end`, or null. */
+function htmlQuoteBefore(text: string, end: number): string | null {
+  if (text.charCodeAt(end - 1) !== 59) return null;
+  for (const quote of HTML_QUOTES) if (text.startsWith(quote, end - quote.length)) return quote;
+  return null;
+}
+
+/** The HTML-escaped quote that starts at `at`, or null. */
+function htmlQuoteAt(text: string, at: number): string | null {
+  if (text.charCodeAt(at) !== 38) return null;
+  for (const quote of HTML_QUOTES) if (text.startsWith(quote, at)) return quote;
+  return null;
+}
+
+/** The name before a separator: a run of name characters, past closing quotes (also HTML-escaped ones) and backslashes. */
 function nameBefore(text: string, sep: number): string | null {
   let end = sep;
   for (let k = 0; k < 16 && end > 0; k++) {
     const c = text.charCodeAt(end - 1);
     if (c === 34 || c === 39 || c === BACKSLASH || c === 32) end--;
+    else if (c === 59 && htmlQuoteBefore(text, end) !== null) end -= htmlQuoteBefore(text, end)!.length;
     else break;
   }
   let start = end;
@@ -97,6 +118,13 @@ let quoteDepth = 0;
 function valueStart(text: string, sep: number): void {
   let v = sep + 1;
   while (v < text.length && v - sep < 16 && text.charCodeAt(v) === 32) v++;
+  const htmlQuote = htmlQuoteAt(text, v);
+  if (htmlQuote !== null) {
+    start = v + htmlQuote.length;
+    quoteChar = htmlQuote;
+    quoteDepth = 0;
+    return;
+  }
   let q = v;
   while (q < text.length && q - v < 16 && text.charCodeAt(q) === BACKSLASH) q++;
   const char = text[q];

@@ -49,6 +49,7 @@ export function hostileTexts(bytes: number): [string, string][] {
     ['long words each ended by a dot, no eyJ', fill(bytes, (i) => `word${i}abcdefghijklmnop.`)],
     ['XML elements, secret and not, and stray angle brackets', fill(bytes, (i) => ['<password>p</password>', '<user>ann</user>', '<<<>>>', `<ns:apiKey>${i}</ns:apiKey>`, 'a > b'][i % 5]!)],
     ['a GraphQL request of 5 MB passing variables to arguments', JSON.stringify({ query: fill(bytes - 200, (i) => (i % 2 ? 'token: $t ' : `arg${i % 50}: $v${i % 50} `)), variables: { t: 'x', v1: 'y' } })],
+    ['HTML attributes of escaped JSON, quotes unbalanced', fill(bytes, (i) => ['<a data-p="{&quot;password&quot;:&quot;p&quot;}">', '&quot;', '"', `&#34;k${i % 97}&#34;:`, '&quot;:&quot;'][i % 5]!)],
     ['pairs under distinct names, quoted and in forms', fill(bytes, (i) => (i % 2 ? `"k${i}":1,` : `f${i}=1&`))],
     ['distinct JWTs, each with its claims to read', fill(bytes, (i) => `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify({ sub: `u${i}`, scope: 'read:jira-work', note: 'n'.repeat(40) })).toString('base64url')}.c2lnbmF0dXJl `)],
     ['joined JWT headers with dots', fill(bytes, (i) => (i % 2 ? 'x-eyJhbGciOiJIUzI1NiJ9.' : 'y_eyJhbGciOiJIUzI1NiJ9.eyJ.'))],

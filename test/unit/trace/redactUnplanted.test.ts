@@ -148,7 +148,7 @@ describe("a JWT's claims", () => {
   });
 });
 
-describe('secrets in XML, in JSON Web Keys and in GraphQL variables named otherwise', () => {
+describe('secrets in XML, in JSON Web Keys, in GraphQL variables named otherwise and in HTML-escaped JSON', () => {
   const X = {
     xmlElement: 'xmlElementPassword0042',
     xmlNamespaced: 'xmlNamespacedApiKey0043',
@@ -156,7 +156,12 @@ describe('secrets in XML, in JSON Web Keys and in GraphQL variables named otherw
     jwkPrivate: 'jwkPrivateExponentD0123456789abcdefABCDEF',
     jwkSymmetric: 'jwkSymmetricK0123456789abcdefABCDEFgh',
     gqlVariable: 'gqlRenamedVariableSecret77',
+    htmlProps: 'htmlPropsApiKey0099',
+    goTemplate: 'goTemplateToken0100',
   };
+  // Props a server rendered into an HTML attribute, the JSON's quotes as character references (React and Rails
+  // write &quot;, Go's templates &#34;).
+  const html = `<div class="app" data-props="{&quot;apiKey&quot;:&quot;${X.htmlProps}&quot;,&quot;user&quot;:&quot;ann&quot;}">Tom &amp; Ann</div><i data-c="{&#34;token&#34;:&#34;${X.goTemplate}&#34;}"></i>`;
   const soap = `<Envelope><Body><login><user>ann</user><password>${X.xmlElement}</password><ns:apiKey>${X.xmlNamespaced}</ns:apiKey></login></Body></Envelope>`;
   const calls = [
     call('invoke', {
@@ -169,16 +174,20 @@ describe('secrets in XML, in JSON Web Keys and in GraphQL variables named otherw
       },
     }, T + 10, T + 20, { frameKey: '3:doc', kind: 'resolver', summary: 'invoke keys' }),
   ];
-  const network = [entry({ url: 'https://soap.example/svc', startedAt: T + 12, category: 'remote', requestBody: soap, responseBody: '<ok/>' })];
+  const network = [
+    entry({ url: 'https://soap.example/svc', startedAt: T + 12, category: 'remote', requestBody: soap, responseBody: '<ok/>' }),
+    entry({ url: 'https://remote.example/page', startedAt: T + 14, category: 'remote', responseBody: html }),
+  ];
   const { trace, redacted } = plantedIn(calls, network);
 
   it('are in the unredacted trace and in neither the redacted JSON nor the HAR', () => expectGone(trace, redacted, X));
 
-  it('keep what is no secret: element names and other elements, a public key, other variables', () => {
+  it('keep what is no secret: element names and other elements, a public key, other variables, the HTML around', () => {
     expect(redacted.network[0]!.requestBody).toBe(`<Envelope><Body><login><user>ann</user><password>${REDACTED}</password><ns:apiKey>${REDACTED}</ns:apiKey></login></Body></Envelope>`);
     const payload = (redacted.calls[0]!.request.value as { payload: Record<string, unknown> }).payload;
     expect(payload.signing).toMatchObject({ kty: 'RSA', kid: 'k1', e: 'AQAB', d: REDACTED });
     expect((payload.signing as { n: string }).n).toMatch(/^sXch/);
     expect(JSON.parse(payload.graphql as string).variables).toEqual({ t: REDACTED, who: 'ann' });
+    expect(redacted.network[1]!.responseBody).toBe(html.replace(X.htmlProps, REDACTED).replace(X.goTemplate, REDACTED));
   });
 });
