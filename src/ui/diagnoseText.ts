@@ -1,6 +1,7 @@
 import { LOSS_CAUSES, LOSS_LABELS, type FrameRecord, type LossCounts, type StorageKind } from '../protocol';
 import type { TrafficSummary } from '../network/trafficSummary';
 import { originOf } from '../network/urls';
+import { newPass, redactString } from '../redact';
 
 export interface DiagnoseInput {
   frames: readonly FrameRecord[];
@@ -18,12 +19,12 @@ export interface DiagnoseInput {
 }
 
 /** The forms seen, unknown operations and unreadable tokens: what a report from a real site must tell (forge-facts §8). */
-function trafficLines(t: TrafficSummary, networkFeed: 'on' | 'off'): string[] {
+function trafficLines(t: TrafficSummary, networkFeed: 'on' | 'off', shown: (text: string) => string): string[] {
   const { persisted, classic, unknown } = t.forms;
   const total = persisted + classic + unknown;
   const seen = [persisted && `persisted (Relay /pq/) ${persisted}`, classic && `classic (query text) ${classic}`, unknown && `unknown form ${unknown}`].filter(Boolean).join(', ');
   const lines = [`Forge GraphQL forms seen: ${total === 0 ? `none${networkFeed === 'off' ? ' (the network feed is off)' : ''}` : seen}`];
-  lines.push(`Forge-looking operations not known by name: ${t.unknownOperations.length === 0 ? 'none' : t.unknownOperations.map((o) => `${o.name} ×${o.count}`).join(', ')}`);
+  lines.push(`Forge-looking operations not known by name: ${t.unknownOperations.length === 0 ? 'none' : t.unknownOperations.map((o) => `${shown(o.name)} ×${o.count}`).join(', ')}`);
   lines.push(`Tokens whose claims could not be read: ${t.unreadableTokens.length === 0 ? 'none' : t.unreadableTokens.map((u) => `${u.type} ×${u.count}`).join(', ')}`);
   return lines;
 }
@@ -46,8 +47,14 @@ export function coveredBy(url: string, patterns: readonly string[]): boolean {
   });
 }
 
-/** What the extension saw on this page, as text to paste into an issue (answers forge-facts §7's open questions). */
+/**
+ * What the extension saw on this page, as text to paste into an issue (answers forge-facts §7's open questions).
+ * What the page chose (frame URLs, the URLs of frames that never reported, operation names) is redacted as an
+ * export is: a Connect iframe's URL carries its JWT (`?jwt=…`), a frame's may carry a token.
+ */
 export function diagnoseText(d: DiagnoseInput): string {
+  const pass = newPass();
+  const shown = (text: string) => redactString(text, pass);
   const lines = [`Forge Bridge DevTools ${d.extensionVersion} on ${d.browser ? `${d.browser.name} ${d.browser.version}` : 'an unknown browser'}`];
   lines.push(`Network feed: ${d.networkFeed === 'on' ? 'on (DevTools open on this tab)' : 'off (requests are not seen while DevTools is closed)'}`);
   lines.push(`Frames the extension heard from: ${d.frames.length}`);
@@ -55,8 +62,8 @@ export function diagnoseText(d: DiagnoseInput): string {
     const bridge = f.bridge ? `bridge caught (${f.bridge.via === 'trap' ? 'trapped on install' : 'already present'}, __SEMVER ${f.bridge.semver ?? 'unknown'}${f.bridge.frozen ? ', frozen' : ''})` : 'no bridge';
     // ✓ when the hook ran and caught the bridge: this frame's calls are recorded.
     const mark = f.hookReady && f.bridge ? '✓' : '✗';
-    lines.push(`${mark} ${f.isTop ? '[top] ' : ''}${originOf(f.url) ?? f.url} ${f.hookReady ? 'hook ran' : 'hook did not report'}; ${bridge}; transport ${f.transport}`);
-    lines.push(`  ${f.url}`);
+    lines.push(`${mark} ${f.isTop ? '[top] ' : ''}${shown(originOf(f.url) ?? f.url)} ${f.hookReady ? 'hook ran' : 'hook did not report'}; ${bridge}; transport ${f.transport}`);
+    lines.push(`  ${shown(f.url)}`);
     const c = f.channel;
     if (c && (c.hookDropped > 0 || c.rejected > 0 || c.foreignOffers > 0 || c.unanswered)) {
       const signs = [
@@ -73,11 +80,11 @@ export function diagnoseText(d: DiagnoseInput): string {
     const silent = d.pageFrameUrls.filter((u) => u && !heard.has(u));
     const uncovered = silent.filter((u) => /^https?:/.test(u) && !coveredBy(u, d.coveredOrigins));
     lines.push(`Frames the page lists that never reported: ${silent.length}`);
-    for (const u of silent) lines.push(`- ${u}${uncovered.includes(u) ? '  (origin not covered: add it in Settings)' : ''}`);
+    for (const u of silent) lines.push(`- ${shown(u)}${uncovered.includes(u) ? '  (origin not covered: add it in Settings)' : ''}`);
   } else {
     lines.push('Frames the page lists: unknown here (only inside DevTools)');
   }
-  if (d.traffic) lines.push(...trafficLines(d.traffic, d.networkFeed));
+  if (d.traffic) lines.push(...trafficLines(d.traffic, d.networkFeed, shown));
   lines.push(`Covered origins: ${d.coveredOrigins.join(', ') || 'none'}`);
   lines.push(`Storage: ${d.storage === 'persistent' ? 'IndexedDB (survives a worker restart)' : 'memory only (IndexedDB could not be opened; the log does not survive a worker restart)'}`);
   lines.push(`Losses: ${LOSS_CAUSES.map((c) => `${LOSS_LABELS[c]} ${d.losses[c]}`).join('; ')}`);
