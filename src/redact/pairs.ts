@@ -61,9 +61,13 @@ function nameBefore(text: string, sep: number): string | null {
   let end = sep;
   for (let k = 0; k < 16 && end > 0; k++) {
     const c = text.charCodeAt(end - 1);
-    if (c === 34 || c === 39 || c === BACKSLASH || c === 32) end--;
-    else if (c === 59 && htmlQuoteBefore(text, end) !== null) end -= htmlQuoteBefore(text, end)!.length;
-    else break;
+    if (c === 34 || c === 39 || c === BACKSLASH || c === 32) {
+      end--;
+      continue;
+    }
+    const htmlQuote = c === 59 ? htmlQuoteBefore(text, end) : null;
+    if (htmlQuote === null) break;
+    end -= htmlQuote.length;
   }
   let start = end;
   let escapes = false;
