@@ -87,8 +87,9 @@ export function nameRules(words: readonly string[]): NameRules {
   const list = words.map(normaliseName).filter(Boolean);
   const whole = new Set(list.filter((w) => WHOLE_NAME_ONLY.has(w)));
   const parts = list.filter((w) => !whole.has(w));
-  // One pattern for every word a name may contain: one test per name, not one `includes` per word.
-  const anyPart = parts.length ? new RegExp(parts.map((w) => w.replace(/[^a-z0-9]/g, '')).join('|')) : null;
+  // One pattern for every word a name may contain: one test per name, not one `includes` per word. The words are
+  // normalised (letters and digits only), so each is its own pattern.
+  const anyPart = parts.length ? new RegExp(parts.join('|')) : null;
   const judge = (name: string): boolean => {
     const n = normaliseName(name);
     if (n === '' || !(whole.has(n) || (anyPart !== null && anyPart.test(n)))) return false;

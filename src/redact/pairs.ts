@@ -166,7 +166,8 @@ function afterScheme(text: string, start: number, end: number, quoted: boolean):
   return credentialEnd > credentialStart ? { credentialStart, end: credentialEnd } : null;
 }
 
-const isMasked = (value: string) => value.startsWith(REDACTED) || value.startsWith(ENCODED_REDACTED) || value.startsWith('[redacted');
+/** A value an earlier pass (or the tool's own export) already masked. */
+export const isMasked = (value: string) => value.startsWith(REDACTED) || value.startsWith(ENCODED_REDACTED) || value.startsWith('[redacted');
 
 /** A JSON object, array or literal opens at `at` (after `name:` it is structure, not a value to mask). */
 function opensStructure(text: string, at: number): boolean {

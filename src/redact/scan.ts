@@ -2,7 +2,7 @@ import { decodeBase64Text, decodeJwtSegment, encodeBase64Like, encodeBase64Url }
 import { ALNUM, B64ANY, B64URL, CLASS, isHex, isNameChar, PLUS, runEnd, SLASH, TOKEN } from './chars';
 import { jwtAt } from './jwt';
 import { looksOpaque } from './opaque';
-import { pairAt } from './pairs';
+import { isMasked, pairAt } from './pairs';
 import { REDACTED, removed, suspect, type RedactionPass } from './pass';
 import { encodedNameBefore, encodedSegment, encodedSeparatorAt, safeDecodeURIComponent, safeEncodeURIComponent } from './percent';
 import { afterEscape, userinfoPassword, wordAt } from './words';
@@ -170,7 +170,7 @@ export function scanText(text: string, ctx: ScanContext): string {
           let end = text.indexOf('<', i + 1);
           if (end === -1) end = n;
           const value = text.slice(i + 1, end);
-          if (value.trim() !== '' && !value.startsWith(REDACTED) && !jwtAt(text, i + 1)) {
+          if (value.trim() !== '' && !isMasked(value) && !jwtAt(text, i + 1)) {
             replace(i + 1, end, REDACTED);
             removed(pass, 'sensitiveKeys');
             i = end;

@@ -1,4 +1,5 @@
 import type { HeaderPair } from '../protocol/network';
+import { isPlainObject } from '../protocol/validateBasics';
 import { isSafeHeader } from '../settings/safeHeaders';
 import { decodeBase64Text, encodeBase64Like } from './base64';
 import { maskPrivateKeys } from './formats';
@@ -112,12 +113,15 @@ export function redactHeaderValue(name: string, value: string, pass: RedactionPa
 }
 
 export function redactHeaders(headers: readonly HeaderPair[], pass: RedactionPass): HeaderPair[] {
-  return headers.map(({ name, value }) => ({ name: headerName(name, pass), value: redactHeaderValue(name, value, pass) }));
+  return headers.map(({ name, value }) => ({ name: redactedName(name, pass), value: redactHeaderValue(name, value, pass) }));
 }
 
-/** A header's name is text too: a credential sent as a name (`X-<token>: 1`) goes as one used as a key does. The rules read the name as sent. */
-function headerName(name: string, pass: RedactionPass): string {
-  return name.length >= MIN_KEY_SCANNED ? redactString(name, pass) : name;
+/**
+ * A key's or a header's name, redacted as text: a credential used as a name (a cache keyed by token, `X-<token>: 1`)
+ * goes. The rules still read the name as sent.
+ */
+function redactedName(name: string, pass: RedactionPass, layer = 0): string {
+  return name.length >= MIN_KEY_SCANNED ? redactString(name, pass, layer) : name;
 }
 
 /** Deeper nesting than this is replaced whole: walking it could exhaust the stack, and no trace needs it. */
@@ -152,17 +156,17 @@ function headerValue(name: string, value: unknown, pass: RedactionPass, layer: n
 function headerList(value: unknown, pass: RedactionPass, layer: number, nesting: number): unknown {
   if (Array.isArray(value)) {
     return value.map((item) => {
-      if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string') return [headerName(item[0], pass), headerValue(item[0], item[1], pass, layer)];
+      if (Array.isArray(item) && item.length === 2 && typeof item[0] === 'string') return [redactedName(item[0], pass, layer), headerValue(item[0], item[1], pass, layer)];
       if (item && typeof item === 'object' && typeof (item as { name?: unknown }).name === 'string' && 'value' in item) {
         const pair = item as { name: string; value: unknown };
-        return { ...pair, name: headerName(pair.name, pass), value: headerValue(pair.name, pair.value, pass, layer) };
+        return { ...pair, name: redactedName(pair.name, pass, layer), value: headerValue(pair.name, pair.value, pass, layer) };
       }
       return walk(item, pass, layer, null, nesting + 1, false);
     });
   }
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [name, v] of Object.entries(value)) defineFree(out, headerName(name, pass), headerValue(name, v, pass, layer));
+    for (const [name, v] of Object.entries(value)) defineFree(out, redactedName(name, pass, layer), headerValue(name, v, pass, layer));
     return out;
   }
   return walk(value, pass, layer, 'headers', nesting + 1, false);
@@ -203,17 +207,12 @@ function walkObject(value: Record<string, unknown>, pass: RedactionPass, layer: 
     else next = walk(v, pass, layer, key, nesting + 1, false);
     if (next !== v && out === null) out = { ...value };
     if (out !== null) out[key] = next;
-    // A credential used as a key (a cache keyed by token): the name itself is redacted.
-    if (key.length >= MIN_KEY_SCANNED) {
-      const redactedKey = redactString(key, pass, layer);
-      if (redactedKey !== key) (renamed ??= new Map()).set(key, redactedKey);
-    }
+    const redactedKey = redactedName(key, pass, layer);
+    if (redactedKey !== key) (renamed ??= new Map()).set(key, redactedKey);
   }
   const result = out ?? value;
   return renamed ? renameKeys(result, renamed) : result;
 }
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** A JWK's private members (RSA, EC and OKP private parts, RSA's extra primes) and a symmetric key's value (RFC 7518 §6). */
 const JWK_PRIVATE: ReadonlySet<string> = new Set(['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k']);
