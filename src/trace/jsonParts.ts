@@ -69,15 +69,24 @@ const hasToJSON = (v: unknown) => v !== null && typeof v === 'object' && typeof 
 
 /** An array with no toJSON item, as the JSON of its slices with their brackets joined (undefined and functions become null there as in the whole). */
 function writeSlices(value: readonly unknown[], parts: string[]): void {
-  if (value.length <= ITEMS_PER_PART) {
-    parts.push(JSON.stringify(value));
-    return;
-  }
-  for (let i = 0; i < value.length; i += ITEMS_PER_PART) {
-    const json = JSON.stringify(value.slice(i, i + ITEMS_PER_PART));
+  parts.push(...arrayParts(value));
+}
+
+/**
+ * JSON.stringify(items.map(map)) (or of items, without map) as parts, ITEMS_PER_PART items at a time, each slice mapped just before it is
+ * written: the mapped items of one slice are garbage once their text is made. `map` must not return an object
+ * with a toJSON method (its key would be the index in the slice, not in the whole).
+ */
+export function arrayParts<T>(items: readonly T[], map?: (item: T) => unknown): string[] {
+  if (items.length <= ITEMS_PER_PART) return [JSON.stringify(map ? items.map(map) : items)];
+  const parts: string[] = [];
+  for (let i = 0; i < items.length; i += ITEMS_PER_PART) {
+    const slice = items.slice(i, i + ITEMS_PER_PART);
+    const json = JSON.stringify(map ? slice.map(map) : slice);
     // Slices of the slice's text, the comma apart: no half-megabyte string is copied to append one character.
     if (i === 0) parts.push(json.slice(0, -1), ',');
-    else if (i + ITEMS_PER_PART >= value.length) parts.push(json.slice(1));
+    else if (i + ITEMS_PER_PART >= items.length) parts.push(json.slice(1));
     else parts.push(json.slice(1, -1), ',');
   }
+  return parts;
 }

@@ -51,6 +51,21 @@ describe('trace format version 3', () => {
     expect(saved(trace)).toBe(JSON.stringify(toTraceV3(trace)));
   });
 
+  it('written in parts at any number of calls (slices of 256 and what is left), odd fields and lost frame records kept', () => {
+    const base = plantedEverywhereTrace();
+    for (const n of [0, 1, 255, 256, 257, 512, 513, 1000]) {
+      const calls = Array.from({ length: n }, (_, i) => {
+        const c = structuredClone(base.calls[i % base.calls.length]!);
+        c.id = `c${i}`;
+        if (i % 97 === 5) Object.defineProperty(c, '__proto__', { value: { odd: i }, enumerable: true, writable: true, configurable: true });
+        if (i % 101 === 7) c.frame = { url: `https://lost-${i}.example/`, key: `lost:${i}`, parentUrl: '', isTop: false };
+        return c;
+      });
+      const trace = { ...base, calls };
+      expect(saved(trace), `${n} calls`).toBe(JSON.stringify(toTraceV3(trace)));
+    }
+  });
+
   it('a version 2 file still imports to the same calls, and saved again as version 3 keeps them', () => {
     const fixture = JSON.parse(V2_FIXTURE) as TraceV2;
     expect(fixture.version).toBe(2);
