@@ -119,4 +119,17 @@ describe('exportTraceV1', () => {
     trace.calls[2]!.deliveries.push({ seq: 2, at: 1, key: 'k', args: { value: null, bytes: 4, truncated: false } });
     expect(session.calls[2]!.deliveries.length).toBe(1);
   });
+
+  it('lists calls by start time, then id, whatever order the session holds them in (the recorder keeps arrival order)', () => {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let round = 0; round < 20; round++) {
+      const calls = Array.from({ length: 30 }, (_, i) => call({ id: `3:doc#${Math.floor(random() * 40)}`, callId: i, startedAt: Math.floor(random() * 10) }));
+      if (round % 2 === 0) calls.sort((a, b) => a.startedAt - b.startedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const order = exportTraceV1({ ...session, calls }, { extensionVersion: '0', now: 0 }).calls.map((c) => `${c.startedAt} ${c.id}`);
+      const expected = calls.map((c) => ({ at: c.startedAt, id: c.id })).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((c) => `${c.at} ${c.id}`);
+      expect(order, `round ${round}`).toEqual(expected);
+    }
+    expect(session.calls.map((c) => c.id)).toEqual(['3:doc#1', '3:doc#2', '3:doc#3', '9:gone#4']);
+  });
 });
