@@ -32,6 +32,16 @@ describe('HAR written entry by entry', () => {
     }
   });
 
+  it('joins to exactly JSON.stringify(toHar(trace)) at 0 to 600 entries', () => {
+    const base = randomTrace(3);
+    expect(base.calls.length).toBeGreaterThan(0);
+    for (const n of [0, 1, 255, 256, 257, 600]) {
+      const calls = Array.from({ length: n }, (_, i) => ({ ...base.calls[i % base.calls.length]!, id: `c${i}`, startedAt: base.calls[i % base.calls.length]!.startedAt + i }));
+      const trace = { ...base, calls, network: n === 0 ? [] : base.network };
+      expect(harJsonParts(trace).join(''), `${n} calls`).toBe(JSON.stringify(toHar(trace)));
+    }
+  });
+
   it('orders entries by start time, a request before a call that started at the same moment', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const trace = randomTrace(seed);
