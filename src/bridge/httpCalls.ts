@@ -94,7 +94,7 @@ export function httpStatusOf(command: string, request: SnapshotValue, response: 
 }
 
 /** httpStatusOf for a request already read by httpRequestOf. */
-export function httpStatusFrom(http: HttpRequestInfo | null, response: SnapshotValue | null): number | null {
+export function httpStatusFrom(http: Pick<HttpRequestInfo, 'via'> | null, response: SnapshotValue | null): number | null {
   if (http === null || asObject(response) === null) return null;
   if (http.via === 'invokeRemote' || http.via === 'invokeService') {
     const success = field(response, 'success');
@@ -110,6 +110,6 @@ export function endpointCallFailed(command: string, request: SnapshotValue, resp
 }
 
 /** endpointCallFailed for a request already read by httpRequestOf. */
-export function endpointFailedFrom(http: HttpRequestInfo | null, response: SnapshotValue | null): boolean {
+export function endpointFailedFrom(http: Pick<HttpRequestInfo, 'via'> | null, response: SnapshotValue | null): boolean {
   return (http?.via === 'invokeRemote' || http?.via === 'invokeService') && field(response, 'success') === false;
 }

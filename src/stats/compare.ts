@@ -1,7 +1,7 @@
 import { remoteEndpointFrom, type RemoteEndpoint } from '../bridge/httpCalls';
 import { durationOf, type CallRecord } from '../protocol/model';
 import { httpOf } from '../query/callFacts';
-import { callFailed } from '../query/outcome';
+import { callFailed, callFailedWith } from '../query/outcome';
 import { sharedHistogram } from './histogram';
 import { median, summarize, type Distribution } from './summary';
 
@@ -49,10 +49,17 @@ export interface EndpointComparison {
   oauthObserved?: OAuthObserved;
 }
 
-export function pathStats(calls: readonly CallRecord[]): PathStats {
-  const ended = calls.filter((c) => c.endedAt !== null);
+/** `endpoints`, when given, holds each call's remote endpoint, in the calls' order (read already by compareRemotes). */
+export function pathStats(calls: readonly CallRecord[], endpoints?: readonly RemoteEndpoint[]): PathStats {
+  const ended: CallRecord[] = [];
+  let errors = 0;
+  for (let n = 0; n < calls.length; n++) {
+    const call = calls[n]!;
+    if (call.endedAt === null) continue;
+    ended.push(call);
+    if (endpoints ? callFailedWith(call, endpoints[n]!) : callFailed(call)) errors++;
+  }
   const durations = ended.map((c) => durationOf(c)!);
-  const errors = ended.filter(callFailed).length;
   return {
     calls: ended.length,
     pending: calls.length - ended.length,
@@ -70,12 +77,15 @@ interface Group {
   path: string;
   remoteKey: string | null;
   calls: CallRecord[];
+  /** Each call's endpoint, in the same order. */
+  endpoints: RemoteEndpoint[];
 }
 
-function addTo(groups: Map<string, Group>, id: string, method: string, path: string, remoteKey: string | null, call: CallRecord): void {
+function addTo(groups: Map<string, Group>, id: string, endpoint: RemoteEndpoint, remoteKey: string | null, call: CallRecord): void {
   let group = groups.get(id);
-  if (!group) groups.set(id, (group = { method, path, remoteKey, calls: [] }));
+  if (!group) groups.set(id, (group = { method: endpoint.method, path: endpoint.path, remoteKey, calls: [], endpoints: [] }));
   group.calls.push(call);
+  group.endpoints.push(endpoint);
 }
 
 function comparison(method: string, path: string, remoteKey: string | null, invokeRemote: PathStats | null, requestRemote: PathStats | null): EndpointComparison {
@@ -100,16 +110,16 @@ export function compareRemotes(calls: readonly CallRecord[], endpoints?: readonl
     const endpoint = endpoints ? endpoints[n]! : remoteEndpointFrom(httpOf(call));
     if (!endpoint) continue;
     const id = `${endpoint.method} ${endpoint.path}`;
-    if (endpoint.via === 'invokeRemote') addTo(invoked, id, endpoint.method, endpoint.path, null, call);
-    else addTo(requested, `${id}\u0000${endpoint.remoteKey ?? ''}`, endpoint.method, endpoint.path, endpoint.remoteKey, call);
+    if (endpoint.via === 'invokeRemote') addTo(invoked, id, endpoint, null, call);
+    else addTo(requested, `${id}\u0000${endpoint.remoteKey ?? ''}`, endpoint, endpoint.remoteKey, call);
   }
-  const invokeStats = new Map([...invoked].map(([id, g]) => [id, pathStats(g.calls)]));
+  const invokeStats = new Map([...invoked].map(([id, g]) => [id, pathStats(g.calls, g.endpoints)]));
   const paired = new Set<string>();
   const out: EndpointComparison[] = [];
   for (const g of requested.values()) {
     const id = `${g.method} ${g.path}`;
     paired.add(id);
-    out.push(comparison(g.method, g.path, g.remoteKey, invokeStats.get(id) ?? null, pathStats(g.calls)));
+    out.push(comparison(g.method, g.path, g.remoteKey, invokeStats.get(id) ?? null, pathStats(g.calls, g.endpoints)));
   }
   for (const [id, g] of invoked) if (!paired.has(id)) out.push(comparison(g.method, g.path, null, invokeStats.get(id)!, null));
   const total = (c: EndpointComparison) => totalCalls(c.invokeRemote) + totalCalls(c.requestRemote);

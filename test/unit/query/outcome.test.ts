@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { remoteEndpointOf } from '../../../src/bridge';
 import { callFailed, callOutcome, statusLabel } from '../../../src/query';
+import { httpOf } from '../../../src/query/callFacts';
+import { callFailedWith } from '../../../src/query/outcome';
 import { pathStats } from '../../../src/stats/compare';
 import { call, requestRemote } from '../network/fixtures';
 
@@ -39,5 +42,16 @@ describe('callOutcome: the one definition of a failed call', () => {
     const stats = pathStats(all);
     expect(stats.errors).toBe(all.filter((c) => c.endedAt !== null && callFailed(c)).length);
     expect(stats.errors).toBe(6);
+  });
+
+  it('reads the same from the HTTP side of a request read before (callFailedWith, what the statistics of Compare use)', () => {
+    const all = Object.values(cases);
+    expect(all.map((c) => callFailedWith(c, httpOf(c)))).toEqual(all.map(callFailed));
+    // Read before means read from the same request: remote endpoints carry the HTTP side Compare groups by.
+    const remote = all.filter((c) => remoteEndpointOf(c.command, c.request.value) !== null);
+    expect(remote.length).toBeGreaterThanOrEqual(5);
+    const endpoints = remote.map((c) => remoteEndpointOf(c.command, c.request.value)!);
+    expect(pathStats(remote, endpoints)).toEqual(pathStats(remote));
+    expect(pathStats(remote).errors).toBe(4);
   });
 });
