@@ -173,6 +173,14 @@ export function redactTrace(trace: TraceV2, options: RedactOptions = {}): TraceV
 
 /** What redactTrace would remove, by class, and what it would keep that looks like a secret (shown before saving). */
 export function previewRedaction(trace: TraceV2, options: RedactOptions = {}): RedactionReport {
-  const { pass } = run(trace, options);
-  return { counts: { ...pass.counts }, formats: [...pass.formats.entries()], suspects: pass.suspects, suspectCount: pass.suspectCount };
+  return redactWithReport(trace, options).report;
+}
+
+/**
+ * redactTrace's copy and previewRedaction's report from one pass: the export dialog shows the report and saves
+ * the copy it was made from (one pass over 100,000 calls is 200 ms, and the report is exactly of what is saved).
+ */
+export function redactWithReport(trace: TraceV2, options: RedactOptions = {}): { trace: TraceV2; report: RedactionReport } {
+  const { trace: out, pass } = run(trace, options);
+  return { trace: out, report: { counts: { ...pass.counts }, formats: [...pass.formats.entries()], suspects: pass.suspects, suspectCount: pass.suspectCount } };
 }

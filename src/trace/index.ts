@@ -8,7 +8,7 @@ export { BRIDGE_HOST } from './harCalls';
 export { importSizeError, importTraceBytes, importTraceText, MAX_IMPORT_BYTES, type ImportOptions, type ImportResult } from './importTrace';
 export { CURRENT_VERSION } from './versions';
 export { migrateV1toV2, migrateV3toV2 } from './migrate';
-export { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, type RedactionReport, type RedactOptions } from './redact';
+export { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, redactWithReport, type RedactionReport, type RedactOptions } from './redact';
 export { traceToSession } from './toSession';
 export { browserFromUserAgent } from './browserInfo';
 export { deriveForTrace } from './derive';

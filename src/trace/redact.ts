@@ -1,2 +1,2 @@
 /** Redaction lives in src/redact; the trace module re-exports what its users call. */
-export { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, type RedactionReport, type RedactOptions } from '../redact';
+export { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, redactWithReport, type RedactionReport, type RedactOptions } from '../redact';

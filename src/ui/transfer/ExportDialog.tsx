@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { TraceV2 } from '../../protocol';
 import { DEFAULT_SAFE_HEADERS } from '../../settings/safeHeaders';
-import { DEFAULT_SENSITIVE_KEYS, harJsonParts, previewRedaction, redactTrace, traceJsonParts, type RedactOptions } from '../../trace';
+import { DEFAULT_SENSITIVE_KEYS, harJsonParts, redactWithReport, traceJsonParts, type RedactOptions } from '../../trace';
 import type { PanelEnvironment } from '../panelEnvironment';
 import { RedactionPreview } from './RedactionPreview';
 import { subsetTrace } from './subsetTrace';
@@ -33,13 +33,13 @@ export function ExportDialog({ build, env, onClose, scope: scopeNow = null }: { 
   useEffect(() => void env.safeHeaders?.().then((list) => setSafeText(list.join(', '))), []);
   const [progress, setProgress] = useState<string | null>(null);
   const options: RedactOptions = { keys: listOf(keysText), safeHeaders: listOf(safeText), removeOpaque };
-  const report = useMemo(() => previewRedaction(trace, options), [trace, keysText, safeText, removeOpaque]);
+  // The preview's pass is the one saved: Save writes the very copy whose report the dialog shows.
+  const redacted = useMemo(() => redactWithReport(trace, options), [trace, keysText, safeText, removeOpaque]);
+  const report = redacted.report;
 
   const save = async () => {
     // Large traces: show progress between the steps (each is one pass over the trace).
-    setProgress(`Redacting ${trace.calls.length.toLocaleString()} calls…`);
-    await nextFrame();
-    const out = keepSecrets ? trace : redactTrace(trace, options);
+    const out = keepSecrets ? trace : redacted.trace;
     setProgress(format === 'har' ? 'Building the HAR…' : 'Writing JSON…');
     await nextFrame();
     // In parts (one per call or entry): no single string of the whole trace is built.

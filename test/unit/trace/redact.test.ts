@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceV2 } from '../../../src/protocol/model';
 import { decodeJwt } from '../../../src/tokens';
 import { nameRules } from '../../../src/redact';
-import { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, toHar } from '../../../src/trace';
+import { DEFAULT_SENSITIVE_KEYS, previewRedaction, REDACTED, REDACTED_SIGNATURE, redactTrace, redactWithReport, toHar } from '../../../src/trace';
 import { plantedEverywhereTrace, SECRETS } from './fixtures';
 
 /** The text, plus what every base64 or base64url run in it decodes to (bodies and attachments are base64). */
@@ -66,6 +66,18 @@ describe('redaction (on by default)', () => {
     expect(counts.sensitiveKeys).toBeGreaterThanOrEqual(Object.keys(SECRETS).length - 7);
     expect(JSON.stringify(trace)).toBe(before);
     expect(redactTrace(trace).redaction).toEqual({ keys: [...DEFAULT_SENSITIVE_KEYS], counts });
+  });
+
+  it('gives the copy it saves and the report it shows from one pass: the same as redactTrace and previewRedaction apart', () => {
+    const trace = plantedEverywhereTrace();
+    for (const options of [{}, { keys: [] }, { removeOpaque: true, safeHeaders: ['accept'] }]) {
+      const { trace: copy, report } = redactWithReport(trace, options);
+      expect(copy).toEqual(redactTrace(trace, options));
+      expect(report).toEqual(previewRedaction(trace, options));
+      expect(copy.redaction!.counts).toEqual(report.counts);
+      expect(JSON.stringify(copy)).not.toContain(SECRETS.fitSignature);
+    }
+    expect(JSON.stringify(redactWithReport(trace).trace)).not.toContain(SECRETS.password);
   });
 
   it('masks by the keys given: none masks no payload value, yet credentials and signatures still go', () => {
