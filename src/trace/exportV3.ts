@@ -51,6 +51,8 @@ export function traceJsonParts(trace: TraceV2): string[] {
   const parts = jsonParts(shellOf(trace));
   // The shell's closing brace gives way to its last member, the calls.
   parts.pop();
-  parts.push(',"calls":', ...arrayParts(trace.calls, callOf), '}');
+  parts.push(',"calls":');
+  for (const part of arrayParts(trace.calls, callOf)) parts.push(part);
+  parts.push('}');
   return parts;
 }

@@ -69,13 +69,13 @@ const hasToJSON = (v: unknown) => v !== null && typeof v === 'object' && typeof 
 
 /** An array with no toJSON item, as the JSON of its slices with their brackets joined (undefined and functions become null there as in the whole). */
 function writeSlices(value: readonly unknown[], parts: string[]): void {
-  parts.push(...arrayParts(value));
+  for (const part of arrayParts(value)) parts.push(part);
 }
 
 /**
- * JSON.stringify(items.map(map)) (or of items, without map) as parts, ITEMS_PER_PART items at a time, each slice mapped just before it is
- * written: the mapped items of one slice are garbage once their text is made. `map` must not return an object
- * with a toJSON method (its key would be the index in the slice, not in the whole).
+ * JSON.stringify(items.map(map)), or of the items without `map`, as parts of ITEMS_PER_PART items each; a slice
+ * is mapped just before it is written, so its mapped items are garbage once their text is made. `map` must not
+ * return an object with a toJSON method (its key would be the index in the slice, not in the whole).
  */
 export function arrayParts<T>(items: readonly T[], map?: (item: T) => unknown): string[] {
   if (items.length <= ITEMS_PER_PART) return [JSON.stringify(map ? items.map(map) : items)];
