@@ -22,6 +22,12 @@ interface FrameMemo {
 export interface Insights {
   /** The findings for the session as it is now, most costly first. Rules whose inputs did not change are not run again. */
   update(input: InsightInput): Finding[];
+  /**
+   * The same work as `update`, a rule at a time: it yields after each rule it runs, so that a caller can give each
+   * its own task (100,000 calls: the rules together were one task of 150 to 400 ms, each one is at most a third
+   * of that). The engine's memory is written when the run ends: a run left unfinished changes nothing.
+   */
+  steps(input: InsightInput): Generator<void, Finding[], void>;
 }
 
 /**
@@ -32,23 +38,48 @@ export interface Insights {
 export function createInsights(frameRules: readonly FrameRule[] = FRAME_RULES, sessionRules: readonly SessionRule[] = SESSION_RULES): Insights {
   let frames = new Map<string, FrameMemo>();
   let session: { input: InsightInput; findings: Finding[] } | null = null;
+  function* steps(input: InsightInput): Generator<void, Finding[], void> {
+    const frameOf = new Map(input.frames.map((f) => [f.key, f]));
+    const byFrame = groupInRuns(input.calls, (call) => call.frameKey);
+    const next = new Map<string, FrameMemo>();
+    for (const [key, calls] of byFrame) {
+      const frame = frameOf.get(key) ?? null;
+      const memo = frames.get(key);
+      if (memo && memo.frame === frame && sameItems(memo.calls, calls)) {
+        next.set(key, memo);
+        continue;
+      }
+      const findings: Finding[] = [];
+      for (const rule of frameRules) {
+        findings.push(...safely(() => rule.run(frame, calls)));
+        yield;
+      }
+      next.set(key, { frame, calls, findings });
+    }
+    const last = session?.input;
+    const unchanged = last && sameItems(last.calls, input.calls) && last.network === input.network && last.matches === input.matches && last.tokenWarnings === input.tokenWarnings && last.renewals === input.renewals;
+    let nextSession = session;
+    if (!unchanged) {
+      const findings: Finding[] = [];
+      for (const rule of sessionRules) {
+        findings.push(...safely(() => rule.run(input)));
+        yield;
+      }
+      nextSession = { input, findings };
+    }
+    frames = next;
+    session = nextSession;
+    return [...[...frames.values()].flatMap((m) => m.findings), ...session!.findings].sort(byCost);
+  }
   return {
     update(input) {
-      const frameOf = new Map(input.frames.map((f) => [f.key, f]));
-      const byFrame = groupInRuns(input.calls, (call) => call.frameKey);
-      const next = new Map<string, FrameMemo>();
-      for (const [key, calls] of byFrame) {
-        const frame = frameOf.get(key) ?? null;
-        const memo = frames.get(key);
-        if (memo && memo.frame === frame && sameItems(memo.calls, calls)) next.set(key, memo);
-        else next.set(key, { frame, calls, findings: frameRules.flatMap((rule) => safely(() => rule.run(frame, calls))) });
+      const run = steps(input);
+      for (;;) {
+        const step = run.next();
+        if (step.done) return step.value;
       }
-      frames = next;
-      const last = session?.input;
-      const unchanged = last && sameItems(last.calls, input.calls) && last.network === input.network && last.matches === input.matches && last.tokenWarnings === input.tokenWarnings && last.renewals === input.renewals;
-      if (!unchanged) session = { input, findings: sessionRules.flatMap((rule) => safely(() => rule.run(input))) };
-      return [...[...frames.values()].flatMap((m) => m.findings), ...session!.findings].sort(byCost);
     },
+    steps,
   };
 }
 

@@ -104,6 +104,35 @@ describe('the engine', () => {
     expect(runs).toBe(3);
   });
 
+  it('runs a rule at a time when asked for steps: a yield after each rule it runs, the same findings as update, nothing kept from a run left unfinished', () => {
+    let runs = 0;
+    const counting: FrameRule = { scope: 'frame', run: (f) => (runs++, [{ id: `c:${f?.key}:${runs}`, rule: 'slow-start', severity: 'info', title: 't', numbers: 'n', fix: 'f', docs: { title: 'd', url: 'u' }, callIds: [], costMs: runs }]) };
+    const sessionWide = { scope: 'session' as const, run: () => [] };
+    const a = resolver('x', 0, 10, { frame: '1:a', result: 1 });
+    const b = resolver('y', 0, 10, { frame: '2:b', result: 1 });
+    const base = input([a, b]);
+    const stepped = createInsights([counting, counting], [sessionWide, sessionWide, sessionWide]);
+    const steps = stepped.steps(base);
+    let yields = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) yields++;
+    // Two frames × two frame rules, and three session rules.
+    expect(yields).toBe(7);
+    runs = 0;
+    expect(step.value).toEqual(createInsights([counting, counting], [sessionWide, sessionWide, sessionWide]).update(base));
+
+    // Left after its first rule, a run writes nothing: the next run finds no frame kept and runs every rule again.
+    const engine = createInsights([counting], []);
+    runs = 0;
+    const unfinished = engine.steps(base);
+    unfinished.next();
+    expect(runs).toBe(1);
+    engine.update(base);
+    expect(runs).toBe(3);
+    engine.update({ ...base, calls: [a, b] });
+    expect(runs).toBe(3);
+  });
+
   it('keeps the other rules\' findings when one rule throws', () => {
     const broken: FrameRule = { scope: 'frame', run: () => { throw new Error('bug'); } };
     const fine: FrameRule = { scope: 'frame', run: (f) => [{ id: `x:${f?.key}`, rule: 'slow-start', severity: 'info', title: 't', numbers: 'n', fix: 'f', docs: { title: 'd', url: 'u' }, callIds: [], costMs: 0 }] };
