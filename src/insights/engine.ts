@@ -1,5 +1,6 @@
 import type { Finding, FindingSeverity } from '../protocol/findings';
 import type { CallRecord, FrameRecord } from '../protocol/model';
+import { finish } from './finish';
 import { groupInRuns } from './groupInRuns';
 import { FRAME_RULES, SESSION_RULES } from './rules';
 import type { FrameRule, InsightInput, SessionRule } from './types';
@@ -72,13 +73,7 @@ export function createInsights(frameRules: readonly FrameRule[] = FRAME_RULES, s
     return [...[...frames.values()].flatMap((m) => m.findings), ...session!.findings].sort(byCost);
   }
   return {
-    update(input) {
-      const run = steps(input);
-      for (;;) {
-        const step = run.next();
-        if (step.done) return step.value;
-      }
-    },
+    update: (input) => finish(steps(input)),
     steps,
   };
 }

@@ -38,8 +38,7 @@ function settledOutcome(call: CallLike, http: Pick<HttpRequestInfo, 'via'> | nul
 export function callFailedWith(call: CallLike & Pick<CallRecord, 'status'>, http: Pick<HttpRequestInfo, 'via'> | null): boolean {
   if (call.status === 'pending') return false;
   if (call.status === 'error') return true;
-  const response = call.response;
-  return settledOutcome(call, http, response && http ? httpStatusFrom(http, response.value) : null).failed;
+  return settledOutcome(call, http, httpStatusFrom(http, call.response?.value ?? null)).failed;
 }
 
 /** True when the call failed (see callOutcome). */

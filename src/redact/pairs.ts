@@ -65,7 +65,7 @@ function nameBefore(text: string, sep: number): string | null {
       end--;
       continue;
     }
-    const htmlQuote = c === 59 ? htmlQuoteBefore(text, end) : null;
+    const htmlQuote = htmlQuoteBefore(text, end);
     if (htmlQuote === null) break;
     end -= htmlQuote.length;
   }

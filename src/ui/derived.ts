@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { finish } from '../insights';
 import { computePhases, correlate } from '../network';
 import type { CallMatch, CallPhases, CallRecord, NetworkEntry, TokenRecord, TokenWarning } from '../protocol';
 import { collectTokens, renewalsAndWarnings, type TokenRenewal } from '../tokens';
@@ -22,14 +23,6 @@ function* tokenSteps(calls: readonly CallRecord[], network: readonly NetworkEntr
   const tokens = collectTokens({ calls, network, matches });
   yield;
   return { tokens, ...renewalsAndWarnings({ calls, network, matches, entries, tokens }) };
-}
-
-/** A generator's value, every step taken at once. */
-export function finish<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** Everything derived from scratch: what the incremental derivation must always equal. */
