@@ -13,6 +13,21 @@ export interface Spread {
   max: number;
 }
 
+/**
+ * The arms of a comparison: `control`, when given, is a second `without` (another browser, the same setup): what
+ * the bench reads as overhead when there is none, measured in the same rounds.
+ */
+export interface Arms<A extends Arm = Arm> {
+  without: A;
+  with: A;
+  control?: A;
+}
+
+type ArmName = keyof Arms;
+
+/** One round's block costs, per arm. */
+export type Round = Partial<Record<ArmName, number[]>>;
+
 export interface Interleaved {
   rounds: number;
   /** Median block cost of each arm over all its blocks. */
@@ -22,6 +37,8 @@ export interface Interleaved {
   ratio: Spread;
   /** with − without per round, over the rounds. */
   added: Spread;
+  /** control / without per round, over the rounds: the bench's own noise (absent without a control arm). */
+  control: Spread | null;
 }
 
 export function spread(values: readonly number[]): Spread {
@@ -29,30 +46,54 @@ export function spread(values: readonly number[]): Spread {
 }
 
 /**
- * Both arms in the same run, in alternating blocks (the arm that goes first alternates by round too), so a
- * change of machine load reaches both sides alike instead of reading as overhead or as a gain.
+ * The order of the arms in round `r`: each arm goes first, in the middle and last equally often over the rounds (a
+ * rotation, reversed every other cycle), so neither the first block's cold start nor the last one's after-effects
+ * fall on one arm.
  */
-export async function interleave(arms: { without: Arm; with: Arm }, rounds: number, blocksPerRound: number): Promise<Interleaved> {
-  const all = { without: [] as number[], with: [] as number[] };
-  const ratios: number[] = [];
-  const added: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const round = { without: [] as number[], with: [] as number[] };
-    const order = r % 2 === 0 ? (['without', 'with'] as const) : (['with', 'without'] as const);
+export function armOrder(names: readonly ArmName[], r: number): ArmName[] {
+  const n = names.length;
+  const shift = r % n;
+  const rotated = [...names.slice(shift), ...names.slice(0, shift)];
+  return Math.floor(r / n) % 2 === 0 ? rotated : rotated.reverse();
+}
+
+/**
+ * The arms in the same run, in alternating blocks (the order changes by round too), so a change of machine load
+ * reaches every side alike instead of reading as overhead or as a gain. `firstRound` continues the order of an
+ * earlier call (rounds run in sets of fresh browsers).
+ */
+export async function interleave(arms: Arms, rounds: number, blocksPerRound: number, firstRound = 0): Promise<Round[]> {
+  const names = (['without', 'with', 'control'] as const).filter((name) => arms[name] !== undefined);
+  const out: Round[] = [];
+  for (let r = firstRound; r < firstRound + rounds; r++) {
+    const round: Round = {};
     for (let b = 0; b < blocksPerRound; b++) {
-      for (const name of order) {
-        round[name].push(await arms[name].block());
-        await arms[name].settle();
+      for (const name of armOrder(names, r)) {
+        const cost = await arms[name]!.block();
+        await arms[name]!.settle();
+        (round[name] ??= []).push(cost);
       }
     }
-    all.without.push(...round.without);
-    all.with.push(...round.with);
-    const w = median(round.with);
-    const wo = median(round.without);
-    ratios.push(w / wo);
-    added.push(w - wo);
+    out.push(round);
   }
-  return { rounds, without: median(all.without), with: median(all.with), ratio: spread(ratios), added: spread(added) };
+  return out;
+}
+
+/** Medians and per-round ratios of rounds from one or more `interleave` calls. */
+export function summarize(rounds: readonly Round[]): Interleaved {
+  const all = (name: ArmName) => rounds.flatMap((round) => round[name] ?? []);
+  const perRound = (name: ArmName) => rounds.map((round) => median(round[name] ?? []));
+  const without = perRound('without');
+  const withExtension = perRound('with');
+  const control = rounds.every((round) => round.control?.length) ? perRound('control') : null;
+  return {
+    rounds: rounds.length,
+    without: median(all('without')),
+    with: median(all('with')),
+    ratio: spread(withExtension.map((w, i) => w / without[i]!)),
+    added: spread(withExtension.map((w, i) => w - without[i]!)),
+    control: control && rounds.length > 0 ? spread(control.map((c, i) => c / without[i]!)) : null,
+  };
 }
 
 const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'puppeteer-core';
 import { launchChromium, tabIdOf, workerOf, type ChromiumSession } from '../../scripts/lib/driver';
-import { interleave, spread, type Arm, type Spread } from './interleave';
+import { interleave, spread, summarize, type Arm, type Arms, type Round } from './interleave';
 import { treeCpuMs } from './profileCpu';
 import { recorderCounts, settledCalls, waitUntilRecorded, waitUntilSaved, type WorkerLike } from './recorderCounts';
 
@@ -71,25 +71,51 @@ export interface SideBySidePlan {
   rounds: number;
   blocks: number;
   callsPerBlock: number;
+  /**
+   * Fresh browsers this many times over the rounds (default 1). Two browsers started alike differ by a few per
+   * cent for as long as they run (in one pair without the extension, 0.94 to 1.11 over 15 rounds on this kind of
+   * machine): sets of fresh browsers spread that over the rounds instead of adding it to every one.
+   */
+  sets?: number;
+  /** A third browser, without the extension too: the ratio it reads against the first is the bench's own noise. */
+  control?: boolean;
 }
 
 /**
- * Two Chromiums open side by side, one with the extension: `openArm` opens the page to measure in each,
- * then the two are driven in alternating blocks over the rounds.
+ * Browsers open side by side, one with the extension (and with `control`, a second without): `openArm` opens the
+ * page to measure in each, then they are driven in alternating blocks over the rounds, in `sets` of fresh browsers.
  */
 export async function sideBySide(extensionDir: string, plan: SideBySidePlan, openArm: (browser: ChromiumSession, recorded: boolean) => Promise<PageArm>) {
-  const browsers: ChromiumSession[] = [];
-  try {
-    const launch = async (recorded: boolean) => {
-      const browser = await launchChromium(recorded ? { extensionDir } : {});
-      browsers.push(browser);
-      return openArm(browser, recorded);
-    };
-    const arms = { without: await launch(false), with: await launch(true) };
-    const result = await interleave(arms, plan.rounds, plan.blocks);
-    const cpu: { without: Spread; with: Spread } | null = arms.with.cpuPerCall.length > 0 && arms.without.cpuPerCall.length > 0 ? { without: spread(arms.without.cpuPerCall), with: spread(arms.with.cpuPerCall) } : null;
-    return { ...result, callsPerArm: plan.rounds * plan.blocks * plan.callsPerBlock, settleTimeouts: arms.with.timedOut, cpu };
-  } finally {
-    for (const b of browsers) await b.close();
+  const sets = Math.max(1, Math.min(plan.sets ?? 1, plan.rounds));
+  const rounds: Round[] = [];
+  const cpu = { without: [] as number[], with: [] as number[] };
+  let settleTimeouts = 0;
+  for (let set = 0; set < sets; set++) {
+    const roundsInSet = Math.floor((plan.rounds * (set + 1)) / sets) - Math.floor((plan.rounds * set) / sets);
+    const browsers: ChromiumSession[] = [];
+    try {
+      const launch = async (recorded: boolean) => {
+        const browser = await launchChromium(recorded ? { extensionDir } : {});
+        browsers.push(browser);
+        return openArm(browser, recorded);
+      };
+      // Launched in turn, the first set's order reversed in the next: neither side always starts first.
+      const arms: Arms<PageArm> = set % 2 === 0 ? { without: await launch(false), with: await launch(true) } : { with: await launch(true), without: await launch(false) };
+      if (plan.control) arms.control = await launch(false);
+      rounds.push(...(await interleave(arms, roundsInSet, plan.blocks, rounds.length)));
+      cpu.without.push(...arms.without.cpuPerCall);
+      cpu.with.push(...arms.with.cpuPerCall);
+      settleTimeouts += arms.with.timedOut;
+    } finally {
+      for (const b of browsers) await b.close();
+    }
   }
+  return {
+    ...summarize(rounds),
+    sets,
+    callsPerBlock: plan.callsPerBlock,
+    callsPerArm: plan.rounds * plan.blocks * plan.callsPerBlock,
+    settleTimeouts,
+    cpu: cpu.with.length > 0 && cpu.without.length > 0 ? { without: spread(cpu.without), with: spread(cpu.with) } : null,
+  };
 }

@@ -1,17 +1,37 @@
-import { appFrame, type ChromiumSession } from '../../scripts/lib/driver';
+import { appFrame, launchChromium, type ChromiumSession } from '../../scripts/lib/driver';
 import { startSandbox } from '../sandbox';
 import { pageArm, sideBySide, timeCalls } from './roundTrips';
 
-// 480 calls (over a second at ~2.5 ms each): the recorder's saves (at most one per 500 ms) fall inside the
-// blocks they belong to; only each block's last one runs between blocks (see pageArm's settle).
-// 21 rounds: on this kind of machine a round's ratio swings ±0.15 with the load of the moment, and with 9 rounds the
-// median of the same code ranged 1.011-1.117 over six runs of one hour; with 21 rounds one run's median still
-// moves about ±0.02. SANDBOX_ROUNDS sets more for a tighter median (63 rounds: 6 minutes at 2.4 ms a call).
-const PLAN = { rounds: roundsFromEnv(process.env.SANDBOX_ROUNDS) ?? 21, blocks: 2, callsPerBlock: 480 };
+/**
+ * Blocks of about BLOCK_MS whatever the machine's speed: the recorder saves at most every 500 ms and the hook and the
+ * relay pass events on every 100 and 250 ms, so a block must hold several of each for its cost to be the extension's
+ * average and not the luck of where a save fell (480 calls, the old fixed block, took 0.3 s here at 0.65 ms a call
+ * and 1.2 s at 2.5 ms). One block per arm per round and 24 rounds, in 4 sets of fresh browsers, with a control
+ * browser: on this kind of machine one round's ratio swings ±0.1 with the load of the moment.
+ * SANDBOX_ROUNDS sets more rounds for a tighter median.
+ */
+const BLOCK_MS = 1000;
+const MIN_CALLS = 480;
+const MAX_CALLS = 5000;
+const ROUNDS = roundsFromEnv(process.env.SANDBOX_ROUNDS) ?? 24;
+const SETS = 4;
 
 function roundsFromEnv(text: string | undefined): number | null {
   const n = Number(text);
   return text !== undefined && Number.isInteger(n) && n > 0 ? n : null;
+}
+
+/** How many calls take about BLOCK_MS without the extension, timed in a browser of its own after a warm-up. */
+async function callsPerBlock(siteUrl: string): Promise<number> {
+  const browser = await launchChromium();
+  try {
+    const { run } = await openIssuePanel(browser, siteUrl);
+    await run(300);
+    const msPerCall = (await run(300)) / 1000;
+    return Math.min(MAX_CALLS, Math.max(MIN_CALLS, Math.round(BLOCK_MS / msPerCall)));
+  } finally {
+    await browser.close();
+  }
 }
 
 /** The sandbox's issue panel open in a new tab, and `run(n)`: n sequential getContext calls from its app frame, µs per call. */
@@ -29,9 +49,10 @@ export async function openIssuePanel(browser: ChromiumSession, siteUrl: string) 
 export async function benchSandboxRoundTrip(extensionDir: string) {
   const sandbox = await startSandbox();
   try {
-    return await sideBySide(extensionDir, PLAN, async (browser, recorded) => {
+    const plan = { rounds: ROUNDS, blocks: 1, callsPerBlock: await callsPerBlock(sandbox.siteUrl), sets: SETS, control: true };
+    return await sideBySide(extensionDir, plan, async (browser, recorded) => {
       const { page, frame } = await openIssuePanel(browser, sandbox.siteUrl);
-      return pageArm({ browser, page, target: frame, shape: 'getContext', calls: PLAN.callsPerBlock, warmUp: 300, recorded });
+      return pageArm({ browser, page, target: frame, shape: 'getContext', calls: plan.callsPerBlock, warmUp: 300, recorded });
     });
   } finally {
     await sandbox.stop();
