@@ -8,6 +8,6 @@ export { browserPath } from './browsers';
 export { launchChromium, type ChromiumOptions, type ChromiumSession } from './chromium';
 export { openSiteWithPanel, panelFrame, PANEL_TITLE, showPanel } from './devtoolsPanel';
 export { openCallTab } from './panelDom';
-export { exportTrace, inWorker, stopWorker, tabIdOf, trustJwksUrls, waitForCalls, waitForTrace, workerOf, type WaitOptions } from './extension';
+export { attachedWorkerOf, exportTrace, inWorker, stopWorker, tabIdOf, trustJwksUrls, waitForCalls, waitForTrace, workerOf, type WaitOptions } from './extension';
 export { harnessPage, launchFirefox, selectFirefoxPanel, trustJwksUrlsInFirefox, type FirefoxSession } from './firefox';
 export { appFrame, runAction, runBurst, runScenario, type Outcome } from './sandboxApp';

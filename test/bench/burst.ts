@@ -1,5 +1,5 @@
 import type { CDPSession, Page } from 'puppeteer-core';
-import { launchChromium, workerOf } from '../../scripts/lib/driver';
+import { attachedWorkerOf, launchChromium } from '../../scripts/lib/driver';
 import { recorderCounts, settledCalls, type WorkerLike } from './recorderCounts';
 import { startSyntheticBridgePage } from './syntheticBridgePage';
 
@@ -51,7 +51,8 @@ export async function benchBurst(extensionDir: string, opts: { calls?: number; p
   const site = await startSyntheticBridgePage();
   const session = await launchChromium({ extensionDir });
   try {
-    const worker: WorkerLike = workerOf(session);
+    // One CDP session for every poll: attaching per poll made an inspector session in the worker each 40 ms.
+    const worker: WorkerLike = attachedWorkerOf(session);
     const target = await session.browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${session.extensionId}/`));
     const cdp = await target.createCDPSession();
     const page = await session.browser.newPage();

@@ -1,5 +1,5 @@
 import type { Frame, Page } from 'puppeteer-core';
-import { launchChromium, tabIdOf, workerOf, type ChromiumSession } from '../../scripts/lib/driver';
+import { attachedWorkerOf, launchChromium, tabIdOf, type ChromiumSession } from '../../scripts/lib/driver';
 import { interleave, spread, summarize, type Arm, type Arms, type Round } from './interleave';
 import { treeCpuMs } from './profileCpu';
 import { recorderCounts, settledCalls, waitUntilRecorded, waitUntilSaved, type WorkerLike } from './recorderCounts';
@@ -29,7 +29,8 @@ export async function pageArm(opts: { browser: ChromiumSession; page: Page; targ
   const { browser, page, target, shape, calls } = opts;
   await timeCalls(target, opts.warmUp, shape);
   const tabId = opts.recorded ? await tabIdOf(browser, page) : null;
-  const worker: WorkerLike | null = tabId !== null ? workerOf(browser) : null;
+  // One session for all the polls (the browser's close ends it): attaching per poll cost more CPU than the recording.
+  const worker: WorkerLike | null = tabId !== null ? attachedWorkerOf(browser) : null;
   // The app's own calls and the warm-up: what the recorder must hold before the first block counts.
   let expected = 0;
   if (tabId !== null) {
