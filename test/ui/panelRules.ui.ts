@@ -54,6 +54,20 @@ async function row(page: Page, text: string) {
   const handle = await page.waitForFunction((t) => [...document.querySelectorAll('[role="row"][data-call-id]')].find((r) => r.textContent?.includes(t)), { timeout: 5000 }, text);
   return handle as unknown as ElementHandle<HTMLElement>;
 }
+/**
+ * Clicks the row that shows `text`, found again if the list redrew it between finding and clicking (opening the
+ * details redraws the list beside them: a row found just before that render was detached by the click).
+ */
+async function clickRow(page: Page, text: string): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await (await row(page, text)).click();
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/detached/i.test(String(error))) throw error;
+    }
+  }
+}
 const headers = (page: Page) => texts(page, '[role="columnheader"]');
 const rowCount = (page: Page) => page.$$eval('[role="row"][data-call-id]', (rows) => rows.length);
 
@@ -95,7 +109,7 @@ describe('issue 16 on the plain page', () => {
     // Nothing is cut off sideways without a way to reach it.
     expect(await page.$eval('.grid-outer', (el) => el.scrollWidth <= el.clientWidth || getComputedStyle(el).overflowX === 'auto')).toBe(true);
     // Details open under the list, which keeps its columns and at least 40 % of the height.
-    await (await row(page, '/expired')).click();
+    await clickRow(page, '/expired');
     await page.waitForSelector('.details');
     expect(await headers(page)).toEqual(shown);
     const boxes = await page.evaluate(() => ['.grid-outer', '.details', '.split'].map((s) => { const r = document.querySelector(s)!.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height }; }));
@@ -106,7 +120,7 @@ describe('issue 16 on the plain page', () => {
 
   it('keeps only Summary and Status beside open details when wide', async () => {
     const page = await open(1400);
-    await (await row(page, '/expired')).click();
+    await clickRow(page, '/expired');
     await page.waitForSelector('.details');
     expect(await headers(page)).toEqual(['Summary', 'Status']);
     const boxes = await page.evaluate(() => ['.grid-outer', '.details'].map((s) => { const r = document.querySelector(s)!.getBoundingClientRect(); return { left: r.left, right: r.right }; }));
@@ -128,7 +142,7 @@ describe('issue 16 on the plain page', () => {
 
   it('judges a token at the moment it was sent, and a redacted one by the verdict recorded before export', async () => {
     const page = await open(1400);
-    await (await row(page, '/ok')).click();
+    await clickRow(page, '/ok');
     await page.locator(aria('tab', 'Token')).click();
     expect(await text(page, '[data-testid="left-when-sent"]')).toContain('24.0 s left when it was sent');
     await page.close();
@@ -160,15 +174,15 @@ describe('issue 16 on the plain page', () => {
 
   it('says what happened in the Overview first line, shows the error parts, parses JSON bodies and shows the HTTP request', async () => {
     const page = await open(1400);
-    await (await row(page, '/expired')).click();
+    await clickRow(page, '/expired');
     expect(await text(page, '[data-testid="what-happened"]')).toBe('401 Unauthorized · remote said invalid_fit · FIT expired 60.9 s before use');
-    await (await row(page, '/ok')).click();
+    await clickRow(page, '/ok');
     expect(await text(page, '[data-testid="what-happened"]')).toBe('200 OK');
     await page.locator(aria('tab', 'Response')).click();
     expect(await text(page, 'ul[role="tree"][aria-label="Response"]')).not.toContain('\\"');
     await page.locator(aria('tab', 'Request')).click();
     expect(await text(page, '[data-testid="http-request"]')).toContain('GET http://remote.test/ok');
-    await (await row(page, 'invoke crash')).click();
+    await clickRow(page, 'invoke crash');
     await page.locator(aria('tab', 'Overview')).click();
     expect(await text(page, '[data-testid="what-happened"]')).toBe('Rejected: Error: boom (status 500, FUNCTION_ERR)');
     expect(await text(page, '[data-testid="error-view"]')).toContain('at resolver (index.js:3:9)');
@@ -205,7 +219,7 @@ describe('issue 16 on the plain page', () => {
   it('keeps the claims table readable docked at 600 px: claim names and short values on one line, no one-word lines', async () => {
     for (const width of [600, 1400]) {
       const page = await open(width);
-      await (await row(page, '/ok')).click();
+      await clickRow(page, '/ok');
       await page.locator(aria('tab', 'Token')).click();
       await page.waitForSelector('table.claims');
       // Line boxes of each cell's text: a claim name or a value such as forge/invocation-token wraps only when wider than the pane.
