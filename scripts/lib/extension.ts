@@ -60,7 +60,7 @@ class WorkerError extends Error {}
  * that polls the recorder every 25 ms. Attaching and detaching for each poll (an inspector session made in the worker
  * each time) cost the browser more CPU than the extension's recording did: 230 µs per call of the sandbox bench, seen.
  */
-export function attachedWorkerOf(extension: Extension): { evaluate<A extends unknown[], R>(fn: (...args: A) => R | Promise<R>, ...args: A): Promise<R>; detach(): Promise<void> } {
+export function attachedWorkerOf(extension: Extension): ReturnType<typeof workerOf> {
   let attached: Promise<{ cdp: CDPSession; session: CDPSession }> | null = null;
   const attach = async () => {
     const cdp = await extension.browser.target().createCDPSession();
@@ -90,7 +90,6 @@ export function attachedWorkerOf(extension: Extension): { evaluate<A extends unk
         }
       }
     },
-    detach,
   };
 }
 

@@ -7,7 +7,7 @@ import { pageArm, sideBySide, timeCalls } from './roundTrips';
  * relay pass events on every 100 and 250 ms, so a block must hold several of each for its cost to be the extension's
  * average and not the luck of where a save fell (480 calls, the old fixed block, took 0.3 s here at 0.65 ms a call
  * and 1.2 s at 2.5 ms). One block per arm per round and 24 rounds, in 4 sets of fresh browsers, with a control
- * browser: on this kind of machine one round's ratio swings ±0.1 with the load of the moment.
+ * browser: on this kind of machine one round's ratio ranged 0.69 to 1.38 in one run, with the load of the moment.
  * SANDBOX_ROUNDS sets more rounds for a tighter median.
  */
 const BLOCK_MS = 1000;
