@@ -7,6 +7,7 @@ import { launchChromium, type ChromiumSession } from '../../scripts/lib/driver';
 import { median } from '../../src/stats';
 import { startSandbox } from '../sandbox';
 import { buildArms } from './buildArms';
+import { armOrder } from './interleave';
 import { openIssuePanel } from './sandboxRoundTrip';
 
 const sets = Number(process.argv[2] ?? 6);
@@ -33,9 +34,8 @@ try {
       await new Promise((r) => setTimeout(r, 1000));
       for (let r = 0; r < roundsPerSet; r++) {
         const round = set * roundsPerSet + r;
-        const order = builds.map((_, i) => (i + round) % builds.length);
         const perCall: number[] = [];
-        for (const i of round % 2 === 0 ? order : order.reverse()) {
+        for (const i of armOrder([...builds.keys()], round)) {
           perCall[i] = await arms[i]!.run(calls);
           await new Promise((res) => setTimeout(res, PAUSE_MS));
         }

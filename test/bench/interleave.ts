@@ -50,7 +50,7 @@ export function spread(values: readonly number[]): Spread {
  * rotation, reversed every other cycle), so neither the first block's cold start nor the last one's after-effects
  * fall on one arm.
  */
-export function armOrder(names: readonly ArmName[], r: number): ArmName[] {
+export function armOrder<T>(names: readonly T[], r: number): T[] {
   const n = names.length;
   const shift = r % n;
   const rotated = [...names.slice(shift), ...names.slice(0, shift)];
@@ -85,14 +85,14 @@ export function summarize(rounds: readonly Round[]): Interleaved {
   const perRound = (name: ArmName) => rounds.map((round) => median(round[name] ?? []));
   const without = perRound('without');
   const withExtension = perRound('with');
-  const control = rounds.every((round) => round.control?.length) ? perRound('control') : null;
+  const control = rounds.length > 0 && rounds.every((round) => round.control?.length) ? perRound('control') : null;
   return {
     rounds: rounds.length,
     without: median(all('without')),
     with: median(all('with')),
     ratio: spread(withExtension.map((w, i) => w / without[i]!)),
     added: spread(withExtension.map((w, i) => w - without[i]!)),
-    control: control && rounds.length > 0 ? spread(control.map((c, i) => c / without[i]!)) : null,
+    control: control && spread(control.map((c, i) => c / without[i]!)),
   };
 }
 
