@@ -22,15 +22,24 @@ describe("the call list's rows", () => {
     );
     await push(page, [sessionMessage([])]);
     await page.waitForSelector('[role="status"]');
-    await page.evaluate(() => ((window as unknown as { __counting: boolean }).__counting = true));
+    // The first draw's count, taken when its mutations are delivered (after the render task's own DOM work): a later
+    // draw, when the list's measured width changes its columns, makes its rows anew. In one clean-clone CI run the
+    // count read at an arbitrary moment after the first row took in such a second draw (159 against about 77).
+    await page.evaluate(() => {
+      const w = window as unknown as { __made: number; __counting: boolean; __firstDraw?: { made: number; rows: number; cells: number } };
+      w.__counting = true;
+      const seen = new MutationObserver(() => {
+        const rows = document.querySelectorAll('[role="row"][data-call-id]');
+        if (rows.length === 0) return;
+        w.__firstDraw = { made: w.__made, rows: rows.length, cells: document.querySelectorAll('[role="row"][data-call-id] [role="gridcell"]').length };
+        seen.disconnect();
+      });
+      seen.observe(document.body, { childList: true, subtree: true });
+    });
     const calls = Array.from({ length: 80 }, (_, i) => callRecord({ command: 'invoke', kind: 'resolver', summary: `invoke f${i}` }));
     await push(page, [sessionMessage(calls)]);
-    await page.waitForSelector('[role="row"][data-call-id]');
-    const { made, rows, cells } = await page.evaluate(() => ({
-      made: (window as unknown as { __made: number }).__made,
-      rows: document.querySelectorAll('[role="row"][data-call-id]').length,
-      cells: document.querySelectorAll('[role="row"][data-call-id] [role="gridcell"]').length,
-    }));
+    await page.waitForFunction(() => (window as unknown as { __firstDraw?: unknown }).__firstDraw !== undefined);
+    const { made, rows, cells } = await page.evaluate(() => (window as unknown as { __firstDraw: { made: number; rows: number; cells: number } }).__firstDraw);
     expect(rows).toBeGreaterThan(20);
     expect(cells).toBeGreaterThanOrEqual(rows * 5);
     // Each row element, the list's own (its head, ~30) and one set of cells (77 for 35 rows): made a cell at a
