@@ -60,6 +60,8 @@ export function takeSnapshot(value: unknown, limits: SnapshotLimits = DEFAULT_LI
     // Not expected (every read is guarded); keep the promise of never throwing.
     const d: Description = { [M]: 'unreadable', text: thrownText(e) };
     return { value: d as unknown as SnapshotValue, bytes: jsonSize(d), truncated: true };
+  } finally {
+    walker.release();
   }
   if (!walker.over) return { value: out, bytes: walker.size, truncated: walker.truncated };
   return tooLarge(out, walker.size, walker.stopped, limits.snapshotBytes);

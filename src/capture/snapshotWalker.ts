@@ -20,6 +20,45 @@ export const MORE_KEYS_KEY = `${SNAPSHOT_MARKER}:truncated`;
 /** Fills a released ancestor slot, so that the walker holds no page object after it is done. */
 const NONE: object = {};
 
+/**
+ * The walk's stacks (ancestors, their path lengths, path segments) are real arrays filled in advance: a write
+ * below the length is a store into an own data property, which meets no setter a page put on Array.prototype
+ * and is many times cheaper than a write into an object without a prototype (V8 takes the slow path for
+ * indexed stores there). Past the length (deeper than any walk within the limits goes), a defineProperty.
+ */
+const STACK_SIZE = 64;
+
+function filled<T>(value: T): T[] {
+  const s = slots<T>();
+  for (let i = 0; i < STACK_SIZE; i++) append(s, value);
+  return toArray(s);
+}
+
+function setAt<T>(stack: T[], i: number, value: T): void {
+  if (i < stack.length) stack[i] = value;
+  else put(stack, i, value);
+}
+
+interface Stacks {
+  objs: object[];
+  objSegs: number[];
+  segs: Seg[];
+}
+
+/** One set of stacks kept between walks; a walk inside a walk (a proxy trap that calls the bridge) gets its own. */
+let spare: Stacks | null = null;
+
+function takeStacks(): Stacks {
+  const stacks = spare ?? { objs: filled(NONE), objSegs: filled(0), segs: filled<Seg>(0) };
+  spare = null;
+  return stacks;
+}
+
+function releaseStacks(objs: object[], objSegs: number[], segs: Seg[]): void {
+  for (let i = 0; i < segs.length && i < STACK_SIZE; i++) segs[i] = 0;
+  spare = { objs, objSegs, segs };
+}
+
 type Out = Record<string, SnapshotValue>;
 
 function escapeKey(key: string): string {
@@ -40,16 +79,26 @@ export class Walker implements WalkContext {
    * Ancestors being walked (for cycles) and the path segments down to the current value, with their own
    * top indexes (no push/pop, which a page can patch); record()s, so no prototype setter runs.
    */
-  private readonly objs: Record<number, object> = record();
-  private readonly objSegs: Record<number, number> = record();
+  private readonly objs: object[];
+  private readonly objSegs: number[];
   private objTop = 0;
-  private readonly segs: Record<number, Seg> = record();
+  private readonly segs: Seg[];
   private segTop = 0;
 
   constructor(
     readonly lim: SnapshotLimits,
     private readonly cap: number,
-  ) {}
+  ) {
+    const stacks = takeStacks();
+    this.objs = stacks.objs;
+    this.objSegs = stacks.objSegs;
+    this.segs = stacks.segs;
+  }
+
+  /** Gives the stacks back for the next walk (after the walk: nothing of the page is left in them). */
+  release(): void {
+    releaseStacks(this.objs, this.objSegs, this.segs);
+  }
 
   add(n: number): void {
     const size = (this.size += n);
@@ -75,7 +124,7 @@ export class Walker implements WalkContext {
   }
 
   pushSeg(seg: Seg): void {
-    this.segs[this.segTop++] = seg;
+    setAt(this.segs, this.segTop++, seg);
   }
 
   popSeg(): void {
@@ -90,8 +139,8 @@ export class Walker implements WalkContext {
   }
 
   enter(o: object): void {
-    this.objs[this.objTop] = o;
-    this.objSegs[this.objTop++] = this.segTop;
+    setAt(this.objs, this.objTop, o);
+    setAt(this.objSegs, this.objTop++, this.segTop);
   }
 
   exit(): void {

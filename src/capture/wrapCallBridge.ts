@@ -21,6 +21,7 @@ import {
 } from './intrinsics';
 import { copyWithDescriptors } from './copyObject';
 import { put, readOwn } from './ownReads';
+import { lastAnswers } from './sameAnswer';
 import { takeSnapshot, type SnapshotLimits } from './snapshot';
 
 /**
@@ -93,23 +94,24 @@ const NO_KEYS: readonly string[] = [];
 export function wrapCallBridge<F>(original: F, deps: CaptureDeps): F {
   if (typeof original !== 'function' || isWrapper(original)) return original;
   const limits = deps.limits ?? LIMITS;
+  const answers = lastAnswers(limits);
 
-  function end(id: number, ok: boolean, value: unknown): void {
+  function end(id: number, command: string, ok: boolean, value: unknown): void {
     try {
       const at = deps.now();
-      deps.emit({ type: 'call-end', id, at, ok, value: takeSnapshot(value, limits) });
+      deps.emit({ type: 'call-end', id, at, ok, value: ok ? answers.snapshot(command, value) : takeSnapshot(value, limits) });
     } catch {
       // recording failed: nothing reaches the app
     }
   }
 
-  function observe(id: number, result: unknown): void {
+  function observe(id: number, command: string, result: unknown): void {
     if (result === null || (typeof result !== 'object' && typeof result !== 'function')) {
-      end(id, true, result);
+      end(id, command, true, result);
       return;
     }
-    const onOk = (value: unknown): void => end(id, true, value);
-    const onErr = (reason: unknown): void => end(id, false, reason);
+    const onOk = (value: unknown): void => end(id, command, true, value);
+    const onErr = (reason: unknown): void => end(id, command, false, reason);
     try {
       // A native promise: the engine's own then, captured at load (the page may patch Promise later).
       reflectApply(promiseThen, result, [onOk, onErr]);
@@ -127,15 +129,17 @@ export function wrapCallBridge<F>(original: F, deps: CaptureDeps): F {
     } catch {
       return;
     }
-    end(id, true, result);
+    end(id, command, true, result);
   }
 
   const apply = (target: AnyFunction, thisArg: unknown, args: unknown[]): unknown => {
     let id = 0;
     let callArgs = args;
+    let text = '';
     try {
       id = deps.nextId();
       const command = args[0];
+      text = commandText(command);
       const payload = args[1];
       const keys = typeof command === 'string' ? deps.callbackKeysFor(command) : NO_KEYS;
       if (keys.length > 0 && payload !== null && typeof payload === 'object' && !isArray(payload)) {
@@ -148,7 +152,7 @@ export function wrapCallBridge<F>(original: F, deps: CaptureDeps): F {
       }
       const request = takeSnapshot(payload, limits);
       const initiator = (deps.initiator ? deps.initiator(1) : null) as CallInitiator | null;
-      deps.emit(initiator ? { type: 'call-start', id, command: commandText(command), at: deps.now(), request, initiator } : { type: 'call-start', id, command: commandText(command), at: deps.now(), request });
+      deps.emit(initiator ? { type: 'call-start', id, command: text, at: deps.now(), request, initiator } : { type: 'call-start', id, command: text, at: deps.now(), request });
     } catch {
       id = 0; // not recorded: no call-end either
     }
@@ -156,10 +160,10 @@ export function wrapCallBridge<F>(original: F, deps: CaptureDeps): F {
     try {
       result = reflectApply(target, thisArg, callArgs);
     } catch (error) {
-      if (id !== 0) end(id, false, error);
+      if (id !== 0) end(id, text, false, error);
       throw error;
     }
-    if (id !== 0) observe(id, result);
+    if (id !== 0) observe(id, text, result);
     return result;
   };
 

@@ -128,6 +128,25 @@ describe('takeSnapshot: cycles and limits', () => {
     expect(snap(top).value).toEqual({ x: { 'b c': [{ back: { $fbdt: 'cycle', text: '$.x["b c"]', path: '$.x["b c"]' } }] } });
   });
 
+  it('finds a cycle and its path under more nesting than the walk keeps room for at first', () => {
+    // 70 maps deep: each level is an ancestor and three path segments, past the 64 slots of each stack made in advance.
+    const root = new Map<string, unknown>();
+    let at = root;
+    for (let i = 0; i < 70; i++) {
+      const next = new Map<string, unknown>();
+      at.set(`k${i}`, next);
+      at = next;
+    }
+    at.set('back', root.get('k0'));
+    const deep = { ...LIMITS, snapshotDepth: 400 };
+    let v = takeSnapshot(root, deep).value as { entries: [string, unknown][] };
+    for (let i = 0; i < 70; i++) v = v.entries[0]![1] as typeof v;
+    const path = '$.entries[0][1]';
+    expect(v.entries[0]).toEqual(['back', { $fbdt: 'cycle', text: path, path }]);
+    // The stacks are used again by the next walk: nothing of this one is left in them.
+    expect(takeSnapshot({ a: { b: 1 } }, deep).value).toEqual({ a: { b: 1 } });
+  });
+
   it('finds cycles through maps, sets and errors', () => {
     const map = new Map<string, unknown>();
     map.set('me', map);

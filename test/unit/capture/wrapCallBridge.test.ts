@@ -184,3 +184,18 @@ describe('wrapCallBridge: recording', () => {
     expect((deps.events[0] as Extract<HookEvent, { type: 'call-start' }>).request.value).toEqual({ n: 1 });
   });
 });
+
+describe('wrapCallBridge: repeated answers', () => {
+  it('records an answer that repeats the last one to the same command as that snapshot object, and a changed one anew', async () => {
+    const deps = recorder();
+    const answers = [{ cloudId: 'c', theme: { mode: 'light' } }, { cloudId: 'c', theme: { mode: 'light' } }, { cloudId: 'c', theme: { mode: 'dark' } }];
+    let i = 0;
+    const wrapped = wrapCallBridge<Bridge>(() => Promise.resolve(answers[i++]), deps);
+    for (let n = 0; n < 3; n++) await wrapped('getContext');
+    await settle();
+    const values = deps.events.filter((e): e is Extract<HookEvent, { type: 'call-end' }> => e.type === 'call-end').map((e) => e.value);
+    expect(values[1]).toBe(values[0]);
+    expect(values[2]).not.toBe(values[0]);
+    expect(values.map((v) => v.value)).toEqual([answers[0], answers[1], answers[2]]);
+  });
+});
