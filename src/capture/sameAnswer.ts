@@ -1,6 +1,6 @@
 import type { Snapshot, SnapshotValue } from '../protocol/snapshot';
 import { getPrototypeOf, isArray, objectKeys, ObjectPrototype } from './intrinsics';
-import { ACCESSOR, MISSING, readOwn, record, THREW } from './ownReads';
+import { ACCESSOR, append, MISSING, readOwn, record, slots, THREW, type Slots } from './ownReads';
 import { takeSnapshot } from './snapshot';
 import type { SnapshotLimits } from './walkContext';
 
@@ -33,39 +33,82 @@ export interface LastAnswers {
 
 export function lastAnswers(limits: SnapshotLimits): LastAnswers {
   /** A record(): a command named like an Object.prototype member is an ordinary key. */
-  const last = record<Record<string, Snapshot | undefined>>();
+  const last = record<Record<string, { snapshot: Snapshot; shape: Shape } | undefined>>();
   let commands = 0;
   return {
     snapshot(command, value) {
       const earlier = last[command];
-      if (earlier !== undefined && matches(value, earlier.value, 0, limits)) return earlier;
+      if (earlier !== undefined && fits(value, earlier.shape)) return earlier.snapshot;
       const fresh = takeSnapshot(value, limits);
       if (fresh.truncated || fresh.bytes > SAME_ANSWER_MAX_BYTES) return fresh;
       if (earlier === undefined) {
         if (commands >= SAME_ANSWER_COMMANDS) return fresh;
         commands++;
       }
-      last[command] = fresh;
+      last[command] = { snapshot: fresh, shape: shapeOf(fresh.value) };
       return fresh;
     },
   };
 }
 
-/** Whether takeSnapshot(value) at `depth` would give exactly `snap` (never reads more than the walk would). */
-export function matches(value: unknown, snap: SnapshotValue, depth: number, limits: SnapshotLimits): boolean {
+/** Whether takeSnapshot(value) would give exactly `snap` (a snapshot made with the same limits). */
+export function matches(value: unknown, snap: SnapshotValue): boolean {
+  return fits(value, shapeOf(snap));
+}
+
+/**
+ * A snapshot made ready for matching, once: each object's keys listed, and every part the walk would have had to
+ * describe, cut or escape (anything with a key starting with `$`: descriptions, the truncation key, escaped keys)
+ * NEVER, which no value fits. What is left is data within every limit, so a value that fits it is read exactly as
+ * the walk would read it, to the same result.
+ */
+type Shape = string | number | boolean | null | typeof NEVER | ListShape | KeysShape;
+/** Built with record() and slots(): nothing a page put on a prototype is read or runs while they are built or read. */
+interface ListShape {
+  kind: 'list';
+  list: Slots<Shape>;
+}
+interface KeysShape {
+  kind: 'keys';
+  keys: readonly string[];
+  values: Slots<Shape>;
+}
+const NEVER: unique symbol = Symbol('never');
+
+function shapeOf(snap: SnapshotValue): Shape {
+  if (snap === null || typeof snap !== 'object') return snap;
+  if (isArray(snap)) {
+    const shape = record<ListShape>();
+    shape.kind = 'list';
+    shape.list = slots();
+    for (let i = 0; i < snap.length; i++) append(shape.list, shapeOf(snap[i] as SnapshotValue));
+    return shape;
+  }
+  const shape = record<KeysShape>();
+  shape.kind = 'keys';
+  shape.keys = objectKeys(snap);
+  shape.values = slots();
+  for (let i = 0; i < shape.keys.length; i++) {
+    const key = shape.keys[i] as string;
+    if (key[0] === '$') return NEVER;
+    append(shape.values, shapeOf((snap as Record<string, SnapshotValue>)[key] as SnapshotValue));
+  }
+  return shape;
+}
+
+function fits(value: unknown, shape: Shape): boolean {
   switch (typeof value) {
     case 'string':
-      return value === snap && value.length <= limits.snapshotStringChars;
-    case 'number':
-      // NaN, the infinities and -0 are descriptions in a snapshot; 0 === -0, so -0 is told by its sign.
-      return value === snap && (value !== 0 || 1 / value > 0) && value - value === 0;
     case 'boolean':
-      return value === snap;
+      return value === shape;
+    case 'number':
+      // 0 === -0, and -0 is a description in a snapshot: told by its sign.
+      return value === shape && (value !== 0 || 1 / value > 0);
     case 'object':
-      if (value === null) return snap === null;
-      if (snap === null || typeof snap !== 'object' || depth >= limits.snapshotDepth) return false;
+      if (value === null) return shape === null;
+      if (shape === null || typeof shape !== 'object') return false;
       try {
-        return isArray(value) ? sameItems(value, snap, depth, limits) : sameKeys(value, snap, depth, limits);
+        return shape.kind === 'list' ? fitsList(value, shape.list) : fitsKeys(value, shape.keys, shape.values);
       } catch {
         return false; // a revoked proxy or a throwing trap: the walk describes it
       }
@@ -74,28 +117,26 @@ export function matches(value: unknown, snap: SnapshotValue, depth: number, limi
   }
 }
 
-function sameItems(value: readonly unknown[], snap: SnapshotValue, depth: number, limits: SnapshotLimits): boolean {
-  if (!isArray(snap)) return false;
+function fitsList(value: object, list: Slots<Shape>): boolean {
+  if (!isArray(value)) return false;
   const length = readOwn(value, 'length');
-  if (typeof length !== 'number' || length !== snap.length || length > limits.snapshotEntries) return false;
-  for (let i = 0; i < length; i++) {
+  if (length !== list.length) return false;
+  for (let i = 0; i < list.length; i++) {
     const item = readOwn(value, i);
-    if (item === MISSING || item === ACCESSOR || item === THREW || !matches(item, snap[i] as SnapshotValue, depth + 1, limits)) return false;
+    if (item === MISSING || item === ACCESSOR || item === THREW || !fits(item, list[i] as Shape)) return false;
   }
   return true;
 }
 
-function sameKeys(value: object, snap: SnapshotValue, depth: number, limits: SnapshotLimits): boolean {
-  if (isArray(snap) || getPrototypeOf(value) !== ObjectPrototype) return false;
-  const keys = objectKeys(value);
-  const snapKeys = objectKeys(snap as object);
-  if (keys.length !== snapKeys.length || keys.length > limits.snapshotEntries) return false;
-  const out = snap as Record<string, SnapshotValue>;
+function fitsKeys(value: object, keys: readonly string[], values: Slots<Shape>): boolean {
+  if (isArray(value) || getPrototypeOf(value) !== ObjectPrototype) return false;
+  const own = objectKeys(value);
+  if (own.length !== keys.length) return false;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as string;
-    if (key !== snapKeys[i] || key[0] === '$' || key.length > limits.snapshotStringChars) return false;
+    if (own[i] !== key) return false;
     const item = readOwn(value, key);
-    if (item === MISSING || item === ACCESSOR || item === THREW || !matches(item, out[key] as SnapshotValue, depth + 1, limits)) return false;
+    if (item === MISSING || item === ACCESSOR || item === THREW || !fits(item, values[i] as Shape)) return false;
   }
   return true;
 }

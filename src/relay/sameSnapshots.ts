@@ -11,10 +11,12 @@ const CANDIDATES = 4;
 function naming(e: HookEvent, named: readonly number[]): WireEvent {
   const keys = snapshotKeys(e);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(e)) {
+  const fields = e as unknown as Record<string, unknown>;
+  // The relay's own objects, in its own world (no page reaches these prototypes): for-in lists their own keys.
+  for (const k in fields) {
     const p = keys.indexOf(k as SnapshotKey);
     if (p >= 0 && named[p]! >= 0) out[SAME_FIELDS[p]!] = named[p];
-    else out[k] = v;
+    else out[k] = fields[k];
   }
   return out as unknown as WireEvent;
 }

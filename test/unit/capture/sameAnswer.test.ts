@@ -46,7 +46,7 @@ describe('matches: an answer the same as the earlier snapshot', () => {
       const first = randomValue(rand);
       const earlier = takeSnapshot(first, limits);
       const next = copyOf(first, rand, rand() < 0.5);
-      if (matches(next, earlier.value, 0, limits)) {
+      if (matches(next, earlier.value)) {
         matched++;
         expect(takeSnapshot(next, limits)).toEqual(earlier);
         expect(earlier.truncated).toBe(false);
@@ -59,13 +59,13 @@ describe('matches: an answer the same as the earlier snapshot', () => {
 
   it('matches plain JSON data it has seen, whatever its shape', () => {
     const context = { cloudId: 'c1', extension: { type: 'jira:issuePanel', issue: { id: '10001', key: 'SBX-1' } }, list: [1, 2.5, 'x', null, true, [], {}], theme: { colorMode: 'light' } };
-    expect(matches(structuredClone(context), takeSnapshot(context).value, 0, LIMITS)).toBe(true);
-    expect(matches({ ...context, cloudId: 'c2' }, takeSnapshot(context).value, 0, LIMITS)).toBe(false);
-    expect(matches({ extension: context.extension, cloudId: 'c1', list: context.list, theme: context.theme }, takeSnapshot(context).value, 0, LIMITS)).toBe(false); // key order
+    expect(matches(structuredClone(context), takeSnapshot(context).value)).toBe(true);
+    expect(matches({ ...context, cloudId: 'c2' }, takeSnapshot(context).value)).toBe(false);
+    expect(matches({ extension: context.extension, cloudId: 'c1', list: context.list, theme: context.theme }, takeSnapshot(context).value)).toBe(false); // key order
   });
 
   it('refuses what the walk describes, cuts or escapes', () => {
-    const no = (value: unknown, limits: SnapshotLimits = LIMITS) => expect(matches(value, takeSnapshot(value, limits).value, 0, limits)).toBe(false);
+    const no = (value: unknown, limits: SnapshotLimits = LIMITS) => expect(matches(value, takeSnapshot(value, limits).value)).toBe(false);
     no(-0);
     no(NaN);
     no({ $fbdt: 'cycle' });
@@ -81,7 +81,7 @@ describe('matches: an answer the same as the earlier snapshot', () => {
   it('calls no getter and reads a proxy only through the traps the walk uses', () => {
     let got = 0;
     const withGetter = Object.defineProperty({ a: 1 }, 'b', { get: () => (got++, 2), enumerable: true });
-    expect(matches(withGetter, { a: 1, b: 2 }, 0, LIMITS)).toBe(false);
+    expect(matches(withGetter, { a: 1, b: 2 })).toBe(false);
     expect(got).toBe(0);
     const traps: string[] = [];
     const proxy = new Proxy(
@@ -93,11 +93,33 @@ describe('matches: an answer the same as the earlier snapshot', () => {
         getPrototypeOf: (t) => (traps.push('getPrototypeOf'), Reflect.getPrototypeOf(t)),
       },
     );
-    expect(matches(proxy, { a: 1 }, 0, LIMITS)).toBe(true);
+    expect(matches(proxy, { a: 1 })).toBe(true);
     expect(traps).not.toContain('get');
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
-    expect(matches(revoked.proxy, {}, 0, LIMITS)).toBe(false);
+    expect(matches(revoked.proxy, {})).toBe(false);
+  });
+
+  it('runs nothing a page put on Object.prototype or Array.prototype while it keeps and matches answers', () => {
+    const ran: string[] = [];
+    const planted: [object, PropertyKey][] = [
+      [Object.prototype, 'kind'],
+      [Object.prototype, 'list'],
+      [Object.prototype, 'values'],
+      [Array.prototype, 0],
+    ];
+    const answers = lastAnswers(LIMITS);
+    let first: unknown;
+    let second: unknown;
+    try {
+      for (const [target, key] of planted) Object.defineProperty(target, key, { get: () => (ran.push(`get ${String(key)}`), undefined), set: () => void ran.push(`set ${String(key)}`), configurable: true });
+      first = answers.snapshot('getContext', JSON.parse('{"a":[1,{"b":"c"}],"d":{}}'));
+      second = answers.snapshot('getContext', JSON.parse('{"a":[1,{"b":"c"}],"d":{}}'));
+    } finally {
+      for (const [target, key] of planted) delete (target as Record<PropertyKey, unknown>)[key];
+    }
+    expect(ran).toEqual([]);
+    expect(second).toBe(first);
   });
 });
 
