@@ -4,6 +4,8 @@
 // manifest leaves the host page out) say where a cost comes from. The host page's and the app frame's renderers are
 // found by a short busy loop in each (the renderer whose CPU jumps); other renderers are named by creation order.
 // HIDE_HOST_LOG=1 hides the sandbox host's call log (#host-log) in every arm: a diagnosis of what the host's CPU is.
+// THREADS=1 splits each process kind by thread name (/proc/<pid>/task): the main thread (`chromium`), the IO thread,
+// the thread pool (V8's parallel and concurrent GC among others), the service worker's thread.
 import { readdir, readFile } from 'node:fs/promises';
 import { launchChromium } from '../../scripts/lib/driver';
 import { startSandbox } from '../sandbox';
@@ -11,6 +13,19 @@ import { openIssuePanel } from './sandboxRoundTrip';
 import { buildArms } from './buildArms';
 
 const calls = Number(process.argv[2] ?? 1000);
+const byThread = process.env.THREADS === '1';
+
+/** CPU ms of a process by thread name (digits at the end dropped: a pool's workers count together). */
+async function threadsOf(pid: number): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const tid of await readdir(`/proc/${pid}/task`)) {
+    const text = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    const name = text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')).replace(/\d+$/, '');
+    const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    out.set(name, (out.get(name) ?? 0) + (Number(f[11]) + Number(f[12])) * 10);
+  }
+  return out;
+}
 
 async function perKind(root: number, names: Map<string, string> = new Map()): Promise<Map<string, number>> {
   const procs = new Map<number, { ppid: number; ms: number; kind: string; client: number }>();
@@ -38,9 +53,28 @@ async function perKind(root: number, names: Map<string, string> = new Map()): Pr
     const s = procs.get(pid);
     const rank = s?.kind === 'renderer' ? `renderer #${renderers.indexOf(s) + 1}` : s?.kind;
     const kind = names.get(rank!) ?? rank;
-    if (s) out.set(kind!, (out.get(kind!) ?? 0) + s.ms);
+    if (!s) continue;
+    if (!byThread) {
+      out.set(kind!, (out.get(kind!) ?? 0) + s.ms);
+      continue;
+    }
+    try {
+      for (const [thread, ms] of await threadsOf(pid)) out.set(`${kind} / ${thread}`, (out.get(`${kind} / ${thread}`) ?? 0) + ms);
+    } catch {
+      // gone
+    }
   }
   return out;
+}
+
+/** CPU ms grown from `before` to `after` per process kind (the threads of each summed, with THREADS=1). */
+function byProcess(after: Map<string, number>, before: Map<string, number>): [string, number][] {
+  const out = new Map<string, number>();
+  for (const [key, ms] of after) {
+    const kind = key.split(' / ')[0]!;
+    out.set(kind, (out.get(kind) ?? 0) + ms - (before.get(key) ?? 0));
+  }
+  return [...out];
 }
 
 const rounds = Number(process.argv[3] ?? 5);
@@ -66,8 +100,8 @@ try {
         while (performance.now() - t < 400);
       });
       const after = await perKind(pid);
-      const grew = [...after].filter(([k]) => k.startsWith('renderer #')).sort((a, b) => b[1] - (before.get(b[0]) ?? 0) - (a[1] - (before.get(a[0]) ?? 0)))[0];
-      if (grew) names.set(grew[0], label);
+      const grown = byProcess(after, before).filter(([k]) => k.startsWith('renderer #')).sort((a, b) => b[1] - a[1])[0];
+      if (grown) names.set(grown[0], label);
     }
     arms.push({ name, run, pid, names, perCall: [] as number[], kinds: new Map<string, number[]>() });
   }
@@ -83,7 +117,8 @@ try {
       // Per second of calls rather than per call: work the page does per frame drawn grows with the time calls take.
       const host = 'host page renderer';
       const perSecond = `${host}, ms of CPU per second of calls`;
-      arm.kinds.set(perSecond, [...(arm.kinds.get(perSecond) ?? []), ((after.get(host) ?? 0) - (before.get(host) ?? 0)) / seconds]);
+      const hostMs = byProcess(after, before).find(([k]) => k === host)?.[1] ?? 0;
+      arm.kinds.set(perSecond, [...(arm.kinds.get(perSecond) ?? []), hostMs / seconds]);
       let total = 0;
       for (const [kind, ms] of after) {
         const d = ((ms - (before.get(kind) ?? 0)) * 1000) / calls;
