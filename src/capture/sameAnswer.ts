@@ -8,8 +8,8 @@ import type { SnapshotLimits } from './walkContext';
  * An answer that repeats the previous answer to the same command (getContext's context, a poll that finds nothing
  * new) is recorded as that earlier snapshot object instead of a new one. The value is read exactly as takeSnapshot
  * reads it (own data properties only, through readOwn: no getter runs, a proxy answers through the same traps), and
- * compared with the earlier snapshot as it goes, without building a copy: the walk that would follow allocates the
- * whole copy, and the hook's message then compares it with its predecessor again to send it once.
+ * compared as it goes with a shape made once from the earlier snapshot, without building a copy: the walk would
+ * allocate the whole copy, and the hook's message would then compare it with its predecessor to send it once.
  *
  * Only the plainest data is matched: arrays, objects whose prototype is Object.prototype, strings within the string
  * limit, finite numbers other than -0, booleans and null, within the depth and entry limits, and keys that do not
@@ -25,27 +25,53 @@ import type { SnapshotLimits } from './walkContext';
 export const SAME_ANSWER_MAX_BYTES = 64 * 1024;
 /** Commands remembered at most (a page may call with any command name). */
 export const SAME_ANSWER_COMMANDS = 64;
+/**
+ * After this many answers in a row that did not repeat the one before, a command's answers are matched only once in
+ * SAME_ANSWER_RETRY: a command whose answers keep changing (a late field, a time) costs the walk alone again.
+ */
+export const SAME_ANSWER_MISSES = 4;
+export const SAME_ANSWER_RETRY = 32;
 
 export interface LastAnswers {
   /** The snapshot of `value`, the answer to `command`: the earlier answer's when it matches, else takeSnapshot's. */
   snapshot(command: string, value: unknown): Snapshot;
 }
 
+interface LastAnswer {
+  snapshot: Snapshot;
+  /** Made when it is first matched against (a command whose answers keep changing rarely needs it). */
+  shape: Shape | null;
+  misses: number;
+  skipped: number;
+}
+
 export function lastAnswers(limits: SnapshotLimits): LastAnswers {
   /** A record(): a command named like an Object.prototype member is an ordinary key. */
-  const last = record<Record<string, { snapshot: Snapshot; shape: Shape } | undefined>>();
+  const last = record<Record<string, LastAnswer | undefined>>();
   let commands = 0;
   return {
     snapshot(command, value) {
       const earlier = last[command];
-      if (earlier !== undefined && fits(value, earlier.shape)) return earlier.snapshot;
+      let tried = false;
+      if (earlier !== undefined && (earlier.misses < SAME_ANSWER_MISSES || ++earlier.skipped % SAME_ANSWER_RETRY === 0)) {
+        tried = true;
+        earlier.shape ??= shapeOf(earlier.snapshot.value);
+        if (fits(value, earlier.shape)) {
+          earlier.misses = 0;
+          return earlier.snapshot;
+        }
+      }
       const fresh = takeSnapshot(value, limits);
       if (fresh.truncated || fresh.bytes > SAME_ANSWER_MAX_BYTES) return fresh;
       if (earlier === undefined) {
         if (commands >= SAME_ANSWER_COMMANDS) return fresh;
         commands++;
+        last[command] = { snapshot: fresh, shape: null, misses: 0, skipped: 0 };
+        return fresh;
       }
-      last[command] = { snapshot: fresh, shape: shapeOf(fresh.value) };
+      earlier.snapshot = fresh;
+      earlier.shape = null;
+      if (tried) earlier.misses++;
       return fresh;
     },
   };

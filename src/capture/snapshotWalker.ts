@@ -54,8 +54,8 @@ function takeStacks(): Stacks {
   return stacks;
 }
 
+/** Ancestors are set back to NONE as the walk leaves them; segments are keys and indexes (strings and numbers). */
 function releaseStacks(objs: object[], objSegs: number[], segs: Seg[]): void {
-  for (let i = 0; i < segs.length && i < STACK_SIZE; i++) segs[i] = 0;
   spare = { objs, objSegs, segs };
 }
 
@@ -77,7 +77,7 @@ export class Walker implements WalkContext {
   stopped = false;
   /**
    * Ancestors being walked (for cycles) and the path segments down to the current value, with their own
-   * top indexes (no push/pop, which a page can patch); record()s, so no prototype setter runs.
+   * top indexes (no push/pop, which a page can patch): stacks filled in advance, see STACK_SIZE.
    */
   private readonly objs: object[];
   private readonly objSegs: number[];

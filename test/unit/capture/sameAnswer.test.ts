@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastAnswers, matches, SAME_ANSWER_COMMANDS } from '../../../src/capture/sameAnswer';
+import { lastAnswers, matches, SAME_ANSWER_COMMANDS, SAME_ANSWER_MISSES, SAME_ANSWER_RETRY } from '../../../src/capture/sameAnswer';
 import { takeSnapshot, type SnapshotLimits } from '../../../src/capture/snapshot';
 import { LIMITS } from '../../../src/protocol/limits';
 import { random } from '../ui/randomSession';
@@ -148,6 +148,31 @@ describe('lastAnswers', () => {
     const proto = lastAnswers(LIMITS);
     expect(proto.snapshot('__proto__', { a: 1 })).toBe(proto.snapshot('__proto__', { a: 1 }));
     expect(Object.getPrototypeOf({})).toBe(Object.prototype);
+  });
+
+  it('stops matching a command whose answers keep changing, and tries again now and then', () => {
+    const answers = lastAnswers(LIMITS);
+    let reads = 0;
+    // Each answer differs in its last field; the proxy counts the reads of its own properties (the match's and the walk's).
+    const answer = (n: number) =>
+      new Proxy({ a: 'same', b: { c: [1, 2] }, n }, { getOwnPropertyDescriptor: (t, k) => (reads++, Reflect.getOwnPropertyDescriptor(t, k)) });
+    const readsOf = (n: number) => {
+      const before = reads;
+      answers.snapshot('invoke', answer(n));
+      return reads - before;
+    };
+    const walk = readsOf(0); // the first answer is walked only
+    expect(walk).toBeGreaterThan(0);
+    const tried = Array.from({ length: SAME_ANSWER_MISSES }, (_, i) => readsOf(i + 1));
+    const skipped = Array.from({ length: SAME_ANSWER_RETRY - 1 }, (_, i) => readsOf(100 + i));
+    // Matched and walked while it might repeat; walked alone once it kept changing; matched again on the retry.
+    expect(new Set(tried)).toEqual(new Set([2 * walk]));
+    expect(new Set(skipped)).toEqual(new Set([walk]));
+    expect(readsOf(200)).toBe(2 * walk);
+    // An answer that starts repeating is found on a retry, and matched from then on.
+    const same = () => answers.snapshot('invoke', { a: 'same', b: { c: [1, 2] }, n: 7 });
+    const got = Array.from({ length: SAME_ANSWER_RETRY + 2 }, same);
+    expect(got.at(-1)).toBe(got.at(-2));
   });
 
   it('records a change the app made to the object it was answered before', () => {
