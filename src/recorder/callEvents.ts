@@ -182,7 +182,12 @@ export class CallEvents {
 
   private kindOf(command: string, request: Snapshot): CallKind {
     const last = this.lastKind;
-    if (last !== null && last.command === command && sameValue(last.request, request.value)) return last.kind;
+    if (last !== null && last.command === command && sameValue(last.request, request.value)) {
+      // Kept as the latest equal object: the batch's later calls share it (the validator checks a repeated snapshot
+      // once per message), so they are known equal at once instead of compared again.
+      last.request = request.value;
+      return last.kind;
+    }
     let kind: CallKind;
     try {
       kind = this.classify(command, request.value);
@@ -201,7 +206,11 @@ export class CallEvents {
       response: call.response ? call.response.value : null,
       error: call.error ? call.error.value : null,
     };
-    for (const recent of this.recentSummaries) if (sameInput(recent.input, input)) return recent.text;
+    for (const recent of this.recentSummaries) {
+      if (!sameInput(recent.input, input)) continue;
+      recent.input = input; // the latest equal objects, as in kindOf
+      return recent.text;
+    }
     let text: string;
     try {
       const made = this.summarize(input);
