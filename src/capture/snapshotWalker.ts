@@ -54,10 +54,6 @@ function takeStacks(): Stacks {
   return stacks;
 }
 
-/** Ancestors are set back to NONE as the walk leaves them; segments are keys and indexes (strings and numbers). */
-function releaseStacks(objs: object[], objSegs: number[], segs: Seg[]): void {
-  spare = { objs, objSegs, segs };
-}
 
 type Out = Record<string, SnapshotValue>;
 
@@ -85,19 +81,23 @@ export class Walker implements WalkContext {
   private readonly segs: Seg[];
   private segTop = 0;
 
+  private readonly stacks: Stacks = takeStacks();
+
   constructor(
     readonly lim: SnapshotLimits,
     private readonly cap: number,
   ) {
-    const stacks = takeStacks();
-    this.objs = stacks.objs;
-    this.objSegs = stacks.objSegs;
-    this.segs = stacks.segs;
+    this.objs = this.stacks.objs;
+    this.objSegs = this.stacks.objSegs;
+    this.segs = this.stacks.segs;
   }
 
-  /** Gives the stacks back for the next walk (after the walk: nothing of the page is left in them). */
+  /**
+   * Gives the stacks back for the next walk. Nothing of the page is left in them: ancestors are set back to NONE as
+   * the walk leaves them, and segments are keys and indexes (strings and numbers).
+   */
   release(): void {
-    releaseStacks(this.objs, this.objSegs, this.segs);
+    spare = this.stacks;
   }
 
   add(n: number): void {
