@@ -98,3 +98,18 @@ export async function fill(page: Page, selector: string, value: string): Promise
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, value);
 }
+
+/**
+ * Runs `act` (a click), again if the element it found was detached before the click landed: the list redraws its
+ * rows when the details open or close beside it, and a row found just before that render is gone by the click.
+ */
+export async function retryDetached(act: () => Promise<unknown>): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await act();
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !/detached/i.test(String(error))) throw error;
+    }
+  }
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import type { NetworkEntry } from '../../src/protocol';
 import { jwt } from '../unit/network/fixtures';
-import { aria, callRecord, chooseFile, fill, push, sessionMessage, startHarness, text, texts } from './page';
+import { aria, callRecord, chooseFile, fill, push, retryDetached, sessionMessage, startHarness, text, texts } from './page';
 
 // Issue 16's rules, each on the plain page: what Status says, which rows read as failures, the token's time
 // left when the call was sent, which columns a docked DevTools (600 px) keeps.
@@ -54,20 +54,8 @@ async function row(page: Page, text: string) {
   const handle = await page.waitForFunction((t) => [...document.querySelectorAll('[role="row"][data-call-id]')].find((r) => r.textContent?.includes(t)), { timeout: 5000 }, text);
   return handle as unknown as ElementHandle<HTMLElement>;
 }
-/**
- * Clicks the row that shows `text`, found again if the list redrew it between finding and clicking (opening the
- * details redraws the list beside them: a row found just before that render was detached by the click).
- */
-async function clickRow(page: Page, text: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await (await row(page, text)).click();
-      return;
-    } catch (error) {
-      if (attempt >= 3 || !/detached/i.test(String(error))) throw error;
-    }
-  }
-}
+/** Clicks the row that shows `text` (found again if the list redrew it meanwhile). */
+const clickRow = (page: Page, text: string) => retryDetached(async () => (await row(page, text)).click());
 const headers = (page: Page) => texts(page, '[role="columnheader"]');
 const rowCount = (page: Page) => page.$$eval('[role="row"][data-call-id]', (rows) => rows.length);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { callRecord, push, sessionMessage } from './page';
+import { callRecord, push, retryDetached, sessionMessage } from './page';
 import { useHarness } from './panelHarness';
 
 const { harness } = useHarness();
@@ -34,12 +34,13 @@ describe("the call list's rows' pointer events", () => {
     expect(onRows).toBe(0);
     // A row well in view: the first three slots are drawn above it (overscan), and clicking one scrolls the list.
     const id = await page.$eval('[role="row"][data-call-id]:nth-child(12)', (el) => el.getAttribute('data-call-id'));
-    await page.click(`[role="row"][data-call-id="${id}"] [data-col="summary"]`);
+    await retryDetached(() => page.click(`[role="row"][data-call-id="${id}"] [data-col="summary"]`));
     await page.waitForSelector(`[role="row"][data-call-id="${id}"][aria-selected="true"]`);
     expect(await page.$$eval('[role="row"][aria-selected="true"]', (rows) => rows.length)).toBe(1);
     await page.keyboard.press('Escape');
     await page.waitForSelector('.split:not(.with-details)');
-    await page.click(`[role="row"][data-call-id="${id}"] [data-col="summary"]`, { count: 2 });
+    // Closing the details redraws the list beside them.
+    await retryDetached(() => page.click(`[role="row"][data-call-id="${id}"] [data-col="summary"]`, { count: 2 }));
     await page.waitForSelector('[data-testid="details"], .details', { timeout: 5000 });
   });
 
