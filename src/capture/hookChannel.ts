@@ -44,6 +44,12 @@ export interface HookChannelOptions {
   schedule?: (run: () => void, ms: number) => void;
   /** Milliseconds, monotonic; default performance.now (captured at load). */
   now?: () => number;
+  /**
+   * Stops listening for the relay's offer after this many milliseconds without one (default: listens until one
+   * comes). For a second copy of the hook in a document (startHook): the first copy takes the relay's one offer
+   * and hides it, so the second would otherwise read every window message the document gets, for good.
+   */
+  offerWaitMs?: number;
 }
 
 /**
@@ -284,6 +290,12 @@ export function createHookChannel(win: ChannelWindow, opts: HookChannelOptions =
 
   // No channel if the page refused the listener: events stay queued (bounded).
   stopListening = listenForMessages(win, onMessage);
+  // Only with a real timer: the fallback schedule runs at once, which would stop the listener before any offer.
+  if (opts.offerWaitMs !== undefined && (opts.schedule !== undefined || setTimeoutFn !== undefined)) {
+    schedule(() => {
+      if (port === null) stopListening?.();
+    }, opts.offerWaitMs);
+  }
 
   return {
     emit,

@@ -23,14 +23,21 @@ import { createCallBridgeWrapper, originalOf } from './wrapCallBridge';
  * 1. marks the window (a symbol-keyed, non-enumerable, non-configurable property holding only a version:
  *    no handle a page could call). The mark says the hook ran; it decides nothing: a page that defined it
  *    first does not stop the hook, and a second copy of the hook in the same document (install-time
- *    injection racing the manifest's) runs too, harmlessly (the first copy holds the __bridge trap and
- *    takes the relay's one offer, its listener being first);
+ *    injection racing the manifest's) runs too (the first copy holds the __bridge trap and takes the relay's one
+ *    offer, its listener being first); a marked copy stops listening for an offer after SECOND_COPY_OFFER_WAIT_MS;
  * 2. opens the channel (listening for the relay's offer) and emits `hook-ready`;
  * 3. installs the `__bridge` trap; each bridge that arrives emits `bridge-found` and gets a view whose
  *    callBridge is wrapped;
  * 4. starts the transport sniffer once a bridge is there: only a Forge frame's transport means anything, and
  *    a host page (no bridge) would otherwise classify every message its apps' frames post to it.
  */
+
+/**
+ * How long a copy of the hook that found the mark already there listens for the relay's offer. Install-time
+ * injection puts the hook and then the relay into a document within milliseconds of each other; the relay offers
+ * as it starts.
+ */
+export const SECOND_COPY_OFFER_WAIT_MS = 5_000;
 
 export const HOOK_MARK: unique symbol = Symbol.for('forge-bridge-devtools.hook') as never;
 
@@ -62,13 +69,19 @@ function readSafely(read: () => unknown): unknown {
 export function startHook(win: typeof globalThis = globalThis, options: StartHookOptions = {}): boolean {
   const w = win as HookWindow;
   try {
+    let marked = false;
     try {
       const marker = objectFreeze({ version: 2 });
       defineProperty(w, HOOK_MARK, cleanDescriptor({ value: marker, enumerable: false, configurable: false, writable: false }));
     } catch {
       // Marked already (another copy, or a page that wants the hook to stand down): run all the same.
+      marked = true;
     }
-    const channel: HookChannel = createHookChannel(w, options.channel);
+    // A copy that found the mark waits for an offer only SECOND_COPY_OFFER_WAIT_MS: the relay offers as it starts,
+    // right after the hook; a first copy takes that offer and hides it, and this copy's listener would be left reading
+    // every window message of the document.
+    const channelOptions = marked && options.channel?.offerWaitMs === undefined ? { ...options.channel, offerWaitMs: SECOND_COPY_OFFER_WAIT_MS } : options.channel;
+    const channel: HookChannel = createHookChannel(w, channelOptions);
     // Events gather for a few ms before they go to the relay; a page that is going away hands them over at
     // once (a message posted then never arrives: the document is gone before its task runs). The relay also
     // asks for them at its own pagehide, so the order of the two worlds' listeners does not matter.

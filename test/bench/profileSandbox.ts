@@ -69,7 +69,7 @@ try {
   console.log(`${withExtension ? 'With' : 'Without'} the extension: ${calls} getContext calls, ${perCall.toFixed(0)} µs per call\n`);
   for (const [name, cdp] of targets) {
     const profile = (await cdp.send('Profiler.stop')).profile as CpuProfile;
-    console.log(`## ${name}\n\n${profileTable(profile, calls, 25)}\n\n${extensionSteps(profile, calls)}\n`);
+    console.log(`## ${name}\n\n${profileTable(profile, calls, 25)}\n\n${extensionSteps(profile, calls, Number(process.env.STEPS ?? 30))}\n`);
   }
 } finally {
   await session.close();

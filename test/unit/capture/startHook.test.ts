@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GATHER_MS, type HookChannelMessage } from '../../../src/capture/hookChannel';
-import { HOOK_MARK, startHook } from '../../../src/capture/startHook';
+import { HOOK_MARK, SECOND_COPY_OFFER_WAIT_MS, startHook } from '../../../src/capture/startHook';
 import { CHANNEL_OFFER, type HookEvent } from '../../../src/protocol/hook';
 import { parseHookMessage } from '../../../src/protocol/validate';
 import { FakeWindow, macrotask, relayEnd } from './fakeWindow';
@@ -130,6 +130,56 @@ describe('startHook', () => {
     await (win as unknown as { __bridge: Bridge }).__bridge.callBridge('invoke');
     expect((await relay.events()).map((e) => e.type)).toEqual(['hook-ready', 'bridge-found', 'call']);
     expect(rearmed).toBe(0);
+  });
+
+  it('a second copy in a document stops reading window messages once the wait for an offer is over; the first copy does not', async () => {
+    const win = new FakeWindow();
+    const timers: { run: () => void; ms: number }[] = [];
+    const schedule = (run: () => void, ms: number) => void timers.push({ run, ms });
+    startHook(asGlobal(win), { callbackKeysFor: keys, channel: { schedule } });
+    const relay = await connectRelay(win);
+    const afterFirst = win.listenerCount;
+    startHook(asGlobal(win), { callbackKeysFor: keys, channel: { schedule } });
+    // The second copy's offer listener (and nothing of the first's: it took the offer and stopped listening).
+    expect(win.listenerCount).toBe(afterFirst + 1);
+    const waits = timers.filter((t) => t.ms === SECOND_COPY_OFFER_WAIT_MS);
+    expect(waits).toHaveLength(1);
+    waits[0]!.run();
+    expect(win.listenerCount).toBe(afterFirst);
+    // The first copy still records.
+    (win as unknown as { __bridge: Bridge }).__bridge = { callBridge: () => Promise.resolve(3) };
+    await (win as unknown as { __bridge: Bridge }).__bridge.callBridge('getContext');
+    for (const t of timers.splice(0)) if (t.ms !== SECOND_COPY_OFFER_WAIT_MS) t.run();
+    await macrotask();
+    expect(relay.relay.messages.length).toBeGreaterThan(0);
+  });
+
+  it('a marked copy that gets the offer within the wait keeps its channel (a page that defined the mark first)', async () => {
+    const win = new FakeWindow();
+    Object.defineProperty(win, HOOK_MARK, { value: { version: 9 }, configurable: false });
+    const timers: { run: () => void; ms: number }[] = [];
+    startHook(asGlobal(win), { callbackKeysFor: keys, channel: { schedule: (run, ms) => void timers.push({ run, ms }) } });
+    const relay = await connectRelay(win);
+    for (const t of timers.splice(0)) t.run();
+    (win as unknown as { __bridge: Bridge }).__bridge = { callBridge: () => Promise.resolve(4) };
+    await (win as unknown as { __bridge: Bridge }).__bridge.callBridge('getContext');
+    for (const t of timers.splice(0)) t.run();
+    await macrotask();
+    const types = relay.relay.messages.flatMap((m) => (m as HookChannelMessage).events.map((e) => e.type));
+    expect(types).toEqual(['hook-ready', 'bridge-found', 'call']);
+  });
+
+  it('a first copy never stops waiting for its offer on its own', async () => {
+    const win = new FakeWindow();
+    const timers: { run: () => void; ms: number }[] = [];
+    startHook(asGlobal(win), { callbackKeysFor: keys, channel: { schedule: (run, ms) => void timers.push({ run, ms }) } });
+    const listening = win.listenerCount;
+    for (const t of timers.splice(0)) t.run();
+    expect(win.listenerCount).toBe(listening);
+    const relay = await connectRelay(win);
+    for (const t of timers.splice(0)) t.run();
+    await macrotask();
+    expect(relay.relay.messages.length).toBeGreaterThan(0);
   });
 
   it('uses the real catalogue by default: on() callbacks are wrapped and deliveries recorded', async () => {
