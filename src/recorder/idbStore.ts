@@ -1,4 +1,5 @@
 import { CALLS_PER_PAGE, emptyState, KIND_NAMES, KINDS, kindsClearedBy, type KindName, type PersistedCall, type PersistedCallPage, type PersistedState, type RecordOf, type SubKey } from './recordKinds';
+import { decodeCallPage, encodeCallPage } from './callPageCodec';
 import { copyChanges, type SessionStore, type StoreChanges } from './persistence';
 
 export const IDB_NAME = 'forge-bridge-devtools';
@@ -46,13 +47,19 @@ function keyOf(tabId: number, key: SubKey): IDBValidKey {
   return key === null ? tabId : [tabId, key];
 }
 
+/** A record as it is written: a page of calls in rows (src/recorder/callPageCodec.ts), the others as they are. */
+function stored<K extends KindName>(kind: K, record: RecordOf[K]): unknown {
+  return kind === 'callPages' ? encodeCallPage(record as PersistedCallPage) : record;
+}
+
 function keyOfRecord<K extends KindName>(kind: K, record: RecordOf[K]): IDBValidKey {
   return keyOf(record.tabId, KINDS[kind].subKey(record));
 }
 
 /**
  * The recorder's SessionStore on IndexedDB (available to the background in both browsers): one object store
- * per record kind of KINDS, each record put under its key (keyOf: the tab id, or the tab id and the record's sub-key).
+ * per record kind of KINDS, each record put under its key (keyOf: the tab id, or the tab id and the record's sub-key);
+ * a page of calls is written in rows (src/recorder/callPageCodec.ts) and read back as objects.
  * Each save is one readwrite transaction; it resolves when the transaction completes.
  */
 export class IdbStore implements SessionStore {
@@ -120,6 +127,7 @@ export class IdbStore implements SessionStore {
         (state as Record<KindName, unknown[]>)[kind] = await request(tx.objectStore(kind).getAll());
       }),
     );
+    state.callPages = state.callPages.map(decodeCallPage);
     return state;
   }
 
@@ -149,7 +157,7 @@ export class IdbStore implements SessionStore {
         for (const kind of KIND_NAMES) {
           const store = tx.objectStore(kind);
           for (const key of c.deletes[kind]) store.delete(keyOf(c.tabId, key));
-          for (const record of c.puts[kind]) store.put(record, keyOfRecord(kind, record));
+          for (const record of c.puts[kind]) store.put(stored(kind, record), keyOfRecord(kind, record));
         }
       }
     } catch (e) {
