@@ -11,9 +11,8 @@ type Injection = Parameters<typeof browser.scripting.executeScript>[0];
  *
  * Only documents the manifest's scripts have not reached (src/background/openTabInjection.ts): a document
  * loaded meanwhile has its hook and relay, and a second hook there would cost the page twice. The check runs
- * in the isolated world, which no page can reach.
+ * in the isolated world, which no page can reach. Returns how many documents got the hook and relay.
  */
-/** Returns how many documents got the hook and relay. */
 export async function injectIntoOpenTabs(): Promise<number> {
   const scripts = browser.runtime.getManifest().content_scripts ?? [];
   const hook = scripts.find((s) => (s as { world?: string }).world === 'MAIN');

@@ -14,8 +14,8 @@ export type InjectionTarget = { tabId: number; documentIds: string[] } | { tabId
  * The documents of a tab to give the hook and relay: those the probe found without the relay, each as its own
  * target. A document is named by its id, not its frame: a frame that navigates between the probe and the injection
  * (a tab still loading as the extension installs) has a new document that the manifest's scripts reached, and
- * injecting by frame id put a second hook there, whose window listener and wrapper then cost the page on every
- * bridge message for as long as the document lived. An injection by document id fails for a document that is gone.
+ * injecting by frame id put a second hook there, whose window listener then read every bridge message of the
+ * document (src/capture/startHook.ts now bounds that too). An injection by document id fails for a document that is gone.
  * Without document ids (Firefox), frames are the best there is.
  */
 export function injectionTargets(tabId: number, probes: readonly DocumentProbe[]): InjectionTarget[] {
