@@ -6,15 +6,23 @@ import { pageArm, sideBySide, timeCalls } from './roundTrips';
  * Blocks of about BLOCK_MS whatever the machine's speed: the recorder saves at most every 500 ms and the hook and the
  * relay pass events on every 100 and 250 ms, so a block must hold several of each for its cost to be the extension's
  * average and not the luck of where a save fell (480 calls, the old fixed block, took 0.3 s here at 0.65 ms a call
- * and 1.2 s at 2.5 ms). One block per arm per round and 24 rounds, in 4 sets of fresh browsers, with a control
- * browser: on this kind of machine one round's ratio ranged 0.69 to 1.38 in one run, with the load of the moment.
- * SANDBOX_ROUNDS sets more rounds for a tighter median.
+ * and 1.2 s at 2.5 ms). One block per arm per round and 24 rounds, in sets of ROUNDS_PER_SET rounds of fresh
+ * browsers, with a control browser: on this kind of machine one round's ratio ranged 0.69 to 1.38 in one run, with the
+ * load of the moment. SANDBOX_ROUNDS sets more rounds for a tighter median.
  */
 const BLOCK_MS = 1000;
 const MIN_CALLS = 480;
 const MAX_CALLS = 5000;
 const ROUNDS = roundsFromEnv(process.env.SANDBOX_ROUNDS) ?? 24;
-const SETS = 4;
+/**
+ * Two browsers started alike differ by a few per cent for as long as they run (roundTrips.ts, SideBySidePlan.sets):
+ * with 4 sets whatever the rounds, 72 rounds still rested on 4 draws of that difference. A set of fresh browsers every
+ * 3 rounds averages it over as many draws as the rounds allow (8 sets for 24 rounds, 24 for 72), at about 6 s of
+ * launching per set. Each set's first block may still hold the end of a page's start-up (the relay reads window
+ * messages for 2 s after the hook's first answer), as before: more sets count a little more of it.
+ */
+const ROUNDS_PER_SET = 3;
+const SETS = Math.max(4, Math.round(ROUNDS / ROUNDS_PER_SET));
 
 function roundsFromEnv(text: string | undefined): number | null {
   const n = Number(text);
