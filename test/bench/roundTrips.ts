@@ -24,6 +24,13 @@ export function timeCalls(target: Page | Frame, n: number, shape: CallShape): Pr
   );
 }
 
+/**
+ * How long after each block the browser's CPU is still counted, in every arm: longer than the recorder takes to catch
+ * up on a block (the hook's and the relay's gathering, then a save at most every 500 ms), so that the arm with the
+ * extension is read over the same window as the others whenever its recording settles within it.
+ */
+export const CPU_WINDOW_AFTER_BLOCK_MS = 1_000;
+
 /** One browser's page as an arm: each block is `calls` calls, its cost the mean µs per call (batches posted during it included). */
 export async function pageArm(opts: { browser: ChromiumSession; page: Page; target: Page | Frame; shape: CallShape; calls: number; warmUp: number; recorded: boolean }): Promise<PageArm> {
   const { browser, page, target, shape, calls } = opts;
@@ -52,10 +59,15 @@ export async function pageArm(opts: { browser: ChromiumSession; page: Page; targ
     },
     cpuStart: null as number | null,
     async settle() {
+      const settling = Date.now();
       if (tabId !== null && (await waitUntilRecorded(worker!, tabId, expected)) === null) arm.timedOut++;
       // The block's last save too: left running, it would land in the other arm's next block (the recorder
       // saves at most every SAVE_SPACING_MS; blocks are made long enough that the saves before it fall inside).
       if (tabId !== null && !(await waitUntilSaved(worker!, tabId))) arm.timedOut++;
+      // Every arm's CPU is read over its block and the same time after it: a browser spends some CPU even idle, and
+      // counted only while the recorder catches up, that idle time read as the extension's.
+      const left = CPU_WINDOW_AFTER_BLOCK_MS - (Date.now() - settling);
+      if (left > 0) await new Promise((r) => setTimeout(r, left));
       const cpuEnd = await treeCpuMs(pid);
       if (arm.cpuStart !== null && cpuEnd !== null) arm.cpuPerCall.push(((cpuEnd - arm.cpuStart) * 1000) / calls);
       // The same short pause on both sides: timers and GC get the same chance to run between blocks.

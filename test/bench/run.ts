@@ -8,6 +8,7 @@ import { benchPanel } from './panel.bench';
 import { benchPanelStream } from './panelStream.bench';
 import { benchTrace } from './trace.bench';
 import { benchSandboxRoundTrip } from './sandboxRoundTrip';
+import { CPU_WINDOW_AFTER_BLOCK_MS } from './roundTrips';
 import { formatMachineSpeed, machineSpeed } from './machineSpeed';
 import { Targets } from './targets';
 
@@ -43,7 +44,7 @@ if (wants('sandbox')) {
   console.log(`  ratio with/without: ${formatSpread(r.ratio, 3, r.rounds)} (target ≤ 1.05 at the median)`);
   if (r.control) console.log(`  the bench's own noise: a second browser without the extension, against the first, in the same rounds: ${formatSpread(r.control, 3, r.rounds)}`);
   targets.check('sandbox round trip, ratio with/without', r.ratio.median, 1.05, r.ratio.median.toFixed(3));
-  if (r.cpu) console.log(`  browser CPU per call, all processes (less sensitive to other load than the times above; the extension's recording until saved included, and the bench's polls of it over one CDP session): without ${f(r.cpu.without.median)} µs (baseline), with ${f(r.cpu.with.median)} µs, median over blocks; ratio ${(r.cpu.with.median / r.cpu.without.median).toFixed(3)}`);
+  if (r.cpu) console.log(`  browser CPU per call, all processes, over each block and the ${CPU_WINDOW_AFTER_BLOCK_MS / 1000} s after it in every arm (less sensitive to other load than the times above; the extension's recording until saved included, and the bench's polls of it over one CDP session): without ${f(r.cpu.without.median)} µs (baseline), with ${f(r.cpu.with.median)} µs, median over blocks; ratio ${(r.cpu.with.median / r.cpu.without.median).toFixed(3)}`);
   if (r.settleTimeouts) console.log(`  the recorder had not caught up 30 s after ${r.settleTimeouts} blocks`);
 }
 
