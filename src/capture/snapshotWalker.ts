@@ -54,7 +54,6 @@ function takeStacks(): Stacks {
   return stacks;
 }
 
-
 type Out = Record<string, SnapshotValue>;
 
 function escapeKey(key: string): string {

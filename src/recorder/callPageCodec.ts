@@ -77,9 +77,10 @@ export function decodeCallPage(stored: PersistedCallPage | StoredCallPage): Pers
   if ((stored as StoredCallPage).rows !== 1) return stored as PersistedCallPage;
   const { tabId, page, frameKeys, calls: rows } = stored as StoredCallPage;
   const calls: PersistedCall[] = [];
+  const keys: unknown[] = Array.isArray(frameKeys) ? frameKeys : [];
   for (const row of Array.isArray(rows) ? rows : []) {
     if (!Array.isArray(row) || row.length !== ROW_LENGTH) continue;
-    const frameKey = Array.isArray(frameKeys) ? frameKeys[row[1] as number] : undefined;
+    const frameKey = keys[row[1] as number];
     if (typeof frameKey !== 'string') continue;
     const call = { id: '', frameKey } as Record<string, unknown>;
     for (let f = 0; f < FIELDS.length; f++) {
